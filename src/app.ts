@@ -1,0 +1,38 @@
+import express from 'express'
+import type { Config } from './config'
+import type { Logger } from './logger'
+import { errorHandler, notFound } from './middleware/errorHandlers'
+import setUpHealthChecks, { type ReadinessCheck } from './middleware/setUpHealthChecks'
+import setUpNunjucks from './middleware/setUpNunjucks'
+import setUpRequestLogging from './middleware/setUpRequestLogging'
+import setUpSecurity from './middleware/setUpSecurity'
+import setUpStaticResources from './middleware/setUpStaticResources'
+
+export const serviceName = 'Share your experience of care'
+
+export interface AppDependencies {
+  config: Config
+  logger: Logger
+  database: ReadinessCheck
+}
+
+/** The express app, composed from small set-up middlewares (hmpps-template-typescript style). */
+export function createApp({ logger, database }: AppDependencies): express.Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 1)
+
+  app.use(setUpRequestLogging(logger))
+  app.use(setUpHealthChecks(database))
+  app.use(setUpSecurity())
+  app.use(setUpStaticResources())
+  setUpNunjucks(app, serviceName)
+
+  app.get('/', (_req, res) => {
+    res.render('pages/error', { title: serviceName, message: 'The service is running.' })
+  })
+
+  app.use(notFound)
+  app.use(errorHandler)
+  return app
+}

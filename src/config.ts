@@ -1,0 +1,174 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The one place that reads the environment. Every variable is declared once here, with its default,
+ * an example and a description; README.md and .env.example list the same set (a test keeps them in step).
+ */
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform(value => (value === '' ? undefined : value))
+  .optional()
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform(value => (value === '' ? undefined : value))
+  .pipe(z.url({ message: 'must be a full URL starting with http:// or https://' }).optional())
+  .optional()
+
+const port = z.coerce
+  .number({ message: 'must be a whole number between 1 and 65535' })
+  .int({ message: 'must be a whole number between 1 and 65535' })
+  .min(1, { message: 'must be a whole number between 1 and 65535' })
+  .max(65535, { message: 'must be a whole number between 1 and 65535' })
+
+const positiveInteger = z.coerce
+  .number({ message: 'must be a whole number above 0' })
+  .int({ message: 'must be a whole number above 0' })
+  .positive({ message: 'must be a whole number above 0' })
+
+interface VariableSpec {
+  schema: z.ZodType
+  default?: string
+  example: string
+  description: string
+}
+
+export const configVariables = {
+  NODE_ENV: {
+    schema: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }),
+    default: 'development',
+    example: 'production',
+    description: 'Which kind of environment this is. Production refuses to start on generated secrets.',
+  },
+  PORT: { schema: port, default: '3978', example: '3978', description: 'HTTP port (3978 is the Bot Framework convention).' },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+    default: 'info',
+    example: 'info',
+    description: 'Least severe level written to the JSON log.',
+  },
+  PUBLIC_BASE_URL: {
+    schema: z.url({ message: 'must be a full URL starting with http:// or https://' }),
+    default: 'http://localhost:3978',
+    example: 'https://feedback.example.gov.uk',
+    description: 'The address the public and providers reach this service at. Used for links and webhook signatures.',
+  },
+  MONGODB_URI: {
+    schema: optionalText,
+    example: 'mongodb+srv://user:pass@cluster.example.net/feedback',
+    description: 'MongoDB connection string. When empty, an embedded FerretDB on SQLite is started under DATA_DIR.',
+  },
+  DATA_DIR: {
+    schema: z.string().trim().min(1, { message: 'must be a folder path' }),
+    default: './data',
+    example: './data',
+    description: 'Folder for the embedded database files and locally generated keys. Git-ignored.',
+  },
+  EMBEDDED_DB_PORT: {
+    schema: port,
+    default: '27117',
+    example: '27117',
+    description: 'Loopback port for the embedded FerretDB (only used when MONGODB_URI is empty).',
+  },
+  ENCRYPTION_KEY: {
+    schema: z
+      .string()
+      .trim()
+      .transform(value => (value === '' ? undefined : value))
+      .pipe(
+        z
+          .string()
+          .refine(value => Buffer.from(value, 'base64').length === 32, {
+            message: 'must be 32 random bytes in base64 (44 characters)',
+          })
+          .optional(),
+      )
+      .optional(),
+    example: 'q1Zt0R3oYgkz0m6b1d2n3x4c5v6b7n8m9a0s1d2f3g4=',
+    description:
+      'AES-256-GCM key for contact details at rest, base64. When empty, a key file is created in DATA_DIR with 0600 permissions.',
+  },
+  SESSION_SECRET: {
+    schema: optionalText,
+    example: 'a-long-random-string',
+    description: 'Secret that signs console sessions and Direct Line tokens. When empty, one is created in DATA_DIR.',
+  },
+  CONTACT_CENTRE_PHONE: {
+    schema: z.string().trim().min(1, { message: 'must be a phone number' }),
+    default: '03000 616161',
+    example: '03000 616161',
+    description: 'Phone number given to people who ask to speak to a person.',
+  },
+  CONTACT_CENTRE_EMAIL: {
+    schema: z.email({ message: 'must be an email address' }),
+    default: 'enquiries@example.gov.uk',
+    example: 'enquiries@regulator.example.gov.uk',
+    description: 'Email address given to people who ask to speak to a person.',
+  },
+  MicrosoftAppId: {
+    schema: optionalText,
+    example: '00000000-0000-0000-0000-000000000000',
+    description: 'Azure Bot app id. Empty runs /api/messages anonymously, for the Bot Framework Emulator.',
+  },
+  MicrosoftAppPassword: { schema: optionalText, example: 'app-secret', description: 'Azure Bot app password.' },
+  MicrosoftAppType: {
+    schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+      message: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
+    }),
+    default: 'MultiTenant',
+    example: 'SingleTenant',
+    description: 'Azure Bot app type.',
+  },
+  MicrosoftAppTenantId: { schema: optionalText, example: '00000000-0000-0000-0000-000000000000', description: 'Azure tenant id for SingleTenant bots.' },
+  TWILIO_ACCOUNT_SID: { schema: optionalText, example: 'AC00000000000000000000000000000000', description: 'Twilio account SID for SMS and WhatsApp.' },
+  TWILIO_AUTH_TOKEN: { schema: optionalText, example: 'twilio-auth-token', description: 'Twilio auth token: checks webhook signatures and sends messages.' },
+  TWILIO_FROM_NUMBER: { schema: optionalText, example: '+447700900000', description: 'Twilio number that proactive SMS are sent from.' },
+  TWILIO_BASE_URL: { schema: optionalUrl, example: 'https://api.twilio.com', description: 'Twilio REST API base URL (for a local fake in tests).' },
+  NOTIFY_API_KEY: { schema: optionalText, example: 'team-key-00000000-0000-0000-0000-000000000000-00000000-0000-0000-0000-000000000000', description: 'GOV.UK Notify API key.' },
+  NOTIFY_BASE_URL: { schema: optionalUrl, example: 'https://api.notifications.service.gov.uk', description: 'GOV.UK Notify API base URL.' },
+  NOTIFY_SMS_TEMPLATE_ID: { schema: optionalText, example: '00000000-0000-0000-0000-000000000000', description: 'Notify SMS template with a ((message)) placeholder.' },
+  NOTIFY_EMAIL_TEMPLATE_ID: { schema: optionalText, example: '00000000-0000-0000-0000-000000000000', description: 'Notify email template with ((subject)) and ((message)) placeholders.' },
+  OPENAI_API_KEY: { schema: optionalText, example: 'sk-...', description: 'When set, feedback is also classified by an OpenAI model. Empty uses only the embedded classifier.' },
+  OPENAI_BASE_URL: { schema: optionalUrl, example: 'https://example.openai.azure.com/openai/v1', description: 'OpenAI-compatible API base URL (Azure OpenAI or a compatible server).' },
+  OPENAI_MODEL: { schema: z.string().trim().min(1, { message: 'must name a model' }), default: 'gpt-4o-mini', example: 'gpt-4o-mini', description: 'Model name for classification and drafting.' },
+  OPENAI_TIMEOUT_MS: { schema: positiveInteger, default: '15000', example: '15000', description: 'Time limit for one OpenAI call, in milliseconds.' },
+  ALERT_WEBHOOK_URL: { schema: optionalUrl, example: 'https://alerts.example.gov.uk/hooks/feedback', description: 'Receiver for signed urgent-concern alerts.' },
+  ALERT_WEBHOOK_SECRET: { schema: optionalText, example: 'a-long-random-string', description: 'HMAC-SHA256 secret for the X-Signature-256 header on alerts.' },
+  ALERT_ESCALATION_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates.' },
+  ROUTING_RULES_FILE: { schema: optionalText, example: './config/routing.json', description: 'JSON file of routing rules and on-call rotas. Empty uses the built-in example rules.' },
+  RATE_LIMIT_PER_MINUTE: { schema: positiveInteger, default: '60', example: '60', description: 'Requests per minute per client on the public intake API and form.' },
+  OIDC_ISSUER_URL: { schema: optionalUrl, example: 'https://login.microsoftonline.com/TENANT/v2.0', description: 'OpenID Connect issuer for inspector sign-in. Empty uses local passwords.' },
+  OIDC_CLIENT_ID: { schema: optionalText, example: 'client-id', description: 'OpenID Connect client id.' },
+  OIDC_CLIENT_SECRET: { schema: optionalText, example: 'client-secret', description: 'OpenID Connect client secret.' },
+} satisfies Record<string, VariableSpec>
+
+export type ConfigVariableName = keyof typeof configVariables
+type ParsedValue<Name extends ConfigVariableName> = z.output<(typeof configVariables)[Name]['schema']>
+
+export type Config = Readonly<{ [Name in ConfigVariableName]: ParsedValue<Name> }> & {
+  readonly dataDir: string
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const values: Record<string, unknown> = {}
+  for (const [name, spec] of Object.entries(configVariables) as [ConfigVariableName, VariableSpec][]) {
+    const raw = env[name] ?? spec.default
+    const result = spec.schema.safeParse(raw ?? '')
+    if (!result.success) {
+      const problem = result.error.issues[0]?.message ?? 'is not valid'
+      const shown = raw === undefined ? 'it is not set' : `got "${raw}"`
+      throw new ConfigError(`Configuration error: ${name} ${problem} (${shown}). For example: ${name}=${spec.example}`)
+    }
+    values[name] = result.data
+  }
+  values.dataDir = path.resolve(values.DATA_DIR as string)
+  return Object.freeze(values) as Config
+}

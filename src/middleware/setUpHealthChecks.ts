@@ -1,0 +1,22 @@
+import express, { type Router } from 'express'
+
+export interface ReadinessCheck {
+  ping(timeoutMs?: number): Promise<void>
+}
+
+/** /healthz: the process lives. /readyz: the database answers a ping. */
+export default function setUpHealthChecks(database: ReadinessCheck): Router {
+  const router = express.Router()
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  router.get('/readyz', async (_req, res) => {
+    try {
+      await database.ping(2000)
+      res.json({ status: 'ready' })
+    } catch (error) {
+      res.status(503).json({ status: 'not ready', reason: `database: ${(error as Error).message}` })
+    }
+  })
+  return router
+}

@@ -1,0 +1,43 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp } from './app'
+import type { Config } from './config'
+import { type Database, openDatabase } from './data/database'
+import type { Logger } from './logger'
+
+export interface RunningService {
+  url: string
+  server: http.Server
+  database: Database
+  /** Stops accepting, lets in-flight requests finish, then closes the database. */
+  stop(): Promise<void>
+}
+
+const drainTimeoutMs = 7000
+
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const database = await openDatabase(config, logger)
+  const app = createApp({ config, logger, database })
+  const server = http.createServer(app)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.PORT, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  logger.info({ port }, 'service listening')
+
+  let stopping: Promise<void> | undefined
+  const stop = () => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>(resolve => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const forced = setTimeout(() => server.closeAllConnections(), drainTimeoutMs)
+      await closed
+      clearTimeout(forced)
+      await database.close()
+    })()
+    return stopping
+  }
+
+  return { url: `http://127.0.0.1:${port}`, server, database, stop }
+}
