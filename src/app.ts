@@ -1,23 +1,17 @@
 import express from 'express'
-import type { Config } from './config'
-import type { Logger } from './logger'
 import { errorHandler, notFound } from './middleware/errorHandlers'
 import setUpHealthChecks, { type ReadinessCheck } from './middleware/setUpHealthChecks'
 import setUpNunjucks from './middleware/setUpNunjucks'
 import setUpRequestLogging from './middleware/setUpRequestLogging'
 import setUpSecurity from './middleware/setUpSecurity'
 import setUpStaticResources from './middleware/setUpStaticResources'
+import type { Services } from './services'
 
 export const serviceName = 'Share your experience of care'
 
-export interface AppDependencies {
-  config: Config
-  logger: Logger
-  database: ReadinessCheck
-}
-
 /** The express app, composed from small set-up middlewares (hmpps-template-typescript style). */
-export function createApp({ logger, database }: AppDependencies): express.Express {
+export function createApp(services: Services, database: ReadinessCheck): express.Express {
+  const { logger } = services
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 1)

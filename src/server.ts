@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   try {
     service = await startService(config, logger)
   } catch (error) {
-    if (error instanceof EmbeddedDatabaseError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    if (error instanceof EmbeddedDatabaseError || error instanceof ConfigError || (error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       process.stderr.write(`${(error as Error).message}\n`)
       process.exit(1)
     }

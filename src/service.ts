@@ -1,29 +1,34 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app'
+import { type Clock, systemClock } from './clock'
 import type { Config } from './config'
 import { type Database, openDatabase } from './data/database'
 import type { Logger } from './logger'
+import { createServices, type Services } from './services'
 
 export interface RunningService {
   url: string
   server: http.Server
   database: Database
+  services: Services
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   stop(): Promise<void>
 }
 
 const drainTimeoutMs = 7000
 
-export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+export async function startService(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningService> {
   const database = await openDatabase(config, logger)
-  const app = createApp({ config, logger, database })
+  const services = createServices(config, logger, database.connection, clock)
+  const app = createApp(services, database)
   const server = http.createServer(app)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.PORT, () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  for (const worker of services.workers) worker.start()
   logger.info({ port }, 'service listening')
 
   let stopping: Promise<void> | undefined
@@ -34,10 +39,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       const forced = setTimeout(() => server.closeAllConnections(), drainTimeoutMs)
       await closed
       clearTimeout(forced)
+      await Promise.all(services.workers.map(worker => worker.stop()))
       await database.close()
     })()
     return stopping
   }
 
-  return { url: `http://127.0.0.1:${port}`, server, database, stop }
+  return { url: `http://127.0.0.1:${port}`, server, database, services, stop }
 }

@@ -1,0 +1,125 @@
+/**
+ * Text normalisation shared by the model features and the safety rules: lower case, plain
+ * apostrophes dropped ("don't" -> "dont"), text-speak expanded ("u r" -> "you are", "kms" -> "kill myself"),
+ * letters repeated for emphasis squeezed ("sooooo" -> "soo"), and sentence or clause breaks kept as "|".
+ */
+
+const textSpeak: Record<string, string> = {
+  u: 'you',
+  ya: 'you',
+  yu: 'you',
+  ur: 'your',
+  youre: 'you are',
+  r: 'are',
+  im: 'i am',
+  ive: 'i have',
+  id: 'i would',
+  ill: 'i will',
+  wanna: 'want to',
+  wana: 'want to',
+  gonna: 'going to',
+  gona: 'going to',
+  gotta: 'got to',
+  kms: 'kill myself',
+  kys: 'kill yourself',
+  unalive: 'kill',
+  unalived: 'killed',
+  sh: 'self harm',
+  selfharm: 'self harm',
+  selfharming: 'self harming',
+  cos: 'because',
+  coz: 'because',
+  cuz: 'because',
+  bc: 'because',
+  b4: 'before',
+  pls: 'please',
+  plz: 'please',
+  ppl: 'people',
+  bf: 'boyfriend',
+  gf: 'girlfriend',
+  hubby: 'husband',
+  thx: 'thanks',
+  thnx: 'thanks',
+  ty: 'thank you',
+  tbh: 'to be honest',
+  idk: 'i do not know',
+  dunno: 'do not know',
+  nite: 'night',
+  '2day': 'today',
+  '2nite': 'tonight',
+  '2moro': 'tomorrow',
+  '2': 'to',
+  '4': 'for',
+  n: 'and',
+  w: 'with',
+  wiv: 'with',
+  wen: 'when',
+  wot: 'what',
+  wat: 'what',
+  sum1: 'someone',
+  some1: 'someone',
+  no1: 'no one',
+  noone: 'no one',
+  any1: 'anyone',
+  every1: 'everyone',
+  evry: 'every',
+  gr8: 'great',
+  l8: 'late',
+  l8r: 'later',
+  dont: 'dont',
+  dnt: 'dont',
+  didnt: 'didnt',
+  didn: 'didnt',
+  dint: 'didnt',
+  cant: 'cant',
+  carnt: 'cant',
+  cannot: 'cant',
+  cudnt: 'couldnt',
+  wudnt: 'wouldnt',
+  wont: 'wont',
+  aint: 'isnt',
+  dr: 'doctor',
+  drs: 'doctors',
+  gp: 'gp',
+  mum: 'mum',
+  mam: 'mum',
+  mom: 'mum',
+  mother: 'mum',
+  ma: 'mum',
+  nan: 'nan',
+  nana: 'nan',
+  grandma: 'nan',
+  gran: 'nan',
+  granny: 'nan',
+}
+
+const apostrophes = /['\u2018\u2019\u02bc`]/g
+const clauseBreak = /[.!?;:\n\r()[\]{}"\u201c\u201d]+|,|\s-\s|\s+(?:but|however|although|though|whereas|yet)\s+/g
+const notWordCharacter = /[^a-z0-9|\s]+/g
+const repeatedLetters = /([a-z])\1{2,}/g
+
+/** Lower-cased tokens with text-speak expanded; "|" tokens mark clause breaks. */
+export function normaliseTokens(text: string): string[] {
+  const cleaned = text
+    .toLowerCase()
+    .replace(apostrophes, '')
+    .replace(clauseBreak, ' | ')
+    .replace(/[/&+]/g, ' ')
+    .replace(notWordCharacter, ' ')
+    .replace(repeatedLetters, '$1$1')
+  const tokens: string[] = []
+  for (const raw of cleaned.split(/\s+/)) {
+    if (raw === '') continue
+    const expanded = textSpeak[raw]
+    if (expanded === undefined) tokens.push(raw)
+    else for (const part of expanded.split(' ')) tokens.push(part)
+  }
+  return tokens
+}
+
+/** Words only, for the statistical model: clause markers dropped, digits collapsed. */
+export function modelTokens(text: string): string[] {
+  return normaliseTokens(text)
+    .filter(token => token !== '|')
+    .map(token => (/^\d+$/.test(token) ? (token.length <= 2 ? '#' : '##') : token))
+}

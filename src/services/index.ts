@@ -1,0 +1,29 @@
+import type { Connection } from 'mongoose'
+import { type Clock, systemClock } from '../clock'
+import type { Config } from '../config'
+import { feedbackModel } from '../data/models/feedback'
+import type { Logger } from '../logger'
+import { type ContactCipher, createContactCipher } from './contactEncryption'
+import { FeedbackSubmission } from './feedbackSubmission'
+import { resolveSecret } from './secrets'
+
+/** Everything the routes, the bot and the workers need, built once at start-up. */
+export interface Services {
+  config: Config
+  logger: Logger
+  clock: Clock
+  connection: Connection
+  contactCipher: ContactCipher
+  /** Signs console sessions and Direct Line tokens. */
+  sessionSecret: Buffer
+  feedbackSubmission: FeedbackSubmission
+  /** Background work (outbox delivery, escalation) started with the service and stopped before the database closes. */
+  workers: { start(): void; stop(): Promise<void> }[]
+}
+
+export function createServices(config: Config, logger: Logger, connection: Connection, clock: Clock = systemClock): Services {
+  const contactCipher = createContactCipher(resolveSecret(config, config.ENCRYPTION_KEY, 'ENCRYPTION_KEY', 'encryption.key'))
+  const sessionSecret = resolveSecret(config, config.SESSION_SECRET, 'SESSION_SECRET', 'session.secret')
+  const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
+  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, workers: [] }
+}
