@@ -4,6 +4,7 @@ import type { Config } from '../config'
 import { feedbackModel } from '../data/models/feedback'
 import type { Logger } from '../logger'
 import { type ContactCipher, createContactCipher } from './contactEncryption'
+import { FeedbackStatusService } from './feedbackStatus'
 import { FeedbackSubmission } from './feedbackSubmission'
 import { resolveSecret } from './secrets'
 
@@ -17,6 +18,8 @@ export interface Services {
   /** Signs console sessions and Direct Line tokens. */
   sessionSecret: Buffer
   feedbackSubmission: FeedbackSubmission
+  /** What a person holding a reference may see (status and public updates only). */
+  feedbackStatus: FeedbackStatusService
   /** Background work (outbox delivery, escalation) started with the service and stopped before the database closes. */
   workers: { start(): void; stop(): Promise<void> }[]
 }
@@ -25,5 +28,6 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const contactCipher = createContactCipher(resolveSecret(config, config.ENCRYPTION_KEY, 'ENCRYPTION_KEY', 'encryption.key'))
   const sessionSecret = resolveSecret(config, config.SESSION_SECRET, 'SESSION_SECRET', 'session.secret')
   const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
-  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, workers: [] }
+  const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))
+  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, workers: [] }
 }

@@ -1,0 +1,92 @@
+import crypto from 'node:crypto'
+import type { Storage, StoreItems } from 'botbuilder'
+import { type Connection, type Model, Schema } from 'mongoose'
+
+/**
+ * Bot state (ConversationState, UserState) in the database, so a person can come back days later, or after
+ * a crash, to the same step. Follows MemoryStorage's eTag rules: no eTag or '*' always writes; any other eTag
+ * must match the stored one or the write is refused.
+ *
+ * The state is kept as a JSON string, because bot state keys may contain dots or '$', which FerretDB refuses
+ * as field names. The storage key (which for SMS contains a phone number) is stored only as a SHA-256 hash.
+ */
+interface StoredBotState {
+  _id: string
+  state: string
+  eTag: string
+  updatedAt: Date
+}
+
+const botStateSchema = new Schema<StoredBotState>(
+  {
+    _id: { type: String, required: true },
+    state: { type: String, required: true },
+    eTag: { type: String, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+)
+
+export function botStateModel(connection: Connection): Model<StoredBotState> {
+  return (connection.models.BotState as Model<StoredBotState> | undefined) ?? connection.model<StoredBotState>('BotState', botStateSchema, 'botstate')
+}
+
+export class StaleStateError extends Error {}
+
+function storageId(key: string): string {
+  return crypto.createHash('sha256').update(key, 'utf8').digest('hex')
+}
+
+function newETag(): string {
+  return crypto.randomUUID()
+}
+
+export class MongoStorage implements Storage {
+  private readonly model: Model<StoredBotState>
+
+  constructor(connection: Connection) {
+    this.model = botStateModel(connection)
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.')
+    const ids = new Map(keys.map(key => [storageId(key), key]))
+    if (ids.size === 0) return {}
+    const documents = await this.model.find({ _id: { $in: [...ids.keys()] } }).lean()
+    const items: StoreItems = {}
+    for (const document of documents) {
+      const key = ids.get(document._id)
+      if (key !== undefined) items[key] = { ...JSON.parse(document.state), eTag: document.eTag }
+    }
+    return items
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.')
+    for (const [key, item] of Object.entries(changes)) {
+      const { eTag: expected, ...rest } = (item ?? {}) as Record<string, unknown>
+      const _id = storageId(key)
+      const update = { state: JSON.stringify(rest), eTag: newETag(), updatedAt: new Date() }
+      if (!expected || expected === '*') {
+        await this.model.updateOne({ _id }, { $set: update }, { upsert: true })
+        continue
+      }
+      const result = await this.model.updateOne({ _id, eTag: expected }, { $set: update })
+      if (result.matchedCount === 1) continue
+      // No match: either someone else wrote since we read (refuse), or nothing is stored yet (write).
+      const existing = await this.model.exists({ _id })
+      if (existing) throw new StaleStateError(`Storage: error writing "${key}" due to eTag conflict.`)
+      try {
+        await this.model.create({ _id, ...update })
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) throw new StaleStateError(`Storage: error writing "${key}" due to eTag conflict.`)
+        throw error
+      }
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length === 0) return
+    await this.model.deleteMany({ _id: { $in: keys.map(storageId) } })
+  }
+}
