@@ -13,8 +13,6 @@ const textSpeak: Record<string, string> = {
   r: 'are',
   im: 'i am',
   ive: 'i have',
-  id: 'i would',
-  ill: 'i will',
   wanna: 'want to',
   wana: 'want to',
   gonna: 'going to',

@@ -1,0 +1,80 @@
+import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
+import { assessSafety, type SafetyFinding } from './safetyRules'
+import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
+import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
+
+const themeRiskCategories: Record<string, RiskCategory> = {
+  'Number & deployment of staff': 'unsafe-staffing',
+  'Cleanliness, tidiness & infection control': 'infection-control',
+  'Supplying & understanding medication': 'unsafe-care',
+  'Competence & training': 'unsafe-care',
+  'Diagnosis & triage': 'unsafe-care',
+  'Feeling safe': 'unsafe-care',
+  'Safeguarding concerns?': 'unsafe-care',
+}
+
+const careThemes = new Set([
+  'Staff manner & personal attributes', 'Competence & training', 'Supplying & understanding medication', 'Pain management',
+  'Diagnosis & triage', 'Care plans', 'Impact of treatment/ care', 'Cleanliness, tidiness & infection control', 'Feeling safe',
+  'Number & deployment of staff', 'Staff listening, understanding & involving patients', 'Discharge', 'Patient appearance & grooming',
+  'Food & drink provision & facilities', 'Safeguarding concerns?', 'Mental Health Act', 'Equality, Diversity & Inclusion',
+])
+
+function describeThemes(themes: string[]): string {
+  const named = themes.filter(theme => theme !== 'Negative experience & dissatisfaction' && theme !== 'Not assigned').slice(0, 2)
+  return named.length > 0 ? named.map(theme => theme.toLowerCase()).join(' and ') : 'the service'
+}
+
+/** What the statistical model alone says about risk: how negative, and about what. */
+export function modelRisk(prediction: ModelPrediction, safetyThemeProbability: number): RiskAssessment {
+  const { sentiment, themes } = prediction
+  const categories = [...new Set(themes.map(theme => themeRiskCategories[theme]).filter((category): category is RiskCategory => category !== undefined))]
+  if (sentiment >= 4 && safetyThemeProbability >= 0.5) {
+    return { level: 'high', categories: categories.length > 0 ? categories : ['unsafe-care'], reason: 'The model reads this as someone not feeling safe or a safeguarding concern, with no specific phrase matched.' }
+  }
+  const aboutCare = themes.some(theme => careThemes.has(theme))
+  if (sentiment === 5 || (sentiment === 4 && aboutCare)) {
+    return { level: 'medium', categories: sentiment >= 4 ? categories : [], reason: `No safety phrase found; negative feedback about ${describeThemes(themes)}, read as poor care.` }
+  }
+  if (sentiment >= 3 && !themes.includes('Positive experience & gratitude')) {
+    return { level: 'low', categories: [], reason: `No safety phrase found; a service issue about ${describeThemes(themes)}.` }
+  }
+  if (sentiment >= 4) {
+    return { level: 'low', categories: [], reason: `No safety phrase found; a service issue about ${describeThemes(themes)}.` }
+  }
+  return { level: 'none', categories: [], reason: 'No safety concern found; the feedback reads as positive or neutral.' }
+}
+
+export function combineRisk(rules: SafetyFinding, model: RiskAssessment): RiskAssessment {
+  const level: RiskLevel = higherRiskLevel(rules.level, model.level)
+  const categories = [...new Set([...rules.categories, ...model.categories])]
+  const reason = riskLevelOrder[rules.level] >= riskLevelOrder[model.level] && rules.reason !== '' ? rules.reason : model.reason
+  return { level, categories, reason }
+}
+
+export class EmbeddedClassifier implements FeedbackClassifier {
+  readonly name = 'embedded'
+  private readonly model: EmbeddedModel
+  private readonly safetyThemeIndices: number[]
+
+  constructor(model: EmbeddedModel = loadEmbeddedModel()) {
+    this.model = model
+    this.safetyThemeIndices = ['Feeling safe', 'Safeguarding concerns?'].map(theme => model.themeNames.indexOf(theme)).filter(index => index >= 0)
+  }
+
+  get version(): string {
+    return this.model.version
+  }
+
+  classifySync(text: string): Classification {
+    const prediction = this.model.predict(text)
+    const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
+    const risk = combineRisk(assessSafety(text), modelRisk(prediction, safetyThemeProbability))
+    const sentiment = riskLevelOrder[risk.level] >= riskLevelOrder.high && prediction.sentiment < 4 ? 4 : prediction.sentiment
+    return { themes: prediction.themes, sentiment, risk, classifier: { name: this.name, version: this.version } }
+  }
+
+  async classifyFeedback(text: string): Promise<Classification> {
+    return this.classifySync(text)
+  }
+}

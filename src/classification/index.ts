@@ -1,0 +1,32 @@
+import type { Config } from '../config'
+import type { Logger } from '../logger'
+import { EmbeddedClassifier } from './embeddedClassifier'
+import { OpenAiClassifier } from './openaiClassifier'
+import type { FeedbackClassifier } from './types'
+
+export type { Classification, FeedbackClassifier, RiskAssessment } from './types'
+export type { RiskCategory, RiskLevel, Sentiment, KeyQuestion, Theme } from './taxonomy'
+export { riskLevelOrder, riskCategoryLabels, themes, themeNames, findTheme, higherRiskLevel } from './taxonomy'
+export { detectSignposting, type SignpostKind } from './safetyRules'
+export { redactPersonalData } from './redact'
+
+/** The embedded classifier: no network, no key. */
+export function createEmbeddedClassifier(): FeedbackClassifier {
+  return new EmbeddedClassifier()
+}
+
+/** OpenAI with the embedded safety rules alongside when OPENAI_API_KEY is set; otherwise the embedded classifier. */
+export function createClassifier(config: Config, logger: Logger): FeedbackClassifier {
+  const embedded = new EmbeddedClassifier()
+  if (!config.OPENAI_API_KEY) return embedded
+  return new OpenAiClassifier(
+    {
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL,
+      model: config.OPENAI_MODEL,
+      timeoutMs: config.OPENAI_TIMEOUT_MS,
+    },
+    embedded,
+    logger,
+  )
+}

@@ -1,0 +1,177 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { featureCounts, featureGroupWeights } from './features'
+
+/** One linear layer, stored as int8 weights (feature-major) with a scale per output, in base64. */
+export interface StoredLinearLayer {
+  outputs: string[]
+  bias: number[]
+  scales: number[]
+  weights: string
+}
+
+export interface EmbeddedModelData {
+  format: 1
+  version: string
+  trainedOn: string
+  licence: string
+  features: string[]
+  idf: number[]
+  themes: StoredLinearLayer & { thresholds: number[] }
+  sentiment: StoredLinearLayer
+}
+
+export interface SparseVector {
+  indices: number[]
+  values: number[]
+}
+
+export class LinearLayer {
+  readonly outputs: string[]
+  private readonly bias: Float64Array
+  private readonly scales: Float64Array
+  private readonly weights: Int8Array
+
+  constructor(stored: StoredLinearLayer) {
+    this.outputs = stored.outputs
+    this.bias = Float64Array.from(stored.bias)
+    this.scales = Float64Array.from(stored.scales)
+    const bytes = Buffer.from(stored.weights, 'base64')
+    this.weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  }
+
+  scores(vector: SparseVector): Float64Array {
+    const width = this.outputs.length
+    const raw = new Float64Array(width)
+    for (let entry = 0; entry < vector.indices.length; entry++) {
+      const offset = (vector.indices[entry] as number) * width
+      const value = vector.values[entry] as number
+      for (let output = 0; output < width; output++) raw[output] += value * (this.weights[offset + output] as number)
+    }
+    for (let output = 0; output < width; output++) raw[output] = raw[output]! * this.scales[output]! + this.bias[output]!
+    return raw
+  }
+}
+
+export class Vectoriser {
+  private readonly featureIndex: Map<string, number>
+
+  constructor(
+    features: readonly string[],
+    private readonly idf: readonly number[],
+  ) {
+    this.featureIndex = new Map(features.map((feature, index) => [feature, index]))
+  }
+
+  get size(): number {
+    return this.featureIndex.size
+  }
+
+  vectorise(text: string): SparseVector {
+    return tfidfVector(featureCounts(text), this.featureIndex, this.idf)
+  }
+}
+
+/** Sub-linear term frequency times IDF, weighted by feature kind, then scaled to unit length. */
+export function tfidfVector(counts: Map<string, number>, featureIndex: ReadonlyMap<string, number>, idf: readonly number[]): SparseVector {
+  const indices: number[] = []
+  const values: number[] = []
+  let squaredLength = 0
+  for (const [feature, count] of counts) {
+    const index = featureIndex.get(feature)
+    if (index === undefined) continue
+    const value = (1 + Math.log(count)) * (idf[index] as number) * (featureGroupWeights[feature.slice(0, 1)] ?? 1)
+    indices.push(index)
+    values.push(value)
+    squaredLength += value * value
+  }
+  const length = Math.sqrt(squaredLength) || 1
+  for (let entry = 0; entry < values.length; entry++) values[entry] = (values[entry] as number) / length
+  return { indices, values }
+}
+
+export interface ModelPrediction {
+  themeProbabilities: Float64Array
+  themes: string[]
+  sentimentProbabilities: Float64Array
+  sentiment: 1 | 2 | 3 | 4 | 5
+}
+
+export class EmbeddedModel {
+  readonly version: string
+  private readonly vectoriser: Vectoriser
+  private readonly themeLayer: LinearLayer
+  private readonly themeThresholds: number[]
+  private readonly sentimentLayer: LinearLayer
+
+  constructor(data: EmbeddedModelData) {
+    this.version = data.version
+    this.vectoriser = new Vectoriser(data.features, data.idf)
+    this.themeLayer = new LinearLayer(data.themes)
+    this.themeThresholds = data.themes.thresholds
+    this.sentimentLayer = new LinearLayer(data.sentiment)
+  }
+
+  get themeNames(): string[] {
+    return this.themeLayer.outputs
+  }
+
+  predict(text: string): ModelPrediction {
+    const vector = this.vectoriser.vectorise(text)
+    const themeProbabilities = this.themeLayer.scores(vector).map(sigmoid)
+    const themes = pickThemes(themeProbabilities, this.themeThresholds, this.themeLayer.outputs)
+    const sentimentProbabilities = softmax(this.sentimentLayer.scores(vector))
+    return { themeProbabilities, themes, sentimentProbabilities, sentiment: expectedSentiment(sentimentProbabilities) }
+  }
+}
+
+/** Themes above their own threshold; always at least the most likely one. */
+export function pickThemes(probabilities: Float64Array, thresholds: readonly number[], names: readonly string[]): string[] {
+  const chosen: string[] = []
+  let best = 0
+  for (let index = 0; index < probabilities.length; index++) {
+    if ((probabilities[index] as number) >= (thresholds[index] as number)) chosen.push(names[index] as string)
+    if ((probabilities[index] as number) > (probabilities[best] as number)) best = index
+  }
+  if (chosen.length === 0) chosen.push(names[best] as string)
+  return chosen
+}
+
+export function expectedSentiment(probabilities: Float64Array): 1 | 2 | 3 | 4 | 5 {
+  let best = 0
+  for (let index = 1; index < probabilities.length; index++) if ((probabilities[index] as number) > (probabilities[best] as number)) best = index
+  return (best + 1) as 1 | 2 | 3 | 4 | 5
+}
+
+export function sigmoid(value: number): number {
+  return 1 / (1 + Math.exp(-value))
+}
+
+export function softmax(scores: Float64Array): Float64Array {
+  let highest = -Infinity
+  for (const score of scores) highest = Math.max(highest, score)
+  const exponentials = scores.map(score => Math.exp(score - highest))
+  let total = 0
+  for (const value of exponentials) total += value
+  return exponentials.map(value => value / total)
+}
+
+export const modelFileName = 'embedded-model.json'
+
+/** The committed model: beside this file when run from source, or in the source tree when run from dist/. */
+export function modelFilePath(): string {
+  const candidates = [
+    path.join(__dirname, 'model', modelFileName),
+    path.resolve(__dirname, '..', '..', '..', 'src', 'classification', 'model', modelFileName),
+  ]
+  return candidates.find(candidate => fs.existsSync(candidate)) ?? (candidates[0] as string)
+}
+
+let cachedModel: EmbeddedModel | undefined
+
+export function loadEmbeddedModel(file = modelFilePath()): EmbeddedModel {
+  if (file === modelFilePath() && cachedModel) return cachedModel
+  const model = new EmbeddedModel(JSON.parse(fs.readFileSync(file, 'utf8')) as EmbeddedModelData)
+  if (file === modelFilePath()) cachedModel = model
+  return model
+}

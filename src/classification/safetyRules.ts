@@ -1,0 +1,237 @@
+import { FuzzyVocabulary } from './fuzzy'
+import { knownWords } from './knownWords'
+import { safetyWords } from './safetyLexicon'
+import { normaliseTokens } from './text'
+import { type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
+
+export type SignpostKind = 'immediate-danger' | 'mental-health-crisis' | 'abuse'
+
+/**
+ * How a match can be cancelled by a negation just before it in the same clause ("no one hit him"):
+ * `clause` looks back four words, `near` two words (for crisis statements, where we would rather signpost),
+ * `none` never (the phrase already carries its negation, as in "dont want to live").
+ */
+type Negation = 'clause' | 'near' | 'none'
+
+interface SafetyRule {
+  level: RiskLevel
+  categories: RiskCategory[]
+  signpost?: SignpostKind
+  negation: Negation
+  /** Finishes "Describes …" in the reason an inspector reads. */
+  describes: string
+  pattern: RegExp
+}
+
+const person =
+  '(?:him|her|me|them|us|you|mum|dad|nan|grandad|grandma|granny|residents?|patients?|people|someone|somebody|everyone|' +
+  'the (?:residents?|patients?|service users?|old (?:lady|man|people)|lady|man|woman|child|children|kids?|baby)|' +
+  '(?:my|his|her|our|their|a|another|the other) (?:mum|dad|nan|grandad|grandma|husband|wife|partner|son|daughter|brother|sister|' +
+  'aunt|uncle|friend|relative|child|children|kids?|baby|baby|resident|patient|client|service user|lady|man|woman|boy|girl|father|mother|gran|grandmother|grandfather))'
+const self = '(?:my ?self|him ?self|her ?self|them ?selves|them ?self|your ?self|ourselves)'
+const possessive = '(?:my|his|her|their|our|your|the)'
+
+function rx(source: string): RegExp {
+  return new RegExp(source.replace(/PERSON/g, person).replace(/SELF/g, self).replace(/POSS/g, possessive), 'g')
+}
+
+const rules: SafetyRule[] = [
+  // Risk to life: suicide and self-harm.
+  { level: 'urgent', categories: ['risk-to-life'], signpost: 'mental-health-crisis', negation: 'near', describes: 'a risk of suicide',
+    pattern: rx('\\b(?:suicid\\w*|(?:kill|killing|killed|hang|hanging|hanged|hurt|hurting|harm|harming|cut|cutting|starve|starving|drown|poison\\w*) SELF|end (?:it all|POSS (?:own )?life|things|everything)|ending (?:it all|POSS life|things)|take POSS (?:own )?life|taking POSS (?:own )?life|tried to (?:end|take) it)\\b') },
+  { level: 'urgent', categories: ['risk-to-life'], signpost: 'mental-health-crisis', negation: 'none', describes: 'someone who does not want to live',
+    pattern: rx('\\b(?:(?:want|wants|wanted|wanting|going) to die|wish (?:i|he|she|they) (?:was|were|had) (?:dead|never been born)|better off (?:dead|without me|gone)|(?:dont|doesnt|didnt) want to (?:live|be alive|be here|wake up|exist|carry on|go on)|(?:cant|cannot|couldnt|can not) (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|no (?:point|reason) (?:in )?(?:living|to live|going on|carrying on|being alive)|not worth living|life is(?: not|nt) worth|(?:nothing|no one) to live for|(?:say|said) (?:goodbye|my goodbyes) (?:to everyone|for good)|plan(?:ned|ning)? to (?:die|end))\\b') },
+  { level: 'urgent', categories: ['risk-to-life'], signpost: 'mental-health-crisis', negation: 'near', describes: 'self-harm or an overdose',
+    pattern: rx('\\b(?:self ?harm\\w*|over ?dos(?:e|ed|ing)|taken (?:a lot of|all (?:my|his|her|the)|loads of) (?:pills|tablets)|(?:swallowed|took) (?:a load of|all (?:my|his|her|the)|loads of|a bottle of|a packet of|a handful of) (?:pills|tablets|paracetamol)|ligature\\w*|noose)\\b') },
+
+  // Immediate danger to life or health.
+  { level: 'urgent', categories: ['unsafe-care'], signpost: 'immediate-danger', negation: 'clause', describes: 'a medical emergency happening now',
+    pattern: rx('\\b(?:not breathing|stopped breathing|(?:cant|cannot|can not|struggling to|unable to) breathe|collapsed|unconscious|unresponsive|not responding|wont wake up|turning blue|choking|having a (?:fit|seizure|stroke|heart attack)|(?:bleeding|blood) everywhere|bleeding heavily|bleeding badly|lots of blood|(?:severe|crushing) chest pain)\\b') },
+  { level: 'urgent', categories: ['physical'], signpost: 'immediate-danger', negation: 'clause', describes: 'a threat of violence',
+    pattern: rx('\\b(?:(?:going|gonna|about|trying|tried|threaten\\w*|threat\\w* to|said he would|said she would|says he will|says she will|will) to (?:hurt|kill|hit|attack|stab|beat|strangle|harm|rape|batter|shoot|murder) PERSON|(?:threaten\\w*|threats) (?:to|of) (?:kill|hurt|hit|stab|harm|beat|rape)|(?:has|got|holding|with|carrying|pulled) a (?:knife|gun|weapon|blade|machete)|(?:kill|murder) (?:me|him|her|us|them)|in (?:immediate )?danger|(?:being|been|is being|getting) attacked|(?:help me|help us|get help) (?:please|now|quick)|call (?:an ambulance|the police|999)|(?:ring|phone|dial) (?:999|the police)|(?:theres|there is) (?:a )?fire|on fire|house is burning|smoke everywhere|gas leak)\\b') },
+
+  // Physical abuse.
+  { level: 'urgent', categories: ['physical'], signpost: 'abuse', negation: 'clause', describes: 'someone being hit or hurt',
+    pattern: rx('\\b(?:hit(?!s? (?:and miss|the (?:roof|spot|button|road|ground|nail|floor|wall|jackpot)|it off|a (?:wall|brick wall|bump))|ting (?:the|a) )|hits|hitting|slap\\w*|punch(?:ed|es|ing)?|kick(?:ed|s|ing)? (?!out|off)\\w*|kicked|beat (?:PERSON|up)|beaten|beating (?:PERSON|up)|battered|shov(?:ed|es|ing)|(?:pushed|pushing|push) (?:PERSON)|thr(?:ew|own|ow) (?:PERSON)|grabb?(?:ed|ing|s)? (?:PERSON|by)|pinch(?:ed|ing|es) (?:PERSON)|drag(?:ged|ging) (?:PERSON|along|across)|strangl\\w*|throttl\\w*|chok(?:ed|ing) (?:PERSON)|physical(?:ly)? (?:abus\\w*|assault\\w*|hurt|attack\\w*)|assault(?:ed|ing|s)?|attack(?:ed|ing) (?:PERSON)|(?:hurt|hurting|hurts|harmed|harming|injured) PERSON|rough(?:ly)? (?:handl\\w*|with)|manhandl\\w*|man handl\\w*|bruis\\w*|black eye|(?:burns|burned|scalded) (?:on )?POSS|bite marks|violen(?:t|ce) (?:to|towards|against) \\w+|punched|kicked|spat (?:at|on))\\b') },
+
+  // Sexual abuse.
+  { level: 'urgent', categories: ['sexual'], signpost: 'abuse', negation: 'clause', describes: 'sexual abuse',
+    pattern: rx('\\b(?:rap(?:e|ed|ing|ist)|sexual(?:ly)? (?:abus\\w*|assault\\w*|touch\\w*|harass\\w*|inappropriate|advances|comments)|sexually|grop(?:e|ed|es|ing)|molest\\w*|fondl\\w*|touch(?:ed|es|ing)? (?:PERSON )?(?:inappropriately|up|down there|POSS (?:breasts?|private\\w*|bum|bottom|genitals|chest|crotch)|in a sexual way)|inappropriate(?:ly)? touch\\w*|indecen\\w*|expos(?:ed|ing) (?:him|her)self|private parts|made PERSON (?:undress|strip)|sex with|(?:kissed|kissing) PERSON (?:on the lips|against)|sent (?:PERSON )?(?:nudes|naked (?:photos|pictures))|upskirt\\w*|masturbat\\w*|paedo\\w*|pedo\\w*|groom(?:ed|ing) (?:PERSON|children|kids|young))\\b') },
+
+  // Psychological or emotional abuse.
+  { level: 'high', categories: ['psychological'], signpost: 'abuse', negation: 'clause', describes: 'psychological or emotional abuse',
+    pattern: rx('\\b(?:bull(?:y|ied|ies|ying)|humiliat\\w*|intimidat\\w*|degrad(?:ed|ing)|belittl\\w*|taunt\\w*|(?:scream|shout|yell|swear|swore|sworn)\\w* (?:at|in the face of) PERSON|(?:mock|laugh|sneer)\\w* at PERSON|call\\w* PERSON (?:names|stupid|fat|disgusting|a \\w+)|verbal(?:ly)? (?:abus\\w*|aggress\\w*|attack\\w*)|emotional(?:ly)? abus\\w*|psychological(?:ly)? abus\\w*|(?:threaten|threatened|threatening) (?:to|PERSON)|(?:scared|frightened|terrified|afraid) of (?:the )?(?:staff|carers?|nurses?|manager|him|her|them|going back|being)|(?:too )?(?:scared|frightened|terrified|afraid) to (?:say|tell|speak|complain|report|go back|sleep)|(?:wont|doesnt|didnt) let (?:PERSON )?(?:see|speak|talk|phone|call) )') },
+
+  // Financial or material abuse.
+  { level: 'urgent', categories: ['financial'], signpost: 'abuse', negation: 'clause', describes: 'money or belongings being taken',
+    pattern: rx('\\b(?:(?:took|taking|takes|take|stole|stolen|steal|stealing|steals|nicked|pinched|helped (?:him|her|them)selves to|using|used|emptied|drained|spending|spent) (?:\\w+ )?(?:POSS |all POSS )?(?:money|cash|bank cards?|cards?|pension|savings|benefits|jewell?e?ry|rings?|wedding ring|valuables|belongings|purse|wallet|pin|handbag|phone|possessions|things|stuff|food shopping)|(?:money|cash|jewell?e?ry|rings?|wedding ring|valuables|belongings|purse|wallet|savings|bank card) (?:has |have |had |keeps |keep )?(?:gone missing|going missing|go missing|missing|stolen|taken|disappeared|disappearing|vanished)|missing (?:money|cash|jewell?e?ry|rings?|valuables|belongings)|financial(?:ly)? (?:abus\\w*|exploit\\w*)|(?:made|forced|pressured|pressuring|pressure) PERSON (?:to )?(?:sign|change|give|hand over|lend)|(?:changed|change) POSS will|(?:asked|asking|asks) (?:PERSON )?for (?:money|cash|loans?|her pin|his pin)|borrow(?:ed|ing|s)? money from (?:PERSON)|scam(?:med|ming)?|fraud\\w*)\\b') },
+
+  // Neglect.
+  { level: 'urgent', categories: ['neglect'], signpost: 'abuse', negation: 'clause', describes: 'serious neglect',
+    pattern: rx('\\b(?:(?:left|lying|lay|sitting|sat|soaked|soaking|covered|found) (?:\\w+ ){0,3}in (?:POSS )?(?:own )?(?:urine|wee|poo|faeces|excrement|mess|soiled|dirty|wet) ?\\w*|soiled (?:pads?|sheets|bed|clothes)|(?:left|lying|lay|laid|found) on the floor (?:for|all|overnight|until)|(?:pressure|bed) ?(?:sores?|ulcers?)|(?:severely |very |really )?dehydrat\\w*|malnourish\\w*|malnutrition|starv(?:ed|ing)|(?:not|never|hasnt|havent|hadnt|wasnt|werent|isnt|arent|no one has|nobody has|nobody) (?:been )?(?:fed|given (?:any )?(?:food|water|a drink|drinks|fluids)|washed|changed|turned|checked on|helped to eat|helped to the toilet) (?:for|in|since|all)|no (?:food|water|drink|fluids) (?:for|all|since)|(?:nothing|no food|no water) (?:to eat|to drink) (?:for|all|since)|(?:left|leave|leaves|leaving) (?:PERSON )?(?:alone |unattended )?(?:for hours|all (?:night|day)|overnight|for days)|(?:call )?(?:bell|buzzer|alarm) (?:(?:was|is|goes|went|keeps) )?(?:ignored|unanswered|not answered|out of reach|taken away|removed|ringing for)|neglect(?:ed|ing|ful)?|wasting away|skin and bone|lost so much weight|hasnt eaten (?:for|in))\\b') },
+
+  // Self-neglect.
+  { level: 'high', categories: ['self-neglect'], negation: 'clause', describes: 'self-neglect',
+    pattern: rx('\\b(?:self ?neglect\\w*|not looking after SELF|(?:stopped|not|isnt|wont|refus\\w* to) (?:eat|eating|drink|drinking|wash|washing|take (?:his|her) (?:meds|medication|tablets))|hoard\\w*|living in (?:squalor|filth)|wont let (?:anyone|carers|us|the carers|anybody) in)\\b') },
+
+  // Discriminatory abuse.
+  { level: 'high', categories: ['discriminatory'], signpost: 'abuse', negation: 'clause', describes: 'discrimination or hate',
+    pattern: rx('\\b(?:racis\\w*|racial(?:ly)? \\w+|homophob\\w*|transphob\\w*|sexis[tm]|xenophob\\w*|islamophob\\w*|antisemit\\w*|discriminat\\w*|hate crime|(?:because|cos|as) (?:she|he|i|they) (?:is|am|are|was|were) (?:black|asian|gay|lesbian|trans|muslim|jewish|disabled|deaf|blind|foreign|polish|old)|(?:called|calling|calls) PERSON (?:a )?(?:paki|n\\w*er|monkey|faggot|retard|spastic|spaz))\\b') },
+
+  // Organisational abuse.
+  { level: 'high', categories: ['organisational'], negation: 'clause', describes: 'organisational abuse (a regime that ignores people\'s needs)',
+    pattern: rx('\\b(?:(?:all |every ?one |everybody )?(?:put|got|get|gets|getting|made to go) (?:to bed|up) at (?:[1-9]|five|six|seven|half|4|5|6)|treated like (?:animals|cattle|prisoners|objects|children|a number|dirt)|(?:not allowed|arent allowed|wont let (?:them|residents|patients|us)) (?:to )?(?:go out|leave|outside|visitors|see (?:PERSON|visitors|family)|use the toilet|a drink|to eat)|(?:toilet(?:ing)?|pads?) (?:only )?(?:at set times|by the clock)|(?:made|forced) to (?:wear pads|wait for the toilet|use pads)|institutional abuse|organisational abuse|culture of (?:fear|abuse|bullying|cover\\w*))\\b') },
+
+  // Domestic abuse.
+  { level: 'urgent', categories: ['domestic-abuse'], signpost: 'abuse', negation: 'clause', describes: 'domestic abuse',
+    pattern: rx('\\b(?:domestic (?:abuse|violence)|(?:my|her|his) (?:husband|wife|partner|boyfriend|girlfriend|ex|son|daughter|dad|father|stepdad|mum|mother) (?:hits|hit|beats|beat|hurts|hurt|attacks|attacked|threatens|threatened|controls|strangled|chokes|choked|punched|kicked|slapped|batters|abuses|abused|rapes|raped)|coercive control\\w*|controlling (?:behaviour|relationship|partner|husband|wife)|(?:scared|afraid|frightened|terrified) (?:of|to go home to) (?:my|her|his) (?:husband|wife|partner|boyfriend|girlfriend|ex|son|daughter))\\b') },
+
+  // Modern slavery.
+  { level: 'urgent', categories: ['modern-slavery'], signpost: 'abuse', negation: 'clause', describes: 'signs of modern slavery',
+    pattern: rx('\\b(?:traffick\\w*|modern slav\\w*|slave labou?r|(?:took|taken|take|kept|keeps|keep|holding|held|hold) (?:\\w+ )?passports?|passports? (?:taken|kept|held|confiscated)|(?:work|working|worked) (?:for (?:no|free|nothing)|without (?:pay|wages|being paid))|(?:never|not) (?:been )?paid (?:any|for months|at all)|no wages|(?:owe|owes|owing) (?:the agency|the boss|them) (?:money|a debt)|debt bondage|(?:forced|made) to work|cant leave (?:the|their) (?:house|job|home) )\\b') },
+
+  // Restraint or seclusion.
+  { level: 'urgent', categories: ['restraint-seclusion'], signpost: 'abuse', negation: 'clause', describes: 'restraint or seclusion used on someone',
+    pattern: rx('\\b(?:held (?:PERSON )?down|pinn(?:ed|ing) (?:PERSON )?(?:down|to)|(?:sat|sitting|knelt|kneeling) on PERSON|tied (?:PERSON )?(?:up|down|to)|strapp(?:ed|ing) (?:PERSON )?(?:in|to|down)|locked (?:PERSON )?(?:in|up|away)|lock (?:PERSON )?(?:in|up)|locks (?:PERSON )?(?:in|up)|shut (?:PERSON )?in|(?:face ?down|prone) restrain\\w*|restrain\\w*|seclu(?:ded|sion)|sedat(?:ed|ing|ion) (?:to keep|so|to make|without)|chemical cosh|drugg(?:ed|ing) (?:PERSON|to)|(?:keep|keeps|kept) PERSON (?:quiet|asleep|docile) with)\\b') },
+
+  // Infection control.
+  { level: 'high', categories: ['infection-control'], negation: 'clause', describes: 'an infection control risk',
+    pattern: rx('\\b(?:outbreak|norovirus|noro|c ?diff|mrsa|scabies|lice|bed ?bugs|(?:no|without|not wearing|never wear|dont wear|didnt wear) (?:any )?(?:gloves|aprons|masks|ppe)|(?:re ?us(?:ed|ing)|shared|sharing) (?:needles|syringes|gloves)|(?:dirty|used) (?:needles|syringes)|(?:blood|faeces|poo|excrement|urine|vomit|sick) (?:on|all over|smeared on|left on) (?:the )?(?:floor|walls?|bed|sheets|chairs?|toilet)|covid (?:positive )?(?:patients|residents|staff) (?:mixed|working|not isolated)|not (?:isolated|isolating)|infection (?:spreading|everywhere|control (?:is )?(?:poor|terrible|non existent|awful)))\\b') },
+
+  // Unsafe staffing.
+  { level: 'high', categories: ['unsafe-staffing'], negation: 'clause', describes: 'unsafe staffing',
+    pattern: rx('\\b(?:(?:only|just) (?:one|1|two|2) (?:carer|staff|nurse|member of staff|person|care worker)s? (?:on|for|looking after|covering) (?:the )?(?:\\d+|twenty|thirty|forty|whole|entire|all|night|nights|floor|unit|home|building|residents|patients)|no (?:staff|nurses?|carers?|one|qualified nurses?) (?:on (?:duty|shift|the floor|nights?|the unit)|around|about|to help)|(?:staff|carers?|nurses?|night staff) (?:asleep|sleeping|drunk|on drugs|high|smoking weed) (?:on|at|during|in)|(?:drunk|drinking|under the influence) (?:on|at|during) (?:shift|duty|work)|dangerously (?:short|understaffed|low)|(?:unsafe|dangerous) (?:staffing|levels)|staffing (?:is |levels are )?(?:unsafe|dangerous))\\b') },
+
+  // Unsafe care or treatment.
+  { level: 'high', categories: ['unsafe-care'], negation: 'clause', describes: 'unsafe care or treatment',
+    pattern: rx('\\b(?:wrong (?:medication|medicine|meds|tablets|dose|dosage|drug|drugs|patient|leg|arm|insulin|blood)|(?:medication|drug|dosing) (?:error|errors|mistake|mix up)|(?:given|gave) (?:PERSON )?(?:someone elses|another (?:residents|patients)|the wrong) (?:medication|meds|tablets)|(?:missed|not given|never given|didnt get|didnt give|forgot (?:to give )?(?:his|her|my)?) (?:\\w+ )?(?:medication|meds|tablets|insulin|injection|antibiotics|inhaler|pain relief)|(?:medication|meds|tablets|insulin) (?:not given|missed|left (?:out|on the side)|withheld)|dropp(?:ed|ing) (?:PERSON|from|out of)|(?:fell|fallen|falls|fall) (?:out of|from|off) (?:the |POSS )?(?:bed|hoist|chair|wheelchair|stretcher|toilet)|(?:keeps|kept|keep) (?:having )?(?:falling|falls)|(?:several|many|repeated|multiple|numerous) falls|(?:broken|fractured|broke|fractures) (?:POSS )?(?:hip|arm|leg|wrist|neck|ribs?|collar ?bone|femur|shoulder|ankle)|head injur\\w*|(?:banged|hit|cut) (?:POSS )?head|hoist (?:\\w+ )?(?:broken|wrong|alone|single|by one)|(?:on one|single handed) hoist\\w*|sepsis|septic|(?:unsafe|dangerous) (?:care|practice|treatment|discharge|to be left)|(?:sent|discharged) (?:him |her |me |PERSON )?home (?:too early|still (?:ill|unwell|bleeding)|with(?:out)? (?:a |any )?(?:broken|fracture|care|support|medication))|misdiagnos\\w*|(?:nearly|almost) (?:died|killed|lost (?:him|her|my))|(?:could|would) have (?:died|killed)|died (?:because|due to|after|from)|(?:preventable|avoidable|unexpected) death|choked on|not (?:following|on) (?:a|the|her|his) (?:soft|pureed|modified) diet|(?:fed|given) (?:solid|the wrong) food|(?:do not|dnr|dnacpr) (?:resuscitate|without|not discussed)|dnr|dnacpr)\\b') },
+
+  // Whistleblowing by staff.
+  { level: 'high', categories: ['whistleblowing'], negation: 'none', describes: 'a worker raising a concern (whistleblowing)',
+    pattern: rx('\\b(?:whistle ?blow\\w*|(?:i|we) (?:work|worked|am working|have worked|used to work) (?:at|in|for|there|on)|as (?:a|an) (?:member of staff|staff member|employee|carer|care worker|support worker|nurse|hca|healthcare assistant|agency worker|senior|night carer)|(?:i am|im) (?:a|an) (?:carer|care worker|support worker|nurse|hca|employee|member of staff|staff member)(?: there| at| in)?|(?:manager|management|the boss|matron|owner) (?:\\w+ )?(?:told|tells|makes|made|asked|asks) (?:us|staff|me|everyone) (?:not to|to lie|to cover|to change|to alter|to sign|to write)|cover(?:ed|ing|s)? (?:it|this|things|everything|incidents?) up|(?:falsif|fabricat)\\w*|(?:records|notes|charts|logs|paperwork) (?:are |were |being )?(?:changed|altered|made up|backdated|filled in later|faked)|afraid (?:of|to|ill|i will) (?:lose|losing|get sacked|speak up|report)|(?:scared|frightened) (?:of|to) (?:lose|losing|get sacked|speak up|report)|(?:lose|losing) (?:my|our) jobs? if)\\b') },
+]
+
+/** A negation that does not cancel what follows ("never stops hitting her", "dont know if"). */
+const negators = new Set(['no', 'not', 'never', 'nobody', 'didnt', 'doesnt', 'dont', 'wasnt', 'werent', 'isnt', 'arent', 'hasnt', 'havent', 'hadnt', 'wouldnt', 'couldnt', 'shouldnt', 'wont', 'without', 'nothing', 'none', 'neither', 'nor', 'nor', 'denies', 'zero'])
+const negationReleasers = new Set(['stop', 'stops', 'stopped', 'stopping', 'know', 'sure', 'care', 'like', 'matter', 'help', 'helped', 'helping', 'even', 'only', 'just', 'notice', 'noticed', 'realise', 'realised', 'report', 'reported', 'tell', 'told', 'believe', 'believed', 'listen', 'listened', 'do', 'did', 'anything', 'one', 'want', 'get', 'got', 'seem', 'remember'])
+
+const persistence = /\b(?:every (?:day|night|time|week|shift)|all the time|constantly|keeps|kept on|again|still|regularly|always|daily|nightly|ongoing|continu\w+|for (?:weeks|months|years))\b/
+const recovery = /\b(?:saved (?:my|his|her) life|helped me (?:through|cope|recover)|got me through|no longer|used to (?:be|feel)|in the past|years ago|months ago|recovered|in recovery|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention)\b/
+
+export interface SafetyFinding {
+  level: RiskLevel
+  categories: RiskCategory[]
+  signposts: SignpostKind[]
+  reason: string
+}
+
+let fuzzyVocabulary: FuzzyVocabulary | undefined
+
+function correctedTokens(text: string): string[] {
+  fuzzyVocabulary ??= new FuzzyVocabulary(safetyWords, knownWords)
+  const vocabulary = fuzzyVocabulary
+  return normaliseTokens(text).map(token => vocabulary.correct(token))
+}
+
+function isNegated(joined: string, matchStart: number, negation: Negation): boolean {
+  if (negation === 'none') return false
+  const clauseStart = joined.lastIndexOf('|', matchStart)
+  const before = joined.slice(clauseStart + 1, matchStart).trim().split(' ').filter(word => word !== '')
+  const window = negation === 'near' ? 2 : 4
+  const start = Math.max(0, before.length - window)
+  for (let index = start; index < before.length; index++) {
+    const word = before[index] as string
+    if (!negators.has(word)) continue
+    const following = before[index + 1]
+    if (word === 'no' && following === 'one') return true
+    if (following !== undefined && negationReleasers.has(following)) continue
+    return true
+  }
+  return false
+}
+
+interface RuleMatch {
+  rule: SafetyRule
+  phrase: string
+}
+
+function findMatches(text: string): { matches: RuleMatch[]; joined: string } {
+  const joined = ` ${correctedTokens(text).join(' ')} `
+  const matches: RuleMatch[] = []
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0
+    for (let match = rule.pattern.exec(joined); match !== null; match = rule.pattern.exec(joined)) {
+      if (!isNegated(joined, match.index, rule.negation)) {
+        matches.push({ rule, phrase: match[0].trim() })
+        break
+      }
+      if (match[0].length === 0) rule.pattern.lastIndex++
+    }
+  }
+  return { matches, joined }
+}
+
+const abuseCategories = new Set<RiskCategory>(['physical', 'sexual', 'psychological', 'financial', 'neglect', 'discriminatory', 'organisational', 'domestic-abuse', 'restraint-seclusion', 'modern-slavery'])
+
+function quote(phrase: string): string {
+  const words = phrase.split(' ')
+  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : phrase
+}
+
+/** The explicit safety rules: what an inspector must see, with the phrase that triggered it. */
+export function assessSafety(text: string): SafetyFinding {
+  const { matches, joined } = findMatches(text)
+  if (matches.length === 0) return { level: 'none', categories: [], signposts: [], reason: '' }
+  const persistent = persistence.test(joined)
+  const recovering = recovery.test(joined)
+  const hasWhistleblower = matches.some(match => match.rule.categories.includes('whistleblowing'))
+  const hasAbuse = matches.some(match => match.rule.categories.some(category => abuseCategories.has(category)))
+  let level: RiskLevel = 'none'
+  let strongest: RuleMatch | undefined
+  const categories = new Set<RiskCategory>()
+  const signposts = new Set<SignpostKind>()
+  for (const match of matches) {
+    let matchLevel = match.rule.level
+    const isAbuse = match.rule.categories.some(category => abuseCategories.has(category))
+    if (matchLevel === 'high' && isAbuse && (persistent || hasWhistleblower)) matchLevel = 'urgent'
+    if (matchLevel === 'high' && match.rule.categories.includes('whistleblowing') && hasAbuse) matchLevel = 'urgent'
+    if (matchLevel === 'urgent' && match.rule.categories.includes('risk-to-life') && recovering) matchLevel = 'high'
+    for (const category of match.rule.categories) categories.add(category)
+    if (match.rule.signpost) signposts.add(match.rule.signpost)
+    if (strongest === undefined || riskLevelOrder[matchLevel] > riskLevelOrder[level]) {
+      level = matchLevel
+      strongest = match
+    }
+  }
+  const chosen = strongest as RuleMatch
+  const others = matches.length - 1
+  const reason =
+    `Describes ${chosen.rule.describes} ("${quote(chosen.phrase)}")` +
+    (others > 0 ? `, and ${others} other safety signal${others === 1 ? '' : 's'}.` : '.')
+  return { level, categories: [...categories], signposts: [...signposts], reason }
+}
+
+const signpostOnly: { kind: SignpostKind; pattern: RegExp }[] = [
+  { kind: 'immediate-danger', pattern: /\b(?:fire|emergency|999|danger|scared for (?:my|his|her) life|unsafe right now|attacking|weapon|knife)\b/ },
+  { kind: 'mental-health-crisis', pattern: /\b(?:die|hopeless|give up on life|end it|desperate|cant cope|cant go on|overdose)\b/ },
+  { kind: 'abuse', pattern: /\b(?:abuse|abused|abusing|abusive|unsafe|not safe|locked in|stealing|stole|stolen|hitting)\b/ },
+]
+const signpostCancellers: Record<SignpostKind, RegExp> = {
+  'immediate-danger': /\b(?:fire (?:door|exit|alarm|drill|brigade)s?|emergency (?:department|dept|services?|appointment|dentist|number|contact)|a e|accident and emergency|not (?:in )?(?:any )?danger)\b/g,
+  'mental-health-crisis': /\b(?:die(?:d|s)? (?:peacefully|with dignity))\b/g,
+  abuse: /\b(?:no one (?:was )?hitting|nobody (?:was )?hitting|not (?:abused|unsafe|stolen)|never (?:abused|unsafe|stolen)|felt safe|feel safe)\b/g,
+}
+
+/** Which help a message needs signposting to now. Fast, synchronous, and errs towards signposting. */
+export function detectSignposting(text: string): SignpostKind[] {
+  const { matches, joined } = findMatches(text)
+  const kinds = new Set<SignpostKind>()
+  for (const match of matches) if (match.rule.signpost) kinds.add(match.rule.signpost)
+  for (const { kind, pattern } of signpostOnly) {
+    if (kinds.has(kind) || !pattern.test(joined)) continue
+    const withoutCancelled = joined.replace(signpostCancellers[kind], ' ')
+    if (pattern.test(withoutCancelled)) kinds.add(kind)
+  }
+  const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
+  return order.filter(kind => kinds.has(kind))
+}
