@@ -5,6 +5,7 @@ import setUpNunjucks from './middleware/setUpNunjucks'
 import setUpRequestLogging from './middleware/setUpRequestLogging'
 import setUpSecurity from './middleware/setUpSecurity'
 import setUpStaticResources from './middleware/setUpStaticResources'
+import intakeRoutes from './routes/intake'
 import type { Services } from './services'
 
 export const serviceName = 'Share your experience of care'
@@ -25,6 +26,8 @@ export function createApp(services: Services, database: ReadinessCheck): express
   app.get('/', (_req, res) => {
     res.render('pages/error', { title: serviceName, message: 'The service is running.' })
   })
+
+  app.use(intakeRoutes(services))
 
   app.use(notFound)
   app.use(errorHandler)

@@ -7,9 +7,10 @@ import { type ContactCipher, createContactCipher } from './contactEncryption'
 import { FeedbackStatusService } from './feedbackStatus'
 import { FeedbackSubmission } from './feedbackSubmission'
 import { resolveSecret } from './secrets'
+import { createTriageServices, type TriageServices } from './triage'
 
 /** Everything the routes, the bot and the workers need, built once at start-up. */
-export interface Services {
+export interface Services extends TriageServices {
   config: Config
   logger: Logger
   clock: Clock
@@ -29,5 +30,6 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const sessionSecret = resolveSecret(config, config.SESSION_SECRET, 'SESSION_SECRET', 'session.secret')
   const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
   const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))
-  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, workers: [] }
+  const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission)
+  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, ...triage, workers: [triage.alertWorker] }
 }

@@ -1,0 +1,180 @@
+import crypto from 'node:crypto'
+import type { Classification, FeedbackClassifier, RiskLevel } from '../classification'
+import type { Clock } from '../clock'
+import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import type { Logger } from '../logger'
+import type { AlertOutbox } from './alertOutbox'
+import { addWorkingDays, type Router } from './routing'
+
+/** Smaller is more pressing. A repeat concern about the same service moves up one step. */
+export const priorityOfRisk: Record<RiskLevel, number> = { urgent: 1, high: 2, medium: 3, low: 4, none: 5 }
+
+export const repeatWindowDays = 14
+
+type StoredClassification = NonNullable<Feedback['classification']>
+
+/** What is classified: the person's own words. */
+export function classifiableText(record: Pick<Feedback, 'story' | 'desiredOutcome'>): string {
+  return [record.story, record.desiredOutcome].filter(Boolean).join('\n\n')
+}
+
+function hashText(text: string): string {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** When in doubt, escalate: feedback the classifier could not read is put before an inspector. */
+const unreadableClassification: Classification = {
+  themes: [],
+  sentiment: 3,
+  risk: { level: 'high', categories: [], reason: 'The automatic classifier could not read this feedback, so an inspector should read it.' },
+  classifier: { name: 'fallback', version: '1' },
+}
+
+/** Sentiment follows the FFT scale: 1 very positive … 5 very negative. */
+export function isConcern(record: { overall?: string | null; classification?: StoredClassification | null }): boolean {
+  const level = record.classification?.risk?.level
+  const sentiment = record.classification?.sentiment
+  return level === 'urgent' || level === 'high' || level === 'medium' || (typeof sentiment === 'number' && sentiment >= 4) || record.overall === 'bad'
+}
+
+/**
+ * Classifies a received record (again, if its text changed) and puts it in a queue: urgent → the alert queue
+ * with alerts in the outbox; high → the inspector queue with a one-working-day target; the rest → the themed
+ * queue. Every step is a re-runnable $set, and routedAt is written last, so a crash part-way is finished by the
+ * worker on the next start.
+ */
+export class ClassifyAndRoute {
+  private readonly inFlight = new Map<string, Promise<void>>()
+
+  constructor(
+    private readonly feedback: FeedbackModel,
+    private readonly classifier: FeedbackClassifier,
+    private readonly router: Router,
+    private readonly outbox: AlertOutbox,
+    private readonly clock: Clock,
+    private readonly escalationMinutes: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Runs in the background and returns at once, so the person is never kept waiting by the classifier. */
+  soon(reference: string): void {
+    this.process(reference).catch(error =>
+      this.logger.error({ err: error, reference }, 'classify and route failed; the routing worker will try again'),
+    )
+  }
+
+  /** Resolves when every background run has finished (used on shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight.values()])
+  }
+
+  process(reference: string, options: { reclassify?: boolean } = {}): Promise<void> {
+    const running = this.inFlight.get(reference)
+    if (running) return running.then(() => this.process(reference, options))
+    const work = this.run(reference, options).finally(() => this.inFlight.delete(reference))
+    this.inFlight.set(reference, work)
+    return work
+  }
+
+  /** Records that are received but were never routed (the process died part-way): finish them. */
+  async routeUnrouted(limit = 100): Promise<number> {
+    const waiting = await this.feedback
+      .find({ status: { $ne: 'draft' }, 'triage.routedAt': { $exists: false } }, { reference: 1 })
+      .sort({ submittedAt: 1 })
+      .limit(limit)
+      .lean()
+    for (const { reference } of waiting) {
+      try {
+        await this.process(reference)
+      } catch (error) {
+        this.logger.error({ err: error, reference }, 'could not route a waiting record')
+      }
+    }
+    return waiting.length
+  }
+
+  private async run(reference: string, options: { reclassify?: boolean }): Promise<void> {
+    const record = await this.feedback.findOne({ reference }).lean()
+    if (!record || record.status === 'draft') return
+    const text = classifiableText(record)
+    const textHash = hashText(text)
+    let classification = record.classification as StoredClassification | undefined
+    let changed = false
+    if (options.reclassify || !classification?.classifiedAt || classification.textHash !== textHash) {
+      const fresh = await this.classify(text)
+      classification = {
+        ...fresh,
+        classifiedAt: this.clock.now(),
+        textHash: fresh.classifier.name === 'fallback' ? undefined : textHash,
+      } as StoredClassification
+      await this.feedback.updateOne({ reference }, { $set: { classification } })
+      changed = true
+    }
+    if (record.triage?.routedAt && !changed) return
+    await this.route({ ...record, classification })
+  }
+
+  private async classify(text: string): Promise<Classification> {
+    if (!text.trim()) return { ...unreadableClassification, risk: { ...unreadableClassification.risk, level: 'low', reason: 'There was no text to classify.' } }
+    try {
+      return await this.classifier.classifyFeedback(text)
+    } catch (error) {
+      this.logger.error({ err: error }, 'the classifier failed; treating the feedback as high risk')
+      return unreadableClassification
+    }
+  }
+
+  private async route(record: Feedback & { classification?: StoredClassification }): Promise<void> {
+    const { reference } = record
+    const now = this.clock.now()
+    const level = (record.classification?.risk?.level ?? 'high') as RiskLevel
+    const team = record.triage?.team ? this.router.team(record.triage.team) : this.router.teamFor(record.service)
+    const linked = await this.linkRepeatConcerns(record)
+
+    let priority = priorityOfRisk[level]
+    if (linked.length > 0) priority = Math.max(1, priority - 1)
+    // Never quietly lower what an earlier routing decided: a case only moves up.
+    if (typeof record.triage?.priority === 'number') priority = Math.min(priority, record.triage.priority)
+    const queue = level === 'urgent' || record.triage?.queue === 'alert' ? 'alert' : priority <= 2 ? 'inspector' : 'themed'
+
+    const set: Record<string, unknown> = { 'triage.queue': queue, 'triage.priority': priority, 'triage.team': team.id }
+    const receivedAt = record.submittedAt ?? now
+    if (queue === 'alert' && !record.triage?.alertedAt) {
+      // The outbox is written before the case records it, and before any delivery is tried.
+      await this.outbox.raise(reference, team.id, 'inspector')
+      set['triage.alertedAt'] = now
+      set['triage.escalationLevel'] = 0
+      set['triage.targetAt'] = new Date(now.getTime() + this.escalationMinutes * 60_000)
+    } else if (queue === 'inspector' && !record.triage?.targetAt) {
+      set['triage.targetAt'] = addWorkingDays(receivedAt, 1)
+    }
+    set['triage.routedAt'] = now
+    await this.feedback.updateOne({ reference }, { $set: set })
+    this.logger.info({ reference, queue, priority, team: team.id, linked: linked.length }, 'feedback routed')
+  }
+
+  /** Other concerns about the same service within 14 days: linked both ways. */
+  private async linkRepeatConcerns(record: Feedback & { classification?: StoredClassification }): Promise<string[]> {
+    const key = record.service?.key
+    if (!key || !isConcern(record)) return []
+    const at = (record.submittedAt ?? this.clock.now()).getTime()
+    const window = repeatWindowDays * 24 * 60 * 60 * 1000
+    const others = await this.feedback
+      .find(
+        {
+          'service.key': key,
+          reference: { $ne: record.reference },
+          status: { $ne: 'draft' },
+          submittedAt: { $gte: new Date(at - window), $lte: new Date(at + window) },
+        },
+        { reference: 1, overall: 1, classification: 1 },
+      )
+      .limit(200)
+      .lean()
+    const repeats = others.filter(other => isConcern(other as Parameters<typeof isConcern>[0])).map(other => other.reference)
+    if (repeats.length === 0) return []
+    await this.feedback.updateOne({ reference: record.reference }, { $addToSet: { 'triage.linkedReferences': { $each: repeats } } })
+    await this.feedback.updateMany({ reference: { $in: repeats } }, { $addToSet: { 'triage.linkedReferences': record.reference } })
+    return repeats
+  }
+}

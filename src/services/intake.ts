@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import { contactMethods, type FeedbackModel, replyFormats, reporterRoles } from '../data/models/feedback'
+import type { ContactCipher } from './contactEncryption'
+import { newFeedbackReference } from './feedbackReference'
+import type { FeedbackSubmission } from './feedbackSubmission'
+
+export const maxStoryLength = 10_000
+
+const text = (label: string, max: number) =>
+  z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .max(max, { message: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` })
+
+const optionalText = (label: string, max: number) =>
+  text(label, max)
+    .transform(value => (value === '' ? undefined : value))
+    .optional()
+
+/** Wording is for a partner's developer and, through the form, for the person: say what to do, kindly. */
+export const feedbackInputSchema = z
+  .object({
+    service: z
+      .object(
+        {
+          name: optionalText('The service name', 200),
+          locationId: optionalText('The location ID', 40).pipe(
+            z.string().regex(/^[A-Za-z0-9-]+$/, { message: 'The location ID must only have letters, numbers and hyphens' }).optional(),
+          ),
+          localAuthority: optionalText('The local authority', 100),
+          region: optionalText('The region', 100),
+          serviceType: optionalText('The service type', 100),
+        },
+        { message: 'Tell us which service this is about, with "name" or "locationId"' },
+      )
+      .refine(service => Boolean(service.name || service.locationId), {
+        message: 'Tell us which service this is about, with "name" or "locationId"',
+      }),
+    text: text('Your feedback', maxStoryLength).min(1, { message: 'Tell us what happened' }),
+    role: z.enum(reporterRoles, { message: `The role must be one of: ${reporterRoles.join(', ')}` }).optional(),
+    when: optionalText('When it happened', 200),
+    desiredOutcome: optionalText('What you would like to happen', 2000),
+    contact: z
+      .object({
+        method: z.enum(contactMethods, { message: `The contact method must be one of: ${contactMethods.join(', ')}` }),
+        email: optionalText('The email address', 254).pipe(
+          z.email({ message: 'Enter an email address in the correct format, like name@example.com' }).optional(),
+        ),
+        phone: optionalText('The phone number', 30).pipe(
+          z
+            .string()
+            .regex(/^\+?[0-9 ()-]{7,}$/, { message: 'Enter a phone number, like 07700 900 982 or +44 7700 900 982' })
+            .optional(),
+        ),
+        name: optionalText('Your name', 200),
+        format: z.enum(replyFormats, { message: `The reply format must be one of: ${replyFormats.join(', ')}` }).optional(),
+        language: optionalText('The language', 50),
+      })
+      .superRefine((contact, context) => {
+        if (contact.method === 'email' && !contact.email) {
+          context.addIssue({ code: 'custom', path: ['email'], message: 'Enter the email address we should reply to' })
+        }
+        if ((contact.method === 'sms' || contact.method === 'phone') && !contact.phone) {
+          context.addIssue({ code: 'custom', path: ['phone'], message: 'Enter the phone number we should reply to' })
+        }
+      })
+      .optional(),
+    consentToShare: z.boolean({ message: 'consentToShare must be true or false' }).optional(),
+  })
+  .strict()
+
+export type FeedbackInput = z.infer<typeof feedbackInputSchema>
+
+/** Field path → message, e.g. {"contact.email": "Enter …"}. */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    let path = issue.path.join('.') || 'body'
+    let message = issue.message
+    if (issue.code === 'unrecognized_keys') {
+      message = `We do not know the field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(key => `"${key}"`).join(', ')}`
+      path = path === 'body' ? issue.keys[0] : path
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      if (path === 'text') message = 'Tell us what happened'
+      else if (path === 'service') message = 'Tell us which service this is about, with "name" or "locationId"'
+      else if (path === 'contact.method') message = 'Tell us how to contact you, or choose "anonymous"'
+    }
+    fields[path] ??= message
+  }
+  return fields
+}
+
+export class Intake {
+  constructor(
+    private readonly feedback: FeedbackModel,
+    private readonly submission: FeedbackSubmission,
+    private readonly contactCipher: ContactCipher,
+  ) {}
+
+  /** Saves the feedback (contact details sealed), then submits it: received, classified and routed. */
+  async receive(input: FeedbackInput, channel: 'api' | 'form'): Promise<{ reference: string; status: string }> {
+    const { contact } = input
+    const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone, name: contact.name }).filter(([, value]) => value)) : {}
+    const record = await this.feedback.create({
+      reference: newFeedbackReference(),
+      status: 'draft',
+      channel,
+      role: input.role,
+      service: {
+        name: input.service.name,
+        locationId: input.service.locationId,
+        key: (input.service.locationId ?? input.service.name ?? '').trim().toLowerCase(),
+        localAuthority: input.service.localAuthority,
+        region: input.service.region,
+        serviceTypes: input.service.serviceType ? [input.service.serviceType] : undefined,
+        matchedFromDirectory: false,
+      },
+      when: input.when ? { text: input.when } : undefined,
+      story: input.text,
+      desiredOutcome: input.desiredOutcome,
+      contact: {
+        method: contact?.method ?? 'anonymous',
+        format: contact?.format,
+        language: contact?.language,
+        sealedDetails: Object.keys(details).length > 0 ? this.contactCipher.encrypt(details) : undefined,
+      },
+      consentToShare: input.consentToShare,
+      easyRead: contact?.format === 'easy_read' ? true : undefined,
+    })
+    const submitted = await this.submission.submit(record.reference)
+    return { reference: submitted.reference, status: submitted.status }
+  }
+}

@@ -1,0 +1,95 @@
+import type { Connection } from 'mongoose'
+import { createClassifier, type FeedbackClassifier } from '../classification'
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import { alertModel } from '../data/models/alert'
+import { auditEventModel } from '../data/models/auditEvent'
+import { feedbackModel } from '../data/models/feedback'
+import { userModel } from '../data/models/user'
+import type { Logger } from '../logger'
+import { AlertDelivery, type AlertSenders } from './alertDelivery'
+import { AlertOutbox } from './alertOutbox'
+import { AlertWorker } from './alertWorker'
+import { AuditLog } from './audit'
+import { CaseService } from './caseService'
+import { ClassifyAndRoute } from './classifyAndRoute'
+import type { ContactCipher } from './contactEncryption'
+import { createNotifyEmailSender, createNotifySmsSender } from './deliveryProviders'
+import { Escalation } from './escalation'
+import type { FeedbackSubmission } from './feedbackSubmission'
+import { Intake } from './intake'
+import { loadRoutingRules, Router } from './routing'
+import { Signals } from './signals'
+import { Users } from './users'
+
+/** Intake, classification and routing, the alert outbox, escalation and the inspectors' side. */
+export interface TriageServices {
+  intake: Intake
+  classifier: FeedbackClassifier
+  router: Router
+  classifyAndRoute: ClassifyAndRoute
+  alertOutbox: AlertOutbox
+  alertDelivery: AlertDelivery
+  /** Who gets urgent alerts by email, SMS and Teams; `teams` is filled in once the bot can send proactively. */
+  alertSenders: AlertSenders
+  alertWorker: AlertWorker
+  escalation: Escalation
+  users: Users
+  audit: AuditLog
+  cases: CaseService
+  signals: Signals
+}
+
+export function createTriageServices(
+  config: Config,
+  logger: Logger,
+  connection: Connection,
+  clock: Clock,
+  contactCipher: ContactCipher,
+  feedbackSubmission: FeedbackSubmission,
+  classifier: FeedbackClassifier = createClassifier(config, logger),
+): TriageServices {
+  const feedback = feedbackModel(connection)
+  const router = new Router(loadRoutingRules(config.ROUTING_RULES_FILE))
+  const alertSenders: AlertSenders = { email: createNotifyEmailSender(config), sms: createNotifySmsSender(config) }
+  const alertOutbox = new AlertOutbox(
+    alertModel(connection),
+    router,
+    config,
+    {
+      get email() {
+        return Boolean(alertSenders.email)
+      },
+      get sms() {
+        return Boolean(alertSenders.sms)
+      },
+      get teams() {
+        return Boolean(alertSenders.teams)
+      },
+    },
+    clock,
+    logger,
+  )
+  const alertDelivery = new AlertDelivery(alertModel(connection), feedback, router, config, alertSenders, clock, logger)
+  const classifyAndRoute = new ClassifyAndRoute(feedback, classifier, router, alertOutbox, clock, config.ALERT_ESCALATION_MINUTES, logger)
+  const escalation = new Escalation(feedback, alertOutbox, clock, config.ALERT_ESCALATION_MINUTES, logger)
+  const alertWorker = new AlertWorker(alertDelivery, escalation, classifyAndRoute, logger)
+  alertOutbox.onWritten = () => alertWorker.kick()
+  feedbackSubmission.onSubmitted(async record => classifyAndRoute.soon(record.reference))
+  const audit = new AuditLog(auditEventModel(connection), clock, logger)
+  return {
+    intake: new Intake(feedback, feedbackSubmission, contactCipher),
+    classifier,
+    router,
+    classifyAndRoute,
+    alertOutbox,
+    alertDelivery,
+    alertSenders,
+    alertWorker,
+    escalation,
+    users: new Users(userModel(connection)),
+    audit,
+    cases: new CaseService(feedback, alertOutbox, audit, contactCipher, clock),
+    signals: new Signals(feedback, clock),
+  }
+}
