@@ -1,0 +1,111 @@
+import type { Activity, ConversationReference } from 'botbuilder'
+import type { CloudAdapter } from 'botbuilder'
+import type { Connection } from 'mongoose'
+import type { BotMessage } from '../bot/botMessage'
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import { processedWebhookModel } from '../data/models/processedWebhook'
+import { TranscriptStore } from '../directline/transcriptStore'
+import type { Logger } from '../logger'
+import type { ContactCipher } from '../services/contactEncryption'
+import { createNotifyEmailSender, createNotifySmsSender, createTwilioSmsSender } from '../services/deliveryProviders'
+import { DeliveryWorker } from '../services/deliveryWorker'
+import { DeliveryService, type NotifyPerson } from '../services/notifyPerson'
+import type { Delivery } from '../data/models/delivery'
+import { continueWithActivities, createCloudAdapter, createProactiveMessageSender } from './botFramework'
+import { ConversationReferenceStore, rememberConversations } from './conversationReferences'
+import { type AddressHasher, createAddressHasher } from './phoneNumbers'
+import { SmsOptOutStore } from './smsOptOuts'
+import { botAccount, TwilioAdapter } from './twilioAdapter'
+
+export { botFrameworkRoutes } from './botFramework'
+export { twilioWebhookRoutes } from './twilioWebhook'
+
+/** Processed Twilio message ids are kept this long: Twilio retries within minutes, never after days. */
+const processedWebhookLifetimeMs = 7 * 24 * 60 * 60 * 1000
+
+export interface ChannelServices {
+  addressHasher: AddressHasher
+  smsOptOuts: SmsOptOutStore
+  conversationReferences: ConversationReferenceStore
+  twilioAdapter: TwilioAdapter
+  cloudAdapter: CloudAdapter
+  deliveries: DeliveryService
+  /** Tells the person behind a feedback reference something, on their chosen channel and format. */
+  notifyPerson: NotifyPerson
+  /** Deliveries that could not be made, for inspectors to follow up by other means. */
+  listFailedDeliveries: (options?: { limit?: number; feedbackReference?: string }) => Promise<Delivery[]>
+  /** A message to a Teams (or other Bot Framework) conversation, as an Adaptive Card. */
+  sendProactiveMessage: (conversationReference: Partial<ConversationReference>, message: BotMessage) => Promise<string>
+  deliveryWorker: DeliveryWorker
+}
+
+export function createChannelServices(
+  config: Config,
+  logger: Logger,
+  connection: Connection,
+  clock: Clock,
+  contactCipher: ContactCipher,
+  addressHashSecret: Buffer,
+): ChannelServices {
+  const addressHasher = createAddressHasher(addressHashSecret)
+  const smsOptOuts = new SmsOptOutStore(connection, addressHasher, clock)
+  const conversationReferences = new ConversationReferenceStore(connection, clock)
+  const twilioAdapter = new TwilioAdapter(addressHasher, clock)
+  twilioAdapter.onTurnError = async (context, error) => {
+    logger.error({ errorName: error?.name, channelId: context.activity.channelId }, 'text message turn failed')
+    await context.sendActivity('Sorry, something went wrong on our side. Please send your last message again.')
+  }
+  const cloudAdapter = createCloudAdapter(config, logger)
+  cloudAdapter.use(rememberConversations(conversationReferences, logger))
+  const transcripts = new TranscriptStore(connection, contactCipher, clock)
+
+  const deliveries = new DeliveryService({
+    connection,
+    clock,
+    logger,
+    contactCipher,
+    optOuts: smsOptOuts,
+    conversations: conversationReferences,
+    // Twilio when it is set up, as the same number people text; otherwise GOV.UK Notify's SMS.
+    sms: createTwilioSmsSender(config) ?? createNotifySmsSender(config),
+    email: createNotifyEmailSender(config),
+    chat: {
+      async directLine(conversationId, activities) {
+        let lastId = ''
+        for (const activity of activities) {
+          const stored = await transcripts.append(conversationId, {
+            ...activity,
+            channelId: 'webchat',
+            conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+            from: botAccount,
+          } as Partial<Activity>)
+          lastId = stored.id ?? ''
+        }
+        return lastId
+      },
+      botFramework: (reference, activities) => continueWithActivities(cloudAdapter, config, reference, activities),
+    },
+  })
+  const processedWebhooks = processedWebhookModel(connection)
+  let lastPruned = 0
+  const deliveryWorker = new DeliveryWorker(deliveries, logger, 5000, async () => {
+    const now = clock.now().getTime()
+    if (now - lastPruned < 60 * 60 * 1000) return
+    lastPruned = now
+    await processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(now - processedWebhookLifetimeMs) } })
+  })
+
+  return {
+    addressHasher,
+    smsOptOuts,
+    conversationReferences,
+    twilioAdapter,
+    cloudAdapter,
+    deliveries,
+    notifyPerson: deliveries.notifyPerson,
+    listFailedDeliveries: options => deliveries.listFailedDeliveries(options),
+    sendProactiveMessage: createProactiveMessageSender(cloudAdapter, config),
+    deliveryWorker,
+  }
+}
