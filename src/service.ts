@@ -35,9 +35,12 @@ export async function startService(config: Config, logger: Logger, clock: Clock 
   const stop = () => {
     stopping ??= (async () => {
       const closed = new Promise<void>(resolve => server.close(() => resolve()))
+      // Keep-alive connections become idle as their last response ends; close each as soon as it does.
+      const closeIdle = setInterval(() => server.closeIdleConnections(), 100)
       server.closeIdleConnections()
       const forced = setTimeout(() => server.closeAllConnections(), drainTimeoutMs)
       await closed
+      clearInterval(closeIdle)
       clearTimeout(forced)
       await Promise.all(services.workers.map(worker => worker.stop()))
       await database.close()

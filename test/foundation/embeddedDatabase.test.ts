@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import mongoose from 'mongoose'
+import { findFreePort, launcherBinaryPath } from '../../src/data/embeddedDatabase'
+import { isProcessAlive, spawnService, waitForStatus, waitUntil } from '../helpers/serviceProcess'
+
+/** These tests run the real service with NO MONGODB_URI, so it starts its own embedded FerretDB. */
+
+function launcherPid(dataDir: string): number {
+  return Number(fs.readFileSync(path.join(dataDir, 'ferretdb.pid'), 'utf8'))
+}
+
+async function embeddedEnv() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-embedded-'))
+  return { DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(await findFreePort()) }
+}
+
+async function withDocuments<T>(port: string, work: (collection: mongoose.mongo.Collection) => Promise<T>): Promise<T> {
+  const connection = await mongoose.createConnection(`mongodb://127.0.0.1:${port}/public-feedback?directConnection=true`).asPromise()
+  try {
+    return await work(connection.db!.collection('restart_check'))
+  } finally {
+    await connection.close()
+  }
+}
+
+describe('the service on its embedded database', () => {
+  const dataDirs: string[] = []
+  afterAll(() => dataDirs.forEach(dir => fs.rmSync(dir, { recursive: true, force: true })))
+
+  it('keeps data across a restart, and SIGTERM stops the service and its database within 10 seconds', async () => {
+    const env = await embeddedEnv()
+    dataDirs.push(env.DATA_DIR)
+
+    const first = await spawnService(env)
+    await waitForStatus(first, '/readyz', 200)
+    const firstLauncher = launcherPid(env.DATA_DIR)
+    await withDocuments(env.EMBEDDED_DB_PORT, collection => collection.insertOne({ note: 'written before the restart' }))
+
+    const stoppedAt = Date.now()
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000)
+    expect(isProcessAlive(firstLauncher)).toBe(false)
+
+    const second = await spawnService(env)
+    await waitForStatus(second, '/readyz', 200)
+    const found = await withDocuments(env.EMBEDDED_DB_PORT, collection => collection.findOne({ note: 'written before the restart' }))
+    expect(found).not.toBeNull()
+    second.child.kill('SIGTERM')
+    expect(await second.exited).toBe(0)
+  })
+
+  it('leaves no database process behind when the service is killed with SIGKILL, and starts cleanly again', async () => {
+    const env = await embeddedEnv()
+    dataDirs.push(env.DATA_DIR)
+    const first = await spawnService(env)
+    await waitForStatus(first, '/readyz', 200)
+    const launcher = launcherPid(env.DATA_DIR)
+
+    first.child.kill('SIGKILL')
+    await first.exited
+    expect(await waitUntil(() => !isProcessAlive(launcher), 5000)).toBe(true)
+
+    const second = await spawnService(env)
+    await waitForStatus(second, '/readyz', 200)
+    second.child.kill('SIGTERM')
+    expect(await second.exited).toBe(0)
+  })
+
+  it('replaces a stale embedded database left running from an earlier start', async () => {
+    const env = await embeddedEnv()
+    dataDirs.push(env.DATA_DIR)
+    const dbDir = path.join(env.DATA_DIR, 'ferretdb')
+    fs.mkdirSync(dbDir, { recursive: true })
+    // An orphan: its parent is a shell, not the service, and it holds the port the service wants.
+    const orphanShell = spawn('sh', ['-c', `sleep 600 | "${launcherBinaryPath()}" -dir "${dbDir}" -listen 127.0.0.1:${env.EMBEDDED_DB_PORT}; true`], {
+      stdio: 'ignore',
+      detached: true,
+    })
+    let orphan = 0
+    await waitUntil(() => {
+      const match = fs
+        .readdirSync('/proc')
+        .filter(entry => /^\d+$/.test(entry))
+        .find(pid => {
+          try {
+            const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+            return argv[0] === launcherBinaryPath() && argv.includes(dbDir)
+          } catch {
+            return false
+          }
+        })
+      orphan = Number(match ?? 0)
+      return orphan > 0
+    })
+    expect(orphan).toBeGreaterThan(0)
+    fs.writeFileSync(path.join(env.DATA_DIR, 'ferretdb.pid'), String(orphan))
+
+    try {
+      const service = await spawnService(env)
+      await waitForStatus(service, '/readyz', 200)
+      expect(isProcessAlive(orphan)).toBe(false)
+      expect(launcherPid(env.DATA_DIR)).not.toBe(orphan)
+      service.child.kill('SIGTERM')
+      await service.exited
+    } finally {
+      process.kill(-orphanShell.pid!, 'SIGKILL')
+    }
+  })
+
+  it('answers /readyz 503 while the database is stopped, and 200 again once it is back', async () => {
+    const env = await embeddedEnv()
+    dataDirs.push(env.DATA_DIR)
+    const service = await spawnService(env)
+    await waitForStatus(service, '/readyz', 200)
+    const launcher = launcherPid(env.DATA_DIR)
+
+    process.kill(launcher, 'SIGSTOP')
+    try {
+      await waitForStatus(service, '/readyz', 503, 15_000)
+      const body = await (await fetch(`${service.url}/readyz`)).json()
+      expect(body).toEqual({ status: 'not ready', reason: expect.stringContaining('database') })
+      expect((await fetch(`${service.url}/healthz`)).status).toBe(200)
+    } finally {
+      process.kill(launcher, 'SIGCONT')
+    }
+    await waitForStatus(service, '/readyz', 200, 30_000)
+
+    // A database that dies outright is restarted by the service.
+    process.kill(launcher, 'SIGKILL')
+    await waitForStatus(service, '/readyz', 503, 15_000)
+    await waitForStatus(service, '/readyz', 200, 30_000)
+
+    service.child.kill('SIGTERM')
+    expect(await service.exited).toBe(0)
+  })
+
+  it('refuses to start with a bad PORT, in one clear line naming it', async () => {
+    const service = await spawnService({ PORT: 'abc', DATA_DIR: os.tmpdir() })
+    expect(await service.exited).toBe(1)
+    const lines = service.output().trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^Configuration error: PORT .*For example: PORT=3978$/)
+  })
+})
