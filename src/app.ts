@@ -5,6 +5,9 @@ import setUpNunjucks from './middleware/setUpNunjucks'
 import setUpRequestLogging from './middleware/setUpRequestLogging'
 import setUpSecurity from './middleware/setUpSecurity'
 import setUpStaticResources from './middleware/setUpStaticResources'
+import setUpAuthentication from './middleware/setUpAuthentication'
+import setUpWebSession from './middleware/setUpWebSession'
+import caseRoutes from './routes/cases'
 import intakeRoutes from './routes/intake'
 import type { Services } from './services'
 
@@ -28,6 +31,10 @@ export function createApp(services: Services, database: ReadinessCheck): express
   })
 
   app.use(intakeRoutes(services))
+  const secureCookies = services.config.PUBLIC_BASE_URL.startsWith('https:')
+  app.use(['/api/cases', '/api/signals'], setUpWebSession(services.sessionSecret, secureCookies, { createIfMissing: false }))
+  app.use(['/api/cases', '/api/signals'], setUpAuthentication(services.users, services.sessionSecret))
+  app.use(caseRoutes(services))
 
   app.use(notFound)
   app.use(errorHandler)
