@@ -1,0 +1,55 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder'
+import type { BotMessage } from '../src/bot/botMessage'
+import type { CallbackRequests } from '../src/data/models/callbackRequest'
+import type { EqualityResponses } from '../src/data/models/equalityResponse'
+import type { DirectoryService } from '../src/services/directory'
+import type { FeedbackDrafts } from '../src/services/feedbackDrafts'
+import type { Services } from '../src/services'
+import { newFeedbackReference } from '../src/services/feedbackReference'
+import { type JourneyState, newJourney } from './journeyState'
+import { sendBotMessages } from './sendBotMessage'
+import { type Wording, wordingFor } from './wording'
+
+/** What the dialogs need from the rest of the service, passed in so tests run the real thing on a test database. */
+export class JourneyDependencies {
+  constructor(
+    readonly services: Pick<Services, 'clock' | 'config' | 'contactCipher' | 'feedbackStatus' | 'feedbackSubmission' | 'logger'>,
+    private readonly journeyProperty: StatePropertyAccessor<JourneyState>,
+    readonly directory: DirectoryService,
+    readonly drafts: FeedbackDrafts,
+    readonly callbacks: CallbackRequests,
+    readonly equality: EqualityResponses,
+  ) {}
+
+  async journey(context: TurnContext): Promise<JourneyState> {
+    let journey = await this.journeyProperty.get(context)
+    if (!journey) {
+      journey = newJourney(newFeedbackReference())
+      await this.journeyProperty.set(context, journey)
+    }
+    return journey
+  }
+
+  async replaceJourney(context: TurnContext, journey: JourneyState): Promise<void> {
+    await this.journeyProperty.set(context, journey)
+  }
+
+  async words(context: TurnContext): Promise<Wording> {
+    return wordingFor((await this.journey(context)).easyRead)
+  }
+
+  say(context: TurnContext, messages: BotMessage[]): Promise<void> {
+    return sendBotMessages(context, messages)
+  }
+
+  /** After every answer: a crash never loses what was typed. */
+  async saveDraft(context: TurnContext): Promise<void> {
+    const journey = await this.journey(context)
+    if (journey.submitted) return
+    await this.drafts.save(journey, { channel: context.activity.channelId, conversationKey: conversationKeyOf(context) })
+  }
+}
+
+export function conversationKeyOf(context: TurnContext): string {
+  return `${context.activity.channelId}:${context.activity.conversation?.id ?? 'unknown'}`
+}

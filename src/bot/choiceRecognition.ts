@@ -1,0 +1,119 @@
+import type { BotChoice } from './botMessage'
+
+/**
+ * Recognises a typed choice the same way on every channel: by its number ("2", "2.", "number 2", "two"),
+ * its label, its value or a synonym, a short sentence containing one of those ("I'm a member of staff"),
+ * or a near miss ("famly", "emial"). Anything unclear is left unrecognised so the person is asked again
+ * rather than being guessed at.
+ */
+
+const numberWords = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
+const ordinalWords = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
+
+export function normaliseForMatching(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0
+  if (!a.length) return b.length
+  if (!b.length) return a.length
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
+  let beforePrevious: number[] = []
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], beforePrevious[j - 2] + 1)
+    }
+    beforePrevious = previous
+    previous = current
+  }
+  return previous[b.length]
+}
+
+/** How many typing mistakes a word of this length may carry and still count. */
+function allowedMistakes(length: number): number {
+  if (length < 4) return 0
+  if (length < 7) return 1
+  if (length < 12) return 2
+  return 3
+}
+
+export function isNearMatch(typed: string, expected: string): boolean {
+  return editDistance(typed, expected) <= allowedMistakes(expected.length)
+}
+
+function numberIn(text: string): number | undefined {
+  const digits = text.match(/^(?:number|no|option|choice)?\s*(\d{1,2})$/)
+  if (digits) return Number(digits[1])
+  const words = text.replace(/^(?:number|option|choice|the)\s+/, '')
+  const asWord = numberWords.indexOf(words)
+  if (asWord >= 0) return asWord + 1
+  const asOrdinal = ordinalWords.indexOf(words.replace(/\s+one$/, ''))
+  if (asOrdinal >= 0) return asOrdinal + 1
+  return undefined
+}
+
+function phrasesOf(choice: BotChoice): string[] {
+  return [choice.label, choice.value.replace(/_/g, ' '), ...(choice.synonyms ?? [])].map(normaliseForMatching).filter(Boolean)
+}
+
+function containsPhrase(text: string, phrase: string): boolean {
+  return ` ${text} `.includes(` ${phrase} `)
+}
+
+/** Longest phrase wins, so "not good" beats "good"; a tie between two different choices is left unclear. */
+function bestBy(scored: { choice: BotChoice; score: number }[]): BotChoice | undefined {
+  if (!scored.length) return undefined
+  scored.sort((a, b) => b.score - a.score)
+  const [best, second] = scored
+  if (second && second.score === best.score && second.choice.value !== best.choice.value) return undefined
+  return best.choice
+}
+
+export function recogniseChoice(typed: string, choices: BotChoice[]): BotChoice | undefined {
+  const text = normaliseForMatching(typed)
+  if (!text || !choices.length) return undefined
+
+  const number = numberIn(text)
+  if (number !== undefined) return choices[number - 1]
+
+  const exact = choices.find(choice => phrasesOf(choice).includes(text))
+  if (exact) return exact
+
+  // A short sentence that contains a choice: "I'm a member of staff", "it was mostly bad".
+  const words = text.split(' ')
+  if (words.length <= 12) {
+    const contained = choices.flatMap(choice =>
+      phrasesOf(choice)
+        .filter(phrase => containsPhrase(text, phrase))
+        .map(phrase => ({ choice, score: phrase.length })),
+    )
+    const found = bestBy(contained)
+    if (found) return found
+  }
+
+  // Misspellings: the whole answer, or one word of a short answer, close to a phrase.
+  if (words.length <= 6) {
+    const near = choices.flatMap(choice =>
+      phrasesOf(choice).flatMap(phrase => {
+        const phraseWords = phrase.split(' ').length
+        const candidates = [text]
+        if (phraseWords === 1) candidates.push(...words)
+        return candidates
+          .filter(candidate => isNearMatch(candidate, phrase))
+          .map(candidate => ({ choice, score: phrase.length - editDistance(candidate, phrase) * 2 }))
+      }),
+    )
+    return bestBy(near)
+  }
+  return undefined
+}

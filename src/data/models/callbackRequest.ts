@@ -1,0 +1,51 @@
+import { type Connection, type Model, Schema } from 'mongoose'
+import type { ContactCipher } from '../../services/contactEncryption'
+
+/** Someone asked to speak to a person and wants a phone call back. The number is sealed at rest. */
+interface CallbackRequest {
+  /** The feedback draft the person was working on, so the contact centre has the context. */
+  reference?: string
+  channel: string
+  sealedPhone: string
+  status: 'open' | 'done'
+  requestedAt: Date
+}
+
+const callbackRequestSchema = new Schema<CallbackRequest>(
+  {
+    reference: { type: String, index: true },
+    channel: { type: String, required: true },
+    sealedPhone: { type: String, required: true },
+    status: { type: String, enum: ['open', 'done'], required: true, default: 'open', index: true },
+    requestedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+)
+
+export function callbackRequestModel(connection: Connection): Model<CallbackRequest> {
+  return (
+    (connection.models.CallbackRequest as Model<CallbackRequest> | undefined) ??
+    connection.model<CallbackRequest>('CallbackRequest', callbackRequestSchema, 'callbackrequests')
+  )
+}
+
+export class CallbackRequests {
+  private readonly model: Model<CallbackRequest>
+
+  constructor(
+    connection: Connection,
+    private readonly cipher: ContactCipher,
+  ) {
+    this.model = callbackRequestModel(connection)
+  }
+
+  async record(request: { reference?: string; channel: string; phone: string; at: Date }): Promise<void> {
+    await this.model.create({
+      reference: request.reference,
+      channel: request.channel,
+      sealedPhone: this.cipher.encrypt({ phone: request.phone }),
+      status: 'open',
+      requestedAt: request.at,
+    })
+  }
+}

@@ -1,0 +1,48 @@
+import { type Connection, type Model, Schema } from 'mongoose'
+
+/** One entry of the provider directory (the regulator's published care directory, or the fictional seed). */
+export interface CareService {
+  locationId: string
+  name: string
+  alsoKnownAs?: string
+  address?: string
+  postcode?: string
+  /** Upper case, no spaces: how postcodes are compared. */
+  postcodeKey?: string
+  phone?: string
+  serviceTypes?: string[]
+  providerName?: string
+  localAuthority?: string
+  region?: string
+  /** True for the seed of made-up services shipped for the embedded default. */
+  fictional?: boolean
+  updatedAt?: Date
+}
+
+const careServiceSchema = new Schema<CareService>(
+  {
+    locationId: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    alsoKnownAs: String,
+    address: String,
+    postcode: String,
+    postcodeKey: { type: String, index: true },
+    phone: String,
+    serviceTypes: { type: [String], default: undefined },
+    providerName: String,
+    localAuthority: String,
+    region: String,
+    fictional: Boolean,
+    updatedAt: { type: Date, index: true },
+  },
+  { versionKey: false },
+)
+
+export function careServiceModel(connection: Connection): Model<CareService> {
+  return (connection.models.CareService as Model<CareService> | undefined) ?? connection.model<CareService>('CareService', careServiceSchema, 'careservices')
+}
+
+export function postcodeKeyOf(postcode: string | undefined): string | undefined {
+  const key = postcode?.toUpperCase().replace(/[^A-Z0-9]/g, '')
+  return key || undefined
+}

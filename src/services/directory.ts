@@ -1,0 +1,113 @@
+import Fuse from 'fuse.js'
+import type { Connection, Model } from 'mongoose'
+import { type CareService, careServiceModel, postcodeKeyOf } from '../data/models/careService'
+import { fictionalServices } from './directorySeed'
+
+export interface DirectoryMatch {
+  locationId: string
+  name: string
+  address?: string
+  postcode?: string
+  providerName?: string
+  localAuthority?: string
+  region?: string
+  serviceTypes?: string[]
+}
+
+const postcodePattern = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})?\b/i
+
+/**
+ * Finds care services by name, other name, town or postcode, forgiving misspellings. FerretDB has no text
+ * search, so the directory is held in memory for fuse.js and reloaded when the collection changes
+ * (an import in another process changes the count or the latest update time).
+ */
+export class DirectoryService {
+  private readonly model: Model<CareService>
+  private cache?: { signature: string; services: CareService[]; fuse: Fuse<CareService> }
+  private seeding?: Promise<void>
+
+  constructor(connection: Connection) {
+    this.model = careServiceModel(connection)
+  }
+
+  /** Loads the fictional seed when the directory is empty (the embedded default). Safe to call many times. */
+  ensureSeeded(): Promise<void> {
+    this.seeding ??= (async () => {
+      if ((await this.model.estimatedDocumentCount()) > 0) return
+      await this.upsert(fictionalServices)
+    })().catch(error => {
+      this.seeding = undefined
+      throw error
+    })
+    return this.seeding
+  }
+
+  async upsert(services: CareService[]): Promise<{ created: number; updated: number }> {
+    let created = 0
+    let updated = 0
+    const now = new Date()
+    for (const service of services) {
+      const result = await this.model.updateOne(
+        { locationId: service.locationId },
+        { $set: { ...service, postcodeKey: postcodeKeyOf(service.postcode), updatedAt: now } },
+        { upsert: true },
+      )
+      if (result.upsertedCount) created++
+      else updated++
+    }
+    return { created, updated }
+  }
+
+  private async loaded(): Promise<{ signature: string; services: CareService[]; fuse: Fuse<CareService> }> {
+    await this.ensureSeeded()
+    const [count, latest] = await Promise.all([this.model.countDocuments(), this.model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean()])
+    const signature = `${count}:${latest?.updatedAt?.toISOString() ?? ''}`
+    if (this.cache?.signature === signature) return this.cache
+    const services: CareService[] = await this.model.find({}, { _id: 0 }).lean<CareService[]>()
+    const fuse = new Fuse<CareService>(services, {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.4,
+      minMatchCharLength: 2,
+      keys: [
+        { name: 'name', weight: 3 },
+        { name: 'alsoKnownAs', weight: 2 },
+        { name: 'address', weight: 1 },
+        { name: 'localAuthority', weight: 0.5 },
+        { name: 'providerName', weight: 0.5 },
+      ],
+    })
+    const cache = { signature, services, fuse }
+    this.cache = cache
+    return cache
+  }
+
+  async search(typed: string, limit = 3): Promise<DirectoryMatch[]> {
+    const text = typed.trim().slice(0, 200)
+    if (!text) return []
+    const { services, fuse } = await this.loaded()
+    const postcode = text.match(postcodePattern)
+    if (postcode && /\d/.test(postcode[0])) {
+      const key = postcodeKeyOf(postcode[0])!
+      const byPostcode = services.filter(service => service.postcodeKey?.startsWith(key))
+      if (byPostcode.length) return byPostcode.slice(0, limit).map(toMatch)
+    }
+    return fuse
+      .search(text, { limit })
+      .filter(result => (result.score ?? 1) <= 0.4)
+      .map(result => toMatch(result.item))
+  }
+}
+
+function toMatch(service: CareService): DirectoryMatch {
+  return {
+    locationId: service.locationId,
+    name: service.name,
+    address: service.address,
+    postcode: service.postcode,
+    providerName: service.providerName,
+    localAuthority: service.localAuthority,
+    region: service.region,
+    serviceTypes: service.serviceTypes,
+  }
+}

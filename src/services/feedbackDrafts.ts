@@ -1,0 +1,72 @@
+import type { JourneyState } from '../../dialogs/journeyState'
+import type { Clock } from '../clock'
+import type { Feedback, FeedbackModel } from '../data/models/feedback'
+
+/**
+ * Saves the conversation's answers as a draft Feedback record after every answer, so a crash never loses
+ * what was typed. Contact details stay sealed. Equality answers are never written here.
+ * Once the record has been submitted the draft is no longer touched.
+ */
+export class FeedbackDrafts {
+  constructor(
+    private readonly feedback: FeedbackModel,
+    private readonly clock: Clock,
+  ) {}
+
+  async save(journey: JourneyState, origin: { channel: string; conversationKey: string }): Promise<void> {
+    const existing = await this.feedback.findOne({ reference: journey.reference }, { status: 1 }).lean()
+    if (existing && existing.status !== 'draft') return
+    const { answers } = journey
+    const fields: Partial<Feedback> = {
+      channel: origin.channel,
+      conversationKey: origin.conversationKey,
+      easyRead: journey.easyRead,
+    }
+    const cleared: string[] = []
+    const put = <K extends keyof Feedback>(key: K, value: Feedback[K] | undefined) => {
+      if (value === undefined || value === null) cleared.push(key)
+      else fields[key] = value
+    }
+    put('role', answers.role as Feedback['role'])
+    put(
+      'service',
+      answers.service
+        ? {
+            name: answers.service.name,
+            locationId: answers.service.locationId,
+            key: (answers.service.locationId ?? answers.service.name).toLowerCase(),
+            matchedFromDirectory: answers.service.matchedFromDirectory,
+            providerName: answers.service.providerName,
+            localAuthority: answers.service.localAuthority,
+            region: answers.service.region,
+            serviceTypes: answers.service.serviceTypes,
+          }
+        : undefined,
+    )
+    put('when', answers.when)
+    put('story', answers.storyParts.length ? answers.storyParts.join('\n\n') : undefined)
+    put('otherMessages', answers.otherMessages.length ? answers.otherMessages : undefined)
+    put('overall', answers.overall as Feedback['overall'])
+    put('desiredOutcome', answers.desiredOutcome ?? undefined)
+    put(
+      'contact',
+      answers.contactMethod
+        ? {
+            method: answers.contactMethod as NonNullable<Feedback['contact']>['method'],
+            format: answers.replyFormat as NonNullable<Feedback['contact']>['format'],
+            language: answers.replyFormat === 'other_language' ? answers.language : undefined,
+            sealedDetails: answers.sealedContact,
+          }
+        : undefined,
+    )
+    put('consentToShare', answers.consentToShare)
+    put('callbackRequested', answers.callbackRequested)
+
+    const update: Record<string, unknown> = {
+      $set: fields,
+      $setOnInsert: { reference: journey.reference, status: 'draft', statusHistory: [{ status: 'draft', at: this.clock.now(), by: 'system' }] },
+    }
+    if (cleared.length) update.$unset = Object.fromEntries(cleared.map(key => [key, '']))
+    await this.feedback.updateOne({ reference: journey.reference }, update, { upsert: true })
+  }
+}
