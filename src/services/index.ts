@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose'
+import { type ChannelServices, createChannelServices } from '../channels'
 import { type Clock, systemClock } from '../clock'
 import type { Config } from '../config'
 import { feedbackModel } from '../data/models/feedback'
@@ -10,7 +11,7 @@ import { resolveSecret } from './secrets'
 import { createTriageServices, type TriageServices } from './triage'
 
 /** Everything the routes, the bot and the workers need, built once at start-up. */
-export interface Services extends TriageServices {
+export interface Services extends TriageServices, ChannelServices {
   config: Config
   logger: Logger
   clock: Clock
@@ -31,5 +32,11 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
   const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))
   const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission)
-  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, ...triage, workers: [triage.alertWorker] }
+  const channels = createChannelServices(config, logger, connection, clock, contactCipher, resolveSecret(config, config.ENCRYPTION_KEY, 'ENCRYPTION_KEY', 'encryption.key'))
+  triage.cases.notifyPerson = async (reference, message) => {
+    const delivery = await channels.notifyPerson(reference, message)
+    return { id: delivery.deliveryId, status: delivery.status }
+  }
+  triage.alertSenders.teams = (conversationReference, message) => channels.sendProactiveMessage(conversationReference, message)
+  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, ...triage, ...channels, workers: [triage.alertWorker, channels.deliveryWorker] }
 }
