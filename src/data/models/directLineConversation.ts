@@ -1,0 +1,33 @@
+import { type Connection, type Model, Schema } from 'mongoose'
+
+/**
+ * One public web chat conversation on the Direct Line subset. `lastWatermark` is the counter that numbers
+ * the conversation's activities: it is only ever raised with $inc, so watermarks keep increasing.
+ */
+export interface DirectLineConversation {
+  conversationId: string
+  userId: string
+  lastWatermark: number
+  startedAt?: Date
+  lastActivityAt: Date
+}
+
+const directLineConversationSchema = new Schema<DirectLineConversation>(
+  {
+    conversationId: { type: String, required: true, unique: true },
+    userId: { type: String, required: true },
+    lastWatermark: { type: Number, required: true, default: 0 },
+    startedAt: Date,
+    lastActivityAt: { type: Date, required: true, index: true },
+  },
+  { versionKey: false },
+)
+
+export type DirectLineConversationModel = Model<DirectLineConversation>
+
+export function directLineConversationModel(connection: Connection): DirectLineConversationModel {
+  return (
+    (connection.models.DirectLineConversation as DirectLineConversationModel | undefined) ??
+    connection.model<DirectLineConversation>('DirectLineConversation', directLineConversationSchema, 'directlineconversations')
+  )
+}

@@ -1,0 +1,104 @@
+import crypto from 'node:crypto'
+import type { Activity } from 'botbuilder'
+import type { Connection } from 'mongoose'
+import type { Clock } from '../clock'
+import { type DirectLineActivityModel, directLineActivityModel } from '../data/models/directLineActivity'
+import {
+  type DirectLineConversation,
+  type DirectLineConversationModel,
+  directLineConversationModel,
+} from '../data/models/directLineConversation'
+import type { ContactCipher } from '../services/contactEncryption'
+
+/** Direct Line watermarks are strings of the activity's sequence number; ids end with the same number. */
+export function activityIdFor(conversationId: string, watermark: number): string {
+  return `${conversationId}|${String(watermark).padStart(7, '0')}`
+}
+
+function randomId(bytes: number): string {
+  return crypto.randomBytes(bytes).toString('base64url')
+}
+
+/**
+ * The conversations and transcripts that the Direct Line GET reads. It holds only what was said on the
+ * chat, for showing it again; the bot's own state and the feedback record live elsewhere.
+ */
+export class TranscriptStore {
+  private readonly conversations: DirectLineConversationModel
+  private readonly activities: DirectLineActivityModel
+
+  constructor(
+    connection: Connection,
+    private readonly cipher: ContactCipher,
+    private readonly clock: Clock,
+  ) {
+    this.conversations = directLineConversationModel(connection)
+    this.activities = directLineActivityModel(connection)
+  }
+
+  async createConversation(): Promise<DirectLineConversation> {
+    const created = await this.conversations.create({
+      conversationId: randomId(18),
+      userId: `dl_${randomId(12)}`,
+      lastWatermark: 0,
+      lastActivityAt: this.clock.now(),
+    })
+    return created.toObject()
+  }
+
+  async findConversation(conversationId: string): Promise<DirectLineConversation | null> {
+    return this.conversations.findOne({ conversationId }).lean<DirectLineConversation>()
+  }
+
+  /** True for the one caller that marks the conversation started (the others see it already started). */
+  async markStarted(conversationId: string): Promise<boolean> {
+    const result = await this.conversations.updateOne({ conversationId, startedAt: null }, { $set: { startedAt: this.clock.now() } })
+    return result.modifiedCount === 1
+  }
+
+  /** Stores an activity under the conversation's next watermark and returns it as stored. */
+  async append(conversationId: string, activity: Partial<Activity>): Promise<Partial<Activity>> {
+    // FerretDB updates are read-modify-write, so two writers can, rarely, draw the same number:
+    // the unique index refuses the second, which then draws again.
+    for (let attempt = 1; ; attempt++) {
+      const at = this.clock.now()
+      const counter = await this.conversations.findOneAndUpdate(
+        { conversationId },
+        { $inc: { lastWatermark: 1 }, $set: { lastActivityAt: at } },
+        { returnDocument: 'after' },
+      )
+      if (!counter) throw new Error('Unknown Direct Line conversation')
+      const watermark = counter.lastWatermark
+      const activityId = activityIdFor(conversationId, watermark)
+      const stored = { ...activity, id: activityId, timestamp: at } as Partial<Activity>
+      try {
+        await this.activities.create({ conversationId, watermark, activityId, sealedActivity: this.cipher.encrypt(stored), at })
+        return stored
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000 || attempt >= 5) throw error
+      }
+    }
+  }
+
+  async replace(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<boolean> {
+    const existing = await this.activities.findOne({ conversationId, activityId })
+    if (!existing) return false
+    const previous = this.cipher.decrypt<Partial<Activity>>(existing.sealedActivity)
+    const updated = { ...activity, id: activityId, timestamp: previous.timestamp }
+    existing.sealedActivity = this.cipher.encrypt(updated)
+    await existing.save()
+    return true
+  }
+
+  async remove(conversationId: string, activityId: string): Promise<void> {
+    await this.activities.deleteOne({ conversationId, activityId })
+  }
+
+  /** Activities after the watermark, oldest first, and the watermark to ask from next time. */
+  async activitiesAfter(conversationId: string, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
+    const records = await this.activities.find({ conversationId, watermark: { $gt: watermark } }).sort({ watermark: 1 }).lean()
+    const activities = records.map(record => this.cipher.decrypt<Partial<Activity>>(record.sealedActivity))
+    const last = records.at(-1)?.watermark ?? watermark
+    return { activities, watermark: last }
+  }
+}
