@@ -3,7 +3,7 @@ import type { Activity, ConversationReference } from 'botbuilder'
 import type { Connection } from 'mongoose'
 import { type BotMessage, rendererFor, splitForSms } from '../bot/botMessage'
 import type { ConversationReferenceStore } from '../channels/conversationReferences'
-import { parseTwilioAddress } from '../channels/phoneNumbers'
+import { parseTwilioAddress, twilioAddress } from '../channels/phoneNumbers'
 import type { SmsOptOutStore } from '../channels/smsOptOuts'
 import type { Clock } from '../clock'
 import {
@@ -294,8 +294,9 @@ export class DeliveryService {
   }
 
   private async smsDestination(address: string): Promise<Destination | 'opted_out'> {
-    const { number } = parseTwilioAddress(address)
+    const { channelId, number } = parseTwilioAddress(address)
     if (await this.deps.optOuts.isOptedOut(number)) return 'opted_out'
+    const to = twilioAddress(channelId, number)
     const sender = this.deps.sms
     if (!sender) throw new DeliveryError('Text messages are not set up (Twilio or NOTIFY_SMS_TEMPLATE_ID)', false)
     return {
@@ -304,7 +305,7 @@ export class DeliveryService {
         const parts = splitForSms(body)
         let lastId = ''
         for (let index = partsSent; index < parts.length; index++) {
-          lastId = await sender.sendSms(address, parts[index]!, parts.length > 1 ? `${key}-${index + 1}` : key)
+          lastId = await sender.sendSms(to, parts[index]!, parts.length > 1 ? `${key}-${index + 1}` : key)
           await onPartSent(index + 1)
         }
         return lastId
