@@ -7,8 +7,11 @@ import setUpSecurity from './middleware/setUpSecurity'
 import setUpStaticResources from './middleware/setUpStaticResources'
 import setUpAuthentication from './middleware/setUpAuthentication'
 import setUpWebSession from './middleware/setUpWebSession'
+import setUpCsrf from './middleware/setUpCsrf'
 import caseRoutes from './routes/cases'
+import consoleRoutes from './routes/console'
 import intakeRoutes from './routes/intake'
+import signalsRoutes from './routes/signals'
 import type { Services } from './services'
 
 export const serviceName = 'Share your experience of care'
@@ -35,6 +38,10 @@ export function createApp(services: Services, database: ReadinessCheck): express
   app.use(['/api/cases', '/api/signals'], setUpWebSession(services.sessionSecret, secureCookies, { createIfMissing: false }))
   app.use(['/api/cases', '/api/signals'], setUpAuthentication(services.users, services.sessionSecret))
   app.use(caseRoutes(services))
+  app.use('/console', setUpWebSession(services.sessionSecret, secureCookies, { createIfMissing: true }), express.urlencoded({ extended: false, limit: '100kb' }))
+  app.use('/console', setUpCsrf(services.sessionSecret), setUpAuthentication(services.users, services.sessionSecret))
+  app.use(signalsRoutes(services))
+  app.use('/console', consoleRoutes(services))
 
   app.use(notFound)
   app.use(errorHandler)

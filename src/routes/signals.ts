@@ -1,0 +1,36 @@
+import express, { type Request, type Response, type Router } from 'express'
+import { actorOf, requireRole } from '../middleware/setUpAuthentication'
+import type { Services } from '../services'
+import { risingRule, signalPeriods, signalsAsCsv } from '../services/signals'
+
+/** Per-service signals for managers: the console page, and CSV and JSON exports (console session or Bearer token). */
+export default function signalsRoutes(services: Services): Router {
+  const router = express.Router()
+  const managers = requireRole('manager')
+  const serviceFilter = (req: Request) => (typeof req.query.service === 'string' && req.query.service.trim() ? req.query.service : undefined)
+
+  const sendJson = async (req: Request, res: Response) => {
+    const signals = await services.signals.perService(serviceFilter(req))
+    await services.audit.record(actorOf(res), 'signals.export', undefined, 'json')
+    res.set('Cache-Control', 'no-store').json({ generatedAt: services.clock.now().toISOString(), rule: risingRule, services: signals })
+  }
+  const sendCsv = async (req: Request, res: Response) => {
+    const signals = await services.signals.perService(serviceFilter(req))
+    await services.audit.record(actorOf(res), 'signals.export', undefined, 'csv')
+    res
+      .set('Cache-Control', 'no-store')
+      .type('text/csv; charset=utf-8')
+      .attachment(`signals-${services.clock.now().toISOString().slice(0, 10)}.csv`)
+      .send(signalsAsCsv(signals))
+  }
+
+  router.get('/console/signals', managers, async (req, res) => {
+    const signals = await services.signals.perService(serviceFilter(req))
+    res.render('console/signals', { title: 'Signals', section: 'signals', signals, rule: risingRule, periods: signalPeriods })
+  })
+  router.get('/console/signals.json', managers, sendJson)
+  router.get('/console/signals.csv', managers, sendCsv)
+  router.get('/api/signals', managers, sendJson)
+  router.get('/api/signals.csv', managers, sendCsv)
+  return router
+}
