@@ -14,6 +14,14 @@ export interface DirectoryMatch {
   serviceTypes?: string[]
 }
 
+interface SearchEntry {
+  service: CareService
+  text: string
+}
+
+/** Words that say nothing about which service it is. */
+const ignoredWords = new Set(['the', 'a', 'an', 'of', 'in', 'at', 'on', 'and', 'it', 'is', 'was', 'called', 'my', 'our'])
+
 const postcodePattern = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})?\b/i
 
 /**
@@ -23,7 +31,7 @@ const postcodePattern = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})?\b/i
  */
 export class DirectoryService {
   private readonly model: Model<CareService>
-  private cache?: { signature: string; services: CareService[]; fuse: Fuse<CareService> }
+  private cache?: { signature: string; services: CareService[]; fuse: Fuse<SearchEntry> }
   private seeding?: Promise<void>
 
   constructor(connection: Connection) {
@@ -58,25 +66,18 @@ export class DirectoryService {
     return { created, updated }
   }
 
-  private async loaded(): Promise<{ signature: string; services: CareService[]; fuse: Fuse<CareService> }> {
+  private async loaded(): Promise<{ signature: string; services: CareService[]; fuse: Fuse<SearchEntry> }> {
     await this.ensureSeeded()
     const [count, latest] = await Promise.all([this.model.countDocuments(), this.model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean()])
     const signature = `${count}:${latest?.updatedAt?.toISOString() ?? ''}`
     if (this.cache?.signature === signature) return this.cache
     const services: CareService[] = await this.model.find({}, { _id: 0 }).lean<CareService[]>()
-    const fuse = new Fuse<CareService>(services, {
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.4,
-      minMatchCharLength: 2,
-      keys: [
-        { name: 'name', weight: 3 },
-        { name: 'alsoKnownAs', weight: 2 },
-        { name: 'address', weight: 1 },
-        { name: 'localAuthority', weight: 0.5 },
-        { name: 'providerName', weight: 0.5 },
-      ],
-    })
+    const entries = services.map(service => ({
+      service,
+      text: [service.name, service.alsoKnownAs, service.address, service.localAuthority, service.providerName].filter(Boolean).join(' '),
+    }))
+    // Extended search: every word typed must match somewhere, each one forgiving a misspelling.
+    const fuse = new Fuse(entries, { includeScore: true, ignoreLocation: true, threshold: 0.34, useExtendedSearch: true, keys: ['service.name', 'text'] })
     const cache = { signature, services, fuse }
     this.cache = cache
     return cache
@@ -92,10 +93,16 @@ export class DirectoryService {
       const byPostcode = services.filter(service => service.postcodeKey?.startsWith(key))
       if (byPostcode.length) return byPostcode.slice(0, limit).map(toMatch)
     }
+    const words = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter(word => word.length >= 2 && !ignoredWords.has(word))
+    if (!words.length) return []
     return fuse
-      .search(text, { limit })
+      .search(words.join(' '), { limit })
       .filter(result => (result.score ?? 1) <= 0.4)
-      .map(result => toMatch(result.item))
+      .map(result => toMatch(result.item.service))
   }
 }
 
