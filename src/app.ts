@@ -12,6 +12,8 @@ import caseRoutes from './routes/cases'
 import consoleRoutes from './routes/console'
 import intakeRoutes from './routes/intake'
 import signalsRoutes from './routes/signals'
+import { createFeedbackBot } from './bot/feedbackBot'
+import channelRoutes from './channels/routes'
 import type { Services } from './services'
 
 export const serviceName = 'Share your experience of care'
@@ -42,6 +44,8 @@ export function createApp(services: Services, database: ReadinessCheck): express
   app.use('/console', setUpCsrf(services.sessionSecret), setUpAuthentication(services.users, services.sessionSecret))
   app.use(signalsRoutes(services))
   app.use('/console', consoleRoutes(services))
+
+  app.use(channelRoutes(services, createFeedbackBot(services)))
 
   app.use(notFound)
   app.use(errorHandler)

@@ -1,0 +1,293 @@
+/* global window, document, fetch, setTimeout, clearTimeout, setInterval */
+/*
+ * The public chat page's client: plain JavaScript, no framework. It talks to the app's Direct Line
+ * endpoints with fetch and polling. Everything from the network is put on the page with textContent,
+ * never as HTML, so nothing typed by anyone can become markup.
+ */
+;(function () {
+  'use strict'
+
+  var panel = document.getElementById('chat')
+  if (!panel || !window.fetch) return
+
+  var domain = panel.getAttribute('data-directline')
+  var log = document.getElementById('chat-log')
+  var choices = document.getElementById('chat-choices')
+  var choiceList = document.getElementById('chat-choice-list')
+  var statusLine = document.getElementById('chat-status')
+  var form = document.getElementById('chat-form')
+  var formGroup = document.getElementById('chat-form-group')
+  var input = document.getElementById('chat-input')
+  var inputError = document.getElementById('chat-input-error')
+  var clearButton = document.getElementById('chat-clear')
+
+  var storageKey = 'feedback-chat'
+  var pollEveryMs = 3000
+  var refreshEveryMs = 15 * 60 * 1000
+  var maxMessageLength = 20000
+
+  var conversation = null
+  var watermark = '0'
+  var shown = {}
+  var pollTimer = null
+  var reading = null
+  var sending = false
+
+  function remember(value) {
+    try {
+      if (value) window.localStorage.setItem(storageKey, JSON.stringify(value))
+      else window.localStorage.removeItem(storageKey)
+    } catch {
+      // Private browsing can refuse storage: the chat still works, it just cannot resume later.
+    }
+  }
+
+  function remembered() {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(storageKey) || 'null')
+      return saved && saved.token && saved.conversationId ? saved : null
+    } catch {
+      return null
+    }
+  }
+
+  function setStatus(text) {
+    statusLine.textContent = text || ''
+  }
+
+  function showError(text) {
+    if (text) {
+      inputError.textContent = ''
+      var hidden = document.createElement('span')
+      hidden.className = 'govuk-visually-hidden'
+      hidden.textContent = 'Error: '
+      inputError.appendChild(hidden)
+      inputError.appendChild(document.createTextNode(text))
+      inputError.hidden = false
+      formGroup.classList.add('govuk-form-group--error')
+      input.classList.add('govuk-textarea--error')
+      input.setAttribute('aria-describedby', 'chat-input-hint chat-input-error')
+    } else {
+      inputError.hidden = true
+      inputError.textContent = ''
+      formGroup.classList.remove('govuk-form-group--error')
+      input.classList.remove('govuk-textarea--error')
+      input.setAttribute('aria-describedby', 'chat-input-hint')
+    }
+  }
+
+  function request(method, path, body, token) {
+    var headers = { Accept: 'application/json' }
+    if (token) headers.Authorization = 'Bearer ' + token
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    return fetch(domain + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) }).then(function (response) {
+      return response
+        .json()
+        .catch(function () {
+          return {}
+        })
+        .then(function (data) {
+          if (!response.ok) {
+            var error = new Error(data.message || 'Request failed')
+            error.status = response.status
+            error.kindMessage = data.message
+            throw error
+          }
+          return data
+        })
+    })
+  }
+
+  function reducedMotion() {
+    return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  }
+
+  function addMessage(activity) {
+    if (activity.type !== 'message' || shown[activity.id]) return
+    shown[activity.id] = true
+    var fromBot = activity.from && activity.from.role === 'bot'
+    var item = document.createElement('li')
+    item.className = 'app-chat__message ' + (fromBot ? 'app-chat__message--bot' : 'app-chat__message--user')
+    var who = document.createElement('span')
+    who.className = 'app-chat__sender'
+    who.textContent = fromBot ? 'Feedback service:' : 'You:'
+    var text = document.createElement('span')
+    text.className = 'app-chat__text'
+    text.textContent = activity.text || ''
+    item.appendChild(who)
+    item.appendChild(document.createTextNode(' '))
+    item.appendChild(text)
+    log.appendChild(item)
+    return item
+  }
+
+  function clearChoices() {
+    choiceList.textContent = ''
+    choices.hidden = true
+  }
+
+  function showChoices(actions) {
+    clearChoices()
+    if (!actions || !actions.length) return
+    actions.forEach(function (action) {
+      var item = document.createElement('li')
+      var button = document.createElement('button')
+      button.type = 'button'
+      button.className = 'govuk-button govuk-button--secondary app-chat__choice'
+      button.textContent = action.title || action.value
+      button.addEventListener('click', function () {
+        send(String(action.value == null ? action.title : action.value))
+      })
+      item.appendChild(button)
+      choiceList.appendChild(item)
+    })
+    choices.hidden = false
+  }
+
+  function render(activities) {
+    var last = null
+    var latestActions = null
+    activities.forEach(function (activity) {
+      var item = addMessage(activity)
+      if (item) last = item
+      if (activity.type === 'message') {
+        latestActions = activity.from && activity.from.role === 'bot' && activity.suggestedActions ? activity.suggestedActions.actions : null
+      }
+    })
+    if (last) {
+      showChoices(latestActions)
+      if (last.getBoundingClientRect().bottom > window.innerHeight) {
+        last.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'nearest' })
+      }
+    }
+  }
+
+  function read() {
+    if (!conversation) return Promise.resolve()
+    if (reading) return reading
+    reading = request('GET', '/conversations/' + encodeURIComponent(conversation.conversationId) + '/activities?watermark=' + encodeURIComponent(watermark), undefined, conversation.token)
+      .then(function (page) {
+        if (page.watermark) watermark = page.watermark
+        render(page.activities || [])
+        if (!sending) setStatus('')
+      })
+      .catch(function (error) {
+        if (error.status === 403) return refresh()
+        if (error.status === 404) return startNew()
+        setStatus('We are having trouble connecting. We will keep trying.')
+      })
+      .then(function () {
+        reading = null
+      })
+    return reading
+  }
+
+  function schedulePoll() {
+    clearTimeout(pollTimer)
+    pollTimer = setTimeout(function () {
+      var next = document.hidden ? Promise.resolve() : read()
+      next.then(schedulePoll, schedulePoll)
+    }, pollEveryMs)
+  }
+
+  function adopt(ticket) {
+    conversation = { conversationId: ticket.conversationId, token: ticket.token }
+    remember(conversation)
+  }
+
+  function refresh() {
+    if (!conversation) return startNew()
+    return request('POST', '/tokens/refresh', undefined, conversation.token).then(adopt, function () {
+      return startNew()
+    })
+  }
+
+  function startNew() {
+    remember(null)
+    conversation = null
+    watermark = '0'
+    shown = {}
+    log.textContent = ''
+    clearChoices()
+    return request('POST', '/conversations').then(function (ticket) {
+      adopt(ticket)
+      return read()
+    })
+  }
+
+  function resumeOrStart() {
+    var saved = remembered()
+    if (!saved) return startNew()
+    conversation = saved
+    return refresh().then(function () {
+      if (conversation && watermark === '0') return read()
+    })
+  }
+
+  function send(text) {
+    if (sending || !conversation) return
+    if (!text.replace(/\s/g, '')) {
+      showError('Type a message before you send it.')
+      input.focus()
+      return
+    }
+    if (text.length > maxMessageLength) {
+      showError('That message is too long to send in one go. Please send it in smaller parts.')
+      input.focus()
+      return
+    }
+    showError('')
+    sending = true
+    setStatus('Sending…')
+    clearChoices()
+    var typed = input.value
+    input.value = ''
+    input.focus()
+    request('POST', '/conversations/' + encodeURIComponent(conversation.conversationId) + '/activities', { type: 'message', text: text, locale: document.documentElement.lang || 'en-GB' }, conversation.token)
+      .then(function () {
+        sending = false
+        return read()
+      })
+      .catch(function (error) {
+        sending = false
+        // Nothing is lost: the words go back in the box to send again.
+        if (!input.value) input.value = typed || text
+        setStatus('')
+        showError(error.kindMessage || 'Your message was not sent. Check your internet connection, then press Send again.')
+        if (error.status === 403) refresh()
+      })
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault()
+    send(input.value)
+  })
+
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault()
+      send(input.value)
+    }
+  })
+
+  clearButton.addEventListener('click', function () {
+    startNew().then(function () {
+      setStatus('This browser has forgotten the chat. A new chat has started.')
+      input.focus()
+    })
+  })
+
+  panel.hidden = false
+  setStatus('Connecting…')
+  resumeOrStart()
+    .then(function () {
+      setStatus('')
+    })
+    .catch(function () {
+      setStatus('Sorry, the chat cannot connect right now. Please try again later, or use the form instead.')
+    })
+    .then(schedulePoll)
+  setInterval(function () {
+    if (conversation) refresh()
+  }, refreshEveryMs)
+})()

@@ -1,0 +1,244 @@
+import crypto from 'node:crypto'
+import twilio from 'twilio'
+import { feedbackModel } from '../../src/data/models/feedback'
+import { processedWebhookModel } from '../../src/data/models/processedWebhook'
+import { conversationReferenceModel } from '../../src/data/models/conversationReference'
+import { newFeedbackReference } from '../../src/services/feedbackReference'
+import type { RunningService } from '../../src/service'
+import { MongoStorage } from '../../src/bot/mongoStorage'
+import { conversationIdFor } from '../../src/channels/twilioAdapter'
+import { startTestService } from '../helpers/service'
+import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
+
+const publicBaseUrl = 'https://feedback.example.gov.uk'
+const webhookUrl = `${publicBaseUrl}/api/sms/twilio`
+let service: RunningService
+let twilioFake: TwilioFake
+
+beforeAll(async () => {
+  twilioFake = await startTwilioFake()
+  service = await startTestService({
+    PUBLIC_BASE_URL: publicBaseUrl,
+    TWILIO_ACCOUNT_SID: twilioFake.accountSid,
+    TWILIO_AUTH_TOKEN: twilioFake.authToken,
+    TWILIO_FROM_NUMBER: '+447700900000',
+    TWILIO_BASE_URL: twilioFake.url,
+  })
+})
+
+afterAll(async () => {
+  await service?.stop()
+  await twilioFake?.stop()
+})
+
+function randomMobile(): string {
+  return `+4477009${String(crypto.randomInt(0, 100000)).padStart(5, '0')}`
+}
+
+function inbound(from: string, body: string, messageSid = `SM${crypto.randomBytes(16).toString('hex')}`): Record<string, string> {
+  return {
+    ToCountry: 'GB',
+    SmsMessageSid: messageSid,
+    NumMedia: '0',
+    SmsSid: messageSid,
+    SmsStatus: 'received',
+    Body: body,
+    To: '+447700900000',
+    NumSegments: '1',
+    MessageSid: messageSid,
+    AccountSid: twilioFake.accountSid,
+    From: from,
+    ApiVersion: '2010-04-01',
+  }
+}
+
+async function post(params: Record<string, string>, signature: string | null = twilio.getExpectedTwilioSignature(twilioFake.authToken, webhookUrl, params)) {
+  const response = await fetch(`${service.url}/api/sms/twilio`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(signature ? { 'X-Twilio-Signature': signature } : {}) },
+    body: new URLSearchParams(params).toString(),
+  })
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() }
+}
+
+/** The texts a TwiML reply would send, unescaped. */
+function messagesIn(twiml: string): string[] {
+  return [...twiml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map(match =>
+    match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+  )
+}
+
+async function say(from: string, body: string): Promise<string[]> {
+  const reply = await post(inbound(from, body))
+  expect(reply.status).toBe(200)
+  return messagesIn(reply.body)
+}
+
+describe('the Twilio signature check', () => {
+  it('answers a correctly signed message with TwiML', async () => {
+    const reply = await post(inbound(randomMobile(), 'Hello'))
+    expect(reply.status).toBe(200)
+    expect(reply.type).toContain('text/xml')
+    expect(reply.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Message>/)
+    expect(twilio.validateRequest(twilioFake.authToken, twilio.getExpectedTwilioSignature(twilioFake.authToken, webhookUrl, { a: 'b' }), webhookUrl, { a: 'b' })).toBe(true)
+  })
+
+  it.each([
+    ['no signature', () => null],
+    ['a signature made with another auth token', (params: Record<string, string>) => twilio.getExpectedTwilioSignature('not-the-token', webhookUrl, params)],
+    ['a made-up signature', () => 'bm90IGEgc2lnbmF0dXJl'],
+  ])('refuses %s with 403 and never takes the message', async (_case, signatureFor) => {
+    const params = inbound(randomMobile(), 'Hello')
+    const reply = await post(params, signatureFor(params))
+    expect(reply.status).toBe(403)
+    expect(reply.body).not.toContain('<Message>')
+    expect(await processedWebhookModel(service.services.connection).countDocuments({ messageId: params.MessageSid })).toBe(0)
+    expect(await conversationReferenceModel(service.services.connection).countDocuments({ key: `sms:${conversationIdFor('sms', params.From!, service.services.addressHasher)}` })).toBe(0)
+  })
+
+  it('refuses a message signed for another address (a replayed request)', async () => {
+    const params = inbound(randomMobile(), 'Hello')
+    const reply = await post(params, twilio.getExpectedTwilioSignature(twilioFake.authToken, 'https://elsewhere.example.com/api/sms/twilio', params))
+    expect(reply.status).toBe(403)
+  })
+
+  it('refuses a message whose body was changed after signing', async () => {
+    const params = inbound(randomMobile(), 'Hello')
+    const signature = twilio.getExpectedTwilioSignature(twilioFake.authToken, webhookUrl, params)
+    const reply = await post({ ...params, Body: 'Something else' }, signature)
+    expect(reply.status).toBe(403)
+  })
+
+  it('refuses everything when no auth token is configured (fails closed)', async () => {
+    const unconfigured = await startTestService({ PUBLIC_BASE_URL: publicBaseUrl })
+    try {
+      const params = inbound(randomMobile(), 'Hello')
+      const response = await fetch(`${unconfigured.url}/api/sms/twilio`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature('', webhookUrl, params) },
+        body: new URLSearchParams(params).toString(),
+      })
+      expect(response.status).toBe(403)
+    } finally {
+      await unconfigured.stop()
+    }
+  })
+})
+
+describe('replies over SMS', () => {
+  it('are plain numbered text, each message at most 1600 characters', async () => {
+    const messages = await say(randomMobile(), 'Hello')
+    expect(messages.length).toBeGreaterThan(0)
+    for (const message of messages) expect(message.length).toBeLessThanOrEqual(1600)
+    expect(messages.join('\n')).toMatch(/^1 /m)
+    expect(messages.join('\n')).toContain('Reply with a number or a word.')
+    expect(messages.join('\n')).not.toMatch(/adaptivecard|\{"type"/i)
+  })
+
+  it('keep HTML or script typed by a person as text, escaped in the TwiML', async () => {
+    const from = randomMobile()
+    await say(from, 'Hello')
+    const reply = await post(inbound(from, '<script>alert("x")</script> 😀'))
+    expect(reply.status).toBe(200)
+    expect(reply.body).not.toContain('<script>')
+  })
+
+  it('go back to WhatsApp the same way, and remember the conversation with its whatsapp: address sealed', async () => {
+    const number = randomMobile()
+    const messages = await say(`whatsapp:${number}`, 'Hello')
+    expect(messages.join('\n')).toMatch(/^1 /m)
+    const stored = await conversationReferenceModel(service.services.connection).find({ channelId: 'whatsapp' }).lean()
+    const addresses = stored.map(record => service.services.contactCipher.decrypt<{ phone: string }>(record.sealedAddress!).phone)
+    expect(addresses).toContain(`whatsapp:${number}`)
+    expect(JSON.stringify(stored)).not.toContain(number.slice(1))
+  })
+
+  it('say kindly that pictures cannot be opened', async () => {
+    const reply = await post({ ...inbound(randomMobile(), ''), NumMedia: '1' })
+    expect(messagesIn(reply.body)[0]).toBe('We cannot open pictures or files sent by text. Please tell us in words.')
+  })
+})
+
+describe('a retried MessageSid', () => {
+  it('gets the same reply and does not move the conversation on twice', async () => {
+    const from = randomMobile()
+    await say(from, 'Hello')
+    const answer = inbound(from, 'no')
+    const first = await post(answer)
+    const stateAfterFirst = await botStateFor(from)
+    const retry = await post(answer)
+    expect(retry.status).toBe(200)
+    expect(retry.body).toBe(first.body)
+    expect(await botStateFor(from)).toEqual(stateAfterFirst)
+  })
+
+  it('is answered once even when the retry arrives while the first is still being answered', async () => {
+    const from = randomMobile()
+    await say(from, 'Hello')
+    const answer = inbound(from, 'no')
+    const [one, two] = await Promise.all([post(answer), post(answer)])
+    expect(one.body).toBe(two.body)
+    expect(messagesIn(one.body).length).toBeGreaterThan(0)
+  })
+})
+
+/** The bot's stored conversation state for this number (what a second run of the turn would change). */
+async function botStateFor(from: string): Promise<unknown> {
+  const key = `sms/conversations/${conversationIdFor('sms', from, service.services.addressHasher)}/`
+  const items = await new MongoStorage(service.services.connection).read([key])
+  expect(items[key]).toBeDefined()
+  return items[key]
+}
+
+describe('STOP, START and HELP', () => {
+  it('STOP records the opt-out and nothing is sent until START', async () => {
+    const from = randomMobile()
+    await say(from, 'Hello')
+    expect(await say(from, 'STOP')).toEqual([])
+    expect(await service.services.smsOptOuts.isOptedOut(from)).toBe(true)
+    expect(await say(from, 'Hello again')).toEqual([])
+
+    const reference = newFeedbackReference()
+    await feedbackModel(service.services.connection).create({
+      reference,
+      status: 'received',
+      channel: 'sms',
+      contact: { method: 'sms', format: 'standard', sealedDetails: service.services.contactCipher.encrypt({ phone: from }) },
+    })
+    twilioFake.sent.length = 0
+    const delivery = await service.services.notifyPerson(reference, { text: 'An update.' })
+    expect(delivery.status).toBe('opted_out')
+    expect(twilioFake.sent).toHaveLength(0)
+
+    expect(await say(from, 'START')).toEqual(['You will get texts from us again. Reply to carry on where you left off.'])
+    expect(await service.services.smsOptOuts.isOptedOut(from)).toBe(false)
+    expect((await say(from, 'Hello')).length).toBeGreaterThan(0)
+    expect((await service.services.notifyPerson(reference, { text: 'An update.' })).status).toBe('sent')
+  })
+
+  it.each(['stopall', 'Unsubscribe', 'CANCEL', 'end', 'quit', 'Stop.'])('treats "%s" alone as STOP', async keyword => {
+    const from = randomMobile()
+    expect(await say(from, keyword)).toEqual([])
+    expect(await service.services.smsOptOuts.isOptedOut(from)).toBe(true)
+  })
+
+  it('does not treat a sentence containing "stop" as an opt-out', async () => {
+    const from = randomMobile()
+    await say(from, 'Hello')
+    expect((await say(from, 'They would not stop shouting at my dad')).length).toBeGreaterThan(0)
+    expect(await service.services.smsOptOuts.isOptedOut(from)).toBe(false)
+  })
+
+  it('HELP says who we are, how to reach a person and how to stop', async () => {
+    const messages = await say(randomMobile(), 'HELP')
+    expect(messages[0]).toContain('Reply STOP')
+    expect(messages[0]).toContain(service.services.config.CONTACT_CENTRE_PHONE)
+  })
+
+  it('YES from someone who has not opted out is an ordinary answer', async () => {
+    const from = randomMobile()
+    await say(from, 'Hello')
+    expect((await say(from, 'yes')).length).toBeGreaterThan(0)
+    expect(await service.services.smsOptOuts.isOptedOut(from)).toBe(false)
+  })
+})
