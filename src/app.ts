@@ -37,8 +37,8 @@ export function createApp(services: Services, database: ReadinessCheck): express
 
   app.use(intakeRoutes(services))
   const secureCookies = services.config.PUBLIC_BASE_URL.startsWith('https:')
-  app.use(['/api/cases', '/api/signals'], setUpWebSession(services.sessionSecret, secureCookies, { createIfMissing: false }))
-  app.use(['/api/cases', '/api/signals'], setUpAuthentication(services.users, services.sessionSecret))
+  app.use(['/api/cases', '/api/signals', '/api/signals.csv'], setUpWebSession(services.sessionSecret, secureCookies, { createIfMissing: false }))
+  app.use(['/api/cases', '/api/signals', '/api/signals.csv'], setUpAuthentication(services.users, services.sessionSecret))
   app.use(caseRoutes(services))
   app.use('/console', setUpWebSession(services.sessionSecret, secureCookies, { createIfMissing: true }), express.urlencoded({ extended: false, limit: '100kb' }))
   app.use('/console', setUpCsrf(services.sessionSecret), setUpAuthentication(services.users, services.sessionSecret))

@@ -3,9 +3,51 @@ import { rateLimit } from 'express-rate-limit'
 import { feedbackModel } from '../data/models/feedback'
 import type { Services } from '../services'
 import { publicStatusOf } from '../services/feedbackStatus'
-import { feedbackInputSchema, fieldMessages } from '../services/intake'
+import { detectSignposting } from '../classification'
+import { reporterRoles } from '../data/models/feedback'
+import { feedbackInputSchema, fieldMessages, maxStoryLength } from '../services/intake'
 
 export const intakeBodyLimit = '200kb'
+
+/** Field paths in the API's terms → the form's input ids, so each error links to its field. */
+const formFieldIds: Record<string, string> = {
+  service: 'serviceName',
+  'service.name': 'serviceName',
+  text: 'text',
+  when: 'when',
+  role: 'role',
+  'contact.method': 'contactMethod',
+  'contact.email': 'email',
+  'contact.phone': 'phone',
+  'contact.format': 'format',
+}
+
+const formFieldOrder = ['serviceName', 'text', 'when', 'role', 'contactMethod', 'email', 'phone', 'format']
+
+const roleLabels: Record<(typeof reporterRoles)[number], string> = {
+  person: 'I used the service',
+  family_friend_carer: 'Family, friend or carer',
+  staff: 'I work or worked there',
+  professional: 'A professional',
+  other: 'Something else',
+}
+
+function formInput(body: Record<string, unknown>) {
+  const value = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
+  const method = value('contactMethod') || 'anonymous'
+  return {
+    service: { name: value('serviceName') },
+    text: value('text'),
+    when: value('when'),
+    role: value('role') || undefined,
+    contact: {
+      method,
+      email: method === 'email' ? value('email') : undefined,
+      phone: method === 'sms' || method === 'phone' ? value('phone') : undefined,
+      format: value('format') || undefined,
+    },
+  }
+}
 
 /** POST /api/feedback for partners and the form; GET /api/feedback/{ref}/status for anyone holding a reference. */
 export default function intakeRoutes(services: Services): Router {
@@ -37,6 +79,39 @@ export default function intakeRoutes(services: Services): Router {
       return
     }
     res.set('Cache-Control', 'no-store').json(status)
+  })
+
+  const renderForm = (res: express.Response, values: Record<string, unknown> = {}, errors?: Record<string, string>, status = 200) =>
+    res.status(status).render('pages/feedbackForm', {
+      title: errors ? 'Error: Tell us about your care' : 'Tell us about your care',
+      values,
+      errors,
+      errorList: errors ? formFieldOrder.filter(id => errors[id]).map(id => ({ text: errors[id], href: `#${id}` })) : undefined,
+      roles: reporterRoles.map(role => ({ value: role, text: roleLabels[role], checked: values.role === role })),
+      maxStoryLength,
+    })
+
+  router.get('/give-feedback-by-form', (_req, res) => renderForm(res))
+
+  router.post('/give-feedback-by-form', limiter, express.urlencoded({ extended: false, limit: intakeBodyLimit }), async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const parsed = feedbackInputSchema.safeParse(formInput(body))
+    if (!parsed.success) {
+      const errors: Record<string, string> = {}
+      for (const [path, message] of Object.entries(fieldMessages(parsed.error))) {
+        const id = formFieldIds[path] ?? 'text'
+        errors[id] ??= path === 'service' ? 'Enter the name of the service' : message
+      }
+      renderForm(res, body, errors, 400)
+      return
+    }
+    const received = await services.intake.receive(parsed.data, 'form')
+    res.render('pages/feedbackFormDone', {
+      title: 'Thank you, we have your feedback',
+      reference: received.reference,
+      signposting: detectSignposting(parsed.data.text),
+      anonymous: parsed.data.contact?.method === 'anonymous',
+    })
   })
 
   return router
