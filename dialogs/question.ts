@@ -111,7 +111,9 @@ export class QuestionStepsDialog extends Dialog<StepsOptions> {
       index = this.firstApplicableFrom(0, journey)
     }
     if (index < 0) return dc.endDialog({})
-    const state: StepsState = { index, history: [], only: options?.only }
+    // Arriving at a later question (coming back from the next group): "back" can still walk this group's earlier ones.
+    const history = options?.only ? [] : Array.from({ length: index }, (_, earlier) => earlier).filter(earlier => this.applicable(earlier, journey))
+    const state: StepsState = { index, history, only: options?.only }
     dc.activeDialog!.state.steps = state
     await this.ask(dc.context, index)
     return Dialog.EndOfTurn

@@ -1,0 +1,234 @@
+import type { Connection } from 'mongoose'
+import { MongoStorage } from '../../src/bot/mongoStorage'
+import { callbackRequestModel } from '../../src/data/models/callbackRequest'
+import { feedbackModel } from '../../src/data/models/feedback'
+import { connectTestDatabase } from '../helpers/database'
+import { allText, Conversation, testServices } from './conversation'
+
+let connection: Connection
+beforeAll(async () => {
+  connection = await connectTestDatabase()
+})
+afterAll(async () => {
+  await connection.close()
+})
+
+const draftOf = (conversation: Conversation) => feedbackModel(connection).findOne({ conversationKey: `${conversation.channelId}:${conversation.conversationId}` }).lean()
+
+/** A conversation at the "when" step, with the role and service already given. */
+async function atWhenStep(): Promise<Conversation> {
+  const conversation = new Conversation(testServices(connection))
+  await conversation.say('hi')
+  await conversation.say('no')
+  await conversation.say('family')
+  await conversation.say('Oak Tree dental')
+  expect(allText(await conversation.say('1'))).toContain('When did it happen?')
+  return conversation
+}
+
+describe('interruptions at any step, then back to the same question', () => {
+  const table: [string, string, string[]][] = [
+    ['help', 'help', ['You can say', 'When did it happen?']],
+    ['help, shouting and punctuation', 'HELP!!', ['You can say', 'When did it happen?']],
+    ['what happens to my information', 'what happens to my information?', ['encrypted', 'When did it happen?']],
+    ['is this confidential', 'is this confidential', ['stay anonymous', 'When did it happen?']],
+    ['easy read switched on', 'easy read please', ['I will use easy read', 'When did it happen?']],
+  ]
+  test.each(table)('%s', async (_name, typed, expected) => {
+    const conversation = await atWhenStep()
+    const reply = allText(await conversation.say(typed))
+    for (const words of expected) expect(reply).toContain(words)
+    // The interruption did not count as the answer.
+    expect((await draftOf(conversation))?.when).toBeUndefined()
+    expect(allText(await conversation.say('last week'))).toMatch(/what happened/i)
+  })
+
+  test('a story that merely contains "help" or "stop" is not taken over', async () => {
+    const conversation = await atWhenStep()
+    await conversation.say('yesterday')
+    const story = 'Please help, the staff would not stop shouting at my dad and I need someone to know.'
+    expect(allText(await conversation.say(story))).toContain('Is there anything else?')
+    expect((await draftOf(conversation))?.story).toBe(story)
+  })
+
+  test('back goes to the previous question, across step groups, and keeps the answers', async () => {
+    const conversation = await atWhenStep()
+    expect(allText(await conversation.say('go back'))).toContain('Did you mean')
+    expect(allText(await conversation.say('back'))).toContain('Which service')
+    expect(allText(await conversation.say('back'))).toContain('Who are you?')
+    expect((await draftOf(conversation))?.service?.name).toBe('Oak Tree Demo Dental Practice')
+    expect(allText(await conversation.say('a professional'))).toContain('Which service')
+    expect((await draftOf(conversation))?.role).toBe('professional')
+  })
+
+  test('start again asks first; yes starts a new draft and the old one stays stored', async () => {
+    const conversation = await atWhenStep()
+    const oldReference = (await draftOf(conversation))?.reference
+    expect(allText(await conversation.say('start again'))).toContain('Do you want to start again?')
+    expect(allText(await conversation.say('no'))).toContain('When did it happen?')
+    await conversation.say('start over')
+    const restarted = allText(await conversation.say('yes'))
+    expect(restarted).toContain('start again')
+    expect(restarted).toContain('Would you like easy read?')
+    expect(await feedbackModel(connection).countDocuments({ reference: oldReference, role: 'family_friend_carer' })).toBe(1)
+    await conversation.say('no')
+    await conversation.say('me')
+    const drafts = await feedbackModel(connection).find({ conversationKey: `webchat:${conversation.conversationId}` }).lean()
+    expect(drafts.map(draft => draft.role).sort()).toEqual(['family_friend_carer', 'person'])
+  })
+
+  test('stop keeps the draft and says how to come back; a greeting then resumes at the same question', async () => {
+    const conversation = await atWhenStep()
+    const stopped = allText(await conversation.say('stop'))
+    expect(stopped).toContain('I have kept what you told me')
+    expect(stopped).toContain('just send a message')
+    const back = allText(await conversation.say('hello'))
+    expect(back).toContain('Welcome back')
+    expect(back).toContain('When did it happen?')
+  })
+
+  test('speak to a person gives the contact centre and records a callback with a sealed number', async () => {
+    const conversation = await atWhenStep()
+    const reply = allText(await conversation.say('I want to speak to a real person'))
+    expect(reply).toContain('03000 616161')
+    expect(reply).toContain('enquiries@example.gov.uk')
+    expect(reply).toContain('phone you back')
+    expect(allText(await conversation.say('yes'))).toContain('What number should we call?')
+    expect(allText(await conversation.say('not a number'))).toContain('does not look like a UK phone number')
+    const recorded = allText(await conversation.say('020 7946 0000'))
+    expect(recorded).toContain('Someone will phone you back')
+    expect(recorded).toContain('When did it happen?')
+    const requests = await callbackRequestModel(connection).find({ reference: (await draftOf(conversation))?.reference }).lean()
+    expect(requests).toHaveLength(1)
+    expect(JSON.stringify(requests[0])).not.toContain('7946')
+    expect(conversation.services.contactCipher.decrypt(requests[0].sealedPhone)).toEqual({ phone: '+442079460000' })
+    expect((await draftOf(conversation))?.callbackRequested).toBe(true)
+  })
+
+  test('talk to someone, then no callback, carries on', async () => {
+    const conversation = await atWhenStep()
+    expect(allText(await conversation.say('can i talk to someone'))).toContain('03000 616161')
+    expect(allText(await conversation.say('no thanks'))).toContain('When did it happen?')
+  })
+
+  test('what happened to my feedback, with the reference in the same message or asked for', async () => {
+    const services = testServices(connection)
+    const reference = 'ABCDE-23456'
+    await feedbackModel(connection).create({
+      reference,
+      status: 'under_review',
+      channel: 'webchat',
+      statusHistory: [{ status: 'received', at: new Date() }],
+      updates: [{ at: new Date('2025-06-01'), text: 'An inspector visited the service.' }],
+      notes: [{ at: new Date(), text: 'INTERNAL: suspected understaffing' }],
+    })
+    const conversation = new Conversation(services)
+    await conversation.say('hi')
+    const inOne = allText(await conversation.say('what happened to my feedback abcde 23456'))
+    expect(inOne).toContain('An inspector is looking at your feedback.')
+    expect(inOne).toContain('2025-06-01: An inspector visited the service.')
+    expect(inOne).not.toContain('INTERNAL')
+    expect(inOne).toContain('Would you like easy read?')
+    expect(allText(await conversation.say('any news on my feedback?'))).toContain('What is your reference?')
+    expect(allText(await conversation.say(reference))).toContain('An inspector is looking at your feedback.')
+    await conversation.say('check my feedback')
+    expect(allText(await conversation.say('ZZZZZ-ZZZZZ'))).toContain('could not find feedback with that reference')
+  })
+})
+
+describe('bad input gets a kind reply and loses nothing', () => {
+  const atChoiceStep: [string, string][] = [
+    ['empty', ''],
+    ['spaces only', '   '],
+    ['emoji only', '😀😀👍'],
+    ['HTML and script', '<script>alert(1)</script><b>bold</b>'],
+    ['Welsh', 'Rwy’n ofni bod fy mam yn cael ei hesgeuluso'],
+    ['Polish', 'Moja mama nie dostała leków przez trzy dni'],
+    ['Urdu', 'میری والدہ کو تین دن تک دوا نہیں دی گئی'],
+  ]
+  test.each(atChoiceStep)('%s at a choice step: asked again, earlier answers kept, the words kept', async (_name, typed) => {
+    const conversation = new Conversation(testServices(connection))
+    await conversation.say('hi')
+    await conversation.say('no')
+    const reply = allText(await conversation.say(typed))
+    expect(reply).toMatch(/Sorry, I did not (understand|get a message)/)
+    expect(reply).toContain('Who are you?')
+    expect(reply).not.toMatch(/error|exception|stack/i)
+    expect(allText(await conversation.say('carer'))).toContain('Which service')
+    const draft = await draftOf(conversation)
+    expect(draft?.role).toBe('family_friend_carer')
+    if (typed.trim()) expect(draft?.otherMessages).toContain(typed.trim())
+  })
+
+  const atFreeTextStep: [string, string][] = [
+    ['10,000 characters', 'They did not come. '.repeat(527).slice(0, 10000)],
+    ['emoji only', '😡😡😡'],
+    ['HTML and script', '<script>alert("x")</script><img src=x onerror=alert(1)>'],
+    ['Welsh', 'Ni ddaeth y gofalwr am dri diwrnod.'],
+    ['Polish', 'Opiekunka nie przyszła przez trzy dni.'],
+    ['Urdu', 'دیکھ بھال کرنے والا تین دن تک نہیں آیا۔'],
+  ]
+  test.each(atFreeTextStep)('%s as the story: accepted whole and stored as text', async (_name, typed) => {
+    const conversation = await atWhenStep()
+    await conversation.say('last week')
+    const reply = await conversation.say(typed)
+    expect(allText(reply)).toContain('Is there anything else?')
+    expect((await draftOf(conversation))?.story).toBe(typed)
+    // Replies are plain text; nothing the person typed is echoed back as markup.
+    for (const activity of conversation.adapter.activeQueue) expect(activity.textFormat).toBe('plain')
+  })
+
+  test('an invalid email gets a kind example; "skip" falls back to anonymous', async () => {
+    const conversation = await atWhenStep()
+    for (const typed of ['yesterday', 'It was fine.', 'done', 'good', 'skip', 'email']) await conversation.say(typed)
+    expect(allText(await conversation.say('me at home'))).toContain('name@example.com')
+    expect(allText(await conversation.say('skip'))).toContain('Can we share your words')
+    expect((await draftOf(conversation))?.contact?.method).toBe('anonymous')
+  })
+})
+
+describe('signposting at any point', () => {
+  test('danger words bring 999, NHS 111 option 2 and Samaritans at once, and still answer the step', async () => {
+    const conversation = await atWhenStep()
+    await conversation.say('today')
+    const reply = allText(await conversation.say('My dad said he wants to kill himself and staff just laughed'))
+    expect(reply).toContain('116 123')
+    expect(reply).toContain('option 2')
+    expect(reply).toContain('Is there anything else?')
+    expect((await draftOf(conversation))?.story).toContain('kill himself')
+  })
+
+  test('a first message about danger gets signposting and the words are kept', async () => {
+    const conversation = new Conversation(testServices(connection))
+    const reply = allText(await conversation.say('a carer hit my mum and she is bleeding'))
+    expect(reply).toContain('999')
+    expect(reply).toContain('I have kept what you wrote')
+    expect((await draftOf(conversation))?.otherMessages).toEqual(['a carer hit my mum and she is bleeding'])
+  })
+})
+
+describe('no timeouts: state lives in the database', () => {
+  test('a bot created again on the same database (a restart) continues at the same step with nothing lost', async () => {
+    const first = await atWhenStep()
+    await first.say('about a month ago')
+    await first.say('The carer did not turn up on Tuesday.')
+    const restarted = new Conversation(testServices(connection), first.conversationId)
+    const reply = allText(await restarted.say('And not on Wednesday either.'))
+    expect(reply).toContain('Is there anything else?')
+    expect((await draftOf(restarted))?.story).toBe('The carer did not turn up on Tuesday.\n\nAnd not on Wednesday either.')
+    expect((await draftOf(restarted))?.when).toEqual({ text: 'about a month ago', normalised: '2025-05' })
+  })
+
+  test('the storage refuses a stale eTag and accepts "*"', async () => {
+    const storage = new MongoStorage(connection)
+    await storage.write({ 'webchat/conversations/x.y$z': { step: 1 } })
+    const read = await storage.read(['webchat/conversations/x.y$z'])
+    const eTag = read['webchat/conversations/x.y$z'].eTag
+    await storage.write({ 'webchat/conversations/x.y$z': { step: 2, eTag } })
+    await expect(storage.write({ 'webchat/conversations/x.y$z': { step: 3, eTag } })).rejects.toThrow('eTag conflict')
+    await storage.write({ 'webchat/conversations/x.y$z': { step: 4, eTag: '*' } })
+    expect((await storage.read(['webchat/conversations/x.y$z']))['webchat/conversations/x.y$z']).toMatchObject({ step: 4 })
+    await storage.delete(['webchat/conversations/x.y$z'])
+    expect(await storage.read(['webchat/conversations/x.y$z'])).toEqual({})
+  })
+})
