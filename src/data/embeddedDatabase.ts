@@ -1,0 +1,240 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import type { Logger } from 'pino'
+
+/**
+ * Runs FerretDB v1.24.2 on SQLite as a child process, for development and tests, so that a fresh clone
+ * needs no database server. The launcher is a tiny Go module in db/ferretdb-launcher, built once into
+ * .cache/ (see shared docs/database.md for why it is not `go install`ed).
+ *
+ * The launcher exits when its standard input closes, so it dies with this process even on SIGKILL.
+ * A pid file lets the next start find a launcher left over from a crash and replace it.
+ */
+
+const projectRoot = path.resolve(__dirname, '..', '..')
+const launcherSourceDir = path.join(projectRoot, 'db', 'ferretdb-launcher')
+const launcherSourceFiles = ['go.mod', 'go.sum', 'main.go']
+const buildCacheDir = path.join(projectRoot, '.cache', 'ferretdb')
+
+export class EmbeddedDatabaseError extends Error {}
+
+export function launcherBinaryPath(): string {
+  const hash = crypto.createHash('sha256')
+  for (const file of launcherSourceFiles) hash.update(fs.readFileSync(path.join(launcherSourceDir, file)))
+  return path.join(buildCacheDir, `ferretdb-launcher-${hash.digest('hex').slice(0, 12)}`)
+}
+
+/** Builds the launcher if this version of its source has not been built yet. */
+export function ensureLauncherBuilt(report: (line: string) => void = line => process.stderr.write(`${line}\n`)): string {
+  const binary = launcherBinaryPath()
+  if (fs.existsSync(binary)) return binary
+
+  const goVersion = spawnSync('go', ['version'], { encoding: 'utf8' })
+  if (goVersion.error || goVersion.status !== 0) {
+    throw new EmbeddedDatabaseError(
+      'The embedded database needs Go to build it, and Go was not found. Either set MONGODB_URI to a MongoDB server, or install Go 1.24 or newer (https://go.dev/doc/install) and start again.',
+    )
+  }
+
+  report('Building the embedded database, first run only… (this can take a few minutes)')
+  fs.mkdirSync(buildCacheDir, { recursive: true })
+  const partial = `${binary}.${process.pid}.partial`
+  const build = spawnSync('go', ['build', '-trimpath', '-o', partial, '.'], {
+    cwd: launcherSourceDir,
+    // The Go toolchain needs the caller's PATH, GOPATH and proxy settings; this is not app configuration.
+    // eslint-disable-next-line no-restricted-properties
+    env: { ...process.env, CGO_ENABLED: '0' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  if (build.status !== 0) {
+    fs.rmSync(partial, { force: true })
+    const lastLines = build.error?.message ?? (`${build.stdout}${build.stderr}`.trim().split("\n").slice(-5).join(" | ") || `go build ended with ${build.signal ?? build.status}`)
+    throw new EmbeddedDatabaseError(`Building the embedded database failed: ${lastLines}`)
+  }
+  fs.renameSync(partial, binary)
+  report('The embedded database is built.')
+  return binary
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+  } catch {
+    return ''
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name may contain spaces, so read the fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return Number(fields[1])
+  } catch {
+    return undefined
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  return !isAlive(pid)
+}
+
+async function terminate(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM')
+  } catch {
+    return
+  }
+  if (await waitForExit(pid, 5000)) return
+  try {
+    process.kill(pid, 'SIGKILL')
+  } catch {
+    return
+  }
+  await waitForExit(pid, 2000)
+}
+
+/** Replaces a launcher left behind by an earlier run that was killed before it could stop it. */
+async function replaceStaleLauncher(pidFile: string, logger: Logger): Promise<void> {
+  if (!fs.existsSync(pidFile)) return
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').trim())
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && path.basename(commandLineOf(pid).split(' ')[0]).startsWith('ferretdb-launcher')) {
+    const parent = parentOf(pid)
+    if (parent !== undefined && parent > 1 && parent !== process.pid && isAlive(parent) && /server\.(ts|js)/.test(commandLineOf(parent))) {
+      throw new EmbeddedDatabaseError(
+        `Another copy of the service (process ${parent}) is already using the data folder ${path.dirname(pidFile)}. Stop it first, or set DATA_DIR to another folder.`,
+      )
+    }
+    logger.warn({ pid }, 'replacing an embedded database left running by an earlier start')
+    await terminate(pid)
+  }
+  fs.rmSync(pidFile, { force: true })
+}
+
+function portAcceptsConnections(port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const socket = net.connect({ host: '127.0.0.1', port })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+export interface EmbeddedDatabaseOptions {
+  dataDir: string
+  port: number
+  logger: Logger
+  /** Restart the launcher if it dies while the service is running. */
+  superviseRestarts?: boolean
+}
+
+export class EmbeddedDatabase {
+  private child: ChildProcess | undefined
+  private stopping = false
+  private restartTimer: NodeJS.Timeout | undefined
+  private readonly dbDir: string
+  private readonly pidFile: string
+  private readonly logFile: string
+
+  constructor(private readonly options: EmbeddedDatabaseOptions) {
+    this.dbDir = path.join(options.dataDir, 'ferretdb')
+    this.pidFile = path.join(options.dataDir, 'ferretdb.pid')
+    this.logFile = path.join(options.dataDir, 'ferretdb.log')
+  }
+
+  uri(databaseName: string): string {
+    return `mongodb://127.0.0.1:${this.options.port}/${databaseName}?directConnection=true`
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid
+  }
+
+  async start(): Promise<void> {
+    const binary = ensureLauncherBuilt()
+    fs.mkdirSync(this.dbDir, { recursive: true, mode: 0o700 })
+    await replaceStaleLauncher(this.pidFile, this.options.logger)
+    if (await portAcceptsConnections(this.options.port)) {
+      throw new EmbeddedDatabaseError(
+        `Port ${this.options.port} is already in use, so the embedded database cannot start. Set EMBEDDED_DB_PORT to a free port, or set MONGODB_URI.`,
+      )
+    }
+
+    this.stopping = false
+    const log = fs.openSync(this.logFile, 'a')
+    const child = spawn(binary, ['-dir', this.dbDir, '-listen', `127.0.0.1:${this.options.port}`], {
+      stdio: ['pipe', log, log],
+    })
+    fs.closeSync(log)
+    this.child = child
+    if (child.pid) fs.writeFileSync(this.pidFile, String(child.pid))
+    child.once('exit', (code, signal) => {
+      if (this.child === child) this.child = undefined
+      if (this.stopping) return
+      this.options.logger.error({ code, signal }, 'the embedded database stopped unexpectedly')
+      if (this.options.superviseRestarts) {
+        this.restartTimer = setTimeout(() => {
+          this.start().catch(error => this.options.logger.error({ err: error }, 'restarting the embedded database failed'))
+        }, 1000)
+      }
+    })
+
+    const deadline = Date.now() + 30_000
+    while (!(await portAcceptsConnections(this.options.port))) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        throw new EmbeddedDatabaseError(`The embedded database did not start. Its log is in ${this.logFile}.`)
+      }
+      await new Promise(resolve => setTimeout(resolve, 100))
+    }
+    this.options.logger.info({ port: this.options.port }, 'embedded database ready')
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true
+    clearTimeout(this.restartTimer)
+    const child = this.child
+    this.child = undefined
+    if (child?.pid) {
+      child.stdin?.end()
+      await terminate(child.pid)
+    }
+    fs.rmSync(this.pidFile, { force: true })
+  }
+
+  /** Last-chance synchronous kill, for process 'exit' handlers. */
+  killNow(): void {
+    this.stopping = true
+    if (this.child?.pid && isAlive(this.child.pid)) process.kill(this.child.pid, 'SIGKILL')
+  }
+}

@@ -1,0 +1,121 @@
+import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
+
+/**
+ * One person's feedback, from the first answer (a draft, saved after every answer so nothing typed is lost)
+ * to closure. Contact details are only ever stored sealed (see services/contactEncryption.ts).
+ * Equality monitoring answers are NOT stored here: they live apart from identity (equalityResponse.ts).
+ *
+ * FerretDB rules (shared docs/database.md): plain or unique indexes only, unique fields required,
+ * no Map keys with dots, no positional updates.
+ */
+
+export const feedbackStatuses = ['draft', 'received', 'under_review', 'action_taken', 'closed'] as const
+export type FeedbackStatus = (typeof feedbackStatuses)[number]
+
+export const reporterRoles = ['person', 'family_friend_carer', 'staff', 'professional', 'other'] as const
+export const contactMethods = ['anonymous', 'sms', 'email', 'phone', 'chat'] as const
+export const replyFormats = ['standard', 'easy_read', 'other_language'] as const
+export const overallExperiences = ['good', 'bad', 'mixed'] as const
+export const riskLevels = ['urgent', 'high', 'medium', 'low', 'none'] as const
+export const triageQueues = ['alert', 'inspector', 'themed'] as const
+
+const statusChangeSchema = new Schema(
+  {
+    status: { type: String, enum: feedbackStatuses, required: true },
+    at: { type: Date, required: true },
+    by: { type: String, default: 'system' },
+    note: String,
+  },
+  { _id: false },
+)
+
+const feedbackSchema = new Schema(
+  {
+    reference: { type: String, required: true, unique: true },
+    status: { type: String, enum: feedbackStatuses, required: true, default: 'draft', index: true },
+    statusHistory: { type: [statusChangeSchema], default: [] },
+    /** Where it came from: webchat, directline, sms, whatsapp, msteams, api, form, … */
+    channel: { type: String, required: true },
+    /** The chat conversation that produced it, so a returning person resumes the same draft. */
+    conversationKey: { type: String, index: true },
+    role: { type: String, enum: reporterRoles },
+    service: {
+      locationId: String,
+      name: String,
+      /** Lower-case location id or name: finds other concerns about the same service. */
+      key: { type: String, index: true },
+      matchedFromDirectory: Boolean,
+      providerName: String,
+      localAuthority: String,
+      region: String,
+      serviceTypes: { type: [String], default: undefined },
+    },
+    when: { text: String, normalised: String },
+    story: String,
+    /** Messages that did not answer the question asked in the chat: kept, because nothing a person types is lost. */
+    otherMessages: { type: [String], default: undefined },
+    overall: { type: String, enum: overallExperiences },
+    desiredOutcome: String,
+    contact: {
+      method: { type: String, enum: contactMethods },
+      format: { type: String, enum: replyFormats },
+      language: String,
+      /** AES-256-GCM sealed JSON of phone/email/name: never stored in the clear. */
+      sealedDetails: String,
+    },
+    consentToShare: Boolean,
+    callbackRequested: Boolean,
+    easyRead: Boolean,
+    classification: {
+      themes: { type: [String], default: undefined },
+      sentiment: Number,
+      risk: { level: { type: String, enum: riskLevels }, categories: { type: [String], default: undefined }, reason: String },
+      classifier: { name: String, version: String },
+      classifiedAt: Date,
+      /** SHA-256 of the text that was classified: a changed story is classified again. */
+      textHash: String,
+    },
+    triage: {
+      queue: { type: String, enum: triageQueues },
+      priority: Number,
+      targetAt: Date,
+      team: String,
+      assignee: String,
+      acknowledgedAt: Date,
+      acknowledgedBy: String,
+      linkedReferences: { type: [String], default: undefined },
+      /** Set last, once the queue is chosen and any alerts are in the outbox: a record without it is routed again on start. */
+      routedAt: { type: Date, index: true },
+      /** When the first urgent alert was written; escalation counts from here. */
+      alertedAt: Date,
+      /** 0 on-call inspector, 1 team manager, 2 duty director. */
+      escalationLevel: Number,
+      escalatedAt: Date,
+    },
+    /** What the person is told: shown at the status endpoint and sent on their chosen channel. */
+    updates: {
+      type: [
+        new Schema(
+          { at: { type: Date, required: true }, text: { type: String, required: true }, by: String, deliveryId: String },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    /** Internal notes: never shown to the person. */
+    notes: {
+      type: [new Schema({ at: { type: Date, required: true }, by: String, text: { type: String, required: true } }, { _id: false })],
+      default: [],
+    },
+    submittedAt: { type: Date, index: true },
+  },
+  { timestamps: true },
+)
+
+export type Feedback = InferSchemaType<typeof feedbackSchema>
+export type FeedbackDocument = HydratedDocument<Feedback>
+export type FeedbackModel = Model<Feedback>
+
+export function feedbackModel(connection: Connection): FeedbackModel {
+  return (connection.models.Feedback as FeedbackModel | undefined) ?? connection.model('Feedback', feedbackSchema)
+}
