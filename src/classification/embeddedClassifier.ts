@@ -69,7 +69,7 @@ export class EmbeddedClassifier implements FeedbackClassifier {
   classifySync(text: string): Classification {
     const prediction = this.model.predict(text)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
-    const risk = combineRisk(assessSafety(text), modelRisk(prediction, safetyThemeProbability))
+    const risk = combineRisk(assessSafety(text, { positive: prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude') }), modelRisk(prediction, safetyThemeProbability))
     const sentiment = riskLevelOrder[risk.level] >= riskLevelOrder.high && prediction.sentiment < 4 ? 4 : prediction.sentiment
     return { themes: prediction.themes, sentiment, risk, classifier: { name: this.name, version: this.version } }
   }

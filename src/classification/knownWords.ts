@@ -10,7 +10,7 @@ const nearMisses = [
   'breeding', 'bleeping', 'infested', 'injected', 'injection', 'injections', 'wearing', 'searing', 'seated', 'cooking',
   'moist', 'joist', 'drink', 'drinks', 'boiled', 'spoiled', 'spoilt', 'coiled', 'starting', 'staring', 'meditation',
   'lying', 'sitting', 'fitted', 'honey', 'monkey', 'tension', 'sayings', 'spouted', 'taking', 'baking', 'waking', 'faking',
-  'breaking', 'screening', 'pressures', 'smoking', 'stocking', 'stroking', 'tablet', 'neglects', 'hoists', 'danced',
+  'breaking', 'screening', 'pressures', 'smoking', 'stocking', 'stroking', 'tablet', 'neglects', 'hoists', 'danced', 'valuable', 'sexuality',
 ]
 
 /** Words that occur in real feedback, so are never "corrected" towards a safety word. */

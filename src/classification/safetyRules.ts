@@ -48,27 +48,33 @@ const rules: SafetyRule[] = [
   { level: 'urgent', categories: ['unsafe-care'], signpost: 'immediate-danger', negation: 'clause', describes: 'a medical emergency happening now',
     pattern: rx('\\b(?:not breathing|stopped breathing|(?:cant|cannot|can not|struggling to|unable to) breathe|collapsed|unconscious|unresponsive|not responding|wont wake up|turning blue|choking|having a (?:fit|seizure|stroke|heart attack)|(?:bleeding|blood) everywhere|bleeding heavily|bleeding badly|lots of blood|(?:severe|crushing) chest pain)\\b') },
   { level: 'urgent', categories: ['physical'], signpost: 'immediate-danger', negation: 'clause', describes: 'a threat of violence',
-    pattern: rx('\\b(?:(?:going|gonna|about|trying|tried|threaten\\w*|threat\\w* to|said he would|said she would|says he will|says she will|will) to (?:hurt|kill|hit|attack|stab|beat|strangle|harm|rape|batter|shoot|murder) PERSON|(?:threaten\\w*|threats) (?:to|of) (?:kill|hurt|hit|stab|harm|beat|rape)|(?:has|got|holding|with|carrying|pulled) a (?:knife|gun|weapon|blade|machete)|(?:kill|murder) (?:me|him|her|us|them)|in (?:immediate )?danger|(?:being|been|is being|getting) attacked|(?:help me|help us|get help) (?:please|now|quick)|call (?:an ambulance|the police|999)|(?:ring|phone|dial) (?:999|the police)|(?:theres|there is) (?:a )?fire|on fire|house is burning|smoke everywhere|gas leak)\\b') },
+    pattern: rx('\\b(?:(?:going|gonna|about|trying|tried|threaten\\w*|threat\\w* to|said he would|said she would|says he will|says she will|will) to (?:hurt|kill|hit|attack|stab|beat|strangle|harm|rape|batter|shoot|murder) PERSON|(?:threaten\\w*|threats) (?:to|of) (?:kill|hurt|hit|stab|harm|beat|rape)|(?:has|got|holding|with|carrying|pulled) a (?:knife|gun|weapon|blade|machete)|(?:kill|murder) (?:me|him|her|us|them)|in (?:immediate )?danger|(?:being|been|is being|getting) attacked|(?:help me|help us|get help) (?:please|now|quick)|(?:someone|somebody|a resident|a patient|he|she|they) (?:will|could|is going to|are going to) (?:die|get killed|be killed|get seriously hurt)|(?:theres|there is) (?:a )?fire|on fire|house is burning|smoke everywhere|gas leak)\\b') },
 
   // Physical abuse.
   { level: 'urgent', categories: ['physical'], signpost: 'abuse', negation: 'clause', describes: 'someone being hit or hurt',
-    pattern: rx('\\b(?:hit(?!s? (?:and miss|the (?:roof|spot|button|road|ground|nail|floor|wall|jackpot)|it off|a (?:wall|brick wall|bump))|ting (?:the|a) )|hits|hitting|slap\\w*|punch(?:ed|es|ing)?|kick(?:ed|s|ing)? (?!out|off)\\w*|kicked|beat (?:PERSON|up)|beaten|beating (?:PERSON|up)|battered|shov(?:ed|es|ing)|(?:pushed|pushing|push) (?:PERSON)|thr(?:ew|own|ow) (?:PERSON)|grabb?(?:ed|ing|s)? (?:PERSON|by)|pinch(?:ed|ing|es) (?:PERSON)|drag(?:ged|ging) (?:PERSON|along|across)|strangl\\w*|throttl\\w*|chok(?:ed|ing) (?:PERSON)|physical(?:ly)? (?:abus\\w*|assault\\w*|hurt|attack\\w*)|assault(?:ed|ing|s)?|attack(?:ed|ing) (?:PERSON)|(?:hurt|hurting|hurts|harmed|harming|injured) PERSON|rough(?:ly)? (?:handl\\w*|with)|manhandl\\w*|man handl\\w*|bruis\\w*|black eye|(?:burns|burned|scalded) (?:on )?POSS|bite marks|violen(?:t|ce) (?:to|towards|against) \\w+|punched|kicked|spat (?:at|on))\\b') },
+    pattern: rx('\\b(?:hit(?!s? (?:and miss|the (?:roof|spot|button|road|ground|nail|floor|wall|jackpot)|it off|a (?:wall|brick wall|bump))|ting (?:the|a) )|hits|hitting|slap\\w*|punch(?:ed|es|ing)?(?! line)|kick(?:ed|s|ing)?(?! out| off)|smack\\w*|beat (?:PERSON|up)|beaten|beating (?:PERSON|up)|battered|shov(?:ed|es|ing)|(?:pushed|pushing|push|pushes) (?:PERSON)(?! to (?!the floor|the ground)| for| into (?:doing|getting|having))(?!(?: \\w+){0,5} (?:wheelchair|chair|trolley|stretcher|pram|buggy))|pushed (?:over|down|into|against)|(?:held|hold|holds|holding) (?:POSS|his|her) head (?:under|down)|thr(?:ew|own|ow) (?:PERSON)|grabb?(?:ed|ing|s)? (?:PERSON|by)|pinch(?:ed|ing|es) (?:PERSON)|drag(?:ged|ging|s)? (?:PERSON|along|across)|strangl\\w*|throttl\\w*|chok(?:ed|ing) (?:PERSON)|physical(?:ly)? (?:abus\\w*|assault\\w*|hurt|attack\\w*)|assault(?:ed|ing|s)?|attack(?:ed|ing) (?:PERSON)|(?:hurt|hurting|hurts|harmed|harming|injured) PERSON|rough(?:ly)? (?:handl\\w*|with)|manhandl\\w*|man handl\\w*|violen(?:t|ce) (?:to|towards|against) \\w+|spat (?:at|on)|(?:nearly|almost) drown\\w*)\\b') },
+  { level: 'high', categories: ['physical'], signpost: 'abuse', negation: 'clause', describes: 'injuries that may come from abuse',
+    pattern: rx('\\b(?:bruis\\w*|black eye|(?:burns|burned|scalded) (?:on )?POSS|burns on|bite marks|(?:marks|scratches|cuts) on (?:POSS )?(?:neck|face|arms?|legs?|wrists?|body))\\b') },
+  { level: 'urgent', categories: [], signpost: 'abuse', negation: 'clause', describes: 'an allegation of abuse',
+    pattern: rx('\\b(?:abus(?:e|ed|ing|ive)|mistreat\\w*|ill ?treat\\w*|cruel(?:ty)?)\\b') },
 
   // Sexual abuse.
   { level: 'urgent', categories: ['sexual'], signpost: 'abuse', negation: 'clause', describes: 'sexual abuse',
-    pattern: rx('\\b(?:rap(?:e|ed|ing|ist)|sexual(?:ly)? (?:abus\\w*|assault\\w*|touch\\w*|harass\\w*|inappropriate|advances|comments)|sexually|grop(?:e|ed|es|ing)|molest\\w*|fondl\\w*|touch(?:ed|es|ing)? (?:PERSON )?(?:inappropriately|up|down there|POSS (?:breasts?|private\\w*|bum|bottom|genitals|chest|crotch)|in a sexual way)|inappropriate(?:ly)? touch\\w*|indecen\\w*|expos(?:ed|ing) (?:him|her)self|private parts|made PERSON (?:undress|strip)|sex with|(?:kissed|kissing) PERSON (?:on the lips|against)|sent (?:PERSON )?(?:nudes|naked (?:photos|pictures))|upskirt\\w*|masturbat\\w*|paedo\\w*|pedo\\w*|groom(?:ed|ing) (?:PERSON|children|kids|young))\\b') },
+    pattern: rx('\\b(?:rap(?:e|ed|ing|ist)|sexual(?! health| orientation| identity| health clinic)\\w*|intimate(?:ly)? (?:examin\\w*|search\\w*|care without)|without (?:a )?chaperone|grop(?:e|ed|es|ing)|molest\\w*|fondl\\w*|touch(?:ed|es|ing)? (?:PERSON )?(?:inappropriately|up|down there|POSS (?:breasts?|private\\w*|bum|bottom|genitals|chest|crotch)|in a sexual way)|inappropriate(?:ly)? touch\\w*|indecen\\w*|expos(?:ed|ing) (?:him|her)self|private parts|made PERSON (?:undress|strip)|sex with|(?:kissed|kissing) PERSON (?:on the lips|against)|sent (?:PERSON )?(?:nudes|naked (?:photos|pictures))|upskirt\\w*|masturbat\\w*|paedo\\w*|pedo\\w*|groom(?:ed|ing) (?:PERSON|children|kids|young))\\b') },
 
   // Psychological or emotional abuse.
   { level: 'high', categories: ['psychological'], signpost: 'abuse', negation: 'clause', describes: 'psychological or emotional abuse',
-    pattern: rx('\\b(?:bull(?:y|ied|ies|ying)|humiliat\\w*|intimidat\\w*|degrad(?:ed|ing)|belittl\\w*|taunt\\w*|(?:scream|shout|yell|swear|swore|sworn)\\w* (?:at|in the face of) PERSON|(?:mock|laugh|sneer)\\w* at PERSON|call\\w* PERSON (?:names|stupid|fat|disgusting|a \\w+)|verbal(?:ly)? (?:abus\\w*|aggress\\w*|attack\\w*)|emotional(?:ly)? abus\\w*|psychological(?:ly)? abus\\w*|(?:threaten|threatened|threatening) (?:to|PERSON)|(?:scared|frightened|terrified|afraid) of (?:the )?(?:staff|carers?|nurses?|manager|him|her|them|going back|being)|(?:too )?(?:scared|frightened|terrified|afraid) to (?:say|tell|speak|complain|report|go back|sleep)|(?:wont|doesnt|didnt) let (?:PERSON )?(?:see|speak|talk|phone|call) )') },
+    pattern: rx('\\b(?:bull(?:y|ied|ies|ying)|humiliat\\w*|intimidat\\w*|degrad(?:ed|ing)|belittl\\w*|taunt\\w*|(?:scream|shout|yell|swear|swore|sworn)\\w* (?:at|in the face of) PERSON|(?:mock|laugh|sneer)\\w* at PERSON|film(?:ed|ing|s)? (?:PERSON|them)|post(?:ed|ing)? (?:it|them|videos?|photos?) (?:online|on facebook|on social media)|call\\w* PERSON (?:names|stupid|fat|disgusting|a \\w+)|verbal(?:ly)? (?:abus\\w*|aggress\\w*|attack\\w*)|emotional(?:ly)? abus\\w*|psychological(?:ly)? abus\\w*|(?:threaten|threatened|threatening) (?:to|PERSON)|(?:scared|frightened|terrified|afraid) of (?:the )?(?:staff|carers?|nurses?|manager|him|her|them|going back|being)|(?:too )?(?:scared|frightened|terrified|afraid) to (?:say|tell|speak|complain|report|go back|sleep)|(?:wont|doesnt|didnt) let (?:PERSON )?(?:see|speak|talk|phone|call) )') },
 
   // Financial or material abuse.
   { level: 'urgent', categories: ['financial'], signpost: 'abuse', negation: 'clause', describes: 'money or belongings being taken',
-    pattern: rx('\\b(?:(?:took|taking|takes|take|stole|stolen|steal|stealing|steals|nicked|pinched|helped (?:him|her|them)selves to|using|used|emptied|drained|spending|spent) (?:\\w+ )?(?:POSS |all POSS )?(?:money|cash|bank cards?|cards?|pension|savings|benefits|jewell?e?ry|rings?|wedding ring|valuables|belongings|purse|wallet|pin|handbag|phone|possessions|things|stuff|food shopping)|(?:money|cash|jewell?e?ry|rings?|wedding ring|valuables|belongings|purse|wallet|savings|bank card) (?:has |have |had |keeps |keep )?(?:gone missing|going missing|go missing|missing|stolen|taken|disappeared|disappearing|vanished)|missing (?:money|cash|jewell?e?ry|rings?|valuables|belongings)|financial(?:ly)? (?:abus\\w*|exploit\\w*)|(?:made|forced|pressured|pressuring|pressure) PERSON (?:to )?(?:sign|change|give|hand over|lend)|(?:changed|change) POSS will|(?:asked|asking|asks) (?:PERSON )?for (?:money|cash|loans?|her pin|his pin)|borrow(?:ed|ing|s)? money from (?:PERSON)|scam(?:med|ming)?|fraud\\w*)\\b') },
+    pattern: rx('\\b(?:(?:took|taking|takes|take|stole|stolen|steal|stealing|steals|nicked|pinched|helped (?:him|her|them)selves to|using|used|uses|emptied|drained|spending|spent|selling|sold|sells|pawned) (?!(?:my|our|his|her|their) own )(?:\\w+ ){0,3}(?:money|cash|bank cards?|debit cards?|credit cards?|pension|savings|benefits|jewell?e?ry|rings?|valuables|belongings|purse|wallet|possessions)|(?:took|taking|takes|stole|stolen|steal|stealing|nicked|selling|sold) POSS (?:\\w+ )?(?:phone|things|stuff|handbag|tv|ipad|clothes|food|shopping)|(?:money|cash|jewell?e?ry|rings?|wedding ring|valuables|belongings|purse|wallet|savings|bank card) (?:has |have |had |keeps |keep )?(?:gone missing|going missing|go missing|missing|stolen|taken|disappeared|disappearing|vanished)|missing (?:money|cash|jewell?e?ry|rings?|valuables|belongings)|financial(?:ly)? (?:abus\\w*|exploit\\w*)|(?:made|forced|pressured|pressuring|pressure) PERSON (?:to )?(?:sign|change|give|hand over|lend)|(?:changed|change) POSS will|(?:asked|asking|asks) (?:PERSON )?for (?:money|cash|loans?|her pin|his pin)|borrow(?:ed|ing|s)? money from (?:PERSON)|scam(?:med|ming)?|fraud\\w*)\\b') },
 
   // Neglect.
   { level: 'urgent', categories: ['neglect'], signpost: 'abuse', negation: 'clause', describes: 'serious neglect',
-    pattern: rx('\\b(?:(?:left|lying|lay|sitting|sat|soaked|soaking|covered|found) (?:\\w+ ){0,3}in (?:POSS )?(?:own )?(?:urine|wee|poo|faeces|excrement|mess|soiled|dirty|wet) ?\\w*|soiled (?:pads?|sheets|bed|clothes)|(?:left|lying|lay|laid|found) on the floor (?:for|all|overnight|until)|(?:pressure|bed) ?(?:sores?|ulcers?)|(?:severely |very |really )?dehydrat\\w*|malnourish\\w*|malnutrition|starv(?:ed|ing)|(?:not|never|hasnt|havent|hadnt|wasnt|werent|isnt|arent|no one has|nobody has|nobody) (?:been )?(?:fed|given (?:any )?(?:food|water|a drink|drinks|fluids)|washed|changed|turned|checked on|helped to eat|helped to the toilet) (?:for|in|since|all)|no (?:food|water|drink|fluids) (?:for|all|since)|(?:nothing|no food|no water) (?:to eat|to drink) (?:for|all|since)|(?:left|leave|leaves|leaving) (?:PERSON )?(?:alone |unattended )?(?:for hours|all (?:night|day)|overnight|for days)|(?:call )?(?:bell|buzzer|alarm) (?:(?:was|is|goes|went|keeps) )?(?:ignored|unanswered|not answered|out of reach|taken away|removed|ringing for)|neglect(?:ed|ing|ful)?|wasting away|skin and bone|lost so much weight|hasnt eaten (?:for|in))\\b') },
+    pattern: rx('\\b(?:(?:left|lying|lay|sitting|sat|soaked|soaking|covered|found) (?:\\w+ ){0,3}in (?:POSS )?(?:own )?(?:urine|wee|poo|faeces|excrement|mess|soiled|dirty|wet) ?\\w*|soiled (?:pads?|sheets|bed|clothes)|(?:left|lying|lay|laid|found) on the floor (?:for|all|overnight|until|till|til|hours)|starv(?:ed|ing)|(?:left|leave|leaves|leaving) (?:\\w+ ){0,3}in (?:wet|soiled|dirty|soaking|soaked) (?:pads?|beds?|sheets|clothes|nappies|incontinence pads?)|(?:has|had|with|got|left with|left) no (?:food|water|drink|drinks|fluids)|(?:carers?|no one|nobody|staff) (?:have |has |had )?(?:not )?(?:turned up|come|came|visited) (?:for|in) (?:\\d+|two|three|four|several|a few) days|(?:not|never|hasnt|havent|hadnt|wasnt|werent|isnt|arent|no one has|nobody has|nobody) (?:been )?(?:fed|given (?:any )?(?:food|water|a drink|drinks|fluids)|washed|changed|turned|checked on|helped to eat|helped to the toilet) (?:for|in|since|all)|no (?:food|water|drink|fluids) (?:for|all|since)|(?:nothing|no food|no water) (?:to eat|to drink) (?:for|all|since)|(?:left|leave|leaves|leaving) (?:PERSON )?(?:alone |unattended )?(?:for hours|all (?:night|day)|overnight|for days)|wasting away|skin and bone|lost so much weight|hasnt eaten (?:for|in))\\b') },
+  { level: 'high', categories: ['neglect'], signpost: 'abuse', negation: 'clause', describes: 'neglect',
+    pattern: rx('\\b(?:(?:pressure|bed) ?(?:sores?|ulcers?)|(?:has|got|with|developed|covered in) (?:\\w+ )?sores|(?:severely |very |really )?dehydrat\\w*|malnourish\\w*|malnutrition|(?:call )?(?:bells?|buzzers?|alarms?) (?:(?:was|is|are|were|goes|go|went|keeps|keep) )?(?:ignored|unanswered|not answered|out of reach|taken away|removed|ringing for)|neglect(?:ed|ing|ful)?|(?:didnt|dont|doesnt|not|never|wont) (?:wash|washed|bath|bathe|change|changed|clean) (?:PERSON)|(?:wont|refuse\\w*|refusing|didnt|wouldnt|not|never) (?:to )?(?:call|get|ring|phone) (?:a |the )?(?:doctor|gp|ambulance|paramedics|nurse|111|999)|left (?:PERSON )?(?:in the bath|on the toilet|on the commode) (?:and|for|alone))\\b') },
 
   // Self-neglect.
   { level: 'high', categories: ['self-neglect'], negation: 'clause', describes: 'self-neglect',
@@ -79,8 +85,8 @@ const rules: SafetyRule[] = [
     pattern: rx('\\b(?:racis\\w*|racial(?:ly)? \\w+|homophob\\w*|transphob\\w*|sexis[tm]|xenophob\\w*|islamophob\\w*|antisemit\\w*|discriminat\\w*|hate crime|(?:because|cos|as) (?:she|he|i|they) (?:is|am|are|was|were) (?:black|asian|gay|lesbian|trans|muslim|jewish|disabled|deaf|blind|foreign|polish|old)|(?:called|calling|calls) PERSON (?:a )?(?:paki|n\\w*er|monkey|faggot|retard|spastic|spaz))\\b') },
 
   // Organisational abuse.
-  { level: 'high', categories: ['organisational'], negation: 'clause', describes: 'organisational abuse (a regime that ignores people\'s needs)',
-    pattern: rx('\\b(?:(?:all |every ?one |everybody )?(?:put|got|get|gets|getting|made to go) (?:to bed|up) at (?:[1-9]|five|six|seven|half|4|5|6)|treated like (?:animals|cattle|prisoners|objects|children|a number|dirt)|(?:not allowed|arent allowed|wont let (?:them|residents|patients|us)) (?:to )?(?:go out|leave|outside|visitors|see (?:PERSON|visitors|family)|use the toilet|a drink|to eat)|(?:toilet(?:ing)?|pads?) (?:only )?(?:at set times|by the clock)|(?:made|forced) to (?:wear pads|wait for the toilet|use pads)|institutional abuse|organisational abuse|culture of (?:fear|abuse|bullying|cover\\w*))\\b') },
+  { level: 'urgent', categories: ['organisational'], negation: 'clause', describes: 'organisational abuse (a regime that ignores people\'s needs)',
+    pattern: rx('\\b(?:(?:put|puts|putting|got|get|gets|getting|made to go|sent) (?:\\w+ ){0,2}(?:to bed|up) at (?:[1-9]\\w*|five|six|seven|half)|(?:keep|keeps|kept|keeping) (?:\\w+ ){0,2}in (?:their|his|her) (?:rooms?|beds?) (?:all|for)|treated like (?:animals|cattle|prisoners|objects|children|a number|dirt)|(?:not allowed|arent allowed|wont let (?:them|residents|patients|us)) (?:to )?(?:go out|out|leave|outside|visitors|see (?:PERSON|visitors|family)|use the toilet|a drink|to eat)|(?:toilet(?:ing)?|pads?) (?:only )?(?:at set times|by the clock)|(?:made|forced) to (?:wear pads|wait for the toilet|use pads)|institutional abuse|organisational abuse|culture of (?:fear|abuse|bullying|cover\\w*))\\b') },
 
   // Domestic abuse.
   { level: 'urgent', categories: ['domestic-abuse'], signpost: 'abuse', negation: 'clause', describes: 'domestic abuse',
@@ -92,7 +98,9 @@ const rules: SafetyRule[] = [
 
   // Restraint or seclusion.
   { level: 'urgent', categories: ['restraint-seclusion'], signpost: 'abuse', negation: 'clause', describes: 'restraint or seclusion used on someone',
-    pattern: rx('\\b(?:held (?:PERSON )?down|pinn(?:ed|ing) (?:PERSON )?(?:down|to)|(?:sat|sitting|knelt|kneeling) on PERSON|tied (?:PERSON )?(?:up|down|to)|strapp(?:ed|ing) (?:PERSON )?(?:in|to|down)|locked (?:PERSON )?(?:in|up|away)|lock (?:PERSON )?(?:in|up)|locks (?:PERSON )?(?:in|up)|shut (?:PERSON )?in|(?:face ?down|prone) restrain\\w*|restrain\\w*|seclu(?:ded|sion)|sedat(?:ed|ing|ion) (?:to keep|so|to make|without)|chemical cosh|drugg(?:ed|ing) (?:PERSON|to)|(?:keep|keeps|kept) PERSON (?:quiet|asleep|docile) with)\\b') },
+    pattern: rx('\\b(?:held (?:PERSON )?down|pinn(?:ed|ing) (?:PERSON )?(?:down|to)|(?:sat|sitting|knelt|kneeling) on PERSON|tied (?:PERSON )?(?:up|down|to)|strapp(?:ed|ing) (?:PERSON )?(?:in|to|down)|locked (?:PERSON )?(?:in|up|away)|lock (?:PERSON )?(?:in|up)|locks (?:PERSON )?(?:in|up)|shut (?:PERSON )?in|(?:face ?down|prone) restrain\\w*|sedat(?:ed|ing|ion|ives?) (?:\\w+ ){0,3}(?:to keep|so|to make|without)|chemical cosh|drugg(?:ed|ing) (?:PERSON|to)|(?:keep|keeps|kept) PERSON (?:quiet|asleep|docile)|(?:tie|ties|tying) (?:PERSON )?(?:up|down|to))\\b') },
+  { level: 'high', categories: ['restraint-seclusion'], negation: 'clause', describes: 'restraint, seclusion or sedation',
+    pattern: rx('\\b(?:restrain\\w*|seclu(?:ded|sion)|sedatives?|sedated)\\b') },
 
   // Infection control.
   { level: 'high', categories: ['infection-control'], negation: 'clause', describes: 'an infection control risk',
@@ -100,23 +108,36 @@ const rules: SafetyRule[] = [
 
   // Unsafe staffing.
   { level: 'high', categories: ['unsafe-staffing'], negation: 'clause', describes: 'unsafe staffing',
-    pattern: rx('\\b(?:(?:only|just) (?:one|1|two|2) (?:carer|staff|nurse|member of staff|person|care worker)s? (?:on|for|looking after|covering) (?:the )?(?:\\d+|twenty|thirty|forty|whole|entire|all|night|nights|floor|unit|home|building|residents|patients)|no (?:staff|nurses?|carers?|one|qualified nurses?) (?:on (?:duty|shift|the floor|nights?|the unit)|around|about|to help)|(?:staff|carers?|nurses?|night staff) (?:asleep|sleeping|drunk|on drugs|high|smoking weed) (?:on|at|during|in)|(?:drunk|drinking|under the influence) (?:on|at|during) (?:shift|duty|work)|dangerously (?:short|understaffed|low)|(?:unsafe|dangerous) (?:staffing|levels)|staffing (?:is |levels are )?(?:unsafe|dangerous))\\b') },
+    pattern: rx('\\b(?:(?:only|just) (?:one|1|two|2) (?:carer|staff|nurse|member of staff|person|care worker)s? (?:on|for|looking after|covering) (?:the )?(?:\\d+|twenty|thirty|forty|whole|entire|all|night|nights|floor|unit|home|building|residents|patients)|no (?:staff|nurses?|carers?|one|qualified nurses?) (?:on (?:duty|shift|the floor|nights?|the unit)|around|about|to help)|(?:staff|carers?|nurses?|night staff|seniors?|manager) (?:are |is |were |was )?(?:always |often )?(?:asleep|sleeping) (?:on|at|during|in)|dangerously (?:short|understaffed|low)|(?:unsafe|dangerous) (?:staffing|levels)|staffing (?:is |levels are )?(?:unsafe|dangerous))\\b') },
+
+  { level: 'urgent', categories: ['unsafe-staffing'], negation: 'clause', describes: 'staff unfit to work',
+    pattern: rx('\\b(?:(?:staff|carers?|nurses?|night staff|seniors?|manager|doctor) (?:are |is |were |was )?(?:always |often )?(?:drunk|on drugs|high|smoking weed) (?:on|at|during|in|while|and)|(?:drunk|drinking|under the influence) (?:on|at|during|while) (?:shift|duty|work)|(?:came|comes|come|turned up|turns up) (?:in |into work |to work )?(?:drunk|high|intoxicated|smelling of (?:alcohol|drink)))\\b') },
 
   // Unsafe care or treatment.
   { level: 'high', categories: ['unsafe-care'], negation: 'clause', describes: 'unsafe care or treatment',
-    pattern: rx('\\b(?:wrong (?:medication|medicine|meds|tablets|dose|dosage|drug|drugs|patient|leg|arm|insulin|blood)|(?:medication|drug|dosing) (?:error|errors|mistake|mix up)|(?:given|gave) (?:PERSON )?(?:someone elses|another (?:residents|patients)|the wrong) (?:medication|meds|tablets)|(?:missed|not given|never given|didnt get|didnt give|forgot (?:to give )?(?:his|her|my)?) (?:\\w+ )?(?:medication|meds|tablets|insulin|injection|antibiotics|inhaler|pain relief)|(?:medication|meds|tablets|insulin) (?:not given|missed|left (?:out|on the side)|withheld)|dropp(?:ed|ing) (?:PERSON|from|out of)|(?:fell|fallen|falls|fall) (?:out of|from|off) (?:the |POSS )?(?:bed|hoist|chair|wheelchair|stretcher|toilet)|(?:keeps|kept|keep) (?:having )?(?:falling|falls)|(?:several|many|repeated|multiple|numerous) falls|(?:broken|fractured|broke|fractures) (?:POSS )?(?:hip|arm|leg|wrist|neck|ribs?|collar ?bone|femur|shoulder|ankle)|head injur\\w*|(?:banged|hit|cut) (?:POSS )?head|hoist (?:\\w+ )?(?:broken|wrong|alone|single|by one)|(?:on one|single handed) hoist\\w*|sepsis|septic|(?:unsafe|dangerous) (?:care|practice|treatment|discharge|to be left)|(?:sent|discharged) (?:him |her |me |PERSON )?home (?:too early|still (?:ill|unwell|bleeding)|with(?:out)? (?:a |any )?(?:broken|fracture|care|support|medication))|misdiagnos\\w*|(?:nearly|almost) (?:died|killed|lost (?:him|her|my))|(?:could|would) have (?:died|killed)|died (?:because|due to|after|from)|(?:preventable|avoidable|unexpected) death|choked on|not (?:following|on) (?:a|the|her|his) (?:soft|pureed|modified) diet|(?:fed|given) (?:solid|the wrong) food|(?:do not|dnr|dnacpr) (?:resuscitate|without|not discussed)|dnr|dnacpr)\\b') },
+    pattern: rx('\\b(?:wrong (?:medication|medicine|meds|tablets|dose|dosage|drug|drugs|patient|leg|arm|insulin|blood)|(?:medication|drug|dosing) (?:error|errors|mistake|mix up)|(?:given|gave) (?:PERSON )?(?:someone elses|another (?:residents|patients)|the wrong) (?:medication|meds|tablets)|(?:missed|not given|never given|didnt get|didnt give|forgot (?:to give )?(?:his|her|my)?) (?:\\w+ )?(?:medication|meds|tablets|insulin|injection|antibiotics|inhaler|pain relief)|(?:medication|meds|tablets|insulin) (?:not given|missed|left (?:out|on the side)|withheld)|dropp(?:ed|ing) (?:PERSON|from|out of)|(?:fell|fallen|falls|fall) (?:out of|from|off) (?:the |POSS )?(?:bed|hoist|chair|wheelchair|stretcher|toilet)|(?:keeps|kept|keep) (?:having )?(?:falling|falls)|(?:residents|people|patients|he|she|they|mum|dad) (?:are|is|keep|keeps) (?:falling|having falls)|(?:several|many|repeated|multiple|numerous) falls|(?:broken|fractured|broke|fractures) (?:POSS )?(?:hip|arm|leg|wrist|neck|ribs?|collar ?bone|femur|shoulder|ankle)|head injur\\w*|(?:banged|hit|cut) (?:POSS )?head|hoist (?:\\w+ )?(?:broken|wrong|alone|single|by one)|(?:on one|single handed) hoist\\w*|sepsis|septic|(?:unsafe|dangerous) (?:care|practice|treatment|discharge|to be left)|(?:sent|discharged) (?:him |her |me |PERSON )?home (?:too early|still (?:ill|unwell|bleeding)|with(?:out)? (?:a |any )?(?:broken|fracture|care|support|medication))|misdiagnos\\w*|(?:nearly|almost) (?:died|killed|lost (?:him|her|my))|(?:could|would) have (?:died|killed)|died (?:because|due to|after|from)|(?:preventable|avoidable|unexpected) death|choked on|not (?:following|on) (?:a|the|her|his) (?:soft|pureed|modified) diet|(?:fed|given) (?:solid|the wrong) food|(?:do not|dnr|dnacpr) (?:resuscitate|without|not discussed)|dnr|dnacpr)\\b') },
 
   // Whistleblowing by staff.
   { level: 'high', categories: ['whistleblowing'], negation: 'none', describes: 'a worker raising a concern (whistleblowing)',
-    pattern: rx('\\b(?:whistle ?blow\\w*|(?:i|we) (?:work|worked|am working|have worked|used to work) (?:at|in|for|there|on)|as (?:a|an) (?:member of staff|staff member|employee|carer|care worker|support worker|nurse|hca|healthcare assistant|agency worker|senior|night carer)|(?:i am|im) (?:a|an) (?:carer|care worker|support worker|nurse|hca|employee|member of staff|staff member)(?: there| at| in)?|(?:manager|management|the boss|matron|owner) (?:\\w+ )?(?:told|tells|makes|made|asked|asks) (?:us|staff|me|everyone) (?:not to|to lie|to cover|to change|to alter|to sign|to write)|cover(?:ed|ing|s)? (?:it|this|things|everything|incidents?) up|(?:falsif|fabricat)\\w*|(?:records|notes|charts|logs|paperwork) (?:are |were |being )?(?:changed|altered|made up|backdated|filled in later|faked)|afraid (?:of|to|ill|i will) (?:lose|losing|get sacked|speak up|report)|(?:scared|frightened) (?:of|to) (?:lose|losing|get sacked|speak up|report)|(?:lose|losing) (?:my|our) jobs? if)\\b') },
+    pattern: rx('\\b(?:whistle ?blow\\w*|(?:i|we) (?:work|worked|am working|have worked|used to work) (?:at|in|for|there|on)|as (?:a|an) (?:member of staff|staff member|employee|carer|care worker|support worker|nurse|hca|healthcare assistant|agency worker|senior|night carer)|(?:i am|im) (?:a|an) (?:carer|care worker|support worker|nurse|hca|employee|member of staff|staff member)(?: there| at| in)?|afraid (?:of|to|ill|i will) (?:lose|losing|get sacked|speak up|report)|(?:scared|frightened) (?:of|to) (?:lose|losing|get sacked|speak up|report)|(?:lose|losing) (?:my|our) jobs? if)\\b') },
+  { level: 'high', categories: ['whistleblowing', 'organisational'], negation: 'clause', describes: 'a cover-up or falsified records',
+    pattern: rx('\\b(?:(?:manager|management|the boss|matron|owner|seniors?) (?:\\w+ )?(?:told|tells|makes|made|asked|asks) (?:us|staff|me|everyone) (?:not to|to lie|to cover|to change|to alter|to sign|to write|to keep quiet)|keep quiet about|cover(?:ed|ing|s)? (?:\\w+ )?up|(?:falsif|fabricat)\\w*|(?:change|changed|changing|alter|altered|altering) (?:the )?(?:records|notes|charts|logs|paperwork)|(?:records|notes|charts|logs|paperwork) (?:are |were |being )?(?:changed|altered|made up|backdated|filled in later|faked)|(?:sack|sacked|fire|discipline|disciplined|punish|punished) (?:anyone|us|staff|people|me) (?:who|that|for|if) (?:report|reports|complain|complains|speak|speaks|raise|raises))\\b') },
+  { level: 'high', categories: ['unsafe-care'], negation: 'none', describes: 'someone not feeling safe',
+    pattern: rx('\\b(?:(?:dont|doesnt|didnt|not|never|cant|wont) (?:\\w+ )?(?:feel|felt|feeling) safe|(?:is|was|are|were|isnt|not|feel|feels|felt) (?:\\w+ )?unsafe|not safe (?:there|here|at|in|with|to)|fear(?:s|ed)? for (?:POSS|his|her|my) (?:life|safety))\\b') },
 ]
 
 /** A negation that does not cancel what follows ("never stops hitting her", "dont know if"). */
 const negators = new Set(['no', 'not', 'never', 'nobody', 'didnt', 'doesnt', 'dont', 'wasnt', 'werent', 'isnt', 'arent', 'hasnt', 'havent', 'hadnt', 'wouldnt', 'couldnt', 'shouldnt', 'wont', 'without', 'nothing', 'none', 'neither', 'nor', 'nor', 'denies', 'zero'])
 const negationReleasers = new Set(['stop', 'stops', 'stopped', 'stopping', 'know', 'sure', 'care', 'like', 'matter', 'help', 'helped', 'helping', 'even', 'only', 'just', 'notice', 'noticed', 'realise', 'realised', 'report', 'reported', 'tell', 'told', 'believe', 'believed', 'listen', 'listened', 'do', 'did', 'anything', 'one', 'want', 'get', 'got', 'seem', 'remember'])
 
-const persistence = /\b(?:every (?:day|night|time|week|shift)|all the time|constantly|keeps|kept on|again|still|regularly|always|daily|nightly|ongoing|continu\w+|for (?:weeks|months|years))\b/
-const recovery = /\b(?:saved (?:my|his|her) life|helped me (?:through|cope|recover)|got me through|no longer|used to (?:be|feel)|in the past|years ago|months ago|recovered|in recovery|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention)\b/
+const persistence =
+  /\b(?:every (?:day|night|time|week|shift)|all the time|constantly|keeps?|kept on|again|still|regularly|daily|nightly|ongoing|continu\w+|for (?:days|weeks|months|years|a week|a month|a fortnight|(?:\d+|two|three|four|five|several|a few) (?:days|weeks|months))|(?:scared|terrified|frightened|afraid)|cries|crying|wont look at|unexplained|cant explain|no explanation)\b/
+const seriousHarm =
+  /\b(?:(?:ended up|ending up|end up|rushed|admitted|taken) (?:in|to) (?:a e|hospital|intensive care|icu|itu|resus)|hospitali[sz]ed|(?:nearly|almost|could have|might have) died|died|(?:broke|broken|fractured?) (?:(?:my|his|her|their|our|your|the) )?\w+|head injur\w*|unconscious|seriously (?:hurt|injured|ill)|grade (?:3|4|three|four)|down to the bone|septic|sepsis|(?:will|could|going to) die)\b/
+const careRecipient =
+  /\b(?:residents?|patients?|service users?|clients?|mum|mam|dad|nan|gran|granda|grandad|grandma|mother|father|son|daughter|brother|sister|husband|wife|uncle|aunt|auntie|aunty|the kids|children|him|them)\b/
+const recovery =
+  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|used to (?:be|feel)|in the past|years ago|months ago|recovered|in recovery|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention)\b/
 
 export interface SafetyFinding {
   level: RiskLevel
@@ -171,33 +192,46 @@ function findMatches(text: string): { matches: RuleMatch[]; joined: string } {
   return { matches, joined }
 }
 
-const abuseCategories = new Set<RiskCategory>(['physical', 'sexual', 'psychological', 'financial', 'neglect', 'discriminatory', 'organisational', 'domestic-abuse', 'restraint-seclusion', 'modern-slavery'])
-
 function quote(phrase: string): string {
   const words = phrase.split(' ')
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : phrase
 }
 
-/** The explicit safety rules: what an inspector must see, with the phrase that triggered it. */
-export function assessSafety(text: string): SafetyFinding {
+const thirdPartyCategories = new Set<RiskCategory>(['physical', 'psychological', 'discriminatory'])
+
+export interface SafetyContext {
+  /** The model reads the feedback as positive, as when praising a crew who helped someone who collapsed. */
+  positive?: boolean
+}
+
+/**
+ * The explicit safety rules: what an inspector must see, with the phrase that triggered it.
+ * A "high" signal becomes urgent when it persists ("every night", "for days"), has caused serious harm,
+ * is about someone in care rather than the writer, or comes with another serious signal (such as a worker's report).
+ */
+export function assessSafety(text: string, context: SafetyContext = {}): SafetyFinding {
   const { matches, joined } = findMatches(text)
   if (matches.length === 0) return { level: 'none', categories: [], signposts: [], reason: '' }
   const persistent = persistence.test(joined)
+  const harmful = seriousHarm.test(joined)
+  const aboutSomeoneInCare = careRecipient.test(joined)
   const recovering = recovery.test(joined)
-  const hasWhistleblower = matches.some(match => match.rule.categories.includes('whistleblowing'))
-  const hasAbuse = matches.some(match => match.rule.categories.some(category => abuseCategories.has(category)))
+  const highRules = new Set(matches.filter(match => match.rule.level !== 'urgent').map(match => match.rule.describes))
   let level: RiskLevel = 'none'
   let strongest: RuleMatch | undefined
   const categories = new Set<RiskCategory>()
   const signposts = new Set<SignpostKind>()
   for (const match of matches) {
-    let matchLevel = match.rule.level
-    const isAbuse = match.rule.categories.some(category => abuseCategories.has(category))
-    if (matchLevel === 'high' && isAbuse && (persistent || hasWhistleblower)) matchLevel = 'urgent'
-    if (matchLevel === 'high' && match.rule.categories.includes('whistleblowing') && hasAbuse) matchLevel = 'urgent'
-    if (matchLevel === 'urgent' && match.rule.categories.includes('risk-to-life') && recovering) matchLevel = 'high'
-    for (const category of match.rule.categories) categories.add(category)
-    if (match.rule.signpost) signposts.add(match.rule.signpost)
+    const { rule } = match
+    let matchLevel = rule.level
+    const onlyWhistleblowing = rule.categories.every(category => category === 'whistleblowing')
+    if (matchLevel === 'high' && !onlyWhistleblowing && (persistent || harmful)) matchLevel = 'urgent'
+    if (matchLevel === 'high' && aboutSomeoneInCare && rule.categories.some(category => thirdPartyCategories.has(category))) matchLevel = 'urgent'
+    if (matchLevel === 'high' && highRules.size >= 2) matchLevel = 'urgent'
+    if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering) matchLevel = 'high'
+    if (matchLevel === 'urgent' && context.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
+    for (const category of rule.categories) categories.add(category)
+    if (rule.signpost) signposts.add(rule.signpost)
     if (strongest === undefined || riskLevelOrder[matchLevel] > riskLevelOrder[level]) {
       level = matchLevel
       strongest = match
@@ -212,7 +246,7 @@ export function assessSafety(text: string): SafetyFinding {
 }
 
 const signpostOnly: { kind: SignpostKind; pattern: RegExp }[] = [
-  { kind: 'immediate-danger', pattern: /\b(?:fire|emergency|999|danger|scared for (?:my|his|her) life|unsafe right now|attacking|weapon|knife)\b/ },
+  { kind: 'immediate-danger', pattern: /\b(?:fire|emergency|999|call (?:an ambulance|the police)|danger|scared for (?:my|his|her) life|unsafe right now|attacking|weapon|knife)\b/ },
   { kind: 'mental-health-crisis', pattern: /\b(?:die|hopeless|give up on life|end it|desperate|cant cope|cant go on|overdose)\b/ },
   { kind: 'abuse', pattern: /\b(?:abuse|abused|abusing|abusive|unsafe|not safe|locked in|stealing|stole|stolen|hitting)\b/ },
 ]

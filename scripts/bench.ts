@@ -1,0 +1,46 @@
+/**
+ * Classifier benchmark: model load time, comments per second on one core, memory, and the cost of the
+ * chat's signposting check. Usage: npm run bench [-- --count 5000]
+ */
+import { performance } from 'node:perf_hooks'
+import { detectSignposting } from '../src/classification'
+import { EmbeddedClassifier } from '../src/classification/embeddedClassifier'
+import { defaultTrainingFile, loadLabelledComments } from '../src/classification/training/dataset'
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 && process.argv[index + 1] ? (process.argv[index + 1] as string) : fallback
+}
+
+async function main(): Promise<void> {
+  const count = Number(argument('count', '5000'))
+  const heapBefore = process.memoryUsage().heapUsed
+  const loadStarted = performance.now()
+  const classifier = new EmbeddedClassifier()
+  const loadMs = performance.now() - loadStarted
+  const heapAfterLoad = process.memoryUsage().heapUsed
+
+  const texts = loadLabelledComments(argument('data', defaultTrainingFile)).map(comment => comment.text)
+  const classifyStarted = performance.now()
+  for (let index = 0; index < count; index++) classifier.classifySync(texts[index % texts.length] as string)
+  const classifySeconds = (performance.now() - classifyStarted) / 1000
+
+  const signpostStarted = performance.now()
+  for (let index = 0; index < count; index++) detectSignposting(texts[index % texts.length] as string)
+  const signpostSeconds = (performance.now() - signpostStarted) / 1000
+
+  const report = {
+    modelVersion: classifier.version,
+    loadMs: Math.round(loadMs),
+    classifyPerSecond: Math.round(count / classifySeconds),
+    signpostingPerSecond: Math.round(count / signpostSeconds),
+    modelHeapMB: Number(((heapAfterLoad - heapBefore) / 1e6).toFixed(1)),
+    rssMB: Number((process.memoryUsage().rss / 1e6).toFixed(1)),
+  }
+  console.log(JSON.stringify(report, null, 2))
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,28 @@
+/**
+ * Trains the embedded classifier from the FFT v6 labelled comments and writes the committed model file.
+ * Usage: npm run train [-- --data ../shared/data/fft-qdc-v6/train.csv]
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { defaultTrainingFile, loadLabelledComments } from '../src/classification/training/dataset'
+import { buildKnownWords } from '../src/classification/training/knownWordsBuilder'
+import { defaultTrainingOptions, trainEmbeddedModel } from '../src/classification/training/trainer'
+import { modelFileName } from '../src/classification/model'
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 && process.argv[index + 1] ? (process.argv[index + 1] as string) : fallback
+}
+
+const dataFile = path.resolve(argument('data', defaultTrainingFile))
+const modelDirectory = path.resolve(__dirname, '..', 'src', 'classification', 'model')
+const started = Date.now()
+const comments = loadLabelledComments(dataFile)
+console.error(`Loaded ${comments.length} labelled comments from ${dataFile}`)
+const version = `fft-v6-${new Date().toISOString().slice(0, 10)}`
+const model = trainEmbeddedModel(comments, version, { ...defaultTrainingOptions, log: message => console.error(message) })
+fs.mkdirSync(modelDirectory, { recursive: true })
+const modelFile = path.join(modelDirectory, modelFileName)
+fs.writeFileSync(modelFile, JSON.stringify(model))
+fs.writeFileSync(path.join(modelDirectory, 'known-words.json'), JSON.stringify(buildKnownWords(comments)))
+console.error(`Wrote ${modelFile} (${(fs.statSync(modelFile).size / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(0)} s`)

@@ -1,0 +1,89 @@
+import { createEmbeddedClassifier, detectSignposting, riskLevelOrder, themeNames } from '../../src/classification'
+import { themes } from '../../src/classification/taxonomy'
+
+const classifier = createEmbeddedClassifier()
+
+describe('embedded classifier', () => {
+  it('marks a resident being hit as urgent physical abuse, with a reason that quotes the text', async () => {
+    const result = await classifier.classifyFeedback('my nan told me one of the carers hit her across the face last night')
+    expect(result.risk.level).toBe('urgent')
+    expect(result.risk.categories).toContain('physical')
+    expect(result.risk.reason).toMatch(/hit/)
+  })
+
+  it('does not treat a denial as an allegation ("no one hit him")', async () => {
+    const result = await classifier.classifyFeedback('no one hit him, he fell because his slippers were loose and staff rang us straight away')
+    expect(result.risk.level).not.toBe('urgent')
+    expect(result.risk.categories).not.toContain('physical')
+  })
+
+  it('understands text-speak and misspellings of suicide', async () => {
+    for (const text of ['wanna die tbh nobody calls me back', 'been sucidal for weeks and the crisis team wont answer', 'kms, discharged with nowhere to go']) {
+      const result = await classifier.classifyFeedback(text)
+      expect(result.risk.level).toBe('urgent')
+      expect(result.risk.categories).toContain('risk-to-life')
+    }
+  })
+
+  it('treats reported speech about money being taken as urgent financial abuse', async () => {
+    const result = await classifier.classifyFeedback('mum says a carer has been using her bank card, money keeps going missing')
+    expect(result.risk.level).toBe('urgent')
+    expect(result.risk.categories).toContain('financial')
+  })
+
+  it('keeps ordinary complaints out of the urgent queue', async () => {
+    for (const text of ['The food was cold and staff were rude', 'waited 3 hours in A&E', 'we were kicked out of the relatives room at 8pm', 'the physio pushed me to do more and it helped']) {
+      const result = await classifier.classifyFeedback(text)
+      expect(riskLevelOrder[result.risk.level]).toBeLessThan(riskLevelOrder.urgent)
+    }
+  })
+
+  it('rates praise as positive with no risk, and a staff theme', async () => {
+    const result = await classifier.classifyFeedback('The nurses were lovely, kind and caring, thank you so much')
+    expect(result.sentiment).toBeLessThanOrEqual(2)
+    expect(result.risk.level).toBe('none')
+    expect(result.themes).toContain('Staff manner & personal attributes')
+  })
+
+  it('rates a bitter complaint as negative', async () => {
+    const result = await classifier.classifyFeedback('Absolutely disgusting, waited five hours and the receptionist was rude and unhelpful')
+    expect(result.sentiment).toBeGreaterThanOrEqual(4)
+  })
+
+  it('only ever returns framework theme names, at least one, and names itself', async () => {
+    const result = await classifier.classifyFeedback('Did not answer')
+    expect(result.themes.length).toBeGreaterThan(0)
+    for (const theme of result.themes) expect(themeNames).toContain(theme)
+    expect(result.themes).toContain('Labelling not possible')
+    expect(result.classifier.name).toBe('embedded')
+    expect(result.classifier.version).toMatch(/fft-v6/)
+  })
+
+  it('maps every theme to a major category and a key question', () => {
+    expect(themes).toHaveLength(50)
+    for (const theme of themes) expect(['safe', 'effective', 'caring', 'responsive', 'well-led']).toContain(theme.keyQuestion)
+  })
+})
+
+describe('signposting', () => {
+  it.each([
+    ["he's going to hurt me", 'immediate-danger'],
+    ['she has collapsed and is not breathing', 'immediate-danger'],
+    ['there is a fire in the lounge', 'immediate-danger'],
+    ['I want to end it all', 'mental-health-crisis'],
+    ['wanna die', 'mental-health-crisis'],
+    ['kms', 'mental-health-crisis'],
+    ['i cant go on', 'mental-health-crisis'],
+    ['the carer slapped my dad', 'abuse'],
+    ['they are taking her pension', 'abuse'],
+    ['they lock him in his room at night', 'abuse'],
+  ])('signposts "%s" to %s', (text, kind) => {
+    expect(detectSignposting(text)).toContain(kind)
+  })
+
+  it('does not signpost ordinary feedback or a denial', () => {
+    expect(detectSignposting('no one hit him')).toEqual([])
+    expect(detectSignposting('The staff were lovely and the food was good')).toEqual([])
+    expect(detectSignposting('the fire alarm test was very loud')).toEqual([])
+  })
+})

@@ -1,0 +1,100 @@
+import pino from 'pino'
+import { EmbeddedClassifier } from '../../src/classification/embeddedClassifier'
+import { OpenAiClassifier } from '../../src/classification/openaiClassifier'
+import { OpenAiFake } from '../fakes/openaiFake'
+
+const quiet = pino({ level: 'silent' })
+const embedded = new EmbeddedClassifier()
+const validOutput = {
+  themes: ['Staff manner & personal attributes'],
+  sentiment: 4,
+  risk: { level: 'medium', categories: [], reason: 'The writer says staff were rude.' },
+}
+
+describe('OpenAI classifier', () => {
+  let fake: OpenAiFake
+  let baseURL: string
+  let clock: number
+
+  const classifier = (overrides: { timeoutMs?: number; failureThreshold?: number } = {}): OpenAiClassifier =>
+    new OpenAiClassifier(
+      { apiKey: 'test-key', baseURL, model: 'fake-model', timeoutMs: overrides.timeoutMs ?? 2000, failureThreshold: overrides.failureThreshold ?? 3, coolDownMs: 60_000, now: () => clock },
+      embedded,
+      quiet,
+    )
+
+  beforeEach(async () => {
+    fake = new OpenAiFake()
+    baseURL = await fake.start()
+    clock = 0
+  })
+
+  afterEach(async () => {
+    await fake.stop()
+  })
+
+  it('uses the model answer when it is valid, and says so', async () => {
+    fake.script(OpenAiFake.classification(validOutput))
+    const result = await classifier().classifyFeedback('The staff were rude to me')
+    expect(result.themes).toEqual(['Staff manner & personal attributes'])
+    expect(result.sentiment).toBe(4)
+    expect(result.classifier).toEqual({ name: 'openai+embedded', version: expect.stringMatching(/^fake-model\+fft-v6/) })
+  })
+
+  it('sends only redacted text', async () => {
+    fake.script(OpenAiFake.classification(validOutput))
+    await classifier().classifyFeedback('My name is Joan Smith, NHS number 943 476 5919, phone 07700 900123. Staff were rude.')
+    const sent = JSON.stringify(fake.requests[0]?.body.messages)
+    expect(sent).not.toMatch(/Joan|Smith|943 476 5919|07700/)
+    expect(sent).toMatch(/Staff were rude/)
+  })
+
+  it('retries invalid output once and then uses it when the retry is valid', async () => {
+    fake.script({ kind: 'content', content: 'not json at all' }, OpenAiFake.classification(validOutput))
+    const result = await classifier().classifyFeedback('The staff were rude to me')
+    expect(fake.requests).toHaveLength(2)
+    expect(result.classifier.name).toBe('openai+embedded')
+  })
+
+  it('falls back to the embedded classifier after invalid output twice', async () => {
+    fake.script(OpenAiFake.classification({ themes: ['Made up theme'], sentiment: 9, risk: { level: 'odd' } }))
+    const result = await classifier().classifyFeedback('The staff were rude to me')
+    expect(fake.requests).toHaveLength(2)
+    expect(result.classifier.name).toBe('embedded')
+  })
+
+  it('keeps the embedded urgent level when the model says there is no risk', async () => {
+    fake.script(OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 3, risk: { level: 'none', categories: [], reason: 'Nothing of concern.' } }))
+    const result = await classifier().classifyFeedback('my dad says the night carer punched him when he asked for the toilet')
+    expect(result.classifier.name).toBe('openai+embedded')
+    expect(result.risk.level).toBe('urgent')
+    expect(result.risk.categories).toContain('physical')
+  })
+
+  it('takes the model level when it is higher, and unites the categories', async () => {
+    fake.script(OpenAiFake.classification({ themes: ['Supplying & understanding medication'], sentiment: 5, risk: { level: 'high', categories: ['unsafe-care'], reason: 'Medication was given late repeatedly.' } }))
+    const result = await classifier().classifyFeedback('medication round is always late')
+    expect(result.risk.level).toBe('high')
+    expect(result.risk.categories).toContain('unsafe-care')
+    expect(result.risk.reason).toBe('Medication was given late repeatedly.')
+  })
+
+  it('falls back on a server error and on a timeout', async () => {
+    fake.script({ kind: 'status', status: 500 })
+    expect((await classifier().classifyFeedback('The staff were rude')).classifier.name).toBe('embedded')
+    fake.script({ kind: 'slow', delayMs: 1000, content: JSON.stringify(validOutput) })
+    expect((await classifier({ timeoutMs: 100 }).classifyFeedback('The staff were rude')).classifier.name).toBe('embedded')
+  })
+
+  it('stops calling a failing service until the cool-down has passed', async () => {
+    fake.script({ kind: 'status', status: 503 })
+    const breaking = classifier({ failureThreshold: 2 })
+    await breaking.classifyFeedback('one')
+    await breaking.classifyFeedback('two')
+    await breaking.classifyFeedback('three')
+    expect(fake.requests).toHaveLength(2)
+    clock += 61_000
+    fake.script(OpenAiFake.classification(validOutput))
+    expect((await breaking.classifyFeedback('The staff were rude')).classifier.name).toBe('openai+embedded')
+  })
+})
