@@ -1,0 +1,70 @@
+import fs from 'node:fs'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import type { RunningService } from '../../src/service'
+import { startTestService } from '../helpers/service'
+
+const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(candidate => fs.existsSync(candidate))
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const describeWithBrowser = chromiumPath ? describe : describe.skip
+
+let service: RunningService
+let browser: Browser
+
+async function seriousViolations(page: Page) {
+  await page.evaluate(axeSource)
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+  })
+  return results.violations.filter(violation => violation.impact === 'serious' || violation.impact === 'critical').map(violation => `${violation.id}: ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
+}
+
+describeWithBrowser('accessibility of the form and the console (axe, WCAG 2.2 AA)', () => {
+  beforeAll(async () => {
+    service = await startTestService()
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await service?.stop()
+  })
+
+  it('has no serious or critical problems on the form, its error state and its thank-you page', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${service.url}/give-feedback-by-form`)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Send feedback' }).click()
+    await page.waitForSelector('.govuk-error-summary')
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByLabel('Which service is it about?').fill('Laurel House')
+    await page.getByLabel('What happened?').fill('A carer hit my mum and she has bruises.')
+    await page.getByRole('button', { name: 'Send feedback' }).click()
+    await page.waitForSelector('.govuk-panel')
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it('has no serious or critical problems on sign-in, the queue, a case and signals, using only the keyboard-reachable forms', async () => {
+    const manager = await service.services.users.create('axe.manager@example.gov.uk', 'manager')
+    const posted = await fetch(`${service.url}/api/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ service: { name: 'Laurel House' }, text: 'The staff were rude and the room was cold.', contact: { method: 'email', email: 'a@example.com' } }),
+    })
+    const { reference } = await posted.json()
+    const page = await browser.newPage()
+    await page.goto(`${service.url}/console/sign-in`)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByLabel('Email address').fill(manager.email)
+    await page.getByLabel('Password').fill(manager.password)
+    await page.keyboard.press('Enter')
+    await page.waitForURL(`${service.url}/console`)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.goto(`${service.url}/console/cases/${reference}`)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.goto(`${service.url}/console/signals`)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.goto(`${service.url}/console/failed-deliveries`)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+})
