@@ -242,3 +242,46 @@ describe('STOP, START and HELP', () => {
     expect(await service.services.smsOptOuts.isOptedOut(from)).toBe(false)
   })
 })
+
+describe('the whole journey over SMS, in plain text only', () => {
+  const journey: [string, string][] = [
+    ['Hi', 'Would you like easy read?'],
+    ['2', 'Who are you?'],
+    ['its about my mum', 'Which service is it about?'],
+    ['willow lodge nursing hom', 'Did you mean'],
+    ['yes', 'When did it happen?'],
+    ['last week', 'Tell us what happened'],
+    ['The night staff did not answer her buzzer for an hour.', 'Is there anything else?'],
+    ['done', 'good, bad or mixed?'],
+    ['bad', 'What would you like to happen?'],
+    ['skip', 'Can we contact you'],
+    ['text', 'mobile number'],
+    ['SAME', 'How would you like us to write to you?'],
+    ['1', 'Can we share your words'],
+    ['yes', 'Would you like to answer them?'],
+    ['no', 'Check your answers'],
+    ['send', 'Your reference is'],
+  ]
+
+  it('ends with a reference, and a later update reaches the same phone by text', async () => {
+    const from = randomMobile()
+    let last = ''
+    for (const [typed, expected] of journey) {
+      const messages = await say(from, typed === 'SAME' ? from : typed)
+      for (const message of messages) expect(message.length).toBeLessThanOrEqual(1600)
+      last = messages.join('\n\n')
+      expect({ typed, reply: last }).toEqual({ typed, reply: expect.stringContaining(expected) })
+      expect(last).not.toMatch(/<[a-z]|\{"/i)
+    }
+    const reference = last.match(/reference is ([A-Z0-9]{5}-[A-Z0-9]{5})/)?.[1]
+    expect(reference).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/)
+
+    const record = await feedbackModel(service.services.connection).findOne({ reference }).lean()
+    expect(record).toMatchObject({ status: 'received', channel: 'sms', story: expect.stringContaining('buzzer'), contact: { method: 'sms' } })
+
+    twilioFake.sent.length = 0
+    const delivery = await service.services.notifyPerson(reference!, { text: 'An inspector has read your feedback.' })
+    expect(delivery.status).toBe('sent')
+    expect(twilioFake.sent).toEqual([expect.objectContaining({ to: from, body: 'An inspector has read your feedback.' })])
+  })
+})
