@@ -11,7 +11,7 @@
   if (!panel || !window.fetch) return
 
   var domain = panel.getAttribute('data-directline')
-  var log = document.getElementById('chat-log')
+  var log = document.getElementById('chat-messages')
   var choices = document.getElementById('chat-choices')
   var choiceList = document.getElementById('chat-choice-list')
   var statusLine = document.getElementById('chat-status')
