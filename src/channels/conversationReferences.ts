@@ -63,7 +63,7 @@ export function rememberConversations(store: ConversationReferenceStore, logger:
       try {
         await store.remember(TurnContext.getConversationReference(context.activity))
       } catch (error) {
-        logger.warn({ err: error, channelId: context.activity.channelId }, 'could not store the conversation reference')
+        logger.warn({ errorName: (error as Error)?.name, channelId: context.activity.channelId }, 'could not store the conversation reference')
       }
       await next()
     },

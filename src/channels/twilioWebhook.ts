@@ -6,6 +6,7 @@ import type { Config } from '../config'
 import { type ProcessedWebhookModel, processedWebhookModel } from '../data/models/processedWebhook'
 import type { Logger } from '../logger'
 import type { ContactCipher } from '../services/contactEncryption'
+import { loggableError } from './botFramework'
 import type { ConversationReferenceStore } from './conversationReferences'
 import { parseTwilioAddress, twilioAddress } from './phoneNumbers'
 import { smsKeywordIn, type SmsOptOutStore } from './smsOptOuts'
@@ -51,6 +52,24 @@ function field(body: Record<string, unknown>, name: string): string {
 
 const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
+/** Runs tasks for one key one at a time, in arrival order: two texts sent close together must not race. */
+function createKeyedQueue() {
+  const queues = new Map<string, Promise<unknown>>()
+  return function inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = queues.get(key) ?? Promise.resolve()
+    const result = previous.then(task, task)
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    queues.set(key, settled)
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key)
+    })
+    return result
+  }
+}
+
 /**
  * POST /api/sms/twilio: SMS and WhatsApp through Twilio. Only requests signed with TWILIO_AUTH_TOKEN for this
  * exact address are read. Each MessageSid is taken once: a retry from Twilio gets the reply already given.
@@ -59,6 +78,7 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
   const { config, logger, clock } = deps
   const processed: ProcessedWebhookModel = processedWebhookModel(deps.connection)
   const router = express.Router()
+  const inTurn = createKeyedQueue()
 
   async function replyTo(inbound: TwilioInbound): Promise<string[]> {
     const keyword = smsKeywordIn(inbound.body)
@@ -79,7 +99,7 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
       try {
         await deps.conversations.remember(TurnContext.getConversationReference(context.activity), sealedAddress)
       } catch (error) {
-        logger.warn({ err: error, channelId: inbound.channelId }, 'could not store the conversation reference')
+        logger.warn({ ...loggableError(error), channelId: inbound.channelId }, 'could not store the conversation reference')
       }
       await deps.bot().run(context)
     })
@@ -148,11 +168,11 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
 
       let body: string
       try {
-        body = twiml(await replyTo(inbound))
+        body = twiml(await inTurn(`${channelId}:${deps.adapter.activityFor(inbound).conversation?.id}`, () => replyTo(inbound)))
       } catch (error) {
         // Release the claim so Twilio's retry, or the person sending again, is taken afresh.
         await processed.deleteOne({ messageId: messageSid, responseBody: null }).catch(() => undefined)
-        logger.error({ err: error, channelId }, 'Twilio message could not be answered')
+        logger.error({ ...loggableError(error), channelId }, 'Twilio message could not be answered')
         res.type('text/xml').send(twiml([failureText]))
         return
       }

@@ -232,7 +232,7 @@ export class DeliveryService {
       return await this.finish(delivery, attemptNumber, { status: 'sent', route: destination.route, providerMessageId })
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError('Unexpected error while sending')
-      if (!(error instanceof DeliveryError)) logger.error({ err: error, deliveryId: delivery.deliveryId }, 'delivery failed unexpectedly')
+      if (!(error instanceof DeliveryError)) logger.error({ errorName: (error as Error)?.name, frames: (error as Error)?.stack?.split('\n').slice(1, 6).join('\n'), deliveryId: delivery.deliveryId }, 'delivery failed unexpectedly')
       const retry = failure.retryable && attemptNumber < maxAttempts
       logger.warn(
         { deliveryId: delivery.deliveryId, attempt: attemptNumber, retry, reason: failure.message },

@@ -182,6 +182,19 @@ describe('a retried MessageSid', () => {
   })
 })
 
+describe('two texts from one person at the same moment', () => {
+  it('are answered one after the other, with no apology for an error', async () => {
+    const from = randomMobile()
+    await say(from, 'Hello')
+    const [first, second] = await Promise.all([post(inbound(from, 'no')), post(inbound(from, 'my mum'))])
+    for (const reply of [first, second]) {
+      expect(reply.status).toBe(200)
+      expect(messagesIn(reply.body).length).toBeGreaterThan(0)
+      expect(reply.body).not.toContain('something went wrong')
+    }
+  })
+})
+
 /** The bot's stored conversation state for this number (what a second run of the turn would change). */
 async function botStateFor(from: string): Promise<unknown> {
   const key = `sms/conversations/${conversationIdFor('sms', from, service.services.addressHasher)}/`
