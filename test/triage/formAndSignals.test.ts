@@ -71,7 +71,7 @@ describe('the plain form at /give-feedback-by-form', () => {
 describe('signals per service', () => {
   const day = 24 * 60 * 60 * 1000
 
-  async function feedbackAt(serviceName: string, daysAgo: number, level: string, themes: string[], sentiment: number) {
+  async function feedbackAt(serviceName: string, daysAgo: number, level: 'urgent' | 'high' | 'medium' | 'low' | 'none', themes: string[], sentiment: number) {
     const at = new Date(Date.now() - daysAgo * day)
     await feedbackModel(service.services.connection).create({
       reference: newFeedbackReference(),

@@ -24,7 +24,7 @@ it('npm run reclassify re-runs the classifier over stored records, routes a newl
   const feedback = feedbackModel(connection)
   const missed = newFeedbackReference()
   const calm = newFeedbackReference()
-  const old = { themes: [], sentiment: 3, risk: { level: 'none', categories: [], reason: 'old model' }, classifier: { name: 'old', version: '0' }, classifiedAt: new Date('2026-01-01') }
+  const old = { themes: [], sentiment: 3, risk: { level: 'none' as const, categories: [], reason: 'old model' }, classifier: { name: 'old', version: '0' }, classifiedAt: new Date('2026-01-01') }
   for (const [reference, story] of [
     [missed, 'A carer hit my mum and she has bruises. She is scared to tell anyone.'],
     [calm, 'The staff were lovely and the food was good.'],
