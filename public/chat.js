@@ -105,7 +105,8 @@
   function addMessage(activity) {
     if (activity.type !== 'message' || shown[activity.id]) return
     shown[activity.id] = true
-    var fromBot = activity.from && activity.from.role === 'bot'
+    // Anything not from the person (the bot, or an update from an inspector) is shown as from the service.
+    var fromBot = !(activity.from && activity.from.role === 'user')
     var item = document.createElement('li')
     item.className = 'app-chat__message ' + (fromBot ? 'app-chat__message--bot' : 'app-chat__message--user')
     var who = document.createElement('span')
@@ -151,7 +152,7 @@
       var item = addMessage(activity)
       if (item) last = item
       if (activity.type === 'message') {
-        latestActions = activity.from && activity.from.role === 'bot' && activity.suggestedActions ? activity.suggestedActions.actions : null
+        latestActions = !(activity.from && activity.from.role === 'user') && activity.suggestedActions ? activity.suggestedActions.actions : null
       }
     })
     if (last) {

@@ -3,6 +3,7 @@ import type { Logger } from '../logger'
 import type { Services } from '../services'
 import { type BotLogic, DirectLineAdapter } from './directLineAdapter'
 import { type ConversationGrant, DirectLineTokens } from './tokens'
+import { TranscriptRetention } from './transcriptRetention'
 import { TranscriptStore } from './transcriptStore'
 
 export const webChatChannelId = 'webchat'
@@ -46,6 +47,7 @@ function loggableError(error: unknown): object {
 export class DirectLineChannel {
   readonly tokens: DirectLineTokens
   readonly transcripts: TranscriptStore
+  readonly retention: TranscriptRetention
   private readonly adapter: DirectLineAdapter
   private readonly logger: Logger
   private readonly queues = new Map<string, Promise<unknown>>()
@@ -59,6 +61,7 @@ export class DirectLineChannel {
     this.tokens = new DirectLineTokens(services.sessionSecret, services.clock)
     this.transcripts = new TranscriptStore(services.connection, services.contactCipher, services.clock)
     this.adapter = new DirectLineAdapter(this.transcripts)
+    this.retention = new TranscriptRetention(this.transcripts, services.clock, services.logger)
     this.adapter.onTurnError = async (context, error) => {
       this.logger.error({ ...loggableError(error), channel: webChatChannelId }, 'web chat turn failed')
       try {

@@ -1,2 +1,2 @@
 export { default as directLineRoutes } from './routes'
-export { DirectLineChannel, webChatChannelId, type TurnHandler } from './directLineChannel'
+export { botAccount, DirectLineChannel, webChatChannelId, type TurnHandler } from './directLineChannel'

@@ -46,6 +46,8 @@ type Handler = (req: Request, res: Response) => Promise<void>
 export default function directLineRoutes(services: Services, bot: TurnHandler, channel = new DirectLineChannel(services, bot)): Router {
   const router = express.Router()
   const base = '/v3/directline'
+  // Started and stopped with the service's other background work.
+  services.workers.push(channel.retention)
 
   router.use(base, (req, res, next) => {
     res.setHeader('Access-Control-Allow-Origin', '*')

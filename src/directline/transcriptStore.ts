@@ -94,6 +94,19 @@ export class TranscriptStore {
     await this.activities.deleteOne({ conversationId, activityId })
   }
 
+  /**
+   * Deletes conversations nobody has used since the cutoff, with their transcripts (FerretDB has no TTL
+   * indexes, so expiry is done here). Returns how many conversations were forgotten.
+   */
+  async forgetConversationsIdleSince(cutoff: Date, batchSize = 200): Promise<number> {
+    const idle = await this.conversations.find({ lastActivityAt: { $lt: cutoff } }).limit(batchSize).lean()
+    for (const conversation of idle) {
+      await this.activities.deleteMany({ conversationId: conversation.conversationId })
+      await this.conversations.deleteOne({ conversationId: conversation.conversationId, lastActivityAt: { $lt: cutoff } })
+    }
+    return idle.length
+  }
+
   /** Activities after the watermark, oldest first, and the watermark to ask from next time. */
   async activitiesAfter(conversationId: string, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
     const records = await this.activities.find({ conversationId, watermark: { $gt: watermark } }).sort({ watermark: 1 }).lean()

@@ -7,7 +7,7 @@ import { ActivityHandler, ActivityTypes, MessageFactory } from 'botbuilder'
 import express from 'express'
 import type { Connection } from 'mongoose'
 import { loadConfig } from '../../src/config'
-import { directLineRoutes } from '../../src/directline'
+import { DirectLineChannel, directLineRoutes } from '../../src/directline'
 import { errorHandler, notFound } from '../../src/middleware/errorHandlers'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
@@ -44,6 +44,7 @@ class StandInBot extends ActivityHandler {
 let connection: Connection
 let server: http.Server
 let baseUrl: string
+let channel: DirectLineChannel
 const now = { value: new Date('2026-11-25T10:00:00Z') }
 
 beforeAll(async () => {
@@ -51,7 +52,9 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'directline-')), RATE_LIMIT_PER_MINUTE: '1000' })
   const services = createServices(config, createLogger('silent'), connection, { now: () => now.value })
   const app = express()
-  app.use(directLineRoutes(services, new StandInBot()))
+  const bot = new StandInBot()
+  channel = new DirectLineChannel(services, bot)
+  app.use(directLineRoutes(services, bot, channel))
   app.use(notFound)
   app.use(errorHandler)
   server = http.createServer(app)
@@ -286,6 +289,26 @@ describe('tokens are scoped to one conversation', () => {
       now.value = new Date(started.getTime() + 31 * 24 * 60 * 60 * 1000)
       const tooLate = await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` } })
       expect(tooLate.status).toBe(403)
+    } finally {
+      now.value = started
+    }
+  })
+})
+
+describe('keeping transcripts only as long as they can be used', () => {
+  it('forgets a conversation, and its transcript, once it has been idle longer than the 30-day resume window', async () => {
+    const old = (await startedClient()).client
+    await old.say('words from long ago')
+    const started = now.value
+    try {
+      now.value = new Date(started.getTime() + 31 * 24 * 60 * 60 * 1000)
+      const recent = (await startedClient()).client
+      await recent.say('recent words')
+      expect(await channel.retention.runOnce()).toBeGreaterThanOrEqual(1)
+
+      expect(await channel.transcripts.findConversation(old.conversationId)).toBeNull()
+      expect(await connection.db!.collection('directlineactivities').countDocuments({ conversationId: old.conversationId })).toBe(0)
+      expect((await recent.read('0')).activities.map(activity => activity.text)).toContain('recent words')
     } finally {
       now.value = started
     }
