@@ -33,14 +33,26 @@ function summaryAsText(summary: BotSummary): string {
   return [summary.title, ...summary.rows.map(row => `${row.label}: ${row.value}`)].join('\n')
 }
 
-/** Splits long text on paragraph or sentence boundaries so no part is longer than the limit. */
+/** The last good place to cut `window`: a paragraph or line break, then a sentence end, then a space. */
+function cutPoint(window: string, limit: number): number {
+  const half = limit / 2
+  const lineBreak = window.lastIndexOf('\n')
+  if (lineBreak > half) return lineBreak
+  const sentenceEnd = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '))
+  if (sentenceEnd > half) return sentenceEnd + 1
+  const space = window.lastIndexOf(' ')
+  if (space > half) return space
+  // No good place: cut at the limit, but never between the two halves of an emoji or other surrogate pair.
+  const last = window.charCodeAt(limit - 1)
+  return last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit
+}
+
+/** Splits long text on paragraph, line or sentence boundaries so no part is longer than the limit. */
 export function splitForSms(text: string, limit = smsMessageLimit): string[] {
   const parts: string[] = []
   let rest = text.trim()
   while (rest.length > limit) {
-    const window = rest.slice(0, limit)
-    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf(' '))
-    const at = cut > limit / 2 ? cut : limit
+    const at = cutPoint(rest.slice(0, limit), limit)
     parts.push(rest.slice(0, at).trim())
     rest = rest.slice(at).trim()
   }
@@ -92,16 +104,28 @@ export const renderAsAdaptiveCard: ChannelRenderer = message => {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.4',
+    fallbackText: [message.text, ...(message.choices ?? []).map((choice, index) => `${index + 1} ${choice.label}`)].join('\n'),
     body,
-    actions: (message.choices ?? []).map(choice => ({ type: 'Action.Submit', title: choice.label, data: { msteams: { type: 'imBack', value: choice.label } } })),
+    actions: (message.choices ?? []).map((choice, index) => ({
+      type: 'Action.Submit',
+      title: `${index + 1}. ${choice.label}`,
+      data: { msteams: { type: 'imBack', value: choice.label } },
+    })),
   })
-  return [{ type: ActivityTypes.Message, text: message.choices?.length ? undefined : message.text, attachments: [card] }]
+  // The card holds the text; `summary` is what Teams shows in notifications and the activity feed.
+  return [{ type: ActivityTypes.Message, summary: message.text, attachments: [card] }]
 }
+
+/** Teams: plain text when there is nothing but text (simplest for screen readers), a card for choices or a summary. */
+export const renderForTeams: ChannelRenderer = message =>
+  message.choices?.length || message.summary
+    ? renderAsAdaptiveCard(message)
+    : [{ type: ActivityTypes.Message, text: message.text, textFormat: 'plain' }]
 
 const renderers: Record<string, ChannelRenderer> = {
   sms: renderAsNumberedText,
   whatsapp: renderAsNumberedText,
-  msteams: renderAsAdaptiveCard,
+  msteams: renderForTeams,
 }
 
 export function rendererFor(channelId: string | undefined): ChannelRenderer {
