@@ -110,6 +110,16 @@ describe('starting a conversation', () => {
     expect(everything.activities.map(activity => activity.text)).toEqual(['Welcome. Shall we start?', 'hello', 'Got 5 characters.', 'What next?'])
   })
 
+  it('reconnects with GET /conversations/{id}, giving a fresh token for the same conversation', async () => {
+    const { client } = await startedClient()
+    const response = await fetch(`${client.domain}/conversations/${client.conversationId}?watermark=1`, { headers: { authorization: `Bearer ${client.token}` } })
+    expect(response.status).toBe(200)
+    const ticket = await response.json()
+    expect(ticket.conversationId).toBe(client.conversationId)
+    const reconnected = Object.assign(new DirectLineTestClient(baseUrl), { conversationId: ticket.conversationId, token: ticket.token })
+    expect(textOf((await reconnected.read('0')).activities)).toBe('Welcome. Shall we start?')
+  })
+
   it('starts a conversation from a generated token once, on the first POST /conversations', async () => {
     const generated = await (await fetch(`${baseUrl}/v3/directline/tokens/generate`, { method: 'POST' })).json()
     const first = await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${generated.token}` } })
