@@ -32,6 +32,7 @@
   var pollTimer = null
   var reading = null
   var sending = false
+  var offeredActions = null
 
   function remember(value) {
     try {
@@ -129,6 +130,7 @@
 
   function showChoices(actions) {
     clearChoices()
+    offeredActions = actions
     if (!actions || !actions.length) return
     actions.forEach(function (action) {
       var item = document.createElement('li')
@@ -137,7 +139,7 @@
       button.className = 'govuk-button govuk-button--secondary app-chat__choice'
       button.textContent = action.title || action.value
       button.addEventListener('click', function () {
-        send(String(action.value == null ? action.title : action.value))
+        send(String(action.value == null ? action.title : action.value), false)
       })
       item.appendChild(button)
       choiceList.appendChild(item)
@@ -225,7 +227,21 @@
     })
   }
 
-  function send(text) {
+  function postMessage(text) {
+    var path = '/conversations/' + encodeURIComponent(conversation.conversationId) + '/activities'
+    var activity = { type: 'message', text: text, locale: document.documentElement.lang || 'en-GB' }
+    return request('POST', path, activity, conversation.token).catch(function (error) {
+      // A token that ran out while the page sat open is renewed, and the message sent once more.
+      if (error.status !== 403) throw error
+      return request('POST', '/tokens/refresh', undefined, conversation.token).then(function (ticket) {
+        adopt(ticket)
+        return request('POST', path, activity, conversation.token)
+      })
+    })
+  }
+
+  /** Sends typed words (fromInput) or a chosen suggested action; a choice leaves any typed words alone. */
+  function send(text, fromInput) {
     if (sending || !conversation) return
     if (!text.replace(/\s/g, '')) {
       showError('Type a message before you send it.')
@@ -240,34 +256,34 @@
     showError('')
     sending = true
     setStatus('Sending…')
+    var actionsOnOffer = offeredActions
     clearChoices()
-    var typed = input.value
-    input.value = ''
+    if (fromInput) input.value = ''
     input.focus()
-    request('POST', '/conversations/' + encodeURIComponent(conversation.conversationId) + '/activities', { type: 'message', text: text, locale: document.documentElement.lang || 'en-GB' }, conversation.token)
+    postMessage(text)
       .then(function () {
         sending = false
         return read()
       })
       .catch(function (error) {
         sending = false
-        // Nothing is lost: the words go back in the box to send again.
-        if (!input.value) input.value = typed || text
+        // Nothing is lost: typed words go back in the box to send again.
+        if (fromInput && !input.value) input.value = text
+        showChoices(actionsOnOffer)
         setStatus('')
         showError(error.kindMessage || 'Your message was not sent. Check your internet connection, then press Send again.')
-        if (error.status === 403) refresh()
       })
   }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault()
-    send(input.value)
+    send(input.value, true)
   })
 
   input.addEventListener('keydown', function (event) {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault()
-      send(input.value)
+      send(input.value, true)
     }
   })
 

@@ -153,6 +153,11 @@ describe('the chat page in Chromium, by keyboard only', () => {
     await page.locator('#chat-input-error').waitFor({ state: 'visible' })
     expect(await page.locator('#chat-input-error').innerText()).toMatch(/not sent/)
     expect(await page.locator('#chat-input').inputValue()).toBe('no thank you')
+    // A choice that cannot be sent leaves the typed words alone and stays on offer.
+    await chooseByKeyboard(page, /Yes/)
+    await page.waitForFunction(() => document.querySelectorAll('.app-chat__choice').length > 0 && document.getElementById('chat-status')?.textContent === '')
+    expect(await page.locator('#chat-input').inputValue()).toBe('no thank you')
+    expect(await focusedId(page)).toBe('chat-input')
     await page.unroute('**/activities')
     await page.keyboard.press('Enter')
     await waitForBot(page, 'Who are you?')
