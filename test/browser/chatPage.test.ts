@@ -165,6 +165,26 @@ describe('the chat page in Chromium, by keyboard only', () => {
     await page.close()
   })
 
+  it('forgets the chat in this browser when asked, for people on a shared computer', async () => {
+    const page = await browser.newPage()
+    await page.goto(service.url)
+    await waitForBot(page, 'Would you like easy read?')
+    await page.locator('#chat-input').focus()
+    await typeAndSend(page, 'no')
+    await waitForBot(page, 'Who are you?')
+    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('feedback-chat') ?? '{}').conversationId)
+    await tabTo(page, 'chat-clear')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => document.getElementById('chat-status')?.textContent?.includes('forgotten'))
+    await waitForBot(page, 'Would you like easy read?')
+    expect(await logText(page)).not.toContain('Who are you?')
+    expect(await focusedId(page)).toBe('chat-input')
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('feedback-chat') ?? '{}').conversationId)
+    expect(after).toBeTruthy()
+    expect(after).not.toBe(before)
+    await page.close()
+  })
+
   it('shows people without JavaScript the way to the form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
