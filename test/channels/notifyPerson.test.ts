@@ -196,6 +196,25 @@ describe('a provider that is down', () => {
     expect(twilioFake.sent.map(message => message.body)).toEqual(['Back soon.'])
   })
 
+  it('sends a delivery left half-done by a process that was killed, once its claim has run out', async () => {
+    const reference = await feedbackWith({ method: 'sms', details: { phone: '+447700900130' } })
+    twilioFake.state.failWith = 500
+    const first = await service.services.notifyPerson(reference, { text: 'After the crash.' })
+    twilioFake.state.failWith = undefined
+    // As a process killed mid-send leaves it: claimed, never finished.
+    await service.services.deliveries.deliveries.updateOne(
+      { deliveryId: first.deliveryId },
+      { $set: { status: 'sending', claimToken: 'dead-process', claimedUntil: new Date(clock.now().getTime() + 60_000) } },
+    )
+    await service.services.deliveryWorker.tick()
+    expect(twilioFake.sent).toHaveLength(0)
+    clock.advance(60_000)
+    await service.services.deliveryWorker.tick()
+    const after = await service.services.deliveries.deliveries.findOne({ deliveryId: first.deliveryId }).lean()
+    expect(after).toMatchObject({ status: 'sent' })
+    expect(twilioFake.sent.map(message => message.body)).toEqual(['After the crash.'])
+  })
+
   it('treats a refused connection like an outage: queued for a retry, no crash', async () => {
     const closed = await startNotifyFake()
     await closed.stop()
