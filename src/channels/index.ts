@@ -8,7 +8,7 @@ import { processedWebhookModel } from '../data/models/processedWebhook'
 import { TranscriptStore } from '../directline/transcriptStore'
 import type { Logger } from '../logger'
 import type { ContactCipher } from '../services/contactEncryption'
-import { createNotifyEmailSender, createNotifySmsSender, createTwilioSmsSender } from '../services/deliveryProviders'
+import { createNotifyEmailSender, createNotifySmsSender, createTwilioSmsSender, DeliveryError } from '../services/deliveryProviders'
 import { DeliveryWorker } from '../services/deliveryWorker'
 import { DeliveryService, type NotifyPerson } from '../services/notifyPerson'
 import type { Delivery } from '../data/models/delivery'
@@ -72,6 +72,10 @@ export function createChannelServices(
     email: createNotifyEmailSender(config),
     chat: {
       async directLine(conversationId, activities) {
+        // Transcripts are forgotten once they can no longer be resumed: nobody would ever read the update there.
+        if (!(await transcripts.findConversation(conversationId))) {
+          throw new DeliveryError('The web chat conversation has ended; the update can be read with the reference', false)
+        }
         let lastId = ''
         for (const activity of activities) {
           const stored = await transcripts.append(conversationId, {

@@ -136,6 +136,13 @@ describe('notifyPerson delivers on the channel the person chose', () => {
     expect(activities).toEqual([expect.objectContaining({ type: 'message', text: 'An inspector has read your feedback.', from: expect.objectContaining({ role: 'bot' }) })])
   })
 
+  it('fails at once, without retrying, when the web chat conversation has been forgotten', async () => {
+    const reference = await feedbackWith({ method: 'chat' }, { channel: 'webchat', conversationKey: 'webchat:no-such-conversation' })
+    const delivery = await service.services.notifyPerson(reference, { text: 'An update.' })
+    expect(delivery).toMatchObject({ status: 'failed', attemptCount: 1, lastError: expect.stringContaining('conversation has ended') })
+    expect((await service.services.listFailedDeliveries({ feedbackReference: reference })).map(item => item.deliveryId)).toEqual([delivery.deliveryId])
+  })
+
   it('answers a Bot Framework conversation (Emulator, Teams) through its stored conversation reference', async () => {
     const conversationId = `emulator-${crypto.randomUUID()}`
     await service.services.conversationReferences.remember({
