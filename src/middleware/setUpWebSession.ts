@@ -11,6 +11,8 @@ export interface WebSession {
   sid: string
   uid?: string
   role?: string
+  /** An organisation (OIDC) sign-in under way: state, nonce and PKCE verifier, used once on the way back. */
+  oidc?: { state: string; nonce: string; codeVerifier: string; returnTo?: string }
   /** Milliseconds since 1970 after which the session is no longer accepted. */
   exp: number
 }

@@ -9,6 +9,7 @@ import { CaseInputError, CaseNotFound, statusLabels, workflowStatuses } from '..
 import { ResponseDrafting } from '../services/responseDrafting'
 import { fillTemplate, responseTemplates } from '../services/responseTemplates'
 import { UserError } from '../services/users'
+import consoleOidcRoutes from './consoleOidc'
 
 type Handler = (req: Request, res: Response, next: NextFunction) => Promise<void>
 
@@ -46,7 +47,7 @@ export default function consoleRoutes(services: Services): Router {
 
   router.get('/sign-in', (req, res) => {
     if (signedInUser(res)) return res.redirect(303, '/console')
-    res.render('console/signIn', { title: 'Sign in', returnTo: safeReturnTo(req.query.returnTo, ''), oidcConfigured: Boolean(config.OIDC_ISSUER_URL) })
+    res.render('console/signIn', { title: 'Sign in', returnTo: safeReturnTo(req.query.returnTo, ''), oidcConfigured: Boolean(services.oidc) })
   })
 
   router.post('/sign-in', signInLimiter, (async (req, res) => {
@@ -58,7 +59,7 @@ export default function consoleRoutes(services: Services): Router {
     const user = Object.keys(errors).length === 0 ? await users.checkPassword(email, password) : null
     if (!user && Object.keys(errors).length === 0) errors.email = 'The email address or password is not right. Check them and try again.'
     if (!user) {
-      res.status(400).render('console/signIn', { title: 'Sign in', errors, values: { email }, returnTo: safeReturnTo(req.body?.returnTo, ''), oidcConfigured: Boolean(config.OIDC_ISSUER_URL) })
+      res.status(400).render('console/signIn', { title: 'Sign in', errors, values: { email }, returnTo: safeReturnTo(req.body?.returnTo, ''), oidcConfigured: Boolean(services.oidc) })
       return
     }
     await users.markSignedIn(user, services.clock.now())
@@ -66,13 +67,7 @@ export default function consoleRoutes(services: Services): Router {
     res.redirect(303, safeReturnTo(req.body?.returnTo, user.role === 'admin' ? '/console/users' : '/console'))
   }) as Handler)
 
-  router.get('/sign-in/oidc', (_req, res) => {
-    if (!config.OIDC_ISSUER_URL || !config.OIDC_CLIENT_ID) {
-      res.status(404).render('console/problem', { title: 'Organisation sign-in is not set up', message: 'Sign in with your email address and password instead. An administrator can set OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to turn on organisation sign-in.' })
-      return
-    }
-    res.status(503).render('console/problem', { title: 'Organisation sign-in is not available yet', message: 'Organisation sign-in is configured, but this version cannot use it yet. Sign in with your email address and password instead.' })
-  })
+  router.use(consoleOidcRoutes(services, safeReturnTo))
 
   router.post('/sign-out', (_req, res) => {
     saveWebSession(res, { sid: newSessionId() })

@@ -18,6 +18,7 @@ import { createNotifyEmailSender, createNotifySmsSender } from './deliveryProvid
 import { Escalation } from './escalation'
 import type { FeedbackSubmission } from './feedbackSubmission'
 import { Intake } from './intake'
+import { createOidcSignIn, type OidcSignIn } from './oidc'
 import { loadRoutingRules, Router } from './routing'
 import { Signals } from './signals'
 import { Users } from './users'
@@ -35,6 +36,8 @@ export interface TriageServices {
   alertWorker: AlertWorker
   escalation: Escalation
   users: Users
+  /** Organisation sign-in for the console; undefined when OIDC is not configured. */
+  oidc: OidcSignIn | undefined
   audit: AuditLog
   cases: CaseService
   signals: Signals
@@ -88,6 +91,7 @@ export function createTriageServices(
     alertWorker,
     escalation,
     users: new Users(userModel(connection)),
+    oidc: createOidcSignIn(config, userModel(connection), logger),
     audit,
     cases: new CaseService(feedback, alertOutbox, audit, contactCipher, clock),
     signals: new Signals(feedback, clock),
