@@ -13,6 +13,8 @@ import consoleRoutes from './routes/console'
 import intakeRoutes from './routes/intake'
 import signalsRoutes from './routes/signals'
 import { createFeedbackBot } from './bot/feedbackBot'
+import { directLineRoutes } from './directline'
+import publicPages from './routes/publicPages'
 import channelRoutes from './channels/routes'
 import type { Services } from './services'
 
@@ -31,9 +33,10 @@ export function createApp(services: Services, database: ReadinessCheck): express
   app.use(setUpStaticResources())
   setUpNunjucks(app, serviceName)
 
-  app.get('/', (_req, res) => {
-    res.render('pages/error', { title: serviceName, message: 'The service is running.' })
-  })
+  // One bot for every channel: its state lives in the database, so each channel sees the same conversation logic.
+  const bot = createFeedbackBot(services)
+  app.use(publicPages(services))
+  app.use(directLineRoutes(services, bot))
 
   app.use(intakeRoutes(services))
   const secureCookies = services.config.PUBLIC_BASE_URL.startsWith('https:')
@@ -45,7 +48,7 @@ export function createApp(services: Services, database: ReadinessCheck): express
   app.use(signalsRoutes(services))
   app.use('/console', consoleRoutes(services))
 
-  app.use(channelRoutes(services, createFeedbackBot(services)))
+  app.use(channelRoutes(services, bot))
 
   app.use(notFound)
   app.use(errorHandler)

@@ -5,6 +5,7 @@ import { type BotLogic, DirectLineAdapter } from './directLineAdapter'
 import { type ConversationGrant, DirectLineTokens } from './tokens'
 import { TranscriptRetention } from './transcriptRetention'
 import { TranscriptStore } from './transcriptStore'
+import { rememberConversations } from '../channels/conversationReferences'
 
 export const webChatChannelId = 'webchat'
 export const botAccount: ChannelAccount = { id: 'feedback-bot', name: 'Feedback bot', role: 'bot' }
@@ -61,6 +62,8 @@ export class DirectLineChannel {
     this.tokens = new DirectLineTokens(services.sessionSecret, services.clock)
     this.transcripts = new TranscriptStore(services.connection, services.contactCipher, services.clock)
     this.adapter = new DirectLineAdapter(this.transcripts)
+    // Remember where each web chat conversation is, like every other channel, so notifyPerson can reach it later.
+    this.adapter.use(rememberConversations(services.conversationReferences, services.logger))
     this.retention = new TranscriptRetention(this.transcripts, services.clock, services.logger)
     this.adapter.onTurnError = async (context, error) => {
       this.logger.error({ ...loggableError(error), channel: webChatChannelId }, 'web chat turn failed')

@@ -71,6 +71,11 @@ describe('a person completes the whole journey over Direct Line', () => {
     const transcript = await client.read('0')
     const userTexts = transcript.activities.filter(activity => activity.from.role === 'user').map(activity => activity.text)
     expect(userTexts).toEqual(journeyInOwnWords.map(([typed]) => typed))
+
+    // Where to reach this person later, if they chose this chat for our reply.
+    expect(await service.services.conversationReferences.find('webchat', client.conversationId!)).toMatchObject({
+      reference: { channelId: 'webchat', conversation: { id: client.conversationId } },
+    })
   })
 
   it('offers choices as suggested actions that can be sent back as they are', async () => {
