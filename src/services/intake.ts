@@ -1,6 +1,9 @@
 import { z } from 'zod'
-import { contactMethods, type FeedbackModel, replyFormats, reporterRoles } from '../data/models/feedback'
+import type { Model } from 'mongoose'
+import type { CareService } from '../data/models/careService'
+import { contactMethods, type Feedback, type FeedbackModel, replyFormats, reporterRoles } from '../data/models/feedback'
 import type { ContactCipher } from './contactEncryption'
+import type { DirectoryService } from './directory'
 import { newFeedbackReference } from './feedbackReference'
 import type { FeedbackSubmission } from './feedbackSubmission'
 
@@ -91,12 +94,77 @@ export function fieldMessages(error: z.ZodError): Record<string, string> {
   return fields
 }
 
+const comparable = (name: string | undefined) =>
+  (name ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\b(the|fictional)\b/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ')
+
+/**
+ * The directory entry a partner's service means, only when we are sure: the same location id, or a name that is
+ * the directory's name (or other name) give or take case and punctuation, or the one entry holding every word
+ * typed. Anything less is kept as given: a wrong match would send a concern to the wrong region's inspectors.
+ */
+export async function confidentDirectoryMatch(
+  directory: DirectoryService,
+  careServices: Model<CareService>,
+  service: FeedbackInput['service'],
+): Promise<CareService | undefined> {
+  await directory.ensureSeeded()
+  if (service.locationId) {
+    const id = service.locationId
+    const found = await careServices.findOne({ locationId: { $in: [id, id.toUpperCase()] } }, { _id: 0 }).lean<CareService>()
+    if (found) return found
+  }
+  const typed = comparable(service.name)
+  if (!typed) return undefined
+  const found = await directory.search(service.name!, 3)
+  const candidates = found.length ? await careServices.find({ locationId: { $in: found.map(match => match.locationId) } }, { _id: 0 }).lean<CareService[]>() : []
+  const exact = candidates.find(candidate => comparable(candidate.name) === typed || comparable(candidate.alsoKnownAs) === typed)
+  if (exact) return exact
+  const words = typed.split(' ').filter(word => word.length >= 3)
+  if (candidates.length === 1 && words.length >= 2) {
+    const known = new Set(`${comparable(candidates[0].name)} ${comparable(candidates[0].alsoKnownAs)}`.split(' '))
+    if (words.every(word => known.has(word))) return candidates[0]
+  }
+  return undefined
+}
+
 export class Intake {
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly submission: FeedbackSubmission,
     private readonly contactCipher: ContactCipher,
+    private readonly directory?: { service: DirectoryService; entries: Model<CareService> },
   ) {}
+
+  /** Fills in where the service is from the directory when we are sure which one it is, so routing by region works. */
+  private async serviceFor(given: FeedbackInput['service']): Promise<NonNullable<Feedback['service']>> {
+    const match = this.directory ? await confidentDirectoryMatch(this.directory.service, this.directory.entries, given).catch(() => undefined) : undefined
+    if (match) {
+      return {
+        name: match.name,
+        locationId: match.locationId,
+        key: match.locationId.toLowerCase(),
+        providerName: match.providerName,
+        localAuthority: match.localAuthority ?? given.localAuthority,
+        region: match.region ?? given.region,
+        serviceTypes: match.serviceTypes?.length ? match.serviceTypes : given.serviceType ? [given.serviceType] : undefined,
+        matchedFromDirectory: true,
+      }
+    }
+    return {
+      name: given.name,
+      locationId: given.locationId,
+      key: (given.locationId ?? given.name ?? '').trim().toLowerCase(),
+      localAuthority: given.localAuthority,
+      region: given.region,
+      serviceTypes: given.serviceType ? [given.serviceType] : undefined,
+      matchedFromDirectory: false,
+    }
+  }
 
   /** Saves the feedback (contact details sealed), then submits it: received, classified and routed. */
   async receive(input: FeedbackInput, channel: 'api' | 'form'): Promise<{ reference: string; status: string }> {
@@ -107,16 +175,8 @@ export class Intake {
       status: 'draft',
       channel,
       role: input.role,
-      service: {
-        name: input.service.name,
-        locationId: input.service.locationId,
-        key: (input.service.locationId ?? input.service.name ?? '').trim().toLowerCase(),
-        localAuthority: input.service.localAuthority,
-        region: input.service.region,
-        serviceTypes: input.service.serviceType ? [input.service.serviceType] : undefined,
-        matchedFromDirectory: false,
-      },
-      when: input.when ? { text: input.when } : undefined,
+      service: await this.serviceFor(input.service),
+    when: input.when ? { text: input.when } : undefined,
       story: input.text,
       desiredOutcome: input.desiredOutcome,
       contact: {

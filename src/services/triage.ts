@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import type { Config } from '../config'
 import { alertModel } from '../data/models/alert'
 import { auditEventModel } from '../data/models/auditEvent'
+import { careServiceModel } from '../data/models/careService'
 import { feedbackModel } from '../data/models/feedback'
 import { userModel } from '../data/models/user'
 import type { Logger } from '../logger'
@@ -15,6 +16,7 @@ import { CaseService } from './caseService'
 import { ClassifyAndRoute } from './classifyAndRoute'
 import type { ContactCipher } from './contactEncryption'
 import { createNotifyEmailSender, createNotifySmsSender } from './deliveryProviders'
+import { DirectoryService } from './directory'
 import { Escalation } from './escalation'
 import type { FeedbackSubmission } from './feedbackSubmission'
 import { Intake } from './intake'
@@ -81,7 +83,7 @@ export function createTriageServices(
   feedbackSubmission.onSubmitted(async record => classifyAndRoute.soon(record.reference))
   const audit = new AuditLog(auditEventModel(connection), clock, logger)
   return {
-    intake: new Intake(feedback, feedbackSubmission, contactCipher),
+    intake: new Intake(feedback, feedbackSubmission, contactCipher, { service: new DirectoryService(connection), entries: careServiceModel(connection) }),
     classifier,
     router,
     classifyAndRoute,
