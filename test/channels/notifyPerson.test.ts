@@ -8,7 +8,8 @@ import type { RunningService } from '../../src/service'
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
 import { startNotifyFake, type NotifyFake } from '../fakes/notifyFake'
 import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
-import { ControlledClock, startChannelTestService } from './channelTestService'
+import { ControlledClock } from '../helpers/clock'
+import { startTestService } from '../helpers/service'
 
 let twilioFake: TwilioFake
 let notifyFake: NotifyFake
@@ -20,7 +21,7 @@ beforeAll(async () => {
   twilioFake = await startTwilioFake()
   notifyFake = await startNotifyFake()
   connector = await startBotConnectorFake()
-  service = await startChannelTestService(
+  service = await startTestService(
     {
       TWILIO_ACCOUNT_SID: twilioFake.accountSid,
       TWILIO_AUTH_TOKEN: twilioFake.authToken,

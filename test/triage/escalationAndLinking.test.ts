@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Connection } from 'mongoose'
-import type { Clock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { createLogger } from '../../src/logger'
@@ -11,6 +10,7 @@ import { newFeedbackReference } from '../../src/services/feedbackReference'
 import { FakeAlertReceiver } from '../fakes/alertReceiver'
 import { type NotifyFake, startNotifyFake } from '../fakes/notifyFake'
 import { connectTestDatabase } from '../helpers/database'
+import { ControlledClock } from '../helpers/clock'
 
 const secret = 'escalation-secret'
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
@@ -18,25 +18,12 @@ const highStory = 'I was not given my tablets on time twice this week.'
 const mediumStory = 'The staff were rude and the room was cold.'
 const calmStory = 'The staff were lovely and the food was good. Thank you.'
 
-/** Time moves only when the test says so. Monday 2 March 2026, 09:00 UTC. */
-class ControlledClock implements Clock {
-  current = new Date('2026-03-02T09:00:00Z')
-  now() {
-    return new Date(this.current)
-  }
-  advanceMinutes(minutes: number) {
-    this.current = new Date(this.current.getTime() + minutes * 60_000)
-  }
-  set(iso: string) {
-    this.current = new Date(iso)
-  }
-}
-
 let connection: Connection
 let services: Services
 let receiver: FakeAlertReceiver
 let notify: NotifyFake
-const clock = new ControlledClock()
+// Monday 2 March 2026, 09:00 UTC.
+const clock = new ControlledClock('2026-03-02T09:00:00Z')
 
 beforeAll(async () => {
   connection = await connectTestDatabase()
