@@ -112,21 +112,26 @@ async function terminate(pid: number): Promise<void> {
   await waitForExit(pid, 2000)
 }
 
-/** Replaces a launcher left behind by an earlier run that was killed before it could stop it. */
-async function replaceStaleLauncher(pidFile: string, logger: Logger): Promise<void> {
-  if (!fs.existsSync(pidFile)) return
+/**
+ * Looks at the launcher named in the pid file. One whose service is still running is shared (its port is
+ * returned), so command-line tools can work beside `npm start`; one left behind by a killed start is replaced.
+ */
+async function reuseOrReplaceLauncher(pidFile: string, logger: Logger): Promise<number | undefined> {
+  if (!fs.existsSync(pidFile)) return undefined
   const pid = Number(fs.readFileSync(pidFile, 'utf8').trim())
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && path.basename(commandLineOf(pid).split(' ')[0]).startsWith('ferretdb-launcher')) {
+  const argv = Number.isInteger(pid) && pid > 0 && isAlive(pid) ? commandLineOf(pid).split(' ') : []
+  if (argv[0] && path.basename(argv[0]).startsWith('ferretdb-launcher')) {
     const parent = parentOf(pid)
+    const listen = argv[argv.indexOf('-listen') + 1] ?? ''
+    const port = Number(listen.split(':').pop())
     if (parent !== undefined && parent > 1 && parent !== process.pid && isAlive(parent) && /server\.(ts|js)/.test(commandLineOf(parent))) {
-      throw new EmbeddedDatabaseError(
-        `Another copy of the service (process ${parent}) is already using the data folder ${path.dirname(pidFile)}. Stop it first, or set DATA_DIR to another folder.`,
-      )
+      if (port > 0 && (await portAcceptsConnections(port))) return port
     }
     logger.warn({ pid }, 'replacing an embedded database left running by an earlier start')
     await terminate(pid)
   }
   fs.rmSync(pidFile, { force: true })
+  return undefined
 }
 
 function portAcceptsConnections(port: number): Promise<boolean> {
@@ -163,6 +168,9 @@ export class EmbeddedDatabase {
   private child: ChildProcess | undefined
   private stopping = false
   private restartTimer: NodeJS.Timeout | undefined
+  private port: number
+  /** True when another running service owns the launcher and this process only connects to it. */
+  private shared = false
   private readonly dbDir: string
   private readonly pidFile: string
   private readonly logFile: string
@@ -171,10 +179,11 @@ export class EmbeddedDatabase {
     this.dbDir = path.join(options.dataDir, 'ferretdb')
     this.pidFile = path.join(options.dataDir, 'ferretdb.pid')
     this.logFile = path.join(options.dataDir, 'ferretdb.log')
+    this.port = options.port
   }
 
   uri(databaseName: string): string {
-    return `mongodb://127.0.0.1:${this.options.port}/${databaseName}?directConnection=true`
+    return `mongodb://127.0.0.1:${this.port}/${databaseName}?directConnection=true`
   }
 
   get pid(): number | undefined {
@@ -184,7 +193,15 @@ export class EmbeddedDatabase {
   async start(): Promise<void> {
     const binary = ensureLauncherBuilt()
     fs.mkdirSync(this.dbDir, { recursive: true, mode: 0o700 })
-    await replaceStaleLauncher(this.pidFile, this.options.logger)
+    const sharedPort = await reuseOrReplaceLauncher(this.pidFile, this.options.logger)
+    if (sharedPort) {
+      this.port = sharedPort
+      this.shared = true
+      this.options.logger.info({ port: sharedPort }, 'using the embedded database of the service already running')
+      return
+    }
+    this.shared = false
+    this.port = this.options.port
     if (await portAcceptsConnections(this.options.port)) {
       throw new EmbeddedDatabaseError(
         `Port ${this.options.port} is already in use, so the embedded database cannot start. Set EMBEDDED_DB_PORT to a free port, or set MONGODB_URI.`,
@@ -225,6 +242,7 @@ export class EmbeddedDatabase {
     clearTimeout(this.restartTimer)
     const child = this.child
     this.child = undefined
+    if (this.shared) return
     if (child?.pid) {
       child.stdin?.end()
       await terminate(child.pid)

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,10 +17,10 @@ async function embeddedEnv() {
   return { DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(await findFreePort()) }
 }
 
-async function withDocuments<T>(port: string, work: (collection: mongoose.mongo.Collection) => Promise<T>): Promise<T> {
+async function withDocuments<T>(port: string, collectionName: string, work: (collection: mongoose.mongo.Collection) => Promise<T>): Promise<T> {
   const connection = await mongoose.createConnection(`mongodb://127.0.0.1:${port}/public-feedback?directConnection=true`).asPromise()
   try {
-    return await work(connection.db!.collection('restart_check'))
+    return await work(connection.db!.collection(collectionName))
   } finally {
     await connection.close()
   }
@@ -37,7 +37,7 @@ describe('the service on its embedded database', () => {
     const first = await spawnService(env)
     await waitForStatus(first, '/readyz', 200)
     const firstLauncher = launcherPid(env.DATA_DIR)
-    await withDocuments(env.EMBEDDED_DB_PORT, collection => collection.insertOne({ note: 'written before the restart' }))
+    await withDocuments(env.EMBEDDED_DB_PORT, 'restart_check', collection => collection.insertOne({ note: 'written before the restart' }))
 
     const stoppedAt = Date.now()
     first.child.kill('SIGTERM')
@@ -47,7 +47,7 @@ describe('the service on its embedded database', () => {
 
     const second = await spawnService(env)
     await waitForStatus(second, '/readyz', 200)
-    const found = await withDocuments(env.EMBEDDED_DB_PORT, collection => collection.findOne({ note: 'written before the restart' }))
+    const found = await withDocuments(env.EMBEDDED_DB_PORT, 'restart_check', collection => collection.findOne({ note: 'written before the restart' }))
     expect(found).not.toBeNull()
     second.child.kill('SIGTERM')
     expect(await second.exited).toBe(0)
@@ -109,6 +109,31 @@ describe('the service on its embedded database', () => {
     } finally {
       process.kill(-orphanShell.pid!, 'SIGKILL')
     }
+  })
+
+  it('lets a command-line tool share the embedded database of the running service', async () => {
+    const env = await embeddedEnv()
+    dataDirs.push(env.DATA_DIR)
+    const service = await spawnService(env)
+    await waitForStatus(service, '/readyz', 200)
+    const launcher = launcherPid(env.DATA_DIR)
+
+    const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/userCreate.ts', '--email', 'sharing@example.gov.uk', '--role', 'inspector'], {
+      cwd: path.resolve(__dirname, '..', '..'),
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
+      encoding: 'utf8',
+    })
+    expect(created.status).toBe(0)
+    expect(JSON.parse(created.stdout)).toMatchObject({ email: 'sharing@example.gov.uk', role: 'inspector' })
+
+    // The tool neither stopped nor replaced the service's database.
+    expect(launcherPid(env.DATA_DIR)).toBe(launcher)
+    expect(isProcessAlive(launcher)).toBe(true)
+    await waitForStatus(service, '/readyz', 200)
+    const users = await withDocuments(env.EMBEDDED_DB_PORT, 'users', collection => collection.countDocuments({ email: 'sharing@example.gov.uk' }))
+    expect(users).toBe(1)
+    service.child.kill('SIGTERM')
+    expect(await service.exited).toBe(0)
   })
 
   it('answers /readyz 503 while the database is stopped, and 200 again once it is back', async () => {
