@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     return 1
   }
   const config = loadConfig()
-  const database = await openDatabase(config, createLogger('warn'))
+  const database = await openDatabase(config, createLogger('warn', 2))
   try {
     const { created, updated } = await new DirectoryService(database.connection).upsert(parsed.services)
     console.log(`Header found on row ${parsed.headerRow}. Columns matched: ${Object.keys(parsed.columns).join(', ')}.`)

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const batchSize = Math.max(1, Math.min(1000, Number.parseInt(values.batch ?? '100', 10) || 100))
   const dryRun = values['dry-run'] ?? false
   const config = loadConfig()
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL)
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 2)
   const database = await openDatabase(config, logger)
   const services = createServices(config, logger, database.connection)
   const classifier = createClassifier(config, logger)

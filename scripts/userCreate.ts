@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     return 2
   }
   const config = loadConfig()
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL)
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 2)
   const database = await openDatabase(config, logger)
   try {
     const users = new Users(userModel(database.connection))

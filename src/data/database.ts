@@ -60,6 +60,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     embedded,
     ping: timeoutMs => pingDatabase(connection, timeoutMs),
     async close() {
+      // A disconnection we asked for is not worth a warning.
+      connection.removeAllListeners('disconnected')
       await connection.close()
       await embedded?.stop()
     },

@@ -124,6 +124,7 @@ describe('the service on its embedded database', () => {
       encoding: 'utf8',
     })
     expect(created.status).toBe(0)
+    expect(created.stdout.trim().split('\n')).toHaveLength(1)
     expect(JSON.parse(created.stdout)).toMatchObject({ email: 'sharing@example.gov.uk', role: 'inspector' })
 
     // The tool neither stopped nor replaced the service's database.
