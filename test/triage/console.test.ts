@@ -104,6 +104,7 @@ describe('the queue and the case page', () => {
     expect(page.html).not.toContain('<script>alert(1)</script>')
     expect(page.html).toContain('Describes someone being hit')
     expect(page.html).toContain('Aspen Lodge')
+    expect(page.html).toContain('Partner API')
     expect(page.html).not.toContain('person@example.com')
 
     const withContact = await inspector.client.get(`/console/cases/${urgent}?contact=show`)
