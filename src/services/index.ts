@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { Connection } from 'mongoose'
 import { type ChannelServices, createChannelServices } from '../channels'
 import { type Clock, systemClock } from '../clock'
@@ -27,12 +28,16 @@ export interface Services extends TriageServices, ChannelServices {
 }
 
 export function createServices(config: Config, logger: Logger, connection: Connection, clock: Clock = systemClock): Services {
-  const contactCipher = createContactCipher(resolveSecret(config, config.ENCRYPTION_KEY, 'ENCRYPTION_KEY', 'encryption.key'))
+  const encryptionKey = resolveSecret(config, config.ENCRYPTION_KEY, 'ENCRYPTION_KEY', 'encryption.key')
+  const contactCipher = createContactCipher(encryptionKey)
+  // Phone numbers are hashed (for opt-outs and SMS conversation ids) with a key of their own, derived from the
+  // encryption key, so one key is never used for two purposes.
+  const addressHashKey = Buffer.from(crypto.hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'phone-number-hash', 32))
   const sessionSecret = resolveSecret(config, config.SESSION_SECRET, 'SESSION_SECRET', 'session.secret')
   const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
   const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))
   const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission)
-  const channels = createChannelServices(config, logger, connection, clock, contactCipher, resolveSecret(config, config.ENCRYPTION_KEY, 'ENCRYPTION_KEY', 'encryption.key'))
+  const channels = createChannelServices(config, logger, connection, clock, contactCipher, addressHashKey)
   triage.cases.notifyPerson = async (reference, message) => {
     const delivery = await channels.notifyPerson(reference, message)
     return { id: delivery.deliveryId, status: delivery.status }
