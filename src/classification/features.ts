@@ -1,12 +1,21 @@
-import { modelTokens } from './text'
+import { normaliseTokens } from './text'
+
+export interface FeatureOptions {
+  /** Shortest and longest letter runs taken from each word padded with a space either side. */
+  minimumCharacters: number
+  maximumCharacters: number
+  bigrams: boolean
+}
+
+export const defaultFeatureOptions: FeatureOptions = { minimumCharacters: 2, maximumCharacters: 5, bigrams: true }
 
 /**
- * The strings a comment is described by: words, word pairs, and letter runs of 3 to 5 inside each
- * word (so "apointment" still shares most of its features with "appointment").
- * Prefixes keep the three kinds apart: "w:", "b:", "c:".
+ * The strings a comment is described by: words, word pairs, and letter runs of 2 to 5 inside each word padded
+ * with spaces (so "apointment" still shares most of its features with "appointment", and " ok " is its own run),
+ * plus marks for emphatic punctuation and smileys. Prefixes keep the kinds apart: "w:", "b:", "c:", "p:".
  */
-export function featureCounts(text: string): Map<string, number> {
-  const tokens = modelTokens(text)
+export function featureCounts(text: string, options: FeatureOptions = defaultFeatureOptions): Map<string, number> {
+  const tokens = featureTokens(text)
   const counts = new Map<string, number>()
   const add = (feature: string): void => {
     counts.set(feature, (counts.get(feature) ?? 0) + 1)
@@ -15,17 +24,39 @@ export function featureCounts(text: string): Map<string, number> {
   let previous = '<s>'
   for (const token of tokens) {
     add(`w:${token}`)
-    add(`b:${previous} ${token}`)
+    if (options.bigrams) add(`b:${previous} ${token}`)
     previous = token
     const padded = ` ${token} `
-    if (padded.length <= 4) continue
-    for (let size = 3; size <= 5; size++) {
+    for (let size = options.minimumCharacters; size <= options.maximumCharacters; size++) {
       for (let start = 0; start + size <= padded.length; start++) add(`c:${padded.slice(start, start + size)}`)
     }
   }
-  if (tokens.length > 0) add(`b:${previous} </s>`)
-  add(`n:${lengthBucket(tokens.length)}`)
+  if (options.bigrams && tokens.length > 0) add(`b:${previous} </s>`)
+  add(`p:${lengthBucket(tokens.length)}`)
+  if (/!/.test(text)) add('p:!')
+  if (/!!/.test(text)) add('p:!!')
+  if (/\?/.test(text)) add('p:?')
+  if (/[:;]-?[)D]|\u263a|\u{1f60a}|\u{1f642}|\u{1f600}|\u{1f44d}/u.test(text)) add('p:smile')
+  if (/:-?\(|\u2639|\u{1f61e}|\u{1f620}|\u{1f621}/u.test(text)) add('p:frown')
+  if (/\b[A-Z]{4,}\b/.test(text)) add('p:shout')
   return counts
+}
+
+const contrastWord = /\b(but|however|although|though|whereas|yet)\b/gi
+const contrastMarker = 'qqcontrast'
+
+/**
+ * Words for the model: as the safety rules see them, except that contrast words ("but", "however") are kept
+ * rather than turned into clause breaks (they mark mixed feedback), clause breaks dropped and numbers collapsed.
+ */
+export function featureTokens(text: string): string[] {
+  const tokens: string[] = []
+  for (const token of normaliseTokens(text.replace(contrastWord, ` ${contrastMarker}$1 `))) {
+    if (token === '|') continue
+    if (token.startsWith(contrastMarker)) tokens.push(token.slice(contrastMarker.length))
+    else tokens.push(/^\d+$/.test(token) ? (token.length <= 2 ? '#' : '##') : token)
+  }
+  return tokens
 }
 
 function lengthBucket(wordCount: number): string {
@@ -36,4 +67,6 @@ function lengthBucket(wordCount: number): string {
   return 'very-long'
 }
 
-export const featureGroupWeights: Record<string, number> = { w: 1, b: 0.7, c: 0.6, n: 0.5 }
+/** Features are weighted in three blocks, each scaled to unit length first: words and word pairs, letter runs, the rest. */
+export const featureBlocks: Record<string, number> = { w: 0, b: 0, c: 1, p: 2 }
+export const defaultBlockWeights: readonly number[] = [1, 1, 0.3]

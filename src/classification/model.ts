@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { featureCounts, featureGroupWeights } from './features'
+import { defaultBlockWeights, featureBlocks, featureCounts } from './features'
 
 /** One linear layer, stored as int8 weights (feature-major) with a scale per output, in base64. */
 export interface StoredLinearLayer {
@@ -10,14 +10,21 @@ export interface StoredLinearLayer {
   weights: string
 }
 
+/** Theme scores are linear; a theme is given when its score reaches its threshold (the best one if none does). */
+export interface StoredThemeLayer extends StoredLinearLayer {
+  thresholds: number[]
+  /** Platt scaling: probability = sigmoid(slope * score + intercept), fitted on cross-validated scores. */
+  calibration: { slopes: number[]; intercepts: number[] }
+}
+
 export interface EmbeddedModelData {
-  format: 1
+  format: 2
   version: string
   trainedOn: string
   licence: string
   features: string[]
   idf: number[]
-  themes: StoredLinearLayer & { thresholds: number[] }
+  themes: StoredThemeLayer
   sentiment: StoredLinearLayer
 }
 
@@ -72,17 +79,35 @@ export class Vectoriser {
   }
 }
 
-/** Sub-linear term frequency times IDF, weighted by feature kind, then scaled to unit length. */
-export function tfidfVector(counts: Map<string, number>, featureIndex: ReadonlyMap<string, number>, idf: readonly number[]): SparseVector {
+/**
+ * Sub-linear term frequency times IDF; each block of features (words and pairs, letter runs, the rest) scaled to
+ * unit length and weighted, then the whole scaled to unit length.
+ */
+export function tfidfVector(
+  counts: Map<string, number>,
+  featureIndex: ReadonlyMap<string, number>,
+  idf: ArrayLike<number>,
+  blockWeights: readonly number[] = defaultBlockWeights,
+): SparseVector {
   const indices: number[] = []
   const values: number[] = []
-  let squaredLength = 0
+  const blocks: number[] = []
+  const blockSquares = [0, 0, 0]
   for (const [feature, count] of counts) {
     const index = featureIndex.get(feature)
     if (index === undefined) continue
-    const value = (1 + Math.log(count)) * (idf[index] as number) * (featureGroupWeights[feature.slice(0, 1)] ?? 1)
+    const value = (1 + Math.log(count)) * (idf[index] as number)
+    const block = featureBlocks[feature.slice(0, 1)] ?? 2
     indices.push(index)
     values.push(value)
+    blocks.push(block)
+    blockSquares[block] += value * value
+  }
+  const factors = blockSquares.map((squares, block) => (squares > 0 ? (blockWeights[block] ?? 1) / Math.sqrt(squares) : 0))
+  let squaredLength = 0
+  for (let entry = 0; entry < values.length; entry++) {
+    const value = (values[entry] as number) * (factors[blocks[entry] as number] as number)
+    values[entry] = value
     squaredLength += value * value
   }
   const length = Math.sqrt(squaredLength) || 1
@@ -102,13 +127,18 @@ export class EmbeddedModel {
   private readonly vectoriser: Vectoriser
   private readonly themeLayer: LinearLayer
   private readonly themeThresholds: number[]
+  private readonly slopes: number[]
+  private readonly intercepts: number[]
   private readonly sentimentLayer: LinearLayer
 
   constructor(data: EmbeddedModelData) {
+    if (data.format !== 2) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
     this.version = data.version
     this.vectoriser = new Vectoriser(data.features, data.idf)
     this.themeLayer = new LinearLayer(data.themes)
     this.themeThresholds = data.themes.thresholds
+    this.slopes = data.themes.calibration.slopes
+    this.intercepts = data.themes.calibration.intercepts
     this.sentimentLayer = new LinearLayer(data.sentiment)
   }
 
@@ -118,28 +148,31 @@ export class EmbeddedModel {
 
   predict(text: string): ModelPrediction {
     const vector = this.vectoriser.vectorise(text)
-    const themeProbabilities = this.themeLayer.scores(vector).map(sigmoid)
-    const themes = pickThemes(themeProbabilities, this.themeThresholds, this.themeLayer.outputs)
-    const sentimentProbabilities = softmax(this.sentimentLayer.scores(vector))
-    return { themeProbabilities, themes, sentimentProbabilities, sentiment: expectedSentiment(sentimentProbabilities) }
+    const themeScores = this.themeLayer.scores(vector)
+    const themes = pickThemes(themeScores, this.themeThresholds, this.themeLayer.outputs)
+    const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
+    const sentimentScores = this.sentimentLayer.scores(vector)
+    const sentimentProbabilities = softmax(sentimentScores.map(score => 2 * score))
+    return { themeProbabilities, themes, sentimentProbabilities, sentiment: expectedSentiment(sentimentScores) }
   }
 }
 
-/** Themes above their own threshold; always at least the most likely one. */
-export function pickThemes(probabilities: Float64Array, thresholds: readonly number[], names: readonly string[]): string[] {
+/** Themes whose score reaches their own threshold; always at least the highest-scoring one. */
+export function pickThemes(scores: Float64Array, thresholds: readonly number[], names: readonly string[]): string[] {
   const chosen: string[] = []
   let best = 0
-  for (let index = 0; index < probabilities.length; index++) {
-    if ((probabilities[index] as number) >= (thresholds[index] as number)) chosen.push(names[index] as string)
-    if ((probabilities[index] as number) > (probabilities[best] as number)) best = index
+  for (let index = 0; index < scores.length; index++) {
+    if ((scores[index] as number) >= (thresholds[index] as number)) chosen.push(names[index] as string)
+    if ((scores[index] as number) > (scores[best] as number)) best = index
   }
   if (chosen.length === 0) chosen.push(names[best] as string)
   return chosen
 }
 
-export function expectedSentiment(probabilities: Float64Array): 1 | 2 | 3 | 4 | 5 {
+/** The sentiment value with the highest score (or probability). */
+export function expectedSentiment(scores: Float64Array): 1 | 2 | 3 | 4 | 5 {
   let best = 0
-  for (let index = 1; index < probabilities.length; index++) if ((probabilities[index] as number) > (probabilities[best] as number)) best = index
+  for (let index = 1; index < scores.length; index++) if ((scores[index] as number) > (scores[best] as number)) best = index
   return (best + 1) as 1 | 2 | 3 | 4 | 5
 }
 

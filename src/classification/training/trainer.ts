@@ -1,39 +1,34 @@
 import { featureCounts } from '../features'
-import { type EmbeddedModelData, type StoredLinearLayer, sigmoid, softmax, tfidfVector } from '../model'
+import { type EmbeddedModelData, type StoredLinearLayer, tfidfVector } from '../model'
 import { themeNames } from '../taxonomy'
 import type { LabelledComment } from './dataset'
+import { type BinaryLinear, buildRows, plattScaling, randomGenerator, rowDot, selectRows, type SparseRows, trainSquaredHingeSvm } from './linear'
 
 export interface TrainingOptions {
   minimumDocumentFrequency: number
-  epochs: number
-  learningRate: number
-  l2: number
-  sentimentEpochs: number
-  sentimentLearningRate: number
-  sentimentL2: number
-  thresholdFolds: number
-  positiveWeightCap: number
+  /** SVM cost (C) for the theme and sentiment models. */
+  themeCost: number
+  sentimentCost: number
+  /** Positive examples of a theme cost max(1, (negatives / positives) ^ positiveWeightPower) times more. */
+  positiveWeightPower: number
+  maximumIterations: number
+  tolerance: number
+  /** Folds of cross-validation inside the training data, for the theme threshold, calibration and sentiment offsets. */
+  folds: number
   seed: number
   log: (message: string) => void
 }
 
 export const defaultTrainingOptions: TrainingOptions = {
   minimumDocumentFrequency: 2,
-  epochs: 12,
-  learningRate: 0.5,
-  l2: 1e-3,
-  sentimentEpochs: 12,
-  sentimentLearningRate: 0.3,
-  sentimentL2: 3e-4,
-  thresholdFolds: 5,
-  positiveWeightCap: 1,
+  themeCost: 0.3,
+  sentimentCost: 0.3,
+  positiveWeightPower: 0.5,
+  maximumIterations: 200,
+  tolerance: 0.05,
+  folds: 5,
   seed: 20240601,
   log: () => undefined,
-}
-
-interface Vector {
-  indices: Int32Array
-  values: Float64Array
 }
 
 interface Vocabulary {
@@ -47,229 +42,195 @@ function buildVocabulary(documents: Map<string, number>[], minimumDocumentFreque
   for (const counts of documents) for (const feature of counts.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1)
   const features = [...documentFrequency].filter(([, frequency]) => frequency >= minimumDocumentFrequency).map(([feature]) => feature).sort()
   const total = documents.length
-  const idf = features.map(feature => Math.log((total + 1) / ((documentFrequency.get(feature) as number) + 1)) + 1)
+  const idf = features.map(feature => Number((Math.log((total + 1) / ((documentFrequency.get(feature) as number) + 1)) + 1).toFixed(4)))
   return { features, index: new Map(features.map((feature, position) => [feature, position])), idf }
-}
-
-export function vectorise(counts: Map<string, number>, vocabulary: Vocabulary): Vector {
-  const { indices, values } = tfidfVector(counts, vocabulary.index, vocabulary.idf)
-  return { indices: Int32Array.from(indices), values: Float64Array.from(values) }
-}
-
-function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function shuffled(count: number, random: () => number): number[] {
-  const order = Array.from({ length: count }, (_, index) => index)
-  for (let index = count - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1))
-    ;[order[index], order[other]] = [order[other] as number, order[index] as number]
-  }
-  return order
-}
-
-interface DenseLayer {
-  weights: Float64Array
-  bias: Float64Array
-  outputs: number
-}
-
-/**
- * Linear models trained with AdaGrad: independent logistic outputs (multi-label) or a softmax (one class).
- * Targets are given as a function so both kinds share the loop.
- */
-function trainLinear(
-  vectors: Vector[],
-  featureCount: number,
-  outputs: number,
-  mode: 'multi-label' | 'softmax',
-  target: (document: number, output: number) => number,
-  positiveWeights: Float64Array,
-  epochs: number,
-  learningRate: number,
-  l2: number,
-  random: () => number,
-): DenseLayer {
-  const weights = new Float64Array(featureCount * outputs)
-  const bias = new Float64Array(outputs)
-  const squaredGradients = new Float64Array(featureCount * outputs).fill(1e-8)
-  const biasSquaredGradients = new Float64Array(outputs).fill(1e-8)
-  const scores = new Float64Array(outputs)
-  const errors = new Float64Array(outputs)
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const document of shuffled(vectors.length, random)) {
-      const vector = vectors[document] as Vector
-      scores.set(bias)
-      for (let entry = 0; entry < vector.indices.length; entry++) {
-        const offset = (vector.indices[entry] as number) * outputs
-        const value = vector.values[entry] as number
-        for (let output = 0; output < outputs; output++) scores[output] += value * (weights[offset + output] as number)
-      }
-      if (mode === 'softmax') {
-        const probabilities = softmax(scores)
-        for (let output = 0; output < outputs; output++) errors[output] = (probabilities[output] as number) - target(document, output)
-      } else {
-        for (let output = 0; output < outputs; output++) {
-          const wanted = target(document, output)
-          errors[output] = (sigmoid(scores[output] as number) - wanted) * (wanted === 1 ? (positiveWeights[output] as number) : 1)
-        }
-      }
-      for (let output = 0; output < outputs; output++) {
-        const gradient = errors[output] as number
-        biasSquaredGradients[output] += gradient * gradient
-        bias[output] -= (learningRate * gradient) / Math.sqrt(biasSquaredGradients[output] as number)
-      }
-      for (let entry = 0; entry < vector.indices.length; entry++) {
-        const offset = (vector.indices[entry] as number) * outputs
-        const value = vector.values[entry] as number
-        for (let output = 0; output < outputs; output++) {
-          const position = offset + output
-          const gradient = (errors[output] as number) * value + l2 * (weights[position] as number)
-          squaredGradients[position] += gradient * gradient
-          weights[position] -= (learningRate * gradient) / Math.sqrt(squaredGradients[position] as number)
-        }
-      }
-    }
-  }
-  return { weights, bias, outputs }
-}
-
-export function layerScores(layer: DenseLayer, vector: Vector): Float64Array {
-  const scores = Float64Array.from(layer.bias)
-  for (let entry = 0; entry < vector.indices.length; entry++) {
-    const offset = (vector.indices[entry] as number) * layer.outputs
-    const value = vector.values[entry] as number
-    for (let output = 0; output < layer.outputs; output++) scores[output] += value * (layer.weights[offset + output] as number)
-  }
-  return scores
-}
-
-function quantise(layer: DenseLayer, names: string[], keptFeatures: number[]): StoredLinearLayer {
-  const scales: number[] = []
-  for (let output = 0; output < layer.outputs; output++) {
-    let largest = 0
-    for (const feature of keptFeatures) largest = Math.max(largest, Math.abs(layer.weights[feature * layer.outputs + output] as number))
-    scales.push(largest / 127 || 1)
-  }
-  const bytes = new Int8Array(keptFeatures.length * layer.outputs)
-  keptFeatures.forEach((feature, row) => {
-    for (let output = 0; output < layer.outputs; output++) {
-      bytes[row * layer.outputs + output] = Math.round((layer.weights[feature * layer.outputs + output] as number) / (scales[output] as number))
-    }
-  })
-  return {
-    outputs: names,
-    bias: Array.from(layer.bias, value => Number(value.toFixed(5))),
-    scales: scales.map(scale => Number(scale.toPrecision(6))),
-    weights: Buffer.from(bytes.buffer).toString('base64'),
-  }
 }
 
 export interface FittedModels {
   vocabulary: Vocabulary
-  themeLayer: DenseLayer
-  sentimentLayer: DenseLayer
+  themes: BinaryLinear[]
+  sentiment: BinaryLinear[]
 }
 
+const sentimentValues = [1, 2, 3, 4, 5] as const
+
+function vectoriseAll(comments: readonly LabelledComment[], vocabulary: Vocabulary, counts?: Map<string, number>[]): SparseRows {
+  return buildRows(comments.map((comment, index) => tfidfVector(counts?.[index] ?? featureCounts(comment.text), vocabulary.index, vocabulary.idf)), vocabulary.features.length)
+}
+
+/** One-vs-rest squared-hinge SVMs: one per theme (rare themes weighted up) and one per sentiment value. */
 export function fit(comments: LabelledComment[], options: TrainingOptions, seedOffset: number): FittedModels {
   const counts = comments.map(comment => featureCounts(comment.text))
   const vocabulary = buildVocabulary(counts, options.minimumDocumentFrequency)
-  const vectors = counts.map(documentCounts => vectorise(documentCounts, vocabulary))
+  const matrix = vectoriseAll(comments, vocabulary, counts)
   const random = randomGenerator(options.seed + seedOffset)
-  const themeTargets = comments.map(comment => new Set(comment.themes.map(theme => themeNames.indexOf(theme))))
-  const positiveWeights = Float64Array.from(themeNames, (_, theme) => {
-    const positives = themeTargets.filter(targets => targets.has(theme)).length
-    return Math.min(options.positiveWeightCap, Math.max(1, Math.sqrt((comments.length - positives) / Math.max(1, positives)) / 3))
+  const svm = { biasFeature: 1, maximumIterations: options.maximumIterations, tolerance: options.tolerance, random }
+  const themes = themeNames.map(name => {
+    const labels = Int8Array.from(comments, comment => (comment.themes.includes(name) ? 1 : -1))
+    const positives = labels.filter(label => label === 1).length
+    const weight = Math.max(1, ((comments.length - positives) / Math.max(1, positives)) ** options.positiveWeightPower)
+    return trainSquaredHingeSvm(matrix, labels, { ...svm, positiveCost: options.themeCost * weight, negativeCost: options.themeCost })
   })
-  const themeLayer = trainLinear(vectors, vocabulary.features.length, themeNames.length, 'multi-label',
-    (document, output) => ((themeTargets[document] as Set<number>).has(output) ? 1 : 0), positiveWeights,
-    options.epochs, options.learningRate, options.l2, random)
-  const withSentiment = comments.map((comment, index) => ({ comment, index })).filter(({ comment }) => comment.sentiment !== undefined)
-  const sentimentLayer = trainLinear(withSentiment.map(({ index }) => vectors[index] as Vector), vocabulary.features.length, 5, 'softmax',
-    (document, output) => ((withSentiment[document] as { comment: LabelledComment }).comment.sentiment === output + 1 ? 1 : 0), new Float64Array(5).fill(1),
-    options.sentimentEpochs, options.sentimentLearningRate, options.sentimentL2, random)
-  return { vocabulary, themeLayer, sentimentLayer }
+  const withSentiment = comments.flatMap((comment, index) => (comment.sentiment === undefined ? [] : [index]))
+  const sentimentMatrix = selectRows(matrix, withSentiment)
+  const sentiment = sentimentValues.map(value => {
+    const labels = Int8Array.from(withSentiment, index => ((comments[index] as LabelledComment).sentiment === value ? 1 : -1))
+    return trainSquaredHingeSvm(sentimentMatrix, labels, { ...svm, positiveCost: options.sentimentCost, negativeCost: options.sentimentCost })
+  })
+  return { vocabulary, themes, sentiment }
 }
 
-export function themeProbabilities(models: FittedModels, text: string): Float64Array {
-  return layerScores(models.themeLayer, vectorise(featureCounts(text), models.vocabulary)).map(sigmoid)
+function scoresOf(models: BinaryLinear[], matrix: SparseRows, row: number): Float64Array {
+  return Float64Array.from(models, model => rowDot(matrix, row, model.weights) + model.bias)
 }
 
-/** Per-theme decision thresholds chosen on out-of-fold predictions, so they are not fitted to the data they judge. */
-function chooseThresholds(comments: LabelledComment[], options: TrainingOptions): number[] {
-  const folds = options.thresholdFolds
-  const outOfFold: Float64Array[] = new Array(comments.length)
-  for (let fold = 0; fold < folds; fold++) {
-    const training = comments.filter((_, index) => index % folds !== fold)
-    const models = fit(training, options, fold + 1)
-    comments.forEach((comment, index) => {
-      if (index % folds === fold) outOfFold[index] = themeProbabilities(models, comment.text)
+interface OutOfFold {
+  themes: Float64Array[]
+  sentiment: (Float64Array | undefined)[]
+}
+
+/** Scores for every comment from models that did not see it. */
+function outOfFoldScores(comments: LabelledComment[], options: TrainingOptions): OutOfFold {
+  const themes: Float64Array[] = new Array(comments.length)
+  const sentiment: (Float64Array | undefined)[] = new Array(comments.length)
+  for (let fold = 0; fold < options.folds; fold++) {
+    const models = fit(comments.filter((_, index) => index % options.folds !== fold), options, fold + 1)
+    const held = comments.flatMap((comment, index) => (index % options.folds === fold ? [index] : []))
+    const matrix = vectoriseAll(held.map(index => comments[index] as LabelledComment), models.vocabulary)
+    held.forEach((index, row) => {
+      themes[index] = scoresOf(models.themes, matrix, row)
+      sentiment[index] = (comments[index] as LabelledComment).sentiment === undefined ? undefined : scoresOf(models.sentiment, matrix, row)
     })
-    options.log(`  threshold fold ${fold + 1}/${folds} done`)
+    options.log(`  cross-validation fold ${fold + 1}/${options.folds} done`)
   }
-  const candidates = Array.from({ length: 90 }, (_, step) => 0.05 + step * 0.01)
-  const f1At = (theme: number, threshold: number): { f1: number; positives: number } => {
+  return { themes, sentiment }
+}
+
+/** Themes whose score reaches the threshold; the best-scoring one when none does. */
+function pickByScore(scores: Float64Array, threshold: number): number[] {
+  const chosen: number[] = []
+  let best = 0
+  for (let index = 0; index < scores.length; index++) {
+    if ((scores[index] as number) >= threshold) chosen.push(index)
+    if ((scores[index] as number) > (scores[best] as number)) best = index
+  }
+  return chosen.length > 0 ? chosen : [best]
+}
+
+/** The single score threshold that maximises micro-F1 over all themes on out-of-fold scores. */
+function chooseThemeThreshold(comments: LabelledComment[], scores: Float64Array[]): { threshold: number; microF1: number } {
+  const actual = comments.map(comment => new Set(comment.themes.map(theme => themeNames.indexOf(theme))))
+  let best = { threshold: 0, microF1: -1 }
+  for (let step = -12; step <= 12; step++) {
+    const threshold = step * 0.05
     let truePositives = 0
-    let falsePositives = 0
-    let falseNegatives = 0
-    comments.forEach((comment, index) => {
-      const predicted = ((outOfFold[index] as Float64Array)[theme] as number) >= threshold
-      const actual = comment.themes.includes(themeNames[theme] as string)
-      if (predicted && actual) truePositives++
-      else if (predicted) falsePositives++
-      else if (actual) falseNegatives++
+    let predictedCount = 0
+    let actualCount = 0
+    scores.forEach((documentScores, index) => {
+      const chosen = pickByScore(documentScores, threshold)
+      const wanted = actual[index] as Set<number>
+      predictedCount += chosen.length
+      actualCount += wanted.size
+      for (const theme of chosen) if (wanted.has(theme)) truePositives++
     })
-    const f1 = truePositives === 0 ? 0 : (2 * truePositives) / (2 * truePositives + falsePositives + falseNegatives)
-    return { f1, positives: truePositives + falseNegatives }
+    const microF1 = (2 * truePositives) / Math.max(1, predictedCount + actualCount)
+    if (microF1 > best.microF1 + 1e-9) best = { threshold, microF1 }
   }
-  const sharedThreshold = 0.3
-  return themeNames.map((_, theme) => {
-    const positives = f1At(theme, 0.5).positives
-    if (positives < 8) return sharedThreshold
-    let best = sharedThreshold
-    let bestF1 = -1
-    for (const candidate of candidates) {
-      const { f1 } = f1At(theme, candidate)
-      if (f1 > bestF1 + 1e-9) {
-        bestF1 = f1
-        best = candidate
+  return best
+}
+
+/** Platt scaling per theme on out-of-fold scores; themes with too few examples share one fitted on all themes pooled. */
+function calibrateThemes(comments: LabelledComment[], scores: Float64Array[]): { slope: number; intercept: number }[] {
+  const pooledScores: number[] = []
+  const pooledPositives: boolean[] = []
+  const perTheme = themeNames.map((name, theme) => {
+    const themeScores = scores.map(documentScores => documentScores[theme] as number)
+    const positives = comments.map(comment => comment.themes.includes(name))
+    pooledScores.push(...themeScores)
+    pooledPositives.push(...positives)
+    return { themeScores, positives, count: positives.filter(Boolean).length }
+  })
+  const pooled = plattScaling(pooledScores, pooledPositives)
+  return perTheme.map(({ themeScores, positives, count }) => {
+    if (count < 10) return pooled
+    const fitted = plattScaling(themeScores, positives)
+    return fitted.slope > 0 ? fitted : pooled
+  })
+}
+
+/** Offsets added to each sentiment value's score, chosen by coordinate ascent on out-of-fold accuracy. */
+function chooseSentimentOffsets(comments: LabelledComment[], scores: (Float64Array | undefined)[]): { offsets: number[]; accuracy: number } {
+  const labelled = comments.flatMap((comment, index) => (comment.sentiment === undefined ? [] : [{ actual: comment.sentiment - 1, scores: scores[index] as Float64Array }]))
+  const accuracy = (offsets: number[]): number => {
+    let correct = 0
+    for (const { actual, scores: documentScores } of labelled) {
+      let best = 0
+      for (let value = 1; value < 5; value++) if ((documentScores[value] as number) + (offsets[value] as number) > (documentScores[best] as number) + (offsets[best] as number)) best = value
+      if (best === actual) correct++
+    }
+    return correct / Math.max(1, labelled.length)
+  }
+  const offsets = [0, 0, 0, 0, 0]
+  let current = accuracy(offsets)
+  for (let round = 0; round < 3; round++) {
+    for (let value = 0; value < 5; value++) {
+      for (let step = -10; step <= 10; step++) {
+        const candidate = [...offsets]
+        candidate[value] = step * 0.03
+        const candidateAccuracy = accuracy(candidate)
+        if (candidateAccuracy > current + 1e-9) {
+          current = candidateAccuracy
+          offsets.splice(0, 5, ...candidate)
+        }
       }
     }
-    const confidence = Math.min(1, positives / 60)
-    return Number((confidence * best + (1 - confidence) * sharedThreshold).toFixed(3))
+  }
+  return { offsets, accuracy: current }
+}
+
+function quantise(models: BinaryLinear[], names: string[], biasOffsets: readonly number[] = []): StoredLinearLayer {
+  const features = (models[0] as BinaryLinear).weights.length
+  const outputs = models.length
+  const scales = models.map(model => {
+    let largest = 0
+    for (const weight of model.weights) largest = Math.max(largest, Math.abs(weight))
+    return Number((largest / 127 || 1).toPrecision(6))
   })
+  const bytes = new Int8Array(features * outputs)
+  for (let feature = 0; feature < features; feature++) {
+    for (let output = 0; output < outputs; output++) {
+      bytes[feature * outputs + output] = Math.round(((models[output] as BinaryLinear).weights[feature] as number) / (scales[output] as number))
+    }
+  }
+  return {
+    outputs: names,
+    bias: models.map((model, output) => Number((model.bias + (biasOffsets[output] ?? 0)).toFixed(5))),
+    scales,
+    weights: Buffer.from(bytes.buffer).toString('base64'),
+  }
 }
 
 export function trainEmbeddedModel(comments: LabelledComment[], version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
-  options.log(`Choosing theme thresholds by ${options.thresholdFolds}-fold cross-validation on ${comments.length} comments`)
-  const thresholds = chooseThresholds(comments, options)
+  options.log(`Choosing the theme threshold, calibration and sentiment offsets by ${options.folds}-fold cross-validation on ${comments.length} comments`)
+  const outOfFold = outOfFoldScores(comments, options)
+  const { threshold, microF1 } = chooseThemeThreshold(comments, outOfFold.themes)
+  const calibration = calibrateThemes(comments, outOfFold.themes)
+  const { offsets, accuracy } = chooseSentimentOffsets(comments, outOfFold.sentiment)
+  options.log(`  cross-validated themes micro-F1 ${microF1.toFixed(3)} at score ${threshold.toFixed(2)}; sentiment accuracy ${accuracy.toFixed(3)} with offsets ${offsets.join(', ')}`)
   options.log('Training the final model on all of them')
   const models = fit(comments, options, 0)
-  const keptFeatures: number[] = []
-  const outputs = models.themeLayer.outputs
-  models.vocabulary.features.forEach((_, feature) => {
-    let largest = 0
-    for (let output = 0; output < outputs; output++) largest = Math.max(largest, Math.abs(models.themeLayer.weights[feature * outputs + output] as number))
-    for (let output = 0; output < 5; output++) largest = Math.max(largest, Math.abs(models.sentimentLayer.weights[feature * 5 + output] as number))
-    if (largest >= 0.02) keptFeatures.push(feature)
-  })
-  options.log(`Keeping ${keptFeatures.length} of ${models.vocabulary.features.length} features`)
   return {
-    format: 1,
+    format: 2,
     version,
     trainedOn: 'NHS England FFT qualitative framework v6 labelled comments (pxtextmining, NEAS and NHFT)',
     licence: 'MIT',
-    features: keptFeatures.map(feature => models.vocabulary.features[feature] as string),
-    idf: keptFeatures.map(feature => Number((models.vocabulary.idf[feature] as number).toFixed(4))),
-    themes: { ...quantise(models.themeLayer, [...themeNames], keptFeatures), thresholds },
-    sentiment: quantise(models.sentimentLayer, ['1', '2', '3', '4', '5'], keptFeatures),
+    features: models.vocabulary.features,
+    idf: models.vocabulary.idf,
+    themes: {
+      ...quantise(models.themes, [...themeNames]),
+      calibration: { slopes: calibration.map(item => Number(item.slope.toPrecision(6))), intercepts: calibration.map(item => Number(item.intercept.toPrecision(6))) },
+      thresholds: themeNames.map(() => Number(threshold.toFixed(4))),
+    },
+    sentiment: quantise(models.sentiment, sentimentValues.map(String), offsets),
   }
 }
