@@ -1,3 +1,4 @@
+import { feedbackModel } from '../../src/data/models/feedback'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -70,4 +71,9 @@ export class Conversation {
 
 export function allText(replies: Reply[]): string {
   return replies.map(reply => reply.text).join('\n')
+}
+
+/** The draft feedback record this conversation is writing, as stored in the database. */
+export function draftOfConversation(connection: Connection, conversation: Conversation) {
+  return feedbackModel(connection).findOne({ conversationKey: `${conversation.channelId}:${conversation.conversationId}` }).lean()
 }

@@ -3,7 +3,7 @@ import { MongoStorage } from '../../src/bot/mongoStorage'
 import { callbackRequestModel } from '../../src/data/models/callbackRequest'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { connectTestDatabase } from '../helpers/database'
-import { allText, Conversation, testServices } from './conversation'
+import { allText, Conversation, draftOfConversation, testServices } from './conversation'
 
 let connection: Connection
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => {
   await connection.close()
 })
 
-const draftOf = (conversation: Conversation) => feedbackModel(connection).findOne({ conversationKey: `${conversation.channelId}:${conversation.conversationId}` }).lean()
+const draftOf = (conversation: Conversation) => draftOfConversation(connection, conversation)
 
 /** A conversation at the "when" step, with the role and service already given. */
 async function atWhenStep(): Promise<Conversation> {

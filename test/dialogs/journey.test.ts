@@ -1,9 +1,8 @@
 import type { Connection } from 'mongoose'
 import { equalityResponseModel } from '../../src/data/models/equalityResponse'
-import { feedbackModel } from '../../src/data/models/feedback'
 import { botStateModel } from '../../src/bot/mongoStorage'
 import { connectTestDatabase } from '../helpers/database'
-import { allText, Conversation, testServices } from './conversation'
+import { allText, Conversation, draftOfConversation, testServices } from './conversation'
 
 let connection: Connection
 beforeAll(async () => {
@@ -13,7 +12,7 @@ afterAll(async () => {
   await connection.close()
 })
 
-const draftOf = (conversation: Conversation) => feedbackModel(connection).findOne({ conversationKey: `${conversation.channelId}:${conversation.conversationId}` }).lean()
+const draftOf = (conversation: Conversation) => draftOfConversation(connection, conversation)
 
 /** [what the person types, words the bot's reply must contain] — in their own words, not the buttons'. */
 const journeyInOwnWords: [string, string][] = [
