@@ -17,15 +17,28 @@ export interface StoredThemeLayer extends StoredLinearLayer {
   calibration: { slopes: number[]; intercepts: number[] }
 }
 
+/**
+ * Sentiment stacking: logits = weights x (the five SVM scores) + bias, weights row-major (one row of five per value),
+ * fitted on out-of-fold SVM scores; the value with the highest logit wins.
+ */
+export interface StoredStacker {
+  weights: number[]
+  bias: number[]
+}
+
+export interface StoredSentimentLayer extends StoredLinearLayer {
+  stacker: StoredStacker
+}
+
 export interface EmbeddedModelData {
-  format: 2
+  format: 3
   version: string
   trainedOn: string
   licence: string
   features: string[]
   idf: number[]
   themes: StoredThemeLayer
-  sentiment: StoredLinearLayer
+  sentiment: StoredSentimentLayer
 }
 
 export interface SparseVector {
@@ -130,9 +143,11 @@ export class EmbeddedModel {
   private readonly slopes: number[]
   private readonly intercepts: number[]
   private readonly sentimentLayer: LinearLayer
+  private readonly stackerWeights: Float64Array
+  private readonly stackerBias: Float64Array
 
   constructor(data: EmbeddedModelData) {
-    if (data.format !== 2) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
+    if (data.format !== 3) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
     this.version = data.version
     this.vectoriser = new Vectoriser(data.features, data.idf)
     this.themeLayer = new LinearLayer(data.themes)
@@ -140,6 +155,8 @@ export class EmbeddedModel {
     this.slopes = data.themes.calibration.slopes
     this.intercepts = data.themes.calibration.intercepts
     this.sentimentLayer = new LinearLayer(data.sentiment)
+    this.stackerWeights = Float64Array.from(data.sentiment.stacker.weights)
+    this.stackerBias = Float64Array.from(data.sentiment.stacker.bias)
   }
 
   get themeNames(): string[] {
@@ -151,10 +168,22 @@ export class EmbeddedModel {
     const themeScores = this.themeLayer.scores(vector)
     const themes = pickThemes(themeScores, this.themeThresholds, this.themeLayer.outputs)
     const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
-    const sentimentScores = this.sentimentLayer.scores(vector)
-    const sentimentProbabilities = softmax(sentimentScores.map(score => 2 * score))
-    return { themeProbabilities, themes, sentimentProbabilities, sentiment: expectedSentiment(sentimentScores) }
+    const sentimentLogits = stack(this.sentimentLayer.scores(vector), this.stackerWeights, this.stackerBias)
+    const sentimentProbabilities = softmax(sentimentLogits)
+    return { themeProbabilities, themes, sentimentProbabilities, sentiment: expectedSentiment(sentimentLogits) }
   }
+}
+
+/** The stacker's logits: weights (row-major, one row per output) times the scores, plus bias. */
+export function stack(scores: Float64Array, weights: Float64Array, bias: Float64Array): Float64Array {
+  const inputs = scores.length
+  const logits = new Float64Array(bias.length)
+  for (let output = 0; output < bias.length; output++) {
+    let total = bias[output] as number
+    for (let input = 0; input < inputs; input++) total += (weights[output * inputs + input] as number) * (scores[input] as number)
+    logits[output] = total
+  }
+  return logits
 }
 
 /** Themes whose score reaches their own threshold; always at least the highest-scoring one. */

@@ -1,5 +1,5 @@
 import { featureCounts } from '../features'
-import { type EmbeddedModelData, type StoredLinearLayer, tfidfVector } from '../model'
+import { type EmbeddedModelData, type StoredLinearLayer, type StoredStacker, tfidfVector } from '../model'
 import { themeNames } from '../taxonomy'
 import type { LabelledComment } from './dataset'
 import { type BinaryLinear, buildRows, plattScaling, randomGenerator, rowDot, selectRows, type SparseRows, trainSquaredHingeSvm } from './linear'
@@ -13,7 +13,7 @@ export interface TrainingOptions {
   positiveWeightPower: number
   maximumIterations: number
   tolerance: number
-  /** Folds of cross-validation inside the training data, for the theme threshold, calibration and sentiment offsets. */
+  /** Folds of cross-validation inside the training data, for the theme threshold, calibration and the sentiment stacker. */
   folds: number
   seed: number
   log: (message: string) => void
@@ -158,34 +158,75 @@ function calibrateThemes(comments: LabelledComment[], scores: Float64Array[]): {
   })
 }
 
-/** Offsets added to each sentiment value's score, chosen by coordinate ascent on out-of-fold accuracy. */
-function chooseSentimentOffsets(comments: LabelledComment[], scores: (Float64Array | undefined)[]): { offsets: number[]; accuracy: number } {
+/**
+ * Stacking: a multinomial logistic regression from the five out-of-fold sentiment SVM scores (plus a bias) to the five
+ * sentiment values, fitted by full-batch gradient descent with L2 on the weights (not the bias).
+ */
+export function fitSentimentStacker(
+  comments: LabelledComment[],
+  scores: (Float64Array | undefined)[],
+  settings: { steps: number; learningRate: number; l2: number } = { steps: 800, learningRate: 1, l2: 1e-3 },
+): { stacker: StoredStacker; accuracy: number; argmaxAccuracy: number } {
   const labelled = comments.flatMap((comment, index) => (comment.sentiment === undefined ? [] : [{ actual: comment.sentiment - 1, scores: scores[index] as Float64Array }]))
-  const accuracy = (offsets: number[]): number => {
-    let correct = 0
-    for (const { actual, scores: documentScores } of labelled) {
-      let best = 0
-      for (let value = 1; value < 5; value++) if ((documentScores[value] as number) + (offsets[value] as number) > (documentScores[best] as number) + (offsets[best] as number)) best = value
-      if (best === actual) correct++
+  const classes = sentimentValues.length
+  const inputs = classes
+  const count = Math.max(1, labelled.length)
+  // Start from the plain argmax (identity weights), so the first step is already a sensible model.
+  const weights = new Float64Array(classes * inputs)
+  for (let value = 0; value < classes; value++) weights[value * inputs + value] = 1
+  const bias = new Float64Array(classes)
+  const logits = new Float64Array(classes)
+  const weightGradient = new Float64Array(classes * inputs)
+  const biasGradient = new Float64Array(classes)
+  const forward = (input: Float64Array): void => {
+    let highest = -Infinity
+    for (let value = 0; value < classes; value++) {
+      let total = bias[value] as number
+      for (let feature = 0; feature < inputs; feature++) total += (weights[value * inputs + feature] as number) * (input[feature] as number)
+      logits[value] = total
+      highest = Math.max(highest, total)
     }
-    return correct / Math.max(1, labelled.length)
+    let sum = 0
+    for (let value = 0; value < classes; value++) {
+      logits[value] = Math.exp((logits[value] as number) - highest)
+      sum += logits[value] as number
+    }
+    for (let value = 0; value < classes; value++) logits[value] = (logits[value] as number) / sum
   }
-  const offsets = [0, 0, 0, 0, 0]
-  let current = accuracy(offsets)
-  for (let round = 0; round < 3; round++) {
-    for (let value = 0; value < 5; value++) {
-      for (let step = -10; step <= 10; step++) {
-        const candidate = [...offsets]
-        candidate[value] = step * 0.03
-        const candidateAccuracy = accuracy(candidate)
-        if (candidateAccuracy > current + 1e-9) {
-          current = candidateAccuracy
-          offsets.splice(0, 5, ...candidate)
-        }
+  for (let step = 0; step < settings.steps; step++) {
+    weightGradient.fill(0)
+    biasGradient.fill(0)
+    for (const { actual, scores: input } of labelled) {
+      forward(input)
+      for (let value = 0; value < classes; value++) {
+        const error = ((logits[value] as number) - (value === actual ? 1 : 0)) / count
+        biasGradient[value] += error
+        for (let feature = 0; feature < inputs; feature++) weightGradient[value * inputs + feature] += error * (input[feature] as number)
       }
     }
+    for (let index = 0; index < weights.length; index++) {
+      weights[index] = (weights[index] as number) - settings.learningRate * ((weightGradient[index] as number) + settings.l2 * (weights[index] as number))
+    }
+    for (let value = 0; value < classes; value++) bias[value] = (bias[value] as number) - settings.learningRate * (biasGradient[value] as number)
   }
-  return { offsets, accuracy: current }
+  let correct = 0
+  let argmaxCorrect = 0
+  for (const { actual, scores: input } of labelled) {
+    forward(input)
+    if (argmaxOf(logits) === actual) correct++
+    if (argmaxOf(input) === actual) argmaxCorrect++
+  }
+  return {
+    stacker: { weights: Array.from(weights, weight => Number(weight.toFixed(5))), bias: Array.from(bias, value => Number(value.toFixed(5))) },
+    accuracy: correct / count,
+    argmaxAccuracy: argmaxCorrect / count,
+  }
+}
+
+function argmaxOf(values: Float64Array): number {
+  let best = 0
+  for (let index = 1; index < values.length; index++) if ((values[index] as number) > (values[best] as number)) best = index
+  return best
 }
 
 function quantise(models: BinaryLinear[], names: string[], biasOffsets: readonly number[] = []): StoredLinearLayer {
@@ -211,16 +252,16 @@ function quantise(models: BinaryLinear[], names: string[], biasOffsets: readonly
 }
 
 export function trainEmbeddedModel(comments: LabelledComment[], version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
-  options.log(`Choosing the theme threshold, calibration and sentiment offsets by ${options.folds}-fold cross-validation on ${comments.length} comments`)
+  options.log(`Choosing the theme threshold and calibration, and fitting the sentiment stacker, by ${options.folds}-fold cross-validation on ${comments.length} comments`)
   const outOfFold = outOfFoldScores(comments, options)
   const { threshold, microF1 } = chooseThemeThreshold(comments, outOfFold.themes)
   const calibration = calibrateThemes(comments, outOfFold.themes)
-  const { offsets, accuracy } = chooseSentimentOffsets(comments, outOfFold.sentiment)
-  options.log(`  cross-validated themes micro-F1 ${microF1.toFixed(3)} at score ${threshold.toFixed(2)}; sentiment accuracy ${accuracy.toFixed(3)} with offsets ${offsets.join(', ')}`)
+  const { stacker, accuracy, argmaxAccuracy } = fitSentimentStacker(comments, outOfFold.sentiment)
+  options.log(`  cross-validated themes micro-F1 ${microF1.toFixed(3)} at score ${threshold.toFixed(2)}; sentiment accuracy ${argmaxAccuracy.toFixed(3)} by highest SVM score, ${accuracy.toFixed(3)} stacked (on the scores it was fitted to)`)
   options.log('Training the final model on all of them')
   const models = fit(comments, options, 0)
   return {
-    format: 2,
+    format: 3,
     version,
     trainedOn: 'NHS England FFT qualitative framework v6 labelled comments (pxtextmining, NEAS and NHFT)',
     licence: 'MIT',
@@ -231,6 +272,6 @@ export function trainEmbeddedModel(comments: LabelledComment[], version: string,
       calibration: { slopes: calibration.map(item => Number(item.slope.toPrecision(6))), intercepts: calibration.map(item => Number(item.intercept.toPrecision(6))) },
       thresholds: themeNames.map(() => Number(threshold.toFixed(4))),
     },
-    sentiment: quantise(models.sentiment, sentimentValues.map(String), offsets),
+    sentiment: { ...quantise(models.sentiment, sentimentValues.map(String)), stacker },
   }
 }
