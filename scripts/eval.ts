@@ -13,6 +13,7 @@ import { themeNames } from '../src/classification/taxonomy'
 import { defaultTrainingFile, isHeldOut, loadLabelledComments } from '../src/classification/training/dataset'
 import { classScores, themeScores } from '../src/classification/training/metrics'
 import { defaultTrainingOptions, trainEmbeddedModel } from '../src/classification/training/trainer'
+import { reportSafetySets } from './evalSafety'
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`)
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
       if (prediction.risk.level === 'urgent') console.log(`    NHS urgent: ${(heldOut[index] as { text: string }).text.slice(0, 160)} -- ${prediction.risk.reason}`)
     })
   }
+
+  await reportSafetySets(verbose)
 
   const texts = comments.map(comment => comment.text)
   const started = process.hrtime.bigint()
