@@ -26,10 +26,11 @@ export class FuzzyVocabulary {
   correct(token: string): string {
     if (token.length < this.minimumLength || this.exact.has(token) || this.protectedWords.has(token)) return token
     const direct = this.byDeletion.get(token)
-    if (direct !== undefined) return direct
+    if (direct !== undefined && direct[0] === token[0]) return direct
     for (const variant of deletions(token)) {
       const match = this.byDeletion.get(variant)
-      if (match !== undefined && Math.abs(match.length - token.length) <= 1) return match
+      // People rarely get the first letter wrong, and a new first letter turns words into others ("eaten" -> "beaten").
+      if (match !== undefined && Math.abs(match.length - token.length) <= 1 && match[0] === token[0]) return match
     }
     return token
   }

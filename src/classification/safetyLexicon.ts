@@ -19,4 +19,8 @@ export const safetyWords: readonly string[] = [
   'harassed', 'harassment', 'outbreak', 'infection', 'infected', 'norovirus', 'scabies', 'diarrhoea',
   'vomiting', 'dragged', 'dragging', 'grabbed', 'grabbing', 'pinched', 'pinching', 'pushed', 'pushing',
   'manhandled', 'roughly', 'ignored', 'hoist', 'understaffed', 'drunk', 'alcohol', 'asleep',
+  'drugged', 'drugging', 'flinches', 'flinching', 'cowering', 'passports', 'wandered', 'wandering',
 ]
+
+/** Ordinary words one letter away from a safety word, never to be corrected towards it ("shaving" is not "savings"). */
+export const ordinaryWords: readonly string[] = ['shaving', 'saving', 'eaten', 'eating', 'banging']
