@@ -1,13 +1,14 @@
 /**
- * Risk figures for the safety fixture sets, through the committed embedded classifier
- * (createEmbeddedClassifier().classifyFeedback). Two sets are reported separately:
- *  - "authored": urgent-concerns.jsonl / calm-comments.jsonl, written by the author of the safety rules;
- *  - "blind": blind-urgent.jsonl / blind-calm.jsonl, written by the same team before reading the rules.
+ * Risk figures for the safety sets, through the committed embedded classifier (createEmbeddedClassifier().classifyFeedback).
+ *  - "unseen": test/classification/fixtures/unseen-*.jsonl, written independently of the rules and the concern model
+ *    and never trained or tuned on. Its figure is the honest one.
+ *  - the training sets in src/classification/training/examples, which the concern model learnt from (in-sample).
  * Usage: node --import tsx scripts/evalSafety.ts [--verbose]   (also run by npm run eval)
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { createEmbeddedClassifier } from '../src/classification'
+import { safetyExamplesDirectory } from '../src/classification/training/concernTrainer'
 import type { Classification } from '../src/classification/types'
 
 export interface SafetyCase {
@@ -25,12 +26,25 @@ export interface SafetySetResult {
   falseUrgent: { text: string; reason: string }[]
 }
 
-export const fixturesDirectory = path.resolve(__dirname, '..', 'test', 'classification', 'fixtures')
+const fixturesDirectory = path.resolve(__dirname, '..', 'test', 'classification', 'fixtures')
 
-export const safetySets = [
-  { name: 'authored (rules author)', urgent: 'urgent-concerns.jsonl', calm: 'calm-comments.jsonl' },
-  { name: 'blind (written before reading rules)', urgent: 'blind-urgent.jsonl', calm: 'blind-calm.jsonl' },
-] as const
+export interface SafetySet {
+  name: string
+  urgent: string
+  calm: string
+}
+
+export const unseenSafetySet: SafetySet = {
+  name: 'unseen (independent, never trained or tuned on)',
+  urgent: path.join(fixturesDirectory, 'unseen-urgent.jsonl'),
+  calm: path.join(fixturesDirectory, 'unseen-calm.jsonl'),
+}
+
+export function trainingSafetySet(name: string): SafetySet {
+  return { name: `${name} (in training)`, urgent: path.join(safetyExamplesDirectory, `${name}-urgent.jsonl`), calm: path.join(safetyExamplesDirectory, `${name}-calm.jsonl`) }
+}
+
+export const safetySets: SafetySet[] = [unseenSafetySet, ...['authored', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)]
 
 export function readCases(file: string): SafetyCase[] {
   return fs
@@ -40,10 +54,10 @@ export function readCases(file: string): SafetyCase[] {
     .map(line => JSON.parse(line) as SafetyCase)
 }
 
-export async function evaluateSafetySet(name: string, urgentFile: string, calmFile: string): Promise<SafetySetResult> {
+export async function evaluateSafetySet({ name, urgent: urgentFile, calm: calmFile }: SafetySet): Promise<SafetySetResult> {
   const classifier = createEmbeddedClassifier()
-  const urgentCases = readCases(path.join(fixturesDirectory, urgentFile))
-  const calmCases = readCases(path.join(fixturesDirectory, calmFile))
+  const urgentCases = readCases(urgentFile)
+  const calmCases = readCases(calmFile)
   const classify = async (items: SafetyCase[]): Promise<{ item: SafetyCase; result: Classification }[]> =>
     Promise.all(items.map(async item => ({ item, result: await classifier.classifyFeedback(item.text) })))
   const urgent = await classify(urgentCases)
@@ -65,9 +79,9 @@ const percent = (value: number): string => `${(value * 100).toFixed(1)}%`
 
 export async function reportSafetySets(verbose: boolean): Promise<SafetySetResult[]> {
   const results: SafetySetResult[] = []
-  console.log('Risk by safety fixture set (committed model + safety rules, test/classification/fixtures)')
+  console.log('Risk by safety set (committed model + safety rules)')
   for (const set of safetySets) {
-    const result = await evaluateSafetySet(set.name, set.urgent, set.calm)
+    const result = await evaluateSafetySet(set)
     results.push(result)
     console.log(
       `  ${result.name}: urgent recall ${percent(result.urgentCaught / result.urgentTotal)} (${result.urgentCaught}/${result.urgentTotal})   ` +

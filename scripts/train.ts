@@ -1,9 +1,11 @@
 /**
- * Trains the embedded classifier from the FFT v6 labelled comments and writes the committed model file.
+ * Trains the embedded classifier from the FFT v6 labelled comments and the hand-written safety examples
+ * (src/classification/training/examples), and writes the committed model file.
  * Usage: npm run train [-- --data ../shared/data/fft-qdc-v6/train.csv]
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { loadSafetyExamples } from '../src/classification/training/concernTrainer'
 import { defaultTrainingFile, loadLabelledComments } from '../src/classification/training/dataset'
 import { buildKnownWords } from '../src/classification/training/knownWordsBuilder'
 import { defaultTrainingOptions, trainEmbeddedModel } from '../src/classification/training/trainer'
@@ -20,7 +22,9 @@ const started = Date.now()
 const comments = loadLabelledComments(dataFile)
 console.error(`Loaded ${comments.length} labelled comments from ${dataFile}`)
 const version = `fft-v6-${new Date().toISOString().slice(0, 10)}`
-const model = trainEmbeddedModel(comments, version, { ...defaultTrainingOptions, log: message => console.error(message) })
+const safety = loadSafetyExamples()
+console.error(`Loaded ${safety.urgent.length} urgent and ${safety.calm.length} calm hand-written safety examples`)
+const model = trainEmbeddedModel(comments, safety, version, { ...defaultTrainingOptions, log: message => console.error(message) })
 fs.mkdirSync(modelDirectory, { recursive: true })
 const modelFile = path.join(modelDirectory, modelFileName)
 fs.writeFileSync(modelFile, JSON.stringify(model))

@@ -1,3 +1,4 @@
+import { type ConcernAssessment, concernRisk } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
 import { assessSafety, type SafetyFinding } from './safetyRules'
 import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
@@ -45,11 +46,31 @@ export function modelRisk(prediction: ModelPrediction, safetyThemeProbability: n
   return { level: 'none', categories: [], reason: 'No safety concern found; the feedback reads as positive or neutral.' }
 }
 
-export function combineRisk(rules: SafetyFinding, model: RiskAssessment): RiskAssessment {
-  const level: RiskLevel = higherRiskLevel(rules.level, model.level)
-  const categories = [...new Set([...rules.categories, ...model.categories])]
-  const reason = riskLevelOrder[rules.level] >= riskLevelOrder[model.level] && rules.reason !== '' ? rules.reason : model.reason
-  return { level, categories, reason }
+/**
+ * The highest level wins. Its reason is kept, the safety rules' first when they tie (they quote the phrase that
+ * matched); categories come from every source that reached that level.
+ */
+export function combineRisk(rules: SafetyFinding, ...models: RiskAssessment[]): RiskAssessment {
+  const sources: RiskAssessment[] = [rules, ...models]
+  const level: RiskLevel = sources.reduce<RiskLevel>((highest, source) => higherRiskLevel(highest, source.level), 'none')
+  const atLevel = sources.filter(source => source.level === level && source.reason !== '')
+  const categories = [...new Set(atLevel.flatMap(source => source.categories))]
+  return { level, categories, reason: atLevel[0]?.reason ?? (sources.find(source => source.reason !== '')?.reason ?? '') }
+}
+
+/** Safety phrases that figures of speech, resolved events and good news rarely borrow: never second-guessed. */
+const alwaysUrgentCategories = new Set<RiskCategory>(['risk-to-life', 'sexual'])
+
+/**
+ * A safety phrase marks a message urgent on its own. When the concern model, reading the whole message, is confident
+ * it is calm ("a small bruise, they rang us straight away"), the phrase still gets an inspector within a working day,
+ * but does not page anyone: false alarms teach people to ignore alarms. Risk to life, sexual abuse and emergencies
+ * happening now are never held back.
+ */
+export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernAssessment): SafetyFinding {
+  if (rules.level !== 'urgent' || !concern.confidentlyCalm) return rules
+  if (rules.signposts.includes('immediate-danger') || rules.categories.some(category => alwaysUrgentCategories.has(category))) return rules
+  return { ...rules, level: 'high', reason: `${rules.reason.replace(/\.$/, '')}, but the rest reads as calm, so it is for review within a working day.` }
 }
 
 export class EmbeddedClassifier implements FeedbackClassifier {
@@ -69,7 +90,8 @@ export class EmbeddedClassifier implements FeedbackClassifier {
   classifySync(text: string): Classification {
     const prediction = this.model.predict(text)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
-    const risk = combineRisk(assessSafety(text, { positive: prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude') }), modelRisk(prediction, safetyThemeProbability))
+    const rules = assessSafety(text, { positive: prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude') })
+    const risk = combineRisk(weighRulesAgainstConcern(rules, prediction.concern), concernRisk(prediction.concern), modelRisk(prediction, safetyThemeProbability))
     const sentiment = riskLevelOrder[risk.level] >= riskLevelOrder.high && prediction.sentiment < 4 ? 4 : prediction.sentiment
     return { themes: prediction.themes, sentiment, risk, classifier: { name: this.name, version: this.version } }
   }

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { ConcernModel, type ConcernAssessment, type StoredConcernLayer } from './concernModel'
 import { defaultBlockWeights, featureBlocks, featureCounts } from './features'
+import { lexiconFeatures } from './sentimentLexicon'
 
 /** One linear layer, stored as int8 weights (feature-major) with a scale per output, in base64. */
 export interface StoredLinearLayer {
@@ -18,8 +20,8 @@ export interface StoredThemeLayer extends StoredLinearLayer {
 }
 
 /**
- * Sentiment stacking: logits = weights x (the five SVM scores) + bias, weights row-major (one row of five per value),
- * fitted on out-of-fold SVM scores; the value with the highest logit wins.
+ * Sentiment stacking: logits = weights x (the five SVM scores, then the lexicon features) + bias, weights row-major
+ * (one row per value), fitted on out-of-fold SVM scores; the value with the highest logit wins.
  */
 export interface StoredStacker {
   weights: number[]
@@ -31,7 +33,7 @@ export interface StoredSentimentLayer extends StoredLinearLayer {
 }
 
 export interface EmbeddedModelData {
-  format: 3
+  format: 4
   version: string
   trainedOn: string
   licence: string
@@ -39,6 +41,7 @@ export interface EmbeddedModelData {
   idf: number[]
   themes: StoredThemeLayer
   sentiment: StoredSentimentLayer
+  concern: StoredConcernLayer
 }
 
 export interface SparseVector {
@@ -71,6 +74,10 @@ export class LinearLayer {
     for (let output = 0; output < width; output++) raw[output] = raw[output]! * this.scales[output]! + this.bias[output]!
     return raw
   }
+
+  weightOf(feature: number, output: number): number {
+    return (this.weights[feature * this.outputs.length + output] as number) * (this.scales[output] as number)
+  }
 }
 
 export class Vectoriser {
@@ -87,8 +94,8 @@ export class Vectoriser {
     return this.featureIndex.size
   }
 
-  vectorise(text: string): SparseVector {
-    return tfidfVector(featureCounts(text), this.featureIndex, this.idf)
+  vectorise(counts: Map<string, number>): SparseVector {
+    return tfidfVector(counts, this.featureIndex, this.idf)
   }
 }
 
@@ -133,6 +140,7 @@ export interface ModelPrediction {
   themes: string[]
   sentimentProbabilities: Float64Array
   sentiment: 1 | 2 | 3 | 4 | 5
+  concern: ConcernAssessment
 }
 
 export class EmbeddedModel {
@@ -145,9 +153,10 @@ export class EmbeddedModel {
   private readonly sentimentLayer: LinearLayer
   private readonly stackerWeights: Float64Array
   private readonly stackerBias: Float64Array
+  private readonly concernModel: ConcernModel
 
   constructor(data: EmbeddedModelData) {
-    if (data.format !== 3) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
+    if (data.format !== 4) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
     this.version = data.version
     this.vectoriser = new Vectoriser(data.features, data.idf)
     this.themeLayer = new LinearLayer(data.themes)
@@ -157,6 +166,7 @@ export class EmbeddedModel {
     this.sentimentLayer = new LinearLayer(data.sentiment)
     this.stackerWeights = Float64Array.from(data.sentiment.stacker.weights)
     this.stackerBias = Float64Array.from(data.sentiment.stacker.bias)
+    this.concernModel = new ConcernModel(data.concern)
   }
 
   get themeNames(): string[] {
@@ -164,14 +174,19 @@ export class EmbeddedModel {
   }
 
   predict(text: string): ModelPrediction {
-    const vector = this.vectoriser.vectorise(text)
+    const counts = featureCounts(text)
+    const vector = this.vectoriser.vectorise(counts)
     const themeScores = this.themeLayer.scores(vector)
     const themes = pickThemes(themeScores, this.themeThresholds, this.themeLayer.outputs)
     const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
-    const sentimentLogits = stack(this.sentimentLayer.scores(vector), this.stackerWeights, this.stackerBias)
+    const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text), this.stackerWeights, this.stackerBias)
     const sentimentProbabilities = softmax(sentimentLogits)
-    return { themeProbabilities, themes, sentimentProbabilities, sentiment: expectedSentiment(sentimentLogits) }
+    return { themeProbabilities, themes, sentimentProbabilities, sentiment: expectedSentiment(sentimentLogits), concern: this.concernModel.assess(counts) }
   }
+}
+
+export function stackerInputs(svmScores: Float64Array, text: string): Float64Array {
+  return Float64Array.from([...svmScores, ...lexiconFeatures(text)])
 }
 
 /** The stacker's logits: weights (row-major, one row per output) times the scores, plus bias. */

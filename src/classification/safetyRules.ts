@@ -188,7 +188,7 @@ function isNegated(joined: string, matchStart: number, negation: Negation): bool
 
 /** Figures of speech that borrow the words of harm ("nearly died laughing", "could murder a cup of tea"). */
 const figurative =
-  /\b(?:(?:nearly |almost )?(?:died|die|dying|killing (?:my|him|her|our|them) ?sel(?:f|ves)|killed (?:my|him|her) ?self|wet (?:my|him|her) ?self) (?:laughing|of laughter|with laughter|of boredom|of embarrassment|of shame)|(?:could|would) (?:have )?(?:murdered|murder|killed|kill) (?:a|for a|for an|an) \w+|(?:cut|cuts|nicked) (?:my|him|her) ?self (?:\w+ )?shaving)\b/g
+  /\b(?:(?:nearly |almost )?(?:died|die|dying|killing (?:my|him|her|our|them) ?sel(?:f|ves)|killed (?:my|him|her) ?self|wet (?:my|him|her) ?self) (?:laughing|of laughter|with laughter|of boredom|of embarrassment|of shame)|(?:could|would) (?:have )?(?:murdered|murder|killed|kill) (?:a|for a|for an|an) \w+|(?:cut|cuts|nicked) (?:my|him|her) ?self (?:\w+ )?shaving|(?:an )?overdose of (?:praise|compliments|love|kindness|attention|sugar|chocolate|cake|fun|good news|positivity|sunshine))\b/g
 
 interface RuleMatch {
   rule: SafetyRule

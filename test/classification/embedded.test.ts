@@ -87,3 +87,33 @@ describe('signposting', () => {
     expect(detectSignposting('the fire alarm test was very loud')).toEqual([])
   })
 })
+
+describe('the concern model beside the safety rules', () => {
+  it('marks a concern urgent when no safety phrase is used, and says which words made it so', async () => {
+    const result = await classifier.classifyFeedback('the night staff take away his walking frame and call button so he stays in bed, he has been sitting in the same pad since teatime and his lips are cracked')
+    expect(result.risk.level).toBe('urgent')
+    expect(result.risk.reason).toMatch(/^The wording reads like reports of .+ \(words such as "[^"]+"/)
+    // The words quoted are the telling ones, not "he" or "in".
+    const quoted = [...result.risk.reason.matchAll(/"([^"]+)"/g)].map(match => match[1])
+    for (const phrase of quoted) expect(['he', 'in', 'his', 'the', 'and', 'since', 'so', 'has', 'been']).not.toContain(phrase)
+  })
+
+  it('holds back an old, resolved incident from the urgent queue, but still asks for a review', async () => {
+    const result = await classifier.classifyFeedback('Years ago a carer was rough with my gran at another home, it was reported and dealt with at the time. This home has been wonderful, thank you all.')
+    expect(result.risk.level).toBe('high')
+    expect(result.risk.reason).toMatch(/rough with.*review within a working day/)
+  })
+
+  it('never holds back someone saying they want to die, however calm the rest', async () => {
+    const result = await classifier.classifyFeedback('the staff are nice enough and the food is ok but honestly i wanna die, nothing will change')
+    expect(result.risk.level).toBe('urgent')
+    expect(result.risk.categories).toContain('risk-to-life')
+  })
+
+  it('does not read praise that borrows the words of harm as a concern', async () => {
+    for (const text of ['got an overdose of praise from the consultant lol, my blood sugars are the best in years', 'the wait was killing me but the nurse was lovely']) {
+      const result = await classifier.classifyFeedback(text)
+      expect(result.risk.level).not.toBe('urgent')
+    }
+  })
+})

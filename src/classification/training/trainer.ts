@@ -1,7 +1,9 @@
 import { featureCounts } from '../features'
-import { type EmbeddedModelData, type StoredLinearLayer, type StoredStacker, tfidfVector } from '../model'
+import { type EmbeddedModelData, type StoredStacker, stackerInputs, tfidfVector } from '../model'
 import { themeNames } from '../taxonomy'
+import { type SafetyExamples, trainConcernModel, defaultConcernTrainingOptions } from './concernTrainer'
 import type { LabelledComment } from './dataset'
+import { buildVocabulary, quantise, type Vocabulary } from './vocabulary'
 import { type BinaryLinear, buildRows, plattScaling, randomGenerator, rowDot, selectRows, type SparseRows, trainSquaredHingeSvm } from './linear'
 
 export interface TrainingOptions {
@@ -29,21 +31,6 @@ export const defaultTrainingOptions: TrainingOptions = {
   folds: 5,
   seed: 20240601,
   log: () => undefined,
-}
-
-interface Vocabulary {
-  features: string[]
-  index: Map<string, number>
-  idf: number[]
-}
-
-function buildVocabulary(documents: Map<string, number>[], minimumDocumentFrequency: number): Vocabulary {
-  const documentFrequency = new Map<string, number>()
-  for (const counts of documents) for (const feature of counts.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1)
-  const features = [...documentFrequency].filter(([, frequency]) => frequency >= minimumDocumentFrequency).map(([feature]) => feature).sort()
-  const total = documents.length
-  const idf = features.map(feature => Number((Math.log((total + 1) / ((documentFrequency.get(feature) as number) + 1)) + 1).toFixed(4)))
-  return { features, index: new Map(features.map((feature, position) => [feature, position])), idf }
 }
 
 export interface FittedModels {
@@ -99,7 +86,8 @@ function outOfFoldScores(comments: LabelledComment[], options: TrainingOptions):
     const matrix = vectoriseAll(held.map(index => comments[index] as LabelledComment), models.vocabulary)
     held.forEach((index, row) => {
       themes[index] = scoresOf(models.themes, matrix, row)
-      sentiment[index] = (comments[index] as LabelledComment).sentiment === undefined ? undefined : scoresOf(models.sentiment, matrix, row)
+      const comment = comments[index] as LabelledComment
+      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, matrix, row), comment.text)
     })
     options.log(`  cross-validation fold ${fold + 1}/${options.folds} done`)
   }
@@ -159,8 +147,8 @@ function calibrateThemes(comments: LabelledComment[], scores: Float64Array[]): {
 }
 
 /**
- * Stacking: a multinomial logistic regression from the five out-of-fold sentiment SVM scores (plus a bias) to the five
- * sentiment values, fitted by full-batch gradient descent with L2 on the weights (not the bias).
+ * Stacking: a multinomial logistic regression from the five out-of-fold sentiment SVM scores and the lexicon features
+ * (plus a bias) to the five sentiment values, fitted by full-batch gradient descent with L2 on the weights (not the bias).
  */
 export function fitSentimentStacker(
   comments: LabelledComment[],
@@ -169,9 +157,9 @@ export function fitSentimentStacker(
 ): { stacker: StoredStacker; accuracy: number; argmaxAccuracy: number } {
   const labelled = comments.flatMap((comment, index) => (comment.sentiment === undefined ? [] : [{ actual: comment.sentiment - 1, scores: scores[index] as Float64Array }]))
   const classes = sentimentValues.length
-  const inputs = classes
+  const inputs = (labelled[0]?.scores.length ?? classes)
   const count = Math.max(1, labelled.length)
-  // Start from the plain argmax (identity weights), so the first step is already a sensible model.
+  // Start from the plain argmax of the SVM scores (identity weights), so the first step is already a sensible model.
   const weights = new Float64Array(classes * inputs)
   for (let value = 0; value < classes; value++) weights[value * inputs + value] = 1
   const bias = new Float64Array(classes)
@@ -214,7 +202,7 @@ export function fitSentimentStacker(
   for (const { actual, scores: input } of labelled) {
     forward(input)
     if (argmaxOf(logits) === actual) correct++
-    if (argmaxOf(input) === actual) argmaxCorrect++
+    if (argmaxOf(input.subarray(0, classes)) === actual) argmaxCorrect++
   }
   return {
     stacker: { weights: Array.from(weights, weight => Number(weight.toFixed(5))), bias: Array.from(bias, value => Number(value.toFixed(5))) },
@@ -229,29 +217,7 @@ function argmaxOf(values: Float64Array): number {
   return best
 }
 
-function quantise(models: BinaryLinear[], names: string[], biasOffsets: readonly number[] = []): StoredLinearLayer {
-  const features = (models[0] as BinaryLinear).weights.length
-  const outputs = models.length
-  const scales = models.map(model => {
-    let largest = 0
-    for (const weight of model.weights) largest = Math.max(largest, Math.abs(weight))
-    return Number((largest / 127 || 1).toPrecision(6))
-  })
-  const bytes = new Int8Array(features * outputs)
-  for (let feature = 0; feature < features; feature++) {
-    for (let output = 0; output < outputs; output++) {
-      bytes[feature * outputs + output] = Math.round(((models[output] as BinaryLinear).weights[feature] as number) / (scales[output] as number))
-    }
-  }
-  return {
-    outputs: names,
-    bias: models.map((model, output) => Number((model.bias + (biasOffsets[output] ?? 0)).toFixed(5))),
-    scales,
-    weights: Buffer.from(bytes.buffer).toString('base64'),
-  }
-}
-
-export function trainEmbeddedModel(comments: LabelledComment[], version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
+export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyExamples, version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
   options.log(`Choosing the theme threshold and calibration, and fitting the sentiment stacker, by ${options.folds}-fold cross-validation on ${comments.length} comments`)
   const outOfFold = outOfFoldScores(comments, options)
   const { threshold, microF1 } = chooseThemeThreshold(comments, outOfFold.themes)
@@ -260,8 +226,11 @@ export function trainEmbeddedModel(comments: LabelledComment[], version: string,
   options.log(`  cross-validated themes micro-F1 ${microF1.toFixed(3)} at score ${threshold.toFixed(2)}; sentiment accuracy ${argmaxAccuracy.toFixed(3)} by highest SVM score, ${accuracy.toFixed(3)} stacked (on the scores it was fitted to)`)
   options.log('Training the final model on all of them')
   const models = fit(comments, options, 0)
+  options.log('Training the concern model')
+  const ordinary = comments.filter(comment => !comment.themes.includes('Safeguarding concerns?')).map(comment => comment.text)
+  const concern = trainConcernModel(safety, ordinary, { ...defaultConcernTrainingOptions, log: options.log })
   return {
-    format: 3,
+    format: 4,
     version,
     trainedOn: 'NHS England FFT qualitative framework v6 labelled comments (pxtextmining, NEAS and NHFT)',
     licence: 'MIT',
@@ -273,5 +242,6 @@ export function trainEmbeddedModel(comments: LabelledComment[], version: string,
       thresholds: themeNames.map(() => Number(threshold.toFixed(4))),
     },
     sentiment: { ...quantise(models.sentiment, sentimentValues.map(String)), stacker },
+    concern,
   }
 }

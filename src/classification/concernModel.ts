@@ -1,0 +1,105 @@
+import { LinearLayer, type StoredLinearLayer, type SparseVector, tfidfVector } from './model'
+import { riskCategoryLabels, type RiskCategory } from './taxonomy'
+import type { RiskAssessment } from './types'
+
+/**
+ * The learned side of risk: one linear SVM that scores how much a message reads like a report of someone at risk of
+ * serious harm, and one per safeguarding category. It is trained on hand-written urgent and calm examples (see
+ * src/classification/training/examples) against the NHS comments, with its own vocabulary, so words such as "rope"
+ * or "bruises" count even though ordinary feedback rarely uses them.
+ */
+export interface StoredConcernLayer {
+  features: string[]
+  idf: number[]
+  urgent: StoredLinearLayer
+  categories: StoredLinearLayer
+  /** Scores at or above these are urgent or high; chosen by cross-validation for recall on the urgent examples. */
+  urgentThreshold: number
+  highThreshold: number
+  /** Nearly every urgent example scores above this; below it the model is confident the message is calm. */
+  calmThreshold: number
+}
+
+export interface ConcernAssessment {
+  score: number
+  level: 'urgent' | 'high' | 'none'
+  confidentlyCalm: boolean
+  category: RiskCategory
+  /** The words and word pairs in the message that raised the score most. */
+  evidence: string[]
+}
+
+/** Words too common to tell an inspector anything on their own. */
+const uninformativeWords = new Set(
+  ('a an and are as at be been being but by can could did do does for from had has have he her hers him his how i if in into is it its ' +
+    'me my no not of on or our she so some than that the their them then there they this to too up us was we were what when where which ' +
+    'who will with would you your just all any again still now about after before am because get got go going said says say told tells ' +
+    'since very really only also even over out off down one two three day days week weeks today yesterday last night time').split(' '),
+)
+
+function isInformative(phrase: string): boolean {
+  return phrase.split(' ').some(word => word.length > 1 && !uninformativeWords.has(word) && !/^#+$/.test(word))
+}
+
+export class ConcernModel {
+  private readonly featureIndex: Map<string, number>
+  private readonly features: readonly string[]
+  private readonly idf: readonly number[]
+  private readonly urgentLayer: LinearLayer
+  private readonly categoryLayer: LinearLayer
+  private readonly urgentThreshold: number
+  private readonly highThreshold: number
+  private readonly calmThreshold: number
+
+  constructor(stored: StoredConcernLayer) {
+    this.features = stored.features
+    this.featureIndex = new Map(stored.features.map((feature, index) => [feature, index]))
+    this.idf = stored.idf
+    this.urgentLayer = new LinearLayer(stored.urgent)
+    this.categoryLayer = new LinearLayer(stored.categories)
+    this.urgentThreshold = stored.urgentThreshold
+    this.highThreshold = stored.highThreshold
+    this.calmThreshold = stored.calmThreshold
+  }
+
+  assess(counts: Map<string, number>): ConcernAssessment {
+    const vector = tfidfVector(counts, this.featureIndex, this.idf)
+    const score = this.urgentLayer.scores(vector)[0] as number
+    const level = score >= this.urgentThreshold ? 'urgent' : score >= this.highThreshold ? 'high' : 'none'
+    if (level === 'none') return { score, level, confidentlyCalm: score < this.calmThreshold, category: 'unsafe-care', evidence: [] }
+    const categoryScores = this.categoryLayer.scores(vector)
+    let best = 0
+    for (let index = 1; index < categoryScores.length; index++) if ((categoryScores[index] as number) > (categoryScores[best] as number)) best = index
+    return { score, level, confidentlyCalm: false, category: this.categoryLayer.outputs[best] as RiskCategory, evidence: this.evidence(vector) }
+  }
+
+  /** Whole words and word pairs with the largest positive part in the score, strongest first. */
+  private evidence(vector: SparseVector): string[] {
+    const parts: { phrase: string; weight: number }[] = []
+    for (let entry = 0; entry < vector.indices.length; entry++) {
+      const feature = this.features[vector.indices[entry] as number] as string
+      if (!feature.startsWith('w:') && !feature.startsWith('b:')) continue
+      const weight = (vector.values[entry] as number) * this.urgentLayer.weightOf(vector.indices[entry] as number, 0)
+      const phrase = feature.slice(2).replace(/<\/?s>/g, '').trim()
+      if (weight > 0 && isInformative(phrase)) parts.push({ phrase, weight })
+    }
+    parts.sort((first, second) => second.weight - first.weight)
+    const chosen: string[] = []
+    for (const { phrase } of parts) {
+      if (chosen.some(already => already.includes(phrase) || phrase.includes(already))) continue
+      chosen.push(phrase)
+      if (chosen.length === 3) break
+    }
+    return chosen
+  }
+}
+
+export function concernRisk(concern: ConcernAssessment): RiskAssessment {
+  if (concern.level === 'none') return { level: 'none', categories: [], reason: '' }
+  const words = concern.evidence.length > 0 ? ` (words such as ${concern.evidence.map(phrase => `"${phrase}"`).join(', ')})` : ''
+  return {
+    level: concern.level,
+    categories: [concern.category],
+    reason: `The wording reads like reports of ${riskCategoryLabels[concern.category].toLowerCase()}${words}, though no single safety phrase matched.`,
+  }
+}

@@ -1,0 +1,184 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { StoredConcernLayer } from '../concernModel'
+import { featureCounts } from '../features'
+import { tfidfVector } from '../model'
+import { riskCategories, type RiskCategory } from '../taxonomy'
+import { buildRows, randomGenerator, rowDot, type SparseRows, trainSquaredHingeSvm } from './linear'
+import { buildVocabulary, quantise, type Vocabulary } from './vocabulary'
+
+export interface SafetyExample {
+  text: string
+  category?: RiskCategory
+}
+
+export interface SafetyExamples {
+  urgent: SafetyExample[]
+  calm: SafetyExample[]
+}
+
+/** Hand-written examples: `<set>-urgent.jsonl` and `<set>-calm.jsonl`, one {"text", "category"?} per line. */
+export const safetyExamplesDirectory = path.resolve(__dirname, 'examples')
+
+const categoryByName: Record<string, RiskCategory> = {
+  'domestic abuse': 'domestic-abuse',
+  'modern slavery': 'modern-slavery',
+  'risk to life': 'risk-to-life',
+  'unsafe care or treatment': 'unsafe-care',
+  'unsafe staffing': 'unsafe-staffing',
+  'restraint or seclusion': 'restraint-seclusion',
+  'infection control': 'infection-control',
+}
+
+function toCategory(name: string | undefined): RiskCategory | undefined {
+  if (name === undefined) return undefined
+  const category = categoryByName[name] ?? name
+  return (riskCategories as string[]).includes(category) ? (category as RiskCategory) : undefined
+}
+
+export function loadSafetyExamples(directory = safetyExamplesDirectory): SafetyExamples {
+  const examples: SafetyExamples = { urgent: [], calm: [] }
+  for (const file of fs.readdirSync(directory).sort()) {
+    const kind = file.endsWith('-urgent.jsonl') ? 'urgent' : file.endsWith('-calm.jsonl') ? 'calm' : undefined
+    if (kind === undefined) continue
+    for (const line of fs.readFileSync(path.join(directory, file), 'utf8').split('\n')) {
+      if (line.trim() === '') continue
+      const parsed = JSON.parse(line) as { text: string; category?: string }
+      examples[kind].push({ text: parsed.text, category: toCategory(parsed.category) })
+    }
+  }
+  return examples
+}
+
+export interface ConcernTrainingOptions {
+  cost: number
+  /** Cost multipliers: hand-written urgent examples, hand-written calm ones (many chosen to look alarming), NHS comments. */
+  urgentWeight: number
+  calmWeight: number
+  ordinaryWeight: number
+  /** Share of urgent examples that must score at or above the urgent (and high) threshold under cross-validation. */
+  urgentRecall: number
+  highRecall: number
+  /** Share of urgent examples that must score above the confidently-calm threshold. */
+  calmRecall: number
+  folds: number
+  seed: number
+  log: (message: string) => void
+}
+
+export const defaultConcernTrainingOptions: ConcernTrainingOptions = {
+  cost: 0.5,
+  urgentWeight: 3,
+  calmWeight: 2,
+  ordinaryWeight: 1,
+  urgentRecall: 0.95,
+  highRecall: 0.98,
+  calmRecall: 0.995,
+  folds: 5,
+  seed: 20251125,
+  log: () => undefined,
+}
+
+interface Example {
+  counts: Map<string, number>
+  urgent: boolean
+  weight: number
+  handWritten: boolean
+  category?: RiskCategory
+}
+
+function vectorise(examples: readonly Example[], vocabulary: Vocabulary): SparseRows {
+  return buildRows(examples.map(example => tfidfVector(example.counts, vocabulary.index, vocabulary.idf)), vocabulary.features.length)
+}
+
+function fitUrgent(examples: readonly Example[], options: ConcernTrainingOptions, seed: number): { vocabulary: Vocabulary; weights: Float64Array; bias: number; matrix: SparseRows } {
+  const vocabulary = buildVocabulary(examples.map(example => example.counts), 2)
+  const matrix = vectorise(examples, vocabulary)
+  const model = trainSquaredHingeSvm(matrix, Int8Array.from(examples, example => (example.urgent ? 1 : -1)), {
+    positiveCost: options.cost,
+    negativeCost: options.cost,
+    exampleCosts: Float64Array.from(examples, example => example.weight),
+    biasFeature: 1,
+    maximumIterations: 300,
+    tolerance: 0.05,
+    random: randomGenerator(seed),
+  })
+  return { vocabulary, ...model, matrix }
+}
+
+/** The score that the given share of scores reaches. */
+function scoreReachedBy(scores: number[], share: number): number {
+  const sorted = [...scores].sort((first, second) => first - second)
+  return sorted[Math.min(sorted.length - 1, Math.floor((1 - share) * sorted.length))] as number
+}
+
+/**
+ * Trains the concern model: urgent hand-written examples against calm hand-written ones and ordinary NHS comments.
+ * Thresholds come from cross-validated scores, so they hold for messages the model has not seen.
+ */
+export function trainConcernModel(safety: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions = defaultConcernTrainingOptions): StoredConcernLayer {
+  return trainConcernModelWithScores(safety, ordinaryComments, options).model
+}
+
+/** The model, and each hand-written example's score from the cross-validation model that did not see it. */
+export function trainConcernModelWithScores(
+  safety: SafetyExamples,
+  ordinaryComments: readonly string[],
+  options: ConcernTrainingOptions = defaultConcernTrainingOptions,
+): { model: StoredConcernLayer; urgentScores: number[]; calmScores: number[] } {
+  const examples: Example[] = [
+    ...safety.urgent.map(example => ({ counts: featureCounts(example.text), urgent: true, weight: options.urgentWeight, handWritten: true, category: example.category })),
+    ...safety.calm.map(example => ({ counts: featureCounts(example.text), urgent: false, weight: options.calmWeight, handWritten: true })),
+    ...ordinaryComments.map(text => ({ counts: featureCounts(text), urgent: false, weight: options.ordinaryWeight, handWritten: false })),
+  ]
+  const outOfFold = new Float64Array(examples.length)
+  for (let fold = 0; fold < options.folds; fold++) {
+    const fitted = fitUrgent(examples.filter((_, index) => index % options.folds !== fold), options, options.seed + fold + 1)
+    const held = examples.flatMap((example, index) => (index % options.folds === fold ? [index] : []))
+    const matrix = vectorise(held.map(index => examples[index] as Example), fitted.vocabulary)
+    held.forEach((index, row) => {
+      outOfFold[index] = rowDot(matrix, row, fitted.weights) + fitted.bias
+    })
+  }
+  const urgentScores = examples.flatMap((example, index) => (example.urgent ? [outOfFold[index] as number] : []))
+  const urgentThreshold = scoreReachedBy(urgentScores, options.urgentRecall)
+  const highThreshold = Math.min(urgentThreshold, scoreReachedBy(urgentScores, options.highRecall))
+  const calmThreshold = Math.min(highThreshold, scoreReachedBy(urgentScores, options.calmRecall))
+  const share = (handWritten: boolean, threshold: number): string => {
+    const scores = examples.flatMap((example, index) => (!example.urgent && example.handWritten === handWritten ? [outOfFold[index] as number] : []))
+    return `${((scores.filter(score => score >= threshold).length / Math.max(1, scores.length)) * 100).toFixed(2)}%`
+  }
+  options.log(
+    `  concern model, ${options.folds}-fold cross-validation on ${safety.urgent.length} urgent, ${safety.calm.length} calm and ${ordinaryComments.length} NHS comments: ` +
+      `urgent at ${urgentThreshold.toFixed(3)} (recall ${options.urgentRecall}) marks ${share(true, urgentThreshold)} of calm examples and ${share(false, urgentThreshold)} of NHS comments; ` +
+      `high at ${highThreshold.toFixed(3)} (recall ${options.highRecall}) marks ${share(true, highThreshold)} and ${share(false, highThreshold)}; confidently calm below ${calmThreshold.toFixed(3)}`,
+  )
+
+  const final = fitUrgent(examples, options, options.seed)
+  const categorised = examples.flatMap((example, index) => (example.category === undefined ? [] : [index]))
+  const categoryMatrix = buildRows(categorised.map(index => ({
+    indices: final.matrix.indices.subarray(final.matrix.offsets[index] as number, final.matrix.offsets[index + 1] as number),
+    values: final.matrix.values.subarray(final.matrix.offsets[index] as number, final.matrix.offsets[index + 1] as number),
+  })), final.matrix.columns)
+  const categoryModels = riskCategories.map(category =>
+    trainSquaredHingeSvm(categoryMatrix, Int8Array.from(categorised, index => ((examples[index] as Example).category === category ? 1 : -1)), {
+      positiveCost: options.cost,
+      negativeCost: options.cost,
+      biasFeature: 1,
+      maximumIterations: 300,
+      tolerance: 0.05,
+      random: randomGenerator(options.seed),
+    }),
+  )
+  const model: StoredConcernLayer = {
+    features: final.vocabulary.features,
+    idf: final.vocabulary.idf,
+    urgent: quantise([{ weights: final.weights, bias: final.bias }], ['urgent']),
+    categories: quantise(categoryModels, [...riskCategories]),
+    urgentThreshold: Number(urgentThreshold.toFixed(4)),
+    highThreshold: Number(highThreshold.toFixed(4)),
+    calmThreshold: Number(calmThreshold.toFixed(4)),
+  }
+  const handWrittenCalm = examples.flatMap((example, index) => (!example.urgent && example.handWritten ? [outOfFold[index] as number] : []))
+  return { model, urgentScores, calmScores: handWrittenCalm }
+}
