@@ -40,11 +40,13 @@ export const unseenSafetySet: SafetySet = {
   calm: path.join(fixturesDirectory, 'unseen-calm.jsonl'),
 }
 
+/** A training set; some (serious-not-urgent) have calm examples only. */
 export function trainingSafetySet(name: string): SafetySet {
-  return { name: `${name} (in training)`, urgent: path.join(safetyExamplesDirectory, `${name}-urgent.jsonl`), calm: path.join(safetyExamplesDirectory, `${name}-calm.jsonl`) }
+  const urgent = path.join(safetyExamplesDirectory, `${name}-urgent.jsonl`)
+  return { name: `${name} (in training)`, urgent: fs.existsSync(urgent) ? urgent : '', calm: path.join(safetyExamplesDirectory, `${name}-calm.jsonl`) }
 }
 
-export const safetySets: SafetySet[] = [unseenSafetySet, ...['authored', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)]
+export const safetySets: SafetySet[] = [unseenSafetySet, ...['authored', 'serious-not-urgent', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)]
 
 export function readCases(file: string): SafetyCase[] {
   return fs
@@ -56,7 +58,7 @@ export function readCases(file: string): SafetyCase[] {
 
 export async function evaluateSafetySet({ name, urgent: urgentFile, calm: calmFile }: SafetySet): Promise<SafetySetResult> {
   const classifier = createEmbeddedClassifier()
-  const urgentCases = readCases(urgentFile)
+  const urgentCases = urgentFile === '' ? [] : readCases(urgentFile)
   const calmCases = readCases(calmFile)
   const classify = async (items: SafetyCase[]): Promise<{ item: SafetyCase; result: Classification }[]> =>
     Promise.all(items.map(async item => ({ item, result: await classifier.classifyFeedback(item.text) })))
@@ -84,7 +86,7 @@ export async function reportSafetySets(verbose: boolean): Promise<SafetySetResul
     const result = await evaluateSafetySet(set)
     results.push(result)
     console.log(
-      `  ${result.name}: urgent recall ${percent(result.urgentCaught / result.urgentTotal)} (${result.urgentCaught}/${result.urgentTotal})   ` +
+      `  ${result.name}: urgent recall ${result.urgentTotal === 0 ? 'none written' : percent(result.urgentCaught / result.urgentTotal)} (${result.urgentCaught}/${result.urgentTotal})   ` +
         `calm marked urgent ${percent(result.calmFalseUrgent / result.calmTotal)} (${result.calmFalseUrgent}/${result.calmTotal})`,
     )
     if (verbose) {

@@ -34,7 +34,8 @@ const uninformativeWords = new Set(
   ('a an and are as at be been being but by can could did do does for from had has have he her hers him his how i if in into is it its ' +
     'me my no not of on or our she so some than that the their them then there they this to too up us was we were what when where which ' +
     'who will with would you your just all any again still now about after before am because get got go going said says say told tells ' +
-    'since very really only also even over out off down one two three day days week weeks today yesterday last night time').split(' '),
+    'since very really only also even over out off down one two three day days week weeks today yesterday last night time ' +
+    'hes shes hasnt havent isnt wasnt dont didnt doesnt im ive its theyre thats whats').split(' '),
 )
 
 function isInformative(phrase: string): boolean {

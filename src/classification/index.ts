@@ -1,7 +1,6 @@
 import type { Config } from '../config'
 import type { Logger } from '../logger'
 import { EmbeddedClassifier } from './embeddedClassifier'
-import { OpenAiClassifier } from './openaiClassifier'
 import type { FeedbackClassifier } from './types'
 
 export type { Classification, FeedbackClassifier, RiskAssessment } from './types'
@@ -19,6 +18,9 @@ export function createEmbeddedClassifier(): FeedbackClassifier {
 export function createClassifier(config: Config, logger: Logger): FeedbackClassifier {
   const embedded = new EmbeddedClassifier()
   if (!config.OPENAI_API_KEY) return embedded
+  // Loaded only when used: the OpenAI SDK takes longer to load than the embedded model, and the classify CLI pays it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { OpenAiClassifier } = require('./openaiClassifier') as typeof import('./openaiClassifier')
   return new OpenAiClassifier(
     {
       apiKey: config.OPENAI_API_KEY,

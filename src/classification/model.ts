@@ -103,6 +103,12 @@ export class Vectoriser {
  * Sub-linear term frequency times IDF; each block of features (words and pairs, letter runs, the rest) scaled to
  * unit length and weighted, then the whole scaled to unit length.
  */
+const blockByPrefix = new Map(Object.entries(featureBlocks).map(([prefix, block]) => [prefix.charCodeAt(0), block]))
+
+function blockOf(feature: string): number {
+  return blockByPrefix.get(feature.charCodeAt(0)) ?? 2
+}
+
 export function tfidfVector(
   counts: Map<string, number>,
   featureIndex: ReadonlyMap<string, number>,
@@ -117,7 +123,7 @@ export function tfidfVector(
     const index = featureIndex.get(feature)
     if (index === undefined) continue
     const value = (1 + Math.log(count)) * (idf[index] as number)
-    const block = featureBlocks[feature.slice(0, 1)] ?? 2
+    const block = blockOf(feature)
     indices.push(index)
     values.push(value)
     blocks.push(block)
