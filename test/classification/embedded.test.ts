@@ -81,10 +81,15 @@ describe('signposting', () => {
     expect(detectSignposting(text)).toContain(kind)
   })
 
+  it('gives crisis help when the concern model reads a risk to life that no rule names', () => {
+    expect(detectSignposting('ive written letters for my kids and im sat on the bridge')).toEqual(['mental-health-crisis'])
+  })
+
   it('does not signpost ordinary feedback or a denial', () => {
     expect(detectSignposting('no one hit him')).toEqual([])
     expect(detectSignposting('The staff were lovely and the food was good')).toEqual([])
     expect(detectSignposting('the fire alarm test was very loud')).toEqual([])
+    expect(detectSignposting('the wait was killing me but the nurse was lovely')).toEqual([])
   })
 })
 
