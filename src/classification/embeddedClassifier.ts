@@ -63,9 +63,9 @@ const alwaysUrgentCategories = new Set<RiskCategory>(['risk-to-life', 'sexual'])
 
 /**
  * A safety phrase marks a message urgent on its own. When the concern model, reading the whole message, is confident
- * it is calm ("a small bruise, they rang us straight away"), the phrase still gets an inspector within a working day,
- * but does not page anyone: false alarms teach people to ignore alarms. Risk to life, sexual abuse and emergencies
- * happening now are never held back.
+ * it is calm ("years ago a carer was rough with my gran, it was dealt with"), the phrase still gets an inspector
+ * within a working day, but does not page anyone: false alarms teach people to ignore alarms. Risk to life, sexual
+ * abuse and emergencies happening now are never held back.
  */
 export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernAssessment): SafetyFinding {
   if (rules.level !== 'urgent' || !concern.confidentlyCalm) return rules
