@@ -241,11 +241,12 @@ export function softmax(scores: Float64Array): Float64Array {
 
 export const modelFileName = 'embedded-model.json'
 
-/** The committed model: beside this file when run from source, or in the source tree when run from dist/. */
+/** The committed model: beside this file when run from source, or in the source tree when run from dist/ or .cache/cli/. */
 export function modelFilePath(): string {
   const candidates = [
     path.join(__dirname, 'model', modelFileName),
     path.resolve(__dirname, '..', '..', '..', 'src', 'classification', 'model', modelFileName),
+    path.resolve(__dirname, '..', '..', 'src', 'classification', 'model', modelFileName),
   ]
   return candidates.find(candidate => fs.existsSync(candidate)) ?? (candidates[0] as string)
 }
