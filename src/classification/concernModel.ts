@@ -71,16 +71,18 @@ export class ConcernModel {
     const categoryScores = this.categoryLayer.scores(vector)
     let best = 0
     for (let index = 1; index < categoryScores.length; index++) if ((categoryScores[index] as number) > (categoryScores[best] as number)) best = index
-    return { score, level, confidentlyCalm: false, category: this.categoryLayer.outputs[best] as RiskCategory, evidence: this.evidence(vector) }
+    return { score, level, confidentlyCalm: false, category: this.categoryLayer.outputs[best] as RiskCategory, evidence: this.evidence(vector, best) }
   }
 
-  /** Whole words and word pairs with the largest positive part in the score, strongest first. */
-  private evidence(vector: SparseVector): string[] {
+  /** Whole words and word pairs that raised both the score and the chosen category most, strongest first. */
+  private evidence(vector: SparseVector, category: number): string[] {
     const parts: { phrase: string; weight: number }[] = []
     for (let entry = 0; entry < vector.indices.length; entry++) {
-      const feature = this.features[vector.indices[entry] as number] as string
+      const index = vector.indices[entry] as number
+      const feature = this.features[index] as string
       if (!feature.startsWith('w:') && !feature.startsWith('b:')) continue
-      const weight = (vector.values[entry] as number) * this.urgentLayer.weightOf(vector.indices[entry] as number, 0)
+      const urgentWeight = this.urgentLayer.weightOf(index, 0)
+      const weight = urgentWeight > 0 ? (vector.values[entry] as number) * (urgentWeight + Math.max(0, this.categoryLayer.weightOf(index, category))) : 0
       const phrase = feature.slice(2).replace(/<\/?s>/g, '').trim()
       if (weight > 0 && isInformative(phrase)) parts.push({ phrase, weight })
     }
