@@ -3,6 +3,7 @@
  * (src/classification/training/examples), and writes the committed model file.
  * Usage: npm run train [-- --data ../shared/data/fft-qdc-v6/train.csv]
  */
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { loadSafetyExamples } from '../src/classification/training/concernTrainer'
@@ -21,10 +22,12 @@ const modelDirectory = path.resolve(__dirname, '..', 'src', 'classification', 'm
 const started = Date.now()
 const comments = loadLabelledComments(dataFile)
 console.error(`Loaded ${comments.length} labelled comments from ${dataFile}`)
-const version = `fft-v6-${new Date().toISOString().slice(0, 10)}`
 const safety = loadSafetyExamples()
 console.error(`Loaded ${safety.urgent.length} urgent and ${safety.calm.length} calm hand-written safety examples`)
-const model = trainEmbeddedModel(comments, safety, version, { ...defaultTrainingOptions, log: message => console.error(message) })
+const model = trainEmbeddedModel(comments, safety, '', { ...defaultTrainingOptions, log: message => console.error(message) })
+// The date and a hash of the weights, so two models trained on one day are never recorded under the same version.
+const weightsHash = createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 8)
+model.version = `fft-v6-${new Date().toISOString().slice(0, 10)}-${weightsHash}`
 fs.mkdirSync(modelDirectory, { recursive: true })
 const modelFile = path.join(modelDirectory, modelFileName)
 fs.writeFileSync(modelFile, JSON.stringify(model))
