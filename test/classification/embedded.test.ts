@@ -25,6 +25,18 @@ describe('embedded classifier', () => {
     }
   })
 
+  it('marks short messages about someone not being fed as urgent neglect, but not ordinary talk of feeding', async () => {
+    for (const text of ['help they wont feed my dad', 'no food 3 days mum bedbound', 'mum hasnt been fed since yesterday morning']) {
+      const result = await classifier.classifyFeedback(text)
+      expect(result.risk.level).toBe('urgent')
+      expect(result.risk.categories).toContain('neglect')
+    }
+    for (const text of ['I dont feed him sugar at home', 'we feed the birds in the garden with the residents']) {
+      const result = await classifier.classifyFeedback(text)
+      expect(result.risk.level).not.toBe('urgent')
+    }
+  })
+
   it('treats reported speech about money being taken as urgent financial abuse', async () => {
     const result = await classifier.classifyFeedback('mum says a carer has been using her bank card, money keeps going missing')
     expect(result.risk.level).toBe('urgent')
