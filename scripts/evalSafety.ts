@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createEmbeddedClassifier } from '../src/classification'
-import { safetyExamplesDirectory } from '../src/classification/training/concernTrainer'
+import { readSafetyFile, safetyExamplesDirectory } from '../src/classification/training/concernTrainer'
 import type { Classification } from '../src/classification/types'
 
 export interface SafetyCase {
@@ -48,18 +48,11 @@ export function trainingSafetySet(name: string): SafetySet {
 
 export const safetySets: SafetySet[] = [unseenSafetySet, ...['authored', 'serious-not-urgent', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)]
 
-export function readCases(file: string): SafetyCase[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(line => line.trim() !== '')
-    .map(line => JSON.parse(line) as SafetyCase)
-}
 
 export async function evaluateSafetySet({ name, urgent: urgentFile, calm: calmFile }: SafetySet): Promise<SafetySetResult> {
   const classifier = createEmbeddedClassifier()
-  const urgentCases = urgentFile === '' ? [] : readCases(urgentFile)
-  const calmCases = readCases(calmFile)
+  const urgentCases = urgentFile === '' ? [] : readSafetyFile(urgentFile)
+  const calmCases = readSafetyFile(calmFile)
   const classify = async (items: SafetyCase[]): Promise<{ item: SafetyCase; result: Classification }[]> =>
     Promise.all(items.map(async item => ({ item, result: await classifier.classifyFeedback(item.text) })))
   const urgent = await classify(urgentCases)

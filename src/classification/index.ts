@@ -18,7 +18,7 @@ export type { SignpostKind }
 export function detectSignposting(text: string): SignpostKind[] {
   const kinds = signpostingByRules(text)
   if (kinds.includes('mental-health-crisis')) return kinds
-  const { concern } = loadEmbeddedModel().predict(text)
+  const concern = loadEmbeddedModel().assessConcern(text)
   if (concern.level !== 'urgent' || concern.category !== 'risk-to-life') return kinds
   const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
   return order.filter(kind => kind === 'mental-health-crisis' || kinds.includes(kind))

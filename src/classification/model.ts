@@ -179,6 +179,11 @@ export class EmbeddedModel {
     return this.themeLayer.outputs
   }
 
+  /** The concern model alone, for checks that need nothing else (signposting on every chat message). */
+  assessConcern(text: string): ConcernAssessment {
+    return this.concernModel.assess(featureCounts(text))
+  }
+
   predict(text: string): ModelPrediction {
     const counts = featureCounts(text)
     const vector = this.vectoriser.vectorise(counts)

@@ -36,16 +36,21 @@ function toCategory(name: string | undefined): RiskCategory | undefined {
   return (riskCategories as string[]).includes(category) ? (category as RiskCategory) : undefined
 }
 
+/** The lines of a safety example file, as written: {"text", "category"?} (other fields, such as "kind", are kept). */
+export function readSafetyFile(file: string): { text: string; category?: string }[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(line => line.trim() !== '')
+    .map(line => JSON.parse(line) as { text: string; category?: string })
+}
+
 export function loadSafetyExamples(directory = safetyExamplesDirectory): SafetyExamples {
   const examples: SafetyExamples = { urgent: [], calm: [] }
   for (const file of fs.readdirSync(directory).sort()) {
     const kind = file.endsWith('-urgent.jsonl') ? 'urgent' : file.endsWith('-calm.jsonl') ? 'calm' : undefined
     if (kind === undefined) continue
-    for (const line of fs.readFileSync(path.join(directory, file), 'utf8').split('\n')) {
-      if (line.trim() === '') continue
-      const parsed = JSON.parse(line) as { text: string; category?: string }
-      examples[kind].push({ text: parsed.text, category: toCategory(parsed.category) })
-    }
+    for (const { text, category } of readSafetyFile(path.join(directory, file))) examples[kind].push({ text, category: toCategory(category) })
   }
   return examples
 }
