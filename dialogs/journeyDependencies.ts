@@ -1,4 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder'
+import { conversationKeyOf } from '../src/channels/conversationIdentity'
 import type { BotMessage } from '../src/bot/botMessage'
 import type { CallbackRequests } from '../src/data/models/callbackRequest'
 import type { EqualityResponses } from '../src/data/models/equalityResponse'
@@ -50,6 +51,3 @@ export class JourneyDependencies {
   }
 }
 
-export function conversationKeyOf(context: TurnContext): string {
-  return `${context.activity.channelId}:${context.activity.conversation?.id ?? 'unknown'}`
-}

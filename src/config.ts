@@ -25,6 +25,27 @@ const port = z.coerce
   .min(1, { message: 'must be a whole number between 1 and 65535' })
   .max(65535, { message: 'must be a whole number between 1 and 65535' })
 
+/** Keys and secrets: one encoding everywhere (variable and generated file alike), 32 random bytes in base64. */
+export const keyEncodingHint = '32 random bytes in base64 (44 characters; make one with: openssl rand -base64 32)'
+export function decodeKey(value: string): Buffer | undefined {
+  const trimmed = value.trim()
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(trimmed)) return undefined
+  const key = Buffer.from(trimmed, 'base64')
+  return key.length === 32 ? key : undefined
+}
+
+const key = z
+  .string()
+  .trim()
+  .transform(value => (value === '' ? undefined : value))
+  .pipe(z.string().refine(value => decodeKey(value) !== undefined, { message: `must be ${keyEncodingHint}` }).optional())
+  .optional()
+
+const nonNegativeInteger = z.coerce
+  .number({ message: 'must be a whole number, 0 or more' })
+  .int({ message: 'must be a whole number, 0 or more' })
+  .min(0, { message: 'must be a whole number, 0 or more' })
+
 const positiveInteger = z.coerce
   .number({ message: 'must be a whole number above 0' })
   .int({ message: 'must be a whole number above 0' })
@@ -35,6 +56,8 @@ interface VariableSpec {
   default?: string
   example: string
   description: string
+  /** A key, password or token: its value is never repeated in an error. */
+  secret?: true
 }
 
 export const configVariables = {
@@ -77,27 +100,18 @@ export const configVariables = {
     description: 'Loopback port for the embedded FerretDB (only used when MONGODB_URI is empty).',
   },
   ENCRYPTION_KEY: {
-    schema: z
-      .string()
-      .trim()
-      .transform(value => (value === '' ? undefined : value))
-      .pipe(
-        z
-          .string()
-          .refine(value => Buffer.from(value, 'base64').length === 32, {
-            message: 'must be 32 random bytes in base64 (44 characters)',
-          })
-          .optional(),
-      )
-      .optional(),
+    schema: key,
+    secret: true,
     example: 'q1Zt0R3oYgkz0m6b1d2n3x4c5v6b7n8m9a0s1d2f3g4=',
     description:
-      'AES-256-GCM key for contact details at rest, base64. When empty, a key file is created in DATA_DIR with 0600 permissions.',
+      'AES-256-GCM key for contact details at rest: 32 random bytes in base64. When empty, DATA_DIR/encryption.key (same encoding, 0600) is used or created.',
   },
   SESSION_SECRET: {
-    schema: optionalText,
-    example: 'a-long-random-string',
-    description: 'Secret that signs console sessions and Direct Line tokens. When empty, one is created in DATA_DIR.',
+    schema: key,
+    secret: true,
+    example: 'N2Q5YjE0ZmM3YzBlNGE2ZGI4ZDMwZjE5YTJjNWU3MTI=',
+    description:
+      'Signs console sessions and Direct Line tokens: 32 random bytes in base64, like ENCRYPTION_KEY. When empty, DATA_DIR/session.secret (same encoding, so its contents can be moved here as they are) is used or created.',
   },
   CONTACT_CENTRE_PHONE: {
     schema: z.string().trim().min(1, { message: 'must be a phone number' }),
@@ -114,9 +128,18 @@ export const configVariables = {
   MicrosoftAppId: {
     schema: optionalText,
     example: '00000000-0000-0000-0000-000000000000',
-    description: 'Azure Bot app id. Empty runs /api/messages anonymously, for the Bot Framework Emulator.',
+    description:
+      'Azure Bot app id. Required in production. Empty (development only) runs /api/messages anonymously for the Bot Framework Emulator, answering only serviceUrls on BOT_SERVICE_URL_ALLOW_LIST.',
   },
-  MicrosoftAppPassword: { schema: optionalText, example: 'app-secret', description: 'Azure Bot app password.' },
+  BOT_SERVICE_URL_ALLOW_LIST: {
+    schema: z
+      .string()
+      .transform(value => value.split(',').map(host => host.trim().toLowerCase()).filter(Boolean)),
+    default: 'localhost,127.0.0.1,[::1]',
+    example: 'localhost,127.0.0.1,[::1]',
+    description: 'Hosts an anonymous /api/messages (no MicrosoftAppId) may name as serviceUrl and so be called back on. Comma-separated.',
+  },
+  MicrosoftAppPassword: { schema: optionalText, secret: true, example: 'app-secret', description: 'Azure Bot app password.' },
   MicrosoftAppType: {
     schema: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
       message: 'must be MultiTenant, SingleTenant or UserAssignedMSI',
@@ -127,25 +150,32 @@ export const configVariables = {
   },
   MicrosoftAppTenantId: { schema: optionalText, example: '00000000-0000-0000-0000-000000000000', description: 'Azure tenant id for SingleTenant bots.' },
   TWILIO_ACCOUNT_SID: { schema: optionalText, example: 'AC00000000000000000000000000000000', description: 'Twilio account SID for SMS and WhatsApp.' },
-  TWILIO_AUTH_TOKEN: { schema: optionalText, example: 'twilio-auth-token', description: 'Twilio auth token: checks webhook signatures and sends messages.' },
+  TWILIO_AUTH_TOKEN: { schema: optionalText, secret: true, example: 'twilio-auth-token', description: 'Twilio auth token: checks webhook signatures and sends messages.' },
   TWILIO_FROM_NUMBER: { schema: optionalText, example: '+447700900000', description: 'Twilio number that proactive SMS are sent from.' },
   TWILIO_BASE_URL: { schema: optionalUrl, example: 'https://api.twilio.com', description: 'Twilio REST API base URL (for a local fake in tests).' },
-  NOTIFY_API_KEY: { schema: optionalText, example: 'team-key-00000000-0000-0000-0000-000000000000-00000000-0000-0000-0000-000000000000', description: 'GOV.UK Notify API key.' },
+  NOTIFY_API_KEY: { schema: optionalText, secret: true, example: 'team-key-00000000-0000-0000-0000-000000000000-00000000-0000-0000-0000-000000000000', description: 'GOV.UK Notify API key.' },
   NOTIFY_BASE_URL: { schema: optionalUrl, example: 'https://api.notifications.service.gov.uk', description: 'GOV.UK Notify API base URL.' },
   NOTIFY_SMS_TEMPLATE_ID: { schema: optionalText, example: '00000000-0000-0000-0000-000000000000', description: 'Notify SMS template with a ((message)) placeholder.' },
   NOTIFY_EMAIL_TEMPLATE_ID: { schema: optionalText, example: '00000000-0000-0000-0000-000000000000', description: 'Notify email template with ((subject)) and ((message)) placeholders.' },
-  OPENAI_API_KEY: { schema: optionalText, example: 'sk-...', description: 'When set, feedback is also classified by an OpenAI model. Empty uses only the embedded classifier.' },
+  OPENAI_API_KEY: { schema: optionalText, secret: true, example: 'sk-...', description: 'When set, feedback is also classified by an OpenAI model. Empty uses only the embedded classifier.' },
   OPENAI_BASE_URL: { schema: optionalUrl, example: 'https://example.openai.azure.com/openai/v1', description: 'OpenAI-compatible API base URL (Azure OpenAI or a compatible server).' },
   OPENAI_MODEL: { schema: z.string().trim().min(1, { message: 'must name a model' }), default: 'gpt-4o-mini', example: 'gpt-4o-mini', description: 'Model name for classification and drafting.' },
   OPENAI_TIMEOUT_MS: { schema: positiveInteger, default: '15000', example: '15000', description: 'Time limit for one OpenAI call, in milliseconds.' },
   ALERT_WEBHOOK_URL: { schema: optionalUrl, example: 'https://alerts.example.gov.uk/hooks/feedback', description: 'Receiver for signed urgent-concern alerts.' },
-  ALERT_WEBHOOK_SECRET: { schema: optionalText, example: 'a-long-random-string', description: 'HMAC-SHA256 secret for the X-Signature-256 header on alerts.' },
+  ALERT_WEBHOOK_SECRET: { schema: optionalText, secret: true, example: 'a-long-random-string', description: 'HMAC-SHA256 secret for the X-Signature-256 header on alerts.' },
   ALERT_ESCALATION_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates.' },
   ROUTING_RULES_FILE: { schema: optionalText, example: './config/routing.json', description: 'JSON file of routing rules and on-call rotas. Empty uses the built-in example rules.' },
+  TRUST_PROXY: {
+    schema: nonNegativeInteger,
+    default: '0',
+    example: '1',
+    description:
+      'How many reverse proxies in front of the service to trust for X-Forwarded-For (the client address behind rate limits). 0 when the service is reached directly.',
+  },
   RATE_LIMIT_PER_MINUTE: { schema: positiveInteger, default: '60', example: '60', description: 'Requests per minute per client on the public intake API and form.' },
   OIDC_ISSUER_URL: { schema: optionalUrl, example: 'https://login.microsoftonline.com/TENANT/v2.0', description: 'OpenID Connect issuer for inspector sign-in. Empty uses local passwords.' },
   OIDC_CLIENT_ID: { schema: optionalText, example: 'client-id', description: 'OpenID Connect client id.' },
-  OIDC_CLIENT_SECRET: { schema: optionalText, example: 'client-secret', description: 'OpenID Connect client secret.' },
+  OIDC_CLIENT_SECRET: { schema: optionalText, secret: true, example: 'client-secret', description: 'OpenID Connect client secret.' },
 } satisfies Record<string, VariableSpec>
 
 export type ConfigVariableName = keyof typeof configVariables
@@ -164,10 +194,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const result = spec.schema.safeParse(raw ?? '')
     if (!result.success) {
       const problem = result.error.issues[0]?.message ?? 'is not valid'
-      const shown = raw === undefined ? 'it is not set' : `got "${raw}"`
+      const shown = raw === undefined ? 'it is not set' : spec.secret ? `got a value ${raw.length} characters long, not shown` : `got "${raw}"`
       throw new ConfigError(`Configuration error: ${name} ${problem} (${shown}). For example: ${name}=${spec.example}`)
     }
     values[name] = result.data
+  }
+  if (values.NODE_ENV === 'production' && !values.MicrosoftAppId) {
+    throw new ConfigError(
+      'Configuration error: MicrosoftAppId must be set in production, so that /api/messages accepts only requests signed by the Bot Framework (it is not set).',
+    )
   }
   values.dataDir = path.resolve(values.DATA_DIR as string)
   return Object.freeze(values) as Config

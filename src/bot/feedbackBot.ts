@@ -1,4 +1,4 @@
-import { ActivityHandler, ConversationState, type Storage, type TurnContext, UserState } from 'botbuilder'
+import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder'
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs'
 import { JourneyDependencies } from '../../dialogs/journeyDependencies'
 import { type JourneyState, newJourney } from '../../dialogs/journeyState'
@@ -14,6 +14,7 @@ import type { Services } from '../services'
 import { DirectoryService } from '../services/directory'
 import { FeedbackDrafts } from '../services/feedbackDrafts'
 import { newFeedbackReference } from '../services/feedbackReference'
+import { RouteScopedConversationState, RouteScopedUserState } from '../channels/conversationIdentity'
 import { MongoStorage } from './mongoStorage'
 
 const greeting = /^\s*(hi|hello|hey|hiya|start|good (morning|afternoon|evening))\W*$/i
@@ -35,8 +36,8 @@ export interface FeedbackBotOptions {
  */
 export function createFeedbackBot(services: Services, options: FeedbackBotOptions = {}): ActivityHandler {
   const storage = options.storage ?? new MongoStorage(services.connection)
-  const conversationState = new ConversationState(storage)
-  const userState = new UserState(storage)
+  const conversationState = new RouteScopedConversationState(storage)
+  const userState = new RouteScopedUserState(storage)
   const journeyProperty = conversationState.createProperty<JourneyState>('journey')
   const preferencesProperty = userState.createProperty<UserPreferences>('preferences')
   const dialogState = conversationState.createProperty('dialogState')

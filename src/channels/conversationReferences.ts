@@ -7,6 +7,7 @@ import {
   conversationReferenceModel,
 } from '../data/models/conversationReference'
 import type { Logger } from '../logger'
+import { conversationChannel } from './conversationIdentity'
 
 export interface RememberedConversation {
   reference: Partial<ConversationReference>
@@ -25,8 +26,9 @@ export class ConversationReferenceStore {
     this.references = conversationReferenceModel(connection)
   }
 
-  async remember(reference: Partial<ConversationReference>, sealedAddress?: string): Promise<void> {
-    const channelId = reference.channelId
+  /** `channel` is the conversation's identity channel (see conversationIdentity); the reference keeps the real channelId. */
+  async remember(reference: Partial<ConversationReference>, sealedAddress?: string, channel = reference.channelId): Promise<void> {
+    const channelId = channel
     const conversationId = reference.conversation?.id
     if (!channelId || !conversationId) return
     // The activity id changes every turn and is not needed to reach the conversation again.
@@ -61,7 +63,7 @@ export function rememberConversations(store: ConversationReferenceStore, logger:
   return {
     async onTurn(context, next) {
       try {
-        await store.remember(TurnContext.getConversationReference(context.activity))
+        await store.remember(TurnContext.getConversationReference(context.activity), undefined, conversationChannel(context))
       } catch (error) {
         logger.warn({ errorName: (error as Error)?.name, channelId: context.activity.channelId }, 'could not store the conversation reference')
       }

@@ -26,6 +26,6 @@ export default function channelRoutes(services: Services, bot: Bot | (() => Bot)
       bot: currentBot,
     }),
   )
-  router.use(botFrameworkRoutes(services.cloudAdapter, currentBot))
+  router.use(botFrameworkRoutes(services.cloudAdapter, currentBot, { config: services.config, logger: services.logger }))
   return router
 }

@@ -323,7 +323,7 @@ export class DeliveryService {
       const { phone } = this.deps.contactCipher.decrypt<{ phone: string }>(remembered.sealedAddress)
       return this.smsDestination(phone)
     }
-    const activities = (body: string) => rendererFor(channelId)({ text: body } satisfies BotMessage)
+    const activities = (body: string) => rendererFor(remembered?.reference.channelId ?? channelId)({ text: body } satisfies BotMessage)
     if (ownDirectLineChannels.has(channelId)) {
       const directLine = this.deps.chat.directLine
       if (!directLine) throw new DeliveryError('Web chat replies are not set up', false)

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { Activity } from 'botbuilder'
+import { botStateModel } from '../../src/bot/mongoStorage'
 import { conversationReferenceModel } from '../../src/data/models/conversationReference'
 import type { RunningService } from '../../src/service'
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
@@ -34,13 +35,17 @@ function emulatorActivity(conversationId: string, fields: Partial<Activity>, cha
   }
 }
 
-async function postActivity(activity: Partial<Activity>, headers: Record<string, string> = {}, url = service.url) {
+async function postActivity(activity: unknown, headers: Record<string, string> = {}, url = service.url) {
+  return (await post(activity, headers, url)).status
+}
+
+async function post(activity: unknown, headers: Record<string, string> = {}, url = service.url) {
   const response = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(activity),
+    body: typeof activity === 'string' ? activity : JSON.stringify(activity),
   })
-  return response.status
+  return { status: response.status, body: await response.text() }
 }
 
 function repliesTo(conversationId: string): Partial<Activity>[] {
@@ -63,7 +68,7 @@ describe('POST /api/messages, as the Bot Framework Emulator calls it (no app id,
   it('remembers the conversation so it can be reached again later', async () => {
     const conversationId = crypto.randomUUID()
     expect(await postActivity(emulatorActivity(conversationId, { text: 'Hello' }))).toBe(200)
-    const stored = await conversationReferenceModel(service.services.connection).findOne({ key: `emulator:${conversationId}` }).lean()
+    const stored = await conversationReferenceModel(service.services.connection).findOne({ key: `botframework.emulator:${conversationId}` }).lean()
     expect(JSON.parse(stored!.referenceJson)).toMatchObject({ serviceUrl: connector.url, conversation: { id: conversationId } })
   })
 
@@ -106,6 +111,86 @@ describe('POST /api/messages with an app id configured', () => {
       expect(repliesTo(conversationId)).toHaveLength(0)
     } finally {
       await secured.stop()
+    }
+  })
+})
+
+describe('POST /api/messages refuses what an attacker would send anonymously', () => {
+  const stateId = (key: string) => crypto.createHash('sha256').update(key).digest('hex')
+
+  it('cannot continue, read or redirect a web chat conversation by claiming channelId "webchat" and its id', async () => {
+    const started = await fetch(`${service.url}/v3/directline/conversations`, { method: 'POST' })
+    const { conversationId, token } = (await started.json()) as { conversationId: string; token: string }
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+    await fetch(`${service.url}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 'message', text: 'Hello' }),
+    })
+    const states = botStateModel(service.services.connection)
+    const before = await states.findById(stateId(`webchat/conversations/${conversationId}/`)).lean()
+    expect(before).not.toBeNull()
+    const transcriptBefore = await (await fetch(`${service.url}/v3/directline/conversations/${conversationId}/activities`, { headers })).json()
+
+    const status = await postActivity(emulatorActivity(conversationId, { text: 'The Oaks care home' }, 'webchat'))
+    expect(status).toBe(200)
+
+    // The person's own conversation is untouched: same state, same transcript, same place to reach them.
+    expect((await states.findById(stateId(`webchat/conversations/${conversationId}/`)).lean())?.eTag).toBe(before!.eTag)
+    const transcriptAfter = await (await fetch(`${service.url}/v3/directline/conversations/${conversationId}/activities`, { headers })).json()
+    expect(transcriptAfter.activities).toHaveLength(transcriptBefore.activities.length)
+    const reference = await conversationReferenceModel(service.services.connection).findOne({ key: `webchat:${conversationId}` }).lean()
+    expect(JSON.parse(reference!.referenceJson).serviceUrl).not.toBe(connector.url)
+    // The attacker got a conversation of their own, from the start.
+    expect(await states.findById(stateId(`botframework.webchat/conversations/${conversationId}/`)).lean()).not.toBeNull()
+  })
+
+  it.each([
+    ['a cloud metadata address', 'http://169.254.169.254/latest/'],
+    ['a private network address', 'http://10.0.0.7:8080/'],
+    ['a public host', 'https://attacker.example.com/'],
+    ['not a web address', 'file:///etc/passwd'],
+  ])('will not call back to %s named as serviceUrl (no server-side request forgery)', async (_name, serviceUrl) => {
+    const conversationId = crypto.randomUUID()
+    const response = await post(emulatorActivity(conversationId, { text: 'Hello', serviceUrl }))
+    expect(response.status).toBe(400)
+    expect(JSON.parse(response.body).message).toMatch(/serviceUrl/)
+    expect(await conversationReferenceModel(service.services.connection).countDocuments({ conversationId })).toBe(0)
+  })
+
+  it.each([
+    ['text that is not a string', { text: { $gt: '' } }],
+    ['a number as text', { text: 42 }],
+    ['an invoke', { type: 'invoke', name: 'adaptiveCard/action' }],
+    ['no conversation', { conversation: undefined }],
+    ['a conversation without an id', { conversation: { id: 7 } }],
+    ['an unknown type', { type: 'trace' }],
+    ['members that are not accounts', { type: 'conversationUpdate', membersAdded: ['x'] }],
+  ])('answers %s with a plain 400, never 5xx', async (_name, fields) => {
+    const response = await post(emulatorActivity(crypto.randomUUID(), fields as Partial<Activity>))
+    expect(response.status).toBe(400)
+    expect(JSON.parse(response.body)).toEqual({ error: 'bad_request', message: expect.stringMatching(/^This service could not read that activity/) })
+  })
+
+  it.each([['[]'], ['null'], ['"text"'], ['{"type":"message"}']])('answers the body %s with a plain 400', async body => {
+    const response = await post(body)
+    expect(response.status).toBe(400)
+    expect(response.body).not.toMatch(/req\.body|ZodError|at .*\.js/)
+  })
+})
+
+describe('POST /api/messages is rate-limited', () => {
+  it('refuses the fourth message in a minute from one conversation when the limit is three', async () => {
+    const limited = await startTestService({ RATE_LIMIT_PER_MINUTE: '3' })
+    try {
+      const conversationId = crypto.randomUUID()
+      const statuses: number[] = []
+      for (let attempt = 0; attempt < 4; attempt++) {
+        statuses.push(await postActivity(emulatorActivity(conversationId, { type: 'typing' }), {}, limited.url))
+      }
+      expect(statuses).toEqual([200, 200, 200, 429])
+    } finally {
+      await limited.stop()
     }
   })
 })
