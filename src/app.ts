@@ -25,7 +25,8 @@ export function createApp(services: Services, database: ReadinessCheck): express
   const { logger } = services
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', 1)
+  // Off unless the operator says how many proxies stand in front: otherwise X-Forwarded-For could be made up.
+  app.set('trust proxy', services.config.TRUST_PROXY || false)
 
   app.use(setUpRequestLogging(logger))
   app.use(setUpHealthChecks(database))
@@ -40,11 +41,11 @@ export function createApp(services: Services, database: ReadinessCheck): express
 
   app.use(intakeRoutes(services))
   const secureCookies = services.config.PUBLIC_BASE_URL.startsWith('https:')
-  app.use(['/api/cases', '/api/signals', '/api/signals.csv'], setUpWebSession(services.sessionSecret, secureCookies, { createIfMissing: false }))
-  app.use(['/api/cases', '/api/signals', '/api/signals.csv'], setUpAuthentication(services.users, services.sessionSecret))
+  const webSession = setUpWebSession(services.connection, services.sessionSecret, secureCookies)
+  app.use(['/api/cases', '/api/signals', '/api/signals.csv'], webSession, setUpAuthentication(services.users))
   app.use(caseRoutes(services))
-  app.use('/console', setUpWebSession(services.sessionSecret, secureCookies, { createIfMissing: true }), express.urlencoded({ extended: false, limit: '100kb' }))
-  app.use('/console', setUpCsrf(services.sessionSecret), setUpAuthentication(services.users, services.sessionSecret))
+  app.use('/console', webSession, express.urlencoded({ extended: false, limit: '100kb' }))
+  app.use('/console', setUpCsrf(), setUpAuthentication(services.users))
   app.use(signalsRoutes(services))
   app.use('/console', consoleRoutes(services))
 

@@ -2,8 +2,7 @@ import type { RequestHandler, Response } from 'express'
 import type { UserRole } from '../data/models/user'
 import type { Actor } from '../services/audit'
 import type { Users } from '../services/users'
-import { csrfTokenFor } from './setUpCsrf'
-import { hasWebSession, webSession } from './setUpWebSession'
+import { csrfRequestValid } from './setUpCsrf'
 
 export interface SignedInUser {
   id: string
@@ -23,10 +22,11 @@ export function actorOf(res: Response): Actor {
 }
 
 /**
- * Who is asking: a Bearer token (API clients) or a signed-in console session. Session-authenticated API writes
+ * Who is asking: a Bearer token (API clients) or a signed-in console session. A session counts only while its
+ * user is enabled and has not had its sessions ended since (sessionVersion). Session-authenticated API writes
  * must also carry the X-CSRF-Token header, so another site cannot use a signed-in inspector's cookie.
  */
-export default function setUpAuthentication(users: Users, sessionSecret: Buffer): RequestHandler {
+export default function setUpAuthentication(users: Users): RequestHandler {
   return async (req, res, next) => {
     const header = req.get('authorization')
     if (header) {
@@ -35,12 +35,12 @@ export default function setUpAuthentication(users: Users, sessionSecret: Buffer)
       if (user) res.locals.user = { id: String(user._id), email: user.email, role: user.role, via: 'api' } satisfies SignedInUser
       return next()
     }
-    const session = hasWebSession(res) ? webSession(res) : undefined
+    const session = req.session
     if (session?.uid) {
       const user = await users.byId(session.uid)
-      if (user) {
+      if (user && (user.sessionVersion ?? 0) === (session.sessionVersion ?? 0)) {
         const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(req.method)
-        if (req.originalUrl.startsWith('/api/') && unsafe && req.get('x-csrf-token') !== csrfTokenFor(session.sid, sessionSecret)) return next()
+        if (req.originalUrl.startsWith('/api/') && unsafe && !csrfRequestValid(req)) return next()
         res.locals.user = { id: String(user._id), email: user.email, role: user.role, via: 'console' } satisfies SignedInUser
       }
     }

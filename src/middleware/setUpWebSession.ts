@@ -1,80 +1,71 @@
 import crypto from 'node:crypto'
-import cookieParser from 'cookie-parser'
-import express, { type Response, type Router } from 'express'
+import MongoStore from 'connect-mongo'
+import type { Request, RequestHandler } from 'express'
+import session from 'express-session'
+import type { Connection } from 'mongoose'
 
 export const sessionCookieName = 'console_session'
-const sessionLifetimeMs = 8 * 60 * 60 * 1000
+export const sessionLifetimeMs = 8 * 60 * 60 * 1000
 
-/** What the signed cookie holds: no personal data beyond the signed-in user's id and role. */
-export interface WebSession {
-  /** Random per sign-in (and per visitor before sign-in): binds the CSRF token. */
-  sid: string
-  uid?: string
-  role?: string
-  /** An organisation (OIDC) sign-in under way: state, nonce and PKCE verifier, used once on the way back. */
-  oidc?: { state: string; nonce: string; codeVerifier: string; returnTo?: string }
-  /** Milliseconds since 1970 after which the session is no longer accepted. */
-  exp: number
-}
-
-function sign(value: string, secret: Buffer): string {
-  return crypto.createHmac('sha256', secret).update(value).digest('base64url')
-}
-
-export function encodeSession(session: WebSession, secret: Buffer): string {
-  const body = Buffer.from(JSON.stringify(session)).toString('base64url')
-  return `${body}.${sign(body, secret)}`
-}
-
-export function decodeSession(cookie: string | undefined, secret: Buffer, now: number): WebSession | undefined {
-  if (!cookie) return undefined
-  const [body, signature] = cookie.split('.')
-  if (!body || !signature) return undefined
-  const expected = sign(body, secret)
-  if (signature.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return undefined
-  try {
-    const session = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as WebSession
-    return typeof session.sid === 'string' && typeof session.exp === 'number' && session.exp > now ? session : undefined
-  } catch {
-    return undefined
+declare module 'express-session' {
+  interface SessionData {
+    uid?: string
+    role?: string
+    /** The user's sessionVersion at sign-in: a session from before a sign-out everywhere, disabling or reset is refused. */
+    sessionVersion?: number
+    /** An organisation (OIDC) sign-in under way: state, nonce and PKCE verifier, used once on the way back. */
+    oidc?: { state: string; nonce: string; codeVerifier: string; returnTo?: string }
   }
 }
 
-export function webSession(res: Response): WebSession {
-  return res.locals.webSession as WebSession
-}
-
-export function hasWebSession(res: Response): boolean {
-  return Boolean(res.locals.webSession)
-}
-
 /**
- * Console sessions in a stateless cookie signed with services.sessionSecret (HMAC-SHA256): HttpOnly,
- * SameSite=Lax, Secure when the service is served over https, eight hours long. Signing in starts a new
- * session id, so a session fixed before sign-in is worth nothing after it.
+ * Console sessions held server-side (express-session, in the database's `sessions` collection through
+ * connect-mongo, looked up by _id only), so ending one is immediate: the cookie carries a signed random id and
+ * nothing else. HttpOnly, SameSite=Lax, Secure over https, eight hours from sign-in. FerretDB has no TTL index,
+ * so expired sessions are swept on an interval instead. A session is stored only once something is put in it.
  */
-export default function setUpWebSession(secret: Buffer, secure: boolean, options: { createIfMissing: boolean }): Router {
-  const now = () => Date.now()
-  const router = express.Router()
-  router.use(cookieParser())
-  router.use((req, res, next) => {
-    const existing = decodeSession(req.cookies?.[sessionCookieName], secret, now())
-    if (!existing && !options.createIfMissing) return next()
-    res.locals.webSession = existing ?? { sid: crypto.randomBytes(16).toString('base64url'), exp: now() + sessionLifetimeMs }
-    res.locals.saveWebSession = (session: WebSession) => {
-      res.locals.webSession = session
-      res.cookie(sessionCookieName, encodeSession(session, secret), { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: sessionLifetimeMs })
-    }
-    if (!existing) (res.locals.saveWebSession as (session: WebSession) => void)(res.locals.webSession)
-    next()
+export default function setUpWebSession(connection: Connection, secret: Buffer, secure: boolean): RequestHandler {
+  const store = MongoStore.create({
+    client: connection.getClient(),
+    dbName: connection.name,
+    collectionName: 'sessions',
+    ttl: sessionLifetimeMs / 1000,
+    autoRemove: 'interval',
+    autoRemoveInterval: 10,
+    stringify: true,
   })
-  return router
+  return session({
+    name: sessionCookieName,
+    secret: secret.toString('base64'),
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    unset: 'destroy',
+    genid: () => crypto.randomBytes(24).toString('base64url'),
+    cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: sessionLifetimeMs },
+  })
 }
 
-export function saveWebSession(res: Response, session: Omit<WebSession, 'exp'> & { exp?: number }): void {
-  ;(res.locals.saveWebSession as (session: WebSession) => void)({ ...session, exp: session.exp ?? Date.now() + sessionLifetimeMs })
+/** A new session id for a sign-in (so a session fixed before sign-in is worth nothing after it), keeping nothing else. */
+export function startSignedInSession(req: Request, user: { id: string; role: string; sessionVersion: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.regenerate(error => {
+      if (error) return reject(error)
+      req.session.uid = user.id
+      req.session.role = user.role
+      req.session.sessionVersion = user.sessionVersion
+      req.session.save(saveError => (saveError ? reject(saveError) : resolve()))
+    })
+  })
 }
 
-export function newSessionId(): string {
-  return crypto.randomBytes(16).toString('base64url')
+/** Ends the session in the store at once and tells the browser to forget the cookie. */
+export function endSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.destroy(error => {
+      if (error) return reject(error)
+      resolve()
+    })
+  })
 }

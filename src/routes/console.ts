@@ -1,14 +1,15 @@
+import crypto from 'node:crypto'
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { riskLevels } from '../data/models/feedback'
 import { userRoles } from '../data/models/user'
 import { actorOf, requireRole, signedInUser } from '../middleware/setUpAuthentication'
-import { newSessionId, saveWebSession } from '../middleware/setUpWebSession'
+import { endSession, sessionCookieName, startSignedInSession } from '../middleware/setUpWebSession'
 import type { Services } from '../services'
 import { CaseInputError, CaseNotFound, statusLabels, workflowStatuses } from '../services/caseService'
 import { ResponseDrafting } from '../services/responseDrafting'
 import { fillTemplate, responseTemplates } from '../services/responseTemplates'
-import { UserError } from '../services/users'
+import { normaliseEmail, UserError } from '../services/users'
 import consoleOidcRoutes from './consoleOidc'
 
 type Handler = (req: Request, res: Response, next: NextFunction) => Promise<void>
@@ -35,7 +36,26 @@ export default function consoleRoutes(services: Services): Router {
   const router = express.Router()
   const { cases, users, config } = services
   const drafting = new ResponseDrafting(config, services.logger)
-  const signInLimiter = rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false })
+  const tooManyAttempts = (minutes: number) => (req: Request, res: Response) => {
+    res.status(429).render('console/signIn', {
+      title: 'Sign in',
+      errors: { email: `There have been too many attempts to sign in. Wait ${minutes} minutes, then try again.` },
+      values: { email: field(req.body, 'email') },
+      returnTo: '',
+      oidcConfigured: Boolean(services.oidc),
+    })
+  }
+  // Per address, and per account so that guessing one person's password from many addresses is slow too.
+  const signInLimiter = rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false, handler: tooManyAttempts(1) })
+  const accountSignInLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 10,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    keyGenerator: req => `account:${crypto.createHash('sha256').update(normaliseEmail(field(req.body, 'email'))).digest('base64url')}`,
+    handler: tooManyAttempts(15),
+  })
 
   router.use((_req, res, next) => {
     res.locals.user = signedInUser(res)
@@ -50,7 +70,7 @@ export default function consoleRoutes(services: Services): Router {
     res.render('console/signIn', { title: 'Sign in', returnTo: safeReturnTo(req.query.returnTo, ''), oidcConfigured: Boolean(services.oidc) })
   })
 
-  router.post('/sign-in', signInLimiter, (async (req, res) => {
+  router.post('/sign-in', signInLimiter, accountSignInLimiter, (async (req, res) => {
     const email = field(req.body, 'email').trim()
     const password = field(req.body, 'password')
     const errors: Record<string, string> = {}
@@ -63,16 +83,17 @@ export default function consoleRoutes(services: Services): Router {
       return
     }
     await users.markSignedIn(user, services.clock.now())
-    saveWebSession(res, { sid: newSessionId(), uid: String(user._id), role: user.role })
+    await startSignedInSession(req, { id: String(user._id), role: user.role, sessionVersion: user.sessionVersion ?? 0 })
     res.redirect(303, safeReturnTo(req.body?.returnTo, user.role === 'admin' ? '/console/users' : '/console'))
   }) as Handler)
 
   router.use(consoleOidcRoutes(services, safeReturnTo))
 
-  router.post('/sign-out', (_req, res) => {
-    saveWebSession(res, { sid: newSessionId() })
+  router.post('/sign-out', (async (req, res) => {
+    await endSession(req)
+    res.clearCookie(sessionCookieName, { path: '/' })
     res.redirect(303, '/console/sign-in')
-  })
+  }) as Handler)
 
   const caseWorkers = requireRole('inspector', 'manager')
 

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { signedInUser } from '../middleware/setUpAuthentication'
-import { newSessionId, saveWebSession, webSession } from '../middleware/setUpWebSession'
+import { startSignedInSession } from '../middleware/setUpWebSession'
 import type { Services } from '../services'
 import { OidcProviderError, OidcResponseError } from '../services/oidc'
 
@@ -32,7 +32,7 @@ export default function consoleOidcRoutes(services: Services, safeReturnTo: (val
     if (signedInUser(res)) return res.redirect(303, '/console')
     try {
       const { url, pending } = await oidc.start(safeReturnTo(req.query.returnTo, '') || undefined)
-      saveWebSession(res, { sid: webSession(res).sid, oidc: pending })
+      req.session.oidc = pending
       res.redirect(303, url)
     } catch (error) {
       if (!(error instanceof OidcProviderError)) throw error
@@ -42,9 +42,9 @@ export default function consoleOidcRoutes(services: Services, safeReturnTo: (val
 
   router.get('/sign-in/oidc/callback', (async (req, res) => {
     if (!oidc) return void notSetUp(res)
-    const pending = webSession(res).oidc
+    const pending = req.session.oidc
     // Used once, whatever happens next: a second visit to the same answer cannot sign anyone in.
-    saveWebSession(res, { sid: webSession(res).sid })
+    delete req.session.oidc
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : ''
     try {
       const result = await oidc.finish(query, pending)
@@ -67,7 +67,7 @@ export default function consoleOidcRoutes(services: Services, safeReturnTo: (val
       }
       const { user } = result
       await services.users.markSignedIn(user, services.clock.now())
-      saveWebSession(res, { sid: newSessionId(), uid: String(user._id), role: user.role })
+      await startSignedInSession(req, { id: String(user._id), role: user.role, sessionVersion: user.sessionVersion ?? 0 })
       res.redirect(303, safeReturnTo(result.returnTo, user.role === 'admin' ? '/console/users' : '/console'))
     } catch (error) {
       if (error instanceof OidcResponseError) {

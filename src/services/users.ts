@@ -43,7 +43,8 @@ export class Users {
     const fields = { email: address, role: role as UserRole, passwordHash: await bcrypt.hash(password, 12), tokenHash: hashToken(token), disabled: false }
     const existing = await this.users.findOne({ email: address })
     if (existing && !options.reset) throw new UserError(`A user with the email ${address} already exists (use --reset to give them new credentials)`)
-    if (existing) await this.users.updateOne({ _id: existing._id }, { $set: fields })
+    // New credentials end every session signed in with the old ones.
+    if (existing) await this.users.updateOne({ _id: existing._id }, { $set: fields, $inc: { sessionVersion: 1 } })
     else await this.users.create(fields)
     return { email: address, role: role as UserRole, password, token }
   }
@@ -72,9 +73,16 @@ export class Users {
     return this.users.find({}, { email: 1, role: 1, disabled: 1, lastSignedInAt: 1, createdAt: 1 }).sort({ email: 1 }).lean()
   }
 
+  /** Disabling (or enabling) ends the user's sessions at once: they sign in again if they may. */
   async setDisabled(email: string, disabled: boolean): Promise<boolean> {
-    const result = await this.users.updateOne({ email: normaliseEmail(email) }, { $set: { disabled } })
+    const result = await this.users.updateOne({ email: normaliseEmail(email) }, { $set: { disabled }, $inc: { sessionVersion: 1 } })
     return result.matchedCount > 0
+  }
+
+  /** Ends every session of this user, wherever they signed in. */
+  async endSessions(id: string): Promise<void> {
+    if (!/^[a-f0-9]{24}$/.test(id)) return
+    await this.users.updateOne({ _id: id }, { $inc: { sessionVersion: 1 } })
   }
 
   async markSignedIn(user: UserDocument, at: Date): Promise<void> {

@@ -18,6 +18,8 @@ const userSchema = new Schema(
     tokenHash: { type: String, index: true },
     disabled: { type: Boolean, default: false },
     lastSignedInAt: Date,
+    /** Raised when the user signs out everywhere, is disabled or gets new credentials: older sessions end at once. */
+    sessionVersion: { type: Number, default: 0 },
   },
   { timestamps: true },
 )
