@@ -21,7 +21,7 @@ import type { Services } from './services'
 export const serviceName = 'Share your experience of care'
 
 /** The express app, composed from small set-up middlewares (hmpps-template-typescript style). */
-export function createApp(services: Services, database: ReadinessCheck): express.Express {
+export function createApp(services: Services, database: ReadinessCheck, readinessProblem?: () => string | undefined): express.Express {
   const { logger } = services
   const app = express()
   app.disable('x-powered-by')
@@ -29,7 +29,7 @@ export function createApp(services: Services, database: ReadinessCheck): express
   app.set('trust proxy', services.config.TRUST_PROXY || false)
 
   app.use(setUpRequestLogging(logger))
-  app.use(setUpHealthChecks(database))
+  app.use(setUpHealthChecks(database, readinessProblem))
   app.use(setUpSecurity())
   app.use(setUpStaticResources())
   setUpNunjucks(app, serviceName)

@@ -6,12 +6,15 @@ import type { Config } from './config'
 import { type Database, openDatabase } from './data/database'
 import type { Logger } from './logger'
 import { createServices, type Services } from './services'
+import { checkSealedData, type SealedDataCheck } from './services/contactEncryption'
 
 export interface RunningService {
   url: string
   server: http.Server
   database: Database
   services: Services
+  /** The start-up check that this instance's key opens the data already stored (it runs after listening starts). */
+  sealedDataCheck: Promise<SealedDataCheck>
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   stop(): Promise<void>
 }
@@ -21,7 +24,8 @@ const drainTimeoutMs = 7000
 export async function startService(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningService> {
   const database = await openDatabase(config, logger)
   const services = createServices(config, logger, database.connection, clock)
-  const app = createApp(services, database)
+  let readinessProblem: string | undefined
+  const app = createApp(services, database, () => readinessProblem)
   const server = http.createServer(app)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -30,6 +34,17 @@ export async function startService(config: Config, logger: Logger, clock: Clock 
   const { port } = server.address() as AddressInfo
   for (const worker of services.workers) worker.start()
   logger.info({ port }, 'service listening')
+  const sealedDataCheck = checkSealedData(database.connection, services.contactCipher).then(
+    result => {
+      readinessProblem = result.problem
+      if (result.problem) logger.error({ checked: result.checked, unreadable: result.unreadable }, result.problem)
+      return result
+    },
+    error => {
+      logger.warn({ errorName: (error as Error)?.name }, 'could not check that stored sealed data opens with this key')
+      return { checked: 0, unreadable: 0 }
+    },
+  )
 
   let stopping: Promise<void> | undefined
   const stop = () => {
@@ -40,6 +55,7 @@ export async function startService(config: Config, logger: Logger, clock: Clock 
       server.closeIdleConnections()
       const forced = setTimeout(() => server.closeAllConnections(), drainTimeoutMs)
       await closed
+      await sealedDataCheck
       clearInterval(closeIdle)
       clearTimeout(forced)
       await Promise.all(services.workers.map(worker => worker.stop()))
@@ -48,5 +64,5 @@ export async function startService(config: Config, logger: Logger, clock: Clock 
     return stopping
   }
 
-  return { url: `http://127.0.0.1:${port}`, server, database, services, stop }
+  return { url: `http://127.0.0.1:${port}`, server, database, services, sealedDataCheck, stop }
 }

@@ -4,8 +4,11 @@ export interface ReadinessCheck {
   ping(timeoutMs?: number): Promise<void>
 }
 
-/** /healthz: the process lives. /readyz: the database answers a ping. */
-export default function setUpHealthChecks(database: ReadinessCheck): Router {
+/**
+ * /healthz: the process lives. /readyz: the database answers a ping and no start-up check has found a problem
+ * (for example data sealed with a different key).
+ */
+export default function setUpHealthChecks(database: ReadinessCheck, problem: () => string | undefined = () => undefined): Router {
   const router = express.Router()
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
@@ -13,6 +16,11 @@ export default function setUpHealthChecks(database: ReadinessCheck): Router {
   router.get('/readyz', async (_req, res) => {
     try {
       await database.ping(2000)
+      const found = problem()
+      if (found) {
+        res.status(503).json({ status: 'not ready', reason: found })
+        return
+      }
       res.json({ status: 'ready' })
     } catch (error) {
       res.status(503).json({ status: 'not ready', reason: `database: ${(error as Error).message}` })

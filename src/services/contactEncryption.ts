@@ -1,4 +1,9 @@
 import crypto from 'node:crypto'
+import type { Collection, Connection } from 'mongoose'
+import { callbackRequestModel } from '../data/models/callbackRequest'
+import { conversationReferenceModel } from '../data/models/conversationReference'
+import { directLineActivityModel } from '../data/models/directLineActivity'
+import { feedbackModel } from '../data/models/feedback'
 
 /** Contact details at rest: AES-256-GCM, stored as "v1.<iv>.<tag>.<ciphertext>" in base64url. */
 export interface ContactCipher {
@@ -23,5 +28,56 @@ export function createContactCipher(key: Buffer): ContactCipher {
       const plain = Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()])
       return JSON.parse(plain.toString('utf8'))
     },
+  }
+}
+
+export interface SealedDataCheck {
+  /** Why the service is not ready, in a form fit for /readyz and the log; undefined when all sampled data opens. */
+  problem?: string
+  checked: number
+  unreadable: number
+}
+
+/** Where sealed values are kept: the newest few of each are opened at start-up. */
+const sealedFields: { collection: (connection: Connection) => Collection; field: string }[] = [
+  { collection: connection => feedbackModel(connection).collection, field: 'contact.sealedDetails' },
+  { collection: connection => conversationReferenceModel(connection).collection, field: 'sealedAddress' },
+  { collection: connection => callbackRequestModel(connection).collection, field: 'sealedPhone' },
+  { collection: connection => directLineActivityModel(connection).collection, field: 'sealedActivity' },
+]
+
+/**
+ * Opens the newest sealed values of each kind with this instance's key. Data sealed with another key (another
+ * instance's generated key, or a changed ENCRYPTION_KEY) would otherwise just look like empty contact details.
+ */
+export async function checkSealedData(connection: Connection, cipher: ContactCipher, samplePerKind = 10): Promise<SealedDataCheck> {
+  let checked = 0
+  let unreadable = 0
+  const kinds: string[] = []
+  for (const { collection, field } of sealedFields) {
+    const documents = await collection(connection)
+      .find({ [field]: { $exists: true } }, { projection: { [field]: 1 } })
+      .sort({ _id: -1 })
+      .limit(samplePerKind)
+      .toArray()
+    let failedHere = 0
+    for (const document of documents) {
+      const sealed = field.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], document)
+      if (typeof sealed !== 'string' || !sealed) continue
+      checked++
+      try {
+        cipher.decrypt(sealed)
+      } catch {
+        failedHere++
+      }
+    }
+    unreadable += failedHere
+    if (failedHere) kinds.push(`${failedHere} in ${collection(connection).collectionName}`)
+  }
+  if (!unreadable) return { checked, unreadable }
+  return {
+    checked,
+    unreadable,
+    problem: `sealed data cannot be decrypted with this ENCRYPTION_KEY (${kinds.join(', ')} of the newest checked): every instance must use the same key`,
   }
 }

@@ -1,0 +1,121 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pino from 'pino'
+import { ConfigError, loadConfig } from '../../src/config'
+import { findFreePort } from '../../src/data/embeddedDatabase'
+import { type RunningService, startService } from '../../src/service'
+import { resolveSecret } from '../../src/services/secrets'
+import { testDatabaseUri } from '../helpers/database'
+import { spawnService } from '../helpers/serviceProcess'
+
+const databaseUri = testDatabaseUri()
+
+/** The service with its log lines kept, as an operator would read them. */
+async function startLogged(env: Record<string, string> = {}) {
+  const lines: string[] = []
+  const dataDir = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'keys-'))
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: String(await findFreePort()), DATA_DIR: dataDir, MONGODB_URI: databaseUri, ...env })
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })
+  const service = await startService(config, logger)
+  return { service, lines, dataDir }
+}
+
+const running: RunningService[] = []
+afterAll(async () => {
+  for (const service of running) await service.stop()
+})
+
+describe('keys and secrets', () => {
+  it.each(['ENCRYPTION_KEY', 'SESSION_SECRET'])('never repeats a wrong %s in the error', name => {
+    const wrong = 'correct-horse-battery-staple-but-not-base64'
+    expect(() => loadConfig({ [name]: wrong })).toThrow(ConfigError)
+    try {
+      loadConfig({ [name]: wrong })
+    } catch (error) {
+      expect((error as Error).message).toContain(name)
+      expect((error as Error).message).not.toContain(wrong)
+      expect((error as Error).message).toMatch(/32 random bytes in base64/)
+    }
+  })
+
+  it('reads a generated session.secret moved into SESSION_SECRET as the same key', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-'))
+    const config = loadConfig({ DATA_DIR: dataDir })
+    const generated = resolveSecret(config, undefined, 'SESSION_SECRET', 'session.secret')
+    expect(fs.statSync(path.join(dataDir, 'session.secret')).mode & 0o777).toBe(0o600)
+    const moved = fs.readFileSync(path.join(dataDir, 'session.secret'), 'utf8')
+    const configured = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: moved })
+    expect(resolveSecret(configured, configured.SESSION_SECRET, 'SESSION_SECRET', 'session.secret').equals(generated)).toBe(true)
+  })
+
+  it('refuses a damaged key file by name, without showing what is in it', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-'))
+    fs.writeFileSync(path.join(dataDir, 'encryption.key'), 'half-a-key')
+    const config = loadConfig({ DATA_DIR: dataDir })
+    expect(() => resolveSecret(config, undefined, 'ENCRYPTION_KEY', 'encryption.key')).toThrow(/encryption\.key .*must hold 32 random bytes in base64/)
+    try {
+      resolveSecret(config, undefined, 'ENCRYPTION_KEY', 'encryption.key')
+    } catch (error) {
+      expect((error as Error).message).not.toContain('half-a-key')
+    }
+  })
+
+  it('in production, refuses to start without MicrosoftAppId, in one clear line', async () => {
+    const key = () => crypto.randomBytes(32).toString('base64')
+    const child = await spawnService({ NODE_ENV: 'production', ENCRYPTION_KEY: key(), SESSION_SECRET: key(), MONGODB_URI: databaseUri, DATA_DIR: os.tmpdir() })
+    expect(await child.exited).toBe(1)
+    const output = child.output().trim()
+    expect(output.split('\n')).toHaveLength(1)
+    expect(output).toMatch(/^Configuration error: MicrosoftAppId must be set in production/)
+  }, 30_000)
+
+  it('an instance whose key cannot open the stored contact details says so at start-up: /readyz and a log line', async () => {
+    const first = await startLogged()
+    running.push(first.service)
+    const sent = await fetch(`${first.service.url}/api/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ service: { name: 'Rose Court' }, text: 'The staff were kind.', contact: { method: 'email', email: 'person@example.com' } }),
+    })
+    expect(sent.status).toBe(201)
+    expect((await first.service.sealedDataCheck).problem).toBeUndefined()
+    expect((await fetch(`${first.service.url}/readyz`)).status).toBe(200)
+
+    // A second instance with its own DATA_DIR generates its own key.
+    const second = await startLogged()
+    running.push(second.service)
+    const check = await second.service.sealedDataCheck
+    expect(check.unreadable).toBeGreaterThan(0)
+    const ready = await fetch(`${second.service.url}/readyz`)
+    expect(ready.status).toBe(503)
+    expect((await ready.json()).reason).toMatch(/sealed data cannot be decrypted with this ENCRYPTION_KEY/)
+    expect(second.lines.some(line => /"level":50.*sealed data cannot be decrypted with this ENCRYPTION_KEY/.test(line))).toBe(true)
+  })
+})
+
+describe('logs', () => {
+  it('hold no conversation id or token, and a request id the service made itself', async () => {
+    const { service, lines } = await startLogged()
+    running.push(service)
+    const created = await fetch(`${service.url}/v3/directline/conversations`, { method: 'POST', headers: { 'X-Request-Id': 'client-chosen-id-1' } })
+    expect(created.headers.get('x-request-id')).not.toBe('client-chosen-id-1')
+    expect(created.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    const { conversationId, token } = (await created.json()) as { conversationId: string; token: string }
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+    await fetch(`${service.url}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text: 'Hello' }) })
+    await fetch(`${service.url}/v3/directline/conversations/${conversationId}/activities?watermark=0`, { headers })
+    await fetch(`${service.url}/v3/directline/conversations/${conversationId}`, { headers })
+    await fetch(`${service.url}/v3/directline/tokens/refresh`, { method: 'POST', headers })
+    await new Promise(resolve => setTimeout(resolve, 50))
+
+    const log = lines.join('')
+    expect(log).toContain('/v3/directline/conversations/:id/activities')
+    expect(log).not.toContain(conversationId)
+    expect(log).not.toContain(token)
+    expect(log).not.toContain(token.split('.')[1]!)
+    const logged = lines.map(line => JSON.parse(line)).find(entry => entry.clientRequestId === 'client-chosen-id-1')
+    expect(logged?.req?.id).toBe(created.headers.get('x-request-id'))
+  })
+})
