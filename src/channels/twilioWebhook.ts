@@ -109,12 +109,20 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
     return messages
   }
 
+  function openStoredReply(stored: string): string {
+    try {
+      return deps.contactCipher.decrypt<{ twiml: string }>(stored).twiml
+    } catch {
+      return twiml([])
+    }
+  }
+
   /** A retry of a message still being answered waits a little for that answer rather than running twice. */
   async function storedReply(messageSid: string): Promise<string | undefined> {
     for (let tries = 0; tries < 40; tries++) {
       const record = await processed.findOne({ messageId: messageSid }).lean()
       if (!record) return undefined
-      if (record.responseBody) return record.responseBody
+      if (record.responseBody) return openStoredReply(record.responseBody)
       await delay(250)
     }
     return twiml([])
@@ -176,7 +184,8 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
         res.type('text/xml').send(twiml([failureText]))
         return
       }
-      await processed.updateOne({ messageId: messageSid }, { $set: { responseBody: body, completedAt: clock.now() } })
+      // Sealed: the reply can quote the person's words and numbers, and it is kept for days.
+      await processed.updateOne({ messageId: messageSid }, { $set: { responseBody: deps.contactCipher.encrypt({ twiml: body }), completedAt: clock.now() } })
       res.type('text/xml').send(body)
     } catch (error) {
       next(error)

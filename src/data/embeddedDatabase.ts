@@ -209,13 +209,25 @@ export class EmbeddedDatabase {
     }
 
     this.stopping = false
-    const log = fs.openSync(this.logFile, 'a')
-    const child = spawn(binary, ['-dir', this.dbDir, '-listen', `127.0.0.1:${this.options.port}`], {
-      stdio: ['pipe', log, log],
-    })
-    fs.closeSync(log)
+    // Only this user may read the database: 0700 folder, 0600 files, including ones FerretDB creates later
+    // (the launcher inherits a 077 umask) and ones an older version left readable.
+    fs.chmodSync(this.dbDir, 0o700)
+    for (const entry of fs.readdirSync(this.dbDir, { withFileTypes: true })) {
+      if (entry.isFile()) fs.chmodSync(path.join(this.dbDir, entry.name), 0o600)
+    }
+    const log = fs.openSync(this.logFile, 'a', 0o600)
+    const previousUmask = process.umask(0o077)
+    let child: ReturnType<typeof spawn>
+    try {
+      child = spawn(binary, ['-dir', this.dbDir, '-listen', `127.0.0.1:${this.options.port}`], {
+        stdio: ['pipe', log, log],
+      })
+    } finally {
+      process.umask(previousUmask)
+      fs.closeSync(log)
+    }
     this.child = child
-    if (child.pid) fs.writeFileSync(this.pidFile, String(child.pid))
+    if (child.pid) fs.writeFileSync(this.pidFile, String(child.pid), { mode: 0o600 })
     child.once('exit', (code, signal) => {
       if (this.child === child) this.child = undefined
       if (this.stopping) return

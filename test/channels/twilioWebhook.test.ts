@@ -172,6 +172,20 @@ describe('a retried MessageSid', () => {
     expect(await botStateFor(from)).toEqual(stateAfterFirst)
   })
 
+  it('keeps the reply for retries only as a sealed copy: no TwiML, words or phone number in plain text', async () => {
+    const from = randomMobile()
+    const message = inbound(from, `My number is ${from}, please call me about Rose Court`)
+    const first = await post(message)
+    expect(first.body).toContain('<Response>')
+    const record = await processedWebhookModel(service.services.connection).findOne({ messageId: message.MessageSid }).lean()
+    const stored = JSON.stringify(record)
+    expect(record?.responseBody).toMatch(/^v1\./)
+    expect(stored).not.toContain('Response>')
+    expect(stored).not.toContain(from.slice(3))
+    expect(stored).not.toContain('Rose Court')
+    expect((await post(message)).body).toBe(first.body)
+  })
+
   it('is answered once even when the retry arrives while the first is still being answered', async () => {
     const from = randomMobile()
     await say(from, 'Hello')

@@ -33,11 +33,21 @@ describe('the service on its embedded database', () => {
   it('keeps data across a restart, and SIGTERM stops the service and its database within 10 seconds', async () => {
     const env = await embeddedEnv()
     dataDirs.push(env.DATA_DIR)
+    // A database file an older version left readable to everyone.
+    fs.mkdirSync(path.join(env.DATA_DIR, 'ferretdb'), { mode: 0o755 })
+    fs.writeFileSync(path.join(env.DATA_DIR, 'ferretdb', 'leftover.tmp'), 'x', { mode: 0o644 })
 
     const first = await spawnService(env)
     await waitForStatus(first, '/readyz', 200)
     const firstLauncher = launcherPid(env.DATA_DIR)
     await withDocuments(env.EMBEDDED_DB_PORT, 'restart_check', collection => collection.insertOne({ note: 'written before the restart' }))
+    // Nobody but this user can read the database: the folder is 0700 and every file in it 0600.
+    const dbDir = path.join(env.DATA_DIR, 'ferretdb')
+    expect(fs.statSync(dbDir).mode & 0o777).toBe(0o700)
+    const files = fs.readdirSync(dbDir).filter(name => fs.statSync(path.join(dbDir, name)).isFile())
+    expect(files.length).toBeGreaterThan(0)
+    expect(files.map(name => [name, fs.statSync(path.join(dbDir, name)).mode & 0o777])).toEqual(files.map(name => [name, 0o600]))
+    expect(fs.statSync(path.join(env.DATA_DIR, 'ferretdb.log')).mode & 0o777).toBe(0o600)
 
     const stoppedAt = Date.now()
     first.child.kill('SIGTERM')
