@@ -198,11 +198,17 @@
     remember(conversation)
   }
 
+  /** A token that still works is refreshed; one that ran out (a returning visitor) resumes the conversation. */
   function refresh() {
     if (!conversation) return startNew()
-    return request('POST', '/tokens/refresh', undefined, conversation.token).then(adopt, function () {
-      return startNew()
-    })
+    var token = conversation.token
+    return request('POST', '/tokens/refresh', undefined, token)
+      .catch(function () {
+        return request('POST', '/conversations', undefined, token)
+      })
+      .then(adopt, function () {
+        return startNew()
+      })
   }
 
   function startNew() {
@@ -233,7 +239,7 @@
     return request('POST', path, activity, conversation.token).catch(function (error) {
       // A token that ran out while the page sat open is renewed, and the message sent once more.
       if (error.status !== 403) throw error
-      return request('POST', '/tokens/refresh', undefined, conversation.token).then(function (ticket) {
+      return request('POST', '/conversations', undefined, conversation.token).then(function (ticket) {
         adopt(ticket)
         return request('POST', path, activity, conversation.token)
       })

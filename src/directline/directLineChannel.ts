@@ -2,9 +2,10 @@ import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } f
 import type { Logger } from '../logger'
 import type { Services } from '../services'
 import { type BotLogic, DirectLineAdapter } from './directLineAdapter'
-import { type ConversationGrant, DirectLineTokens } from './tokens'
+import { type ConversationGrant, DirectLineTokens, maxTokenRenewals, TokenError } from './tokens'
 import { TranscriptRetention } from './transcriptRetention'
 import { TranscriptStore } from './transcriptStore'
+import type { DirectLineConversation } from '../data/models/directLineConversation'
 import { rememberConversations } from '../channels/conversationReferences'
 
 export const webChatChannelId = 'webchat'
@@ -78,7 +79,7 @@ export class DirectLineChannel {
   /** A new conversation; `start` sends the bot its welcome turn straight away. */
   async createConversation(start: boolean): Promise<ConversationTicket> {
     const conversation = await this.transcripts.createConversation()
-    const grant = { conversationId: conversation.conversationId, userId: conversation.userId }
+    const grant = { conversationId: conversation.conversationId, userId: conversation.userId, generation: conversation.tokenGeneration ?? 0 }
     if (start) await this.ensureStarted(grant)
     return { conversationId: grant.conversationId, ...this.tokens.issue(grant) }
   }
@@ -86,7 +87,7 @@ export class DirectLineChannel {
   /** Returns true when this call started the conversation, false when it had already started. */
   async ensureStarted(grant: ConversationGrant): Promise<boolean> {
     return this.inTurn(grant.conversationId, async () => {
-      await this.requireConversation(grant.conversationId)
+      await this.requireConversation(grant)
       if (!(await this.transcripts.markStarted(grant.conversationId))) return false
       await this.runBot({
         ...this.addressing(grant),
@@ -97,9 +98,14 @@ export class DirectLineChannel {
     })
   }
 
+  /** A new token for the conversation; the one presented stops working. */
   async renew(grant: ConversationGrant): Promise<ConversationTicket> {
-    await this.requireConversation(grant.conversationId)
-    return { conversationId: grant.conversationId, ...this.tokens.issue(grant) }
+    const conversation = await this.requireConversation(grant)
+    const renewals = (conversation.tokenRenewals ?? 0) + 1
+    if (renewals > maxTokenRenewals) throw new TokenError(403, 'This chat has been open for a long time. Please start a new chat.')
+    const next = { ...grant, generation: grant.generation + 1 }
+    await this.transcripts.recordTokenRenewal(grant.conversationId, next.generation, renewals)
+    return { conversationId: grant.conversationId, ...this.tokens.issue(next) }
   }
 
   /** Stores what the person sent, before the bot runs, so it is never lost; then runs the bot. */
@@ -127,13 +133,19 @@ export class DirectLineChannel {
   }
 
   async read(grant: ConversationGrant, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: string }> {
-    await this.requireConversation(grant.conversationId)
+    await this.requireConversation(grant)
     const page = await this.transcripts.activitiesAfter(grant.conversationId, watermark)
     return { activities: page.activities, watermark: String(page.watermark) }
   }
 
-  private async requireConversation(conversationId: string): Promise<void> {
-    if (!(await this.transcripts.findConversation(conversationId))) throw new UnknownConversationError()
+  /** The conversation, when it exists and the grant is its newest token. */
+  private async requireConversation(grant: ConversationGrant): Promise<DirectLineConversation> {
+    const conversation = await this.transcripts.findConversation(grant.conversationId)
+    if (!conversation) throw new UnknownConversationError()
+    if ((conversation.tokenGeneration ?? 0) !== grant.generation) {
+      throw new TokenError(403, 'This chat token has been replaced by a newer one. Please refresh the page.')
+    }
+    return conversation
   }
 
   private addressing(grant: ConversationGrant): Partial<Activity> {

@@ -102,8 +102,8 @@ export default function directLineRoutes(services: Services, bot: TurnHandler, c
         res.status(201).json(await channel.createConversation(true))
         return
       }
-      // A returning visitor, or a client holding a token from /tokens/generate.
-      const grant = channel.tokens.verifyForRenewal(req.headers.authorization)
+      // A returning visitor with their newest token, or a client holding a token from /tokens/generate.
+      const grant = channel.tokens.verifyForResume(req.headers.authorization)
       const started = await channel.ensureStarted(grant)
       res.status(started ? 201 : 200).json(await channel.renew(grant))
     }),
@@ -112,7 +112,7 @@ export default function directLineRoutes(services: Services, bot: TurnHandler, c
   router.get(
     `${base}/conversations/:conversationId`,
     handle(async (req, res) => {
-      const grant = channel.tokens.verifyForRenewal(req.headers.authorization)
+      const grant = channel.tokens.verifyForResume(req.headers.authorization)
       if (grant.conversationId !== req.params.conversationId) {
         throw new TokenError(403, 'This chat token is for a different chat. Please refresh the page.')
       }
@@ -161,7 +161,8 @@ export default function directLineRoutes(services: Services, bot: TurnHandler, c
   router.post(
     `${base}/tokens/refresh`,
     handle(async (req, res) => {
-      res.json(await channel.renew(channel.tokens.verifyForRenewal(req.headers.authorization)))
+      // Only a token that still works is refreshed; one that ran out resumes through POST /conversations.
+      res.json(await channel.renew(channel.tokens.verify(req.headers.authorization)))
     }),
   )
 

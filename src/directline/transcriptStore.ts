@@ -50,6 +50,11 @@ export class TranscriptStore {
     return this.conversations.findOne({ conversationId }).lean<DirectLineConversation>()
   }
 
+  /** Records that the conversation's token was renewed: from now on only the token of `generation` works. */
+  async recordTokenRenewal(conversationId: string, generation: number, renewals: number): Promise<void> {
+    await this.conversations.updateOne({ conversationId }, { $set: { tokenGeneration: generation, tokenRenewals: renewals } })
+  }
+
   /** True for the one caller that marks the conversation started (the others see it already started). */
   async markStarted(conversationId: string): Promise<boolean> {
     const result = await this.conversations.updateOne({ conversationId, startedAt: null }, { $set: { startedAt: this.clock.now() } })

@@ -31,8 +31,9 @@ export class DirectLineTestClient {
 
   static async resume(baseUrl: string, token: string): Promise<DirectLineTestClient> {
     const client = new DirectLineTestClient(baseUrl)
-    const response = await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
-    if (response.status !== 200) throw new Error(`refresh answered ${response.status}: ${await response.text()}`)
+    // As the chat page does for a returning visitor: POST /conversations with their newest token, run out or not.
+    const response = await fetch(`${client.domain}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+    if (response.status !== 200 && response.status !== 201) throw new Error(`resume answered ${response.status}: ${await response.text()}`)
     const ticket = (await response.json()) as Ticket
     client.conversationId = ticket.conversationId
     client.token = ticket.token

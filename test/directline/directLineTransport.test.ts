@@ -7,7 +7,9 @@ import { ActivityHandler, ActivityTypes, MessageFactory } from 'botbuilder'
 import express from 'express'
 import type { Connection } from 'mongoose'
 import { loadConfig } from '../../src/config'
+import { directLineConversationModel } from '../../src/data/models/directLineConversation'
 import { DirectLineChannel, directLineRoutes } from '../../src/directline'
+import { maxTokenRenewals } from '../../src/directline/tokens'
 import { errorHandler, notFound } from '../../src/middleware/errorHandlers'
 import { createLogger } from '../../src/logger'
 import { createServices } from '../../src/services'
@@ -124,9 +126,13 @@ describe('starting a conversation', () => {
     const generated = await (await fetch(`${baseUrl}/v3/directline/tokens/generate`, { method: 'POST' })).json()
     const first = await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${generated.token}` } })
     expect(first.status).toBe(201)
-    const second = await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${generated.token}` } })
+    const renewed = (await first.json()).token as string
+    // The generated token was exchanged: only the one handed back works now.
+    const again = await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${generated.token}` } })
+    expect(again.status).toBe(403)
+    const second = await fetch(`${baseUrl}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${renewed}` } })
     expect(second.status).toBe(200)
-    const client = Object.assign(new DirectLineTestClient(baseUrl), { conversationId: generated.conversationId, token: generated.token })
+    const client = Object.assign(new DirectLineTestClient(baseUrl), { conversationId: generated.conversationId, token: (await second.json()).token })
     expect(textOf((await client.read('0')).activities)).toBe('Welcome. Shall we start?')
   })
 
@@ -282,7 +288,7 @@ describe('tokens are scoped to one conversation', () => {
     }
   })
 
-  it('an expired token cannot read, but can be refreshed for 30 days, so a person can come back later', async () => {
+  it('an expired token cannot read or be refreshed, but resumes the conversation for 30 days, so a person can come back later', async () => {
     const { client } = await startedClient()
     await client.say('before the break')
     const started = now.value
@@ -290,18 +296,44 @@ describe('tokens are scoped to one conversation', () => {
       now.value = new Date(started.getTime() + 31 * 60 * 1000)
       const read = await fetch(`${client.domain}/conversations/${client.conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${client.token}` } })
       expect(read.status).toBe(403)
+      const refreshed = await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` } })
+      expect(refreshed.status).toBe(403)
 
       now.value = new Date(started.getTime() + 10 * 24 * 60 * 60 * 1000)
       const resumed = await DirectLineTestClient.resume(baseUrl, client.token)
       expect(resumed.conversationId).toBe(client.conversationId)
       expect((await resumed.read('0')).activities.map(activity => activity.text)).toContain('before the break')
 
-      now.value = new Date(started.getTime() + 31 * 24 * 60 * 60 * 1000)
-      const tooLate = await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` } })
+      now.value = new Date(started.getTime() + 41 * 24 * 60 * 60 * 1000)
+      const tooLate = await fetch(`${client.domain}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${resumed.token}` } })
       expect(tooLate.status).toBe(403)
     } finally {
       now.value = started
     }
+  })
+
+  it('once a token is renewed the old one stops working, even to resume', async () => {
+    const { client } = await startedClient()
+    const old = client.token
+    const response = await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${old}` } })
+    expect(response.status).toBe(200)
+    const renewed = (await response.json()).token as string
+    expect((await client.post({ type: 'message', text: 'with the old token' }, old)).status).toBe(403)
+    expect((await fetch(`${client.domain}/conversations/${client.conversationId}/activities`, { headers: { authorization: `Bearer ${old}` } })).status).toBe(403)
+    expect((await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${old}` } })).status).toBe(403)
+    expect((await fetch(`${client.domain}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${old}` } })).status).toBe(403)
+    expect((await client.post({ type: 'message', text: 'with the new token' }, renewed)).status).toBe(200)
+  })
+
+  it('renews the token of one conversation a bounded number of times', async () => {
+    const { client } = await startedClient()
+    await directLineConversationModel(connection).updateOne({ conversationId: client.conversationId }, { $set: { tokenRenewals: maxTokenRenewals - 1 } })
+    const last = await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` } })
+    expect(last.status).toBe(200)
+    const { token } = await last.json()
+    const refused = await fetch(`${client.domain}/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).message).toMatch(/start a new chat/)
   })
 })
 

@@ -10,6 +10,9 @@ export interface DirectLineConversation {
   lastWatermark: number
   startedAt?: Date
   lastActivityAt: Date
+  /** The generation of the one token that works (see directline/tokens.ts), and how many times it was renewed. */
+  tokenGeneration?: number
+  tokenRenewals?: number
 }
 
 const directLineConversationSchema = new Schema<DirectLineConversation>(
@@ -19,6 +22,8 @@ const directLineConversationSchema = new Schema<DirectLineConversation>(
     lastWatermark: { type: Number, required: true, default: 0 },
     startedAt: Date,
     lastActivityAt: { type: Date, required: true, index: true },
+    tokenGeneration: { type: Number, default: 0 },
+    tokenRenewals: { type: Number, default: 0 },
   },
   { versionKey: false },
 )
