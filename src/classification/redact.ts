@@ -2,12 +2,16 @@
  * Removes personal data before text leaves the service (for example to an OpenAI model): names, phone
  * numbers, emails, addresses and postcodes, NHS numbers and dates (including dates of birth).
  * It errs towards removing too much: the classifier does not need any of these.
+ *
+ * Every pattern runs in linear time on any input (see test/security/linearTime.test.ts, npm run bench:redos):
+ * a match may only start where a run of its characters starts (the lookbehinds), and no two neighbouring
+ * quantifiers can share characters, so no input makes them backtrack over the same text again and again.
  */
 
-const email = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g
+const email = /(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g
 const nhsNumber = /\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b/g
 const phone = /(?:\+\s?44\s?(?:\(0\)\s?)?|\b0)\d(?:[\s-]?\d){8,9}\b/g
-const postcode = /\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b/gi
+const postcode = /\b[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s{0,3}\d[ABD-HJLNP-UW-Z]{2}\b/gi
 const streetTypes =
   'Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|Cres|Place|Pl|Gardens|Gdns|Grove|Terrace|Hill|Park|View|Walk|Square|Mews|Row|Green|Rise|Parade|Boulevard|Vale|Wharf|Estate'
 const streetAddress = new RegExp(`\\b(?:flat|apartment|unit)?\\s*\\d{1,4}[a-z]?,?\\s+(?:[A-Z][\\w'-]*\\s+){1,3}(?:${streetTypes})\\b\\.?`, 'g')
@@ -15,7 +19,7 @@ const flatNumber = /\b(?:flat|apartment)\s+\d+[a-z]?\b/gi
 const monthNames = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?'
 const numericDate = /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/g
 const writtenDate = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${monthNames})\\.?,?\\s+\\d{4}\\b|\\b(?:${monthNames})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'gi')
-const birthCue = /\b(?:date of birth|d\.?o\.?b\.?|born(?: on| in)?)\s*(?:is|was|:)?\s*[\w ,./-]{0,24}\d{4}\b/gi
+const birthCue = /\b(?:date of birth|d\.?o\.?b\.?|born(?: on| in)?)\s{0,3}(?:(?:is|was|:)\s{0,3})?[\w ,./-]{0,24}\d{4}\b/gi
 
 const nameWord = "[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?"
 const titleName = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Nurse|Sister|Matron|Sr|Rev|Lord|Lady|Sir|Dame)\\.?\\s+(?:${nameWord}\\s+){0,2}${nameWord}`, 'g')

@@ -115,10 +115,17 @@ export class Signals {
   }
 }
 
-function csvCell(value: string | number | boolean | undefined): string {
+/**
+ * Characters that make a spreadsheet read a cell as a formula or a command (OWASP CSV injection): = + - @,
+ * | and % (DDE and macros in some programs), their full-width forms, and tab, CR and LF; also after leading
+ * spaces, which some programs strip.
+ */
+const formulaStart = /^[\s\u00a0\u3000]*[=+\-@|%\uff1d\uff0b\uff0d\uff20\uff5c\uff05]|^[\t\r\n]/
+
+/** A CSV cell a spreadsheet shows as text: text that would start a formula is led by an apostrophe. */
+export function csvCell(value: string | number | boolean | undefined): string {
   let text = value === undefined ? '' : String(value)
-  // Spreadsheet formula injection: a cell must never start with a formula character.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`
   return `"${text.replace(/"/g, '""')}"`
 }
 
