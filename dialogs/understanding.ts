@@ -68,7 +68,9 @@ export function normaliseWhen(typed: string, now: Date): string | undefined {
   }
 
   const words = text.split(' ')
-  const monthAt = words.findIndex(word => monthIndexOf(word) >= 0 && word !== 'may' || word === 'may' && /\b(in|of|since|during|early|late|mid)\s+may\b|\bmay\s+\d/.test(text))
+  // Tested once, not once per word: per word it took minutes on a long message of "may".
+  const mayIsMonth = /\b(in|of|since|during|early|late|mid)\s+may\b|\bmay\s+\d/.test(text)
+  const monthAt = words.findIndex(word => (monthIndexOf(word) >= 0 && word !== 'may') || (word === 'may' && mayIsMonth))
   if (monthAt >= 0) {
     const monthIndex = monthIndexOf(words[monthAt])
     const yearWord = words.slice(monthAt + 1, monthAt + 3).find(word => /^(19|20)\d{2}$/.test(word))

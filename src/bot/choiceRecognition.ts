@@ -48,7 +48,10 @@ function allowedMistakes(length: number): number {
 }
 
 export function isNearMatch(typed: string, expected: string): boolean {
-  return editDistance(typed, expected) <= allowedMistakes(expected.length)
+  const allowed = allowedMistakes(expected.length)
+  // The distance is at least the difference in length: a long answer is never measured against a short phrase.
+  if (Math.abs(typed.length - expected.length) > allowed) return false
+  return editDistance(typed, expected) <= allowed
 }
 
 function numberIn(text: string): number | undefined {
