@@ -21,8 +21,9 @@ declare module 'express-session' {
 /**
  * Console sessions held server-side (express-session, in the database's `sessions` collection through
  * connect-mongo, looked up by _id only), so ending one is immediate: the cookie carries a signed random id and
- * nothing else. HttpOnly, SameSite=Lax, Secure over https, eight hours from sign-in. FerretDB has no TTL index,
- * so expired sessions are swept on an interval instead. A session is stored only once something is put in it.
+ * nothing else. HttpOnly, SameSite=Lax, Secure over https (the proxy must send X-Forwarded-Proto), eight hours
+ * from sign-in. FerretDB has no TTL index, so expired sessions are swept on an interval instead. A session is
+ * stored only once something is put in it.
  */
 export default function setUpWebSession(connection: Connection, secret: Buffer, secure: boolean): RequestHandler {
   const store = MongoStore.create({
@@ -43,6 +44,9 @@ export default function setUpWebSession(connection: Connection, secret: Buffer, 
     rolling: false,
     unset: 'destroy',
     genid: () => crypto.randomBytes(24).toString('base64url'),
+    // Served over https means a TLS proxy in front: it says so in X-Forwarded-Proto, whatever TRUST_PROXY is
+    // (TRUST_PROXY is about client addresses; trusting the scheme only decides whether the cookie is marked Secure).
+    proxy: secure ? true : undefined,
     cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: sessionLifetimeMs },
   })
 }

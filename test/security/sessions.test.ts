@@ -33,6 +33,16 @@ describe('console sessions end when they should, at once', () => {
     expect(decoded).not.toMatch(/inspector|role|uid/)
   })
 
+  it('marks the cookie Secure when the service is served over https through a proxy', async () => {
+    const behindTls = await startTestService({ PUBLIC_BASE_URL: 'https://feedback.example.gov.uk' })
+    try {
+      const page = await fetch(`${behindTls.url}/console/sign-in`, { headers: { 'X-Forwarded-Proto': 'https' } })
+      expect(page.headers.get('set-cookie')).toMatch(/console_session=.*HttpOnly.*Secure.*SameSite=Lax/i)
+    } finally {
+      await behindTls.stop()
+    }
+  })
+
   it('signing out makes a copied cookie worthless for pages, the API and forms', async () => {
     const inspector = await signedIn('inspector')
     expect((await withCookie(inspector.cookie, '/console')).status).toBe(200)
