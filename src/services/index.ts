@@ -1,11 +1,10 @@
-import crypto from 'node:crypto'
 import type { Connection } from 'mongoose'
 import { type ChannelServices, createChannelServices } from '../channels'
 import { type Clock, systemClock } from '../clock'
 import type { Config } from '../config'
 import { feedbackModel } from '../data/models/feedback'
 import type { Logger } from '../logger'
-import { type ContactCipher, createContactCipher } from './contactEncryption'
+import { addressHashSecretFor, type ContactCipher, createContactCipher } from './contactEncryption'
 import { FeedbackStatusService } from './feedbackStatus'
 import { FeedbackSubmission } from './feedbackSubmission'
 import { resolveSecret } from './secrets'
@@ -32,7 +31,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const contactCipher = createContactCipher(encryptionKey)
   // Phone numbers are hashed (for opt-outs and SMS conversation ids) with a key of their own, derived from the
   // encryption key, so one key is never used for two purposes.
-  const addressHashKey = Buffer.from(crypto.hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'phone-number-hash', 32))
+  const addressHashKey = addressHashSecretFor(encryptionKey)
   const sessionSecret = resolveSecret(config, config.SESSION_SECRET, 'SESSION_SECRET', 'session.secret')
   const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
   const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))

@@ -62,6 +62,9 @@ const feedbackSchema = new Schema(
       language: String,
       /** AES-256-GCM sealed JSON of phone/email/name: never stored in the clear. */
       sealedDetails: String,
+      /** Keyed hashes of the phone number and email (ContactCipher.lookupHashes): find a person's records without decrypting. */
+      phoneHash: { type: String, index: true },
+      emailHash: { type: String, index: true },
     },
     consentToShare: Boolean,
     callbackRequested: Boolean,
