@@ -111,6 +111,8 @@ const feedbackSchema = new Schema(
       default: [],
     },
     submittedAt: { type: Date, index: true },
+    /** Set when the person's words and contact details were erased at their request (src/privacy/erasure.ts). */
+    erasedAt: Date,
   },
   { timestamps: true },
 )

@@ -1,0 +1,27 @@
+/**
+ * npm run privacy:erase -- (--reference REF | --phone NUMBER | --email ADDRESS) [--reason TEXT] [--by NAME]
+ * Erases a person's personal data at their request (src/privacy/erasure.ts) and prints a JSON summary of what
+ * was removed. The record that their feedback existed, its classification and what inspectors did is kept.
+ */
+import { PersonalDataErasure } from '../src/privacy/erasure'
+import { systemClock } from '../src/clock'
+import { openToolContext, parseToolArgs, personQueryFrom, runTool } from './toolSupport'
+
+const usage = 'Usage: npm run privacy:erase -- --reference ABCDE-23456 | --phone 07700900123 | --email name@example.com [--reason "why"] [--by you@example.gov.uk]'
+
+runTool('Erasure', async () => {
+  const values = parseToolArgs(
+    { reference: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' } },
+    usage,
+  )
+  const query = personQueryFrom(values, usage)
+  const tool = await openToolContext(values.by)
+  try {
+    const erasure = new PersonalDataErasure(tool.database.connection, tool.cipher, tool.audit, systemClock, tool.logger)
+    const result = await erasure.erase(query, tool.actor, values.reason?.trim() || 'erasure request from the person')
+    process.stdout.write(`${JSON.stringify(result)}\n`)
+    if (result.references.length === 0) process.stderr.write('No feedback was found for that. Anything else held under it has been removed.\n')
+  } finally {
+    await tool.database.close()
+  }
+})
