@@ -9,6 +9,7 @@ import { FeedbackStatusService } from './feedbackStatus'
 import { FeedbackSubmission } from './feedbackSubmission'
 import { resolveSecret } from './secrets'
 import { createTriageServices, type TriageServices } from './triage'
+import { RetentionJob, retentionPolicyFrom } from '../privacy/retention'
 
 /** Everything the routes, the bot and the workers need, built once at start-up. */
 export interface Services extends TriageServices, ChannelServices {
@@ -42,5 +43,5 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     return { id: delivery.deliveryId, status: delivery.status }
   }
   triage.alertSenders.teams = (conversationReference, message) => channels.sendProactiveMessage(conversationReference, message)
-  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, ...triage, ...channels, workers: [triage.alertWorker, channels.deliveryWorker] }
+  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, ...triage, ...channels, workers: [triage.alertWorker, channels.deliveryWorker, new RetentionJob(connection, retentionPolicyFrom(config), clock, logger)] }
 }

@@ -65,6 +65,8 @@ const feedbackSchema = new Schema(
       /** Keyed hashes of the phone number and email (ContactCipher.lookupHashes): find a person's records without decrypting. */
       phoneHash: { type: String, index: true },
       emailHash: { type: String, index: true },
+      /** When the retention schedule removed the contact details of this closed case. */
+      detailsRemovedAt: Date,
     },
     consentToShare: Boolean,
     callbackRequested: Boolean,
