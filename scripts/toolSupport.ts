@@ -4,12 +4,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { systemClock } from '../src/clock'
 import { type Config, ConfigError, loadConfig } from '../src/config'
 import { type Database, openDatabase } from '../src/data/database'
+import { EmbeddedDatabaseError } from '../src/data/embeddedDatabase'
 import { auditEventModel } from '../src/data/models/auditEvent'
 import { createLogger, type Logger } from '../src/logger'
 import { type Actor, AuditLog } from '../src/services/audit'
 import { type ContactCipher, createContactCipher } from '../src/services/contactEncryption'
 import { resolveSecret } from '../src/services/secrets'
 import { PersonQueryError, type PersonQuery } from '../src/privacy/personalRecords'
+import { BackupError } from '../src/backup/logicalCopy'
 
 export class UsageError extends Error {}
 
@@ -59,7 +61,7 @@ export function runTool(name: string, main: () => Promise<number | void>): void 
         process.stderr.write(`${error.message}\n`)
         process.exit(2)
       }
-      const known = error instanceof ConfigError || error instanceof PersonQueryError
+      const known = error instanceof ConfigError || error instanceof PersonQueryError || error instanceof BackupError || error instanceof EmbeddedDatabaseError
       process.stderr.write(known ? `${(error as Error).message}\n` : `${name} stopped: ${(error as Error).message}\n`)
       process.exit(1)
     },
