@@ -92,7 +92,7 @@ async function load(target: Db, name: string, documents: AsyncIterable<Document>
     if (batch.length >= batchSize) await flush()
   }
   await flush()
-  for (const index of indexes) await target.collection(name).createIndex(index.key, { name: index.name, unique: index.unique })
+  for (const index of indexes) await target.collection(name).createIndex(index.key, { name: index.name, ...(index.unique ? { unique: true } : {}) })
   return count
 }
 
