@@ -86,6 +86,13 @@ describe('an admin erases a person\'s data in the console', () => {
   })
 })
 
+it('the public privacy page says how long we keep things, from the same settings, and how to ask for a copy or erasure', async () => {
+  const html = await (await fetch(`${service.url}/privacy`)).text()
+  expect(html).toContain('we delete it after 30 days')
+  expect(html).toContain('we delete your contact details 90 days later')
+  expect(html).toContain('You can ask for a copy of what we hold about you. You can also ask us to delete it.')
+})
+
 const describeWithBrowser = chromiumPath ? describe : describe.skip
 
 describeWithBrowser('the erasure pages in a browser', () => {
