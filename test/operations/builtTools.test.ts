@@ -108,6 +108,11 @@ it('the built service and every operator tool run from the compiled JavaScript',
   expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('already holds') })
   expect(await runTool(tool('migrateToMongodb', '--to', sourceUri, '--replace'), env)).toMatchObject({ code: 1, stderr: expect.stringContaining('same database') })
 
+  const badReference = await runTool(tool('privacyErase', '--reference', 'nonsense'), env)
+  expect(badReference).toMatchObject({ code: 1, stderr: expect.stringContaining('That is not a feedback reference') })
+  const dryRun = await runTool(tool('privacyErase', '--email', 'built.tools@example.com', '--dry-run'), env)
+  expect(JSON.parse(dryRun.stdout)).toEqual({ dryRun: true, references: [reference], conversations: 0 })
+  expect((await feedbackModel(source).findOne({ reference }).lean())?.story).toBe(story)
   const erased = await runTool(tool('privacyErase', '--reference', reference, '--reason', 'asked by email', '--by', 'dpo@example.gov.uk'), env)
   expect(erased).toMatchObject({ code: 0 })
   expect(JSON.parse(erased.stdout)).toMatchObject({ references: [reference], feedbackErased: 1 })
