@@ -1,5 +1,5 @@
-import crypto from 'node:crypto'
 import type { Connection } from 'mongoose'
+import { storageId } from '../bot/mongoStorage'
 import { callbackRequestModel } from '../data/models/callbackRequest'
 import { conversationReferenceModel } from '../data/models/conversationReference'
 import { directLineConversationModel } from '../data/models/directLineConversation'
@@ -76,10 +76,6 @@ export async function findPersonalRecords(connection: Connection, cipher: Contac
   return { searchedBy: 'email', references: [...references], conversationKeys: [...conversationKeys] }
 }
 
-function botStateId(storageKey: string): string {
-  return crypto.createHash('sha256').update(storageKey, 'utf8').digest('hex')
-}
-
 /** The stored pieces of one chat conversation: bot state, web chat transcript and the conversation reference. */
 export interface ConversationData {
   conversationKey: string
@@ -111,7 +107,7 @@ export async function locateConversation(connection: Connection, conversationKey
   const keys = [`${channelId}/conversations/${conversationId}/`, ...[...userIds].map(userId => `${channelId}/users/${userId}/`)]
   return {
     conversationKey,
-    botStateIds: keys.map(botStateId),
+    botStateIds: keys.map(storageId),
     directLineConversationId: directLine ? conversationId : undefined,
   }
 }
