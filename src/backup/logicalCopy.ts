@@ -66,14 +66,19 @@ export async function documentCount(db: Db): Promise<{ collections: number; docu
   return { collections: names.length, documents }
 }
 
-/** Refuses to write into a database that holds anything, unless asked to replace it; then empties it. */
-export async function prepareTarget(target: Db, replace: boolean, where: string): Promise<void> {
+/** Refuses a database that holds anything, unless asked to replace it. Changes nothing. */
+export async function checkTarget(target: Db, replace: boolean, where = `The database ${target.databaseName}`): Promise<void> {
   const existing = await documentCount(target)
   if (existing.documents > 0 && !replace) {
     throw new BackupError(
       `${where} already holds ${existing.documents} records in ${existing.collections} collections. Nothing was changed. To throw them away and use the copy instead, run again with --replace.`,
     )
   }
+}
+
+/** Refuses to write into a database that holds anything, unless asked to replace it; then empties it. */
+export async function prepareTarget(target: Db, replace: boolean, where: string): Promise<void> {
+  await checkTarget(target, replace, where)
   for (const name of await collectionsInCopyOrder(target)) await target.collection(name).drop()
 }
 

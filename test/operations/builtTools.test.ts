@@ -121,7 +121,7 @@ it('the built service and every operator tool run from the compiled JavaScript',
   const restoredUri = testDatabaseUri()
   expect(await runTool(tool('restore', '--from', backupDir), { MONGODB_URI: restoredUri, DATA_DIR: path.join(dataDir, 'restored') })).toMatchObject({ code: 0 })
   expect((await feedbackModel(await open(restoredUri)).findOne({ reference }).lean())?.story).toBe(story)
-})
+}, 300_000)
 
 it('the npm scripts fall back to the built tools where tsx is not installed, as in the production image', async () => {
   // The image's layout: /app/scripts/runTool.js and /app/dist, with production dependencies only.

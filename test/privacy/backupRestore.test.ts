@@ -138,5 +138,16 @@ describe('backup and restore', () => {
 
     const notEmpty = await runTool(sourceTool('backup', '--out', backupDir), { MONGODB_URI: sourceUri, DATA_DIR: service.services.config.dataDir })
     expect(notEmpty).toMatchObject({ code: 1, stderr: expect.stringContaining('is not empty') })
+
+    // A data folder that already has another key keeps it: the restore is refused before anything is written.
+    const withKeys = path.join(scratch, 'with-keys')
+    expect((await runTool(sourceTool('backup', '--out', withKeys), { MONGODB_URI: sourceUri, DATA_DIR: service.services.config.dataDir })).code).toBe(0)
+    const otherDataDir = path.join(scratch, 'other-key')
+    fs.mkdirSync(otherDataDir)
+    fs.writeFileSync(path.join(otherDataDir, 'encryption.key'), Buffer.alloc(32, 9).toString('base64'))
+    const otherKey = await runTool(sourceTool('restore', '--from', withKeys), { MONGODB_URI: targetUri, DATA_DIR: otherDataDir })
+    expect(otherKey).toMatchObject({ code: 1, stderr: expect.stringContaining('holds a different key from the backup') })
+    expect(fs.readFileSync(path.join(otherDataDir, 'encryption.key'), 'utf8')).toBe(Buffer.alloc(32, 9).toString('base64'))
+    expect(await target.db!.listCollections().toArray()).toEqual([])
   })
 })
