@@ -10,6 +10,7 @@ import setUpWebSession from './middleware/setUpWebSession'
 import setUpCsrf from './middleware/setUpCsrf'
 import caseRoutes from './routes/cases'
 import consoleRoutes from './routes/console'
+import privacyConsoleRoutes from './routes/privacyConsole'
 import intakeRoutes from './routes/intake'
 import signalsRoutes from './routes/signals'
 import { createFeedbackBot } from './bot/feedbackBot'
@@ -48,6 +49,7 @@ export function createApp(services: Services, database: ReadinessCheck, readines
   app.use('/console', setUpCsrf(), setUpAuthentication(services.users))
   app.use(signalsRoutes(services))
   app.use('/console', consoleRoutes(services))
+  app.use('/console', privacyConsoleRoutes(services))
 
   app.use(channelRoutes(services, bot))
 
