@@ -213,7 +213,7 @@ const endpoints: { name: string; weight: number; make: () => FuzzRequest }[] = [
     name: 'console',
     weight: 12,
     make: () => {
-      const path = random.pick(['/console', '/console/sign-in', '/console/sign-out', `/console/cases/${pathPart()}`, `/console/cases/${pathPart()}/notes`, '/console/users', '/console/signals', '/console/signals.csv', '/console/sign-in/oidc', `/console/sign-in/oidc/callback?code=${pathPart()}&state=${pathPart()}`])
+      const path = random.pick(['/console', '/console/sign-in', '/console/sign-out', `/console/cases/${pathPart()}`, `/console/cases/${pathPart()}/notes`, '/console/users', '/console/signals', '/console/signals.csv', '/console/sign-in/oidc', `/console/sign-in/oidc/callback?code=${pathPart()}&state=${pathPart()}`, '/console/privacy/erase', '/console/privacy/erase/confirm', '/console/failed-deliveries'])
       const cookie = random.chance(0.5) ? { Cookie: `console_session=${random.pick(['s%3Aabc.def', 'x', '%', 'a'.repeat(5000)])}` } : {}
       if (random.chance(0.5)) return { method: 'GET', path, headers: cookie }
       return { method: 'POST', path, ...form(mutate({ _csrf: text(), email: text(), password: text(), note: text() })), headers: { 'content-type': 'application/x-www-form-urlencoded', ...cookie } }
