@@ -1,4 +1,4 @@
-import { evaluateSafetySet, safetySets, unseenSafetySet } from '../../scripts/evalSafety'
+import { evaluateSafetySet, trainingSafetySets, unseenSafetySet } from '../../scripts/evalSafety'
 
 describe('risk on the safety sets', () => {
   // Written by someone who saw neither the rules nor the concern model, and never trained or tuned on.
@@ -11,7 +11,7 @@ describe('risk on the safety sets', () => {
   })
 
   // In-sample for the concern model, so a guard against regressions rather than a measure of accuracy.
-  it.each(safetySets.filter(set => set !== unseenSafetySet).map(set => [set.name, set] as const))('keeps every urgent example in %s urgent, and few calm ones', async (_name, set) => {
+  it.each(trainingSafetySets.map(set => [set.name, set] as const))('keeps every urgent example in %s urgent, and few calm ones', async (_name, set) => {
     const result = await evaluateSafetySet(set)
     expect(result.missed).toEqual([])
     expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.08)
