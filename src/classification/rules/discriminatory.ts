@@ -1,0 +1,33 @@
+import type { SafetyRuleDefinition } from './definition'
+
+/** Discriminatory abuse. */
+export const discriminatoryRules: SafetyRuleDefinition[] = [
+  {
+    id: 'discriminatory.discrimination-or-hate',
+    level: 'high',
+    categories: ['discriminatory'],
+    signpost: 'abuse',
+    negation: 'clause',
+    describes: 'discrimination or hate',
+    phrases: [
+      /racis\w*/,
+      /racial(?:ly)? \w+/,
+      /homophob\w*/,
+      /transphob\w*/,
+      /sexis[tm]/,
+      /xenophob\w*/,
+      /islamophob\w*/,
+      /antisemit\w*/,
+      /discriminat\w*/,
+      /hate crime/,
+      /(?:because|cos|as) (?:she|he|i|they) (?:is|am|are|was|were) (?:black|asian|gay|lesbian|trans|muslim|jewish|disabled|deaf|blind|foreign|polish|old)/,
+      /(?:called|calling|calls) PERSON (?:a )?(?:paki|n\w*er|monkey|faggot|retard|spastic|spaz)/,
+    ],
+    matches: [
+
+    ],
+    doesNotMatch: [
+
+    ],
+  },
+]

@@ -1,0 +1,35 @@
+import type { SafetyRuleDefinition } from './definition'
+
+/** Infection control. */
+export const infectionControlRules: SafetyRuleDefinition[] = [
+  {
+    id: 'infection-control.infection-risk',
+    level: 'high',
+    categories: ['infection-control'],
+    negation: 'clause',
+    describes: 'an infection control risk',
+    phrases: [
+      /outbreak/,
+      /norovirus/,
+      /noro/,
+      /c ?diff/,
+      /mrsa/,
+      /scabies/,
+      /lice/,
+      /bed ?bugs/,
+      /(?:no|without|not wearing|never wear|dont wear|didnt wear) (?:any )?(?:gloves|aprons|masks|ppe)/,
+      /(?:re ?us(?:ed|ing)|shared|sharing) (?:needles|syringes|gloves)/,
+      /(?:dirty|used) (?:needles|syringes)/,
+      /(?:blood|faeces|poo|excrement|urine|vomit|sick) (?:on|all over|smeared on|left on) (?:the )?(?:floor|walls?|bed|sheets|chairs?|toilet)/,
+      /covid (?:positive )?(?:patients|residents|staff) (?:mixed|working|not isolated)/,
+      /not (?:isolated|isolating)/,
+      /infection (?:spreading|everywhere|control (?:is )?(?:poor|terrible|non existent|awful))/,
+    ],
+    matches: [
+
+    ],
+    doesNotMatch: [
+
+    ],
+  },
+]

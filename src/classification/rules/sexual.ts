@@ -1,0 +1,60 @@
+import type { SafetyRuleDefinition } from './definition'
+
+/** Sexual abuse. */
+export const sexualRules: SafetyRuleDefinition[] = [
+  {
+    id: 'sexual.sexual-abuse',
+    level: 'urgent',
+    categories: ['sexual'],
+    signpost: 'abuse',
+    negation: 'clause',
+    describes: 'sexual abuse',
+    phrases: [
+      /rap(?:e|ed|ing|ist)/,
+      /sexual(?! health| orientation| identity| health clinic)\w*/,
+      /intimate(?:ly)? (?:examin\w*|search\w*|care without)/,
+      /without (?:a )?chaperone/,
+      /grop(?:e|ed|es|ing)/,
+      /molest\w*/,
+      /fondl\w*/,
+      /touch(?:ed|es|ing)? (?:PERSON )?(?:inappropriately|up|down there|POSS (?:breasts?|private\w*|bum|bottom|genitals|chest|crotch)|in a sexual way)/,
+      /inappropriate(?:ly)? touch\w*/,
+      /touch(?:ed|es|ing)? PERSON (?:where|in places|places) (?:he|she|they|you) (?:shouldnt|should not|shouldn)/,
+      /indecen\w*/,
+      /expos(?:ed|ing) (?:him|her)self/,
+      /private parts/,
+      /made PERSON (?:undress|strip)/,
+      /sex with/,
+      /(?:kissed|kissing) PERSON (?:on the lips|against)/,
+      /sent (?:PERSON )?(?:nudes|naked (?:photos|pictures))/,
+      /upskirt\w*/,
+      /masturbat\w*/,
+      /paedo\w*/,
+      /pedo\w*/,
+      /groom(?:ed|ing) (?:PERSON|children|kids|young)/,
+    ],
+    matches: [
+
+    ],
+    doesNotMatch: [
+
+    ],
+  },
+  {
+    id: 'sexual.entering-bed-or-bedroom',
+    level: 'urgent',
+    categories: ['sexual'],
+    signpost: 'abuse',
+    negation: 'clause',
+    describes: 'someone entering another person\'s bed or bedroom',
+    phrases: [
+      /(?:another (?:resident|patient|man)|other (?:residents|patients|men)|a (?:male |man )?(?:resident|patient|man)|the man|he|men) (?:\w+ ){0,3}(?:keeps |kept )?(?:gets|got|getting|climbs|climbed|climbing|comes|came|coming|goes|going|went|wanders|wandering) (?:in|into) (?:her|their|the (?:womens|ladies|female|girls)|other (?:residents|patients|peoples|womens)|womens|ladies) (?:beds?|(?:bedrooms?|rooms?) (?:at night|in the night|and (?:shuts|shut|closes|closed|locks|locked) the door|when (?:she|they) (?:is|are|was|were) (?:asleep|sleeping|in bed)))/,
+    ],
+    matches: [
+
+    ],
+    doesNotMatch: [
+
+    ],
+  },
+]

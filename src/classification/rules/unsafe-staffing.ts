@@ -1,0 +1,44 @@
+import type { SafetyRuleDefinition } from './definition'
+
+/** Unsafe staffing and staff unfit to work. */
+export const unsafeStaffingRules: SafetyRuleDefinition[] = [
+  {
+    id: 'unsafe-staffing.unsafe-staffing',
+    level: 'high',
+    categories: ['unsafe-staffing'],
+    negation: 'clause',
+    describes: 'unsafe staffing',
+    phrases: [
+      /(?:only|just) (?:one|1|two|2) (?:carer|staff|nurse|member of staff|person|care worker)s? (?:on|for|looking after|covering) (?:the )?(?:\d+|twenty|thirty|forty|whole|entire|all|night|nights|floor|unit|home|building|residents|patients)/,
+      /no (?:staff|nurses?|carers?|one|qualified nurses?) (?:on (?:duty|shift|the floor|nights?|the unit)|around|about|to help)/,
+      /(?:staff|carers?|nurses?|night staff|seniors?|manager) (?:are |is |were |was )?(?:always |often )?(?:asleep|sleeping) (?:on|at|during|in)/,
+      /dangerously (?:short|understaffed|low)/,
+      /(?:unsafe|dangerous) (?:staffing|levels)/,
+      /staffing (?:is |levels are )?(?:unsafe|dangerous)/,
+    ],
+    matches: [
+
+    ],
+    doesNotMatch: [
+
+    ],
+  },
+  {
+    id: 'unsafe-staffing.staff-unfit-to-work',
+    level: 'urgent',
+    categories: ['unsafe-staffing'],
+    negation: 'clause',
+    describes: 'staff unfit to work',
+    phrases: [
+      /(?:staff|carers?|nurses?|night staff|seniors?|manager|doctor) (?:are |is |were |was )?(?:always |often )?(?:drunk|on drugs|high|smoking weed) (?:on|at|during|in|while|and)/,
+      /(?:drunk|drinking|under the influence) (?:on|at|during|while) (?:shift|duty|work)/,
+      /(?:came|comes|come|turned up|turns up) (?:in |into work |to work )?(?:drunk|high|intoxicated|smelling of (?:alcohol|drink))/,
+    ],
+    matches: [
+
+    ],
+    doesNotMatch: [
+
+    ],
+  },
+]
