@@ -24,10 +24,12 @@ export const discriminatoryRules: SafetyRuleDefinition[] = [
       /(?:called|calling|calls) PERSON (?:a )?(?:paki|n\w*er|monkey|faggot|retard|spastic|spaz)/,
     ],
     matches: [
-
+      'they call him racist names because hes black and laugh at him',
+      'they treat me bad cos im black and leave me til last for everything, i was left in wet sheets all night',
     ],
     doesNotMatch: [
-
+      'Dentist was friendly and explained everything',
+      'the consultant took time to explain everything to my wife',
     ],
   },
 ]

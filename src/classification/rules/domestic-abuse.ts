@@ -17,10 +17,13 @@ export const domesticAbuseRules: SafetyRuleDefinition[] = [
       /(?:scared|afraid|frightened|terrified) (?:of|to go home to) (?:my|her|his) (?:husband|wife|partner|boyfriend|girlfriend|ex|son|daughter)/,
     ],
     matches: [
-
+      'my partner hits me and has threatened to kill me if I tell the health visitor',
+      'Her husband beats her and he\'s her carer, she\'s scared to go home from hospital',
+      'my partner hits me when he\'s been drinking and i\'m scared to go home after my appointment',
     ],
     doesNotMatch: [
-
+      'Letters came after the appointment date',
+      'I was sent home with no follow up appointment',
     ],
   },
 ]

@@ -26,10 +26,13 @@ export const financialRules: SafetyRuleDefinition[] = [
       /fraud\w*/,
     ],
     matches: [
-
+      'carer took my purse and my bank card is gone',
+      'a worker at the home is selling residents\' belongings online',
+      'staff stole my nans wedding ring off her finger while she slept',
     ],
     doesNotMatch: [
-
+      'wifi is terrible for residents',
+      'My son\'s social worker keeps changing',
     ],
   },
 ]

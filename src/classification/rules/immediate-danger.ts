@@ -28,10 +28,14 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /(?:severe|crushing) chest pain/,
     ],
     matches: [
-
+      'she collapsed in the lounge and staff didnt call an ambulance for an hour',
+      'he\'s not breathing properly and the nurse says to wait for the doctor in the morning',
+      'he cant swallow properly and they keep giving him toast, he went blue in the face last week',
     ],
     doesNotMatch: [
-
+      'I felt rushed by the doctor',
+      'they didn\'t explain my diagnosis properly',
+      'Choking hazard sign on the baby change table is peeling off',
     ],
   },
   {
@@ -57,10 +61,13 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /gas leak/,
     ],
     matches: [
-
+      'please help my mum is in danger at that home',
+      'the carer threatened to hit my mum if she didnt stop shouting',
+      'my partner hits me and has threatened to kill me if I tell the health visitor',
     ],
     doesNotMatch: [
-
+      'the nurse took my blood and it didnt hurt at all',
+      'the nurse didnt wear gloves to change my dressing',
     ],
   },
 ]

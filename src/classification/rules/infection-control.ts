@@ -26,10 +26,13 @@ export const infectionControlRules: SafetyRuleDefinition[] = [
       /infection (?:spreading|everywhere|control (?:is )?(?:poor|terrible|non existent|awful))/,
     ],
     matches: [
-
+      'the nurse didnt wear gloves to change my dressing',
+      'no hand gel anywhere on the ward n nurses not washing hands, theres c diff signs on 3 doors',
+      'the home has a norovirus outbreak and they are still mixing sick and well residents, no gloves or aprons',
     ],
     doesNotMatch: [
-
+      'wifi is terrible for residents',
+      'staff don\'t know residents\' likes and dislikes',
     ],
   },
 ]

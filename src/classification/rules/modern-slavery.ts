@@ -27,10 +27,13 @@ export const modernSlaveryRules: SafetyRuleDefinition[] = [
       /cant leave (?:the|their) (?:house|job|home) /,
     ],
     matches: [
-
+      'my boss keeps my passport and I work at the care home for no money',
+      'the agency took our passports and we work 80 hours a week for no pay at the care home',
+      'we are not allowed to leave the house where we live, the boss keeps our documents and we get no wages',
     ],
     doesNotMatch: [
-
+      'visiting hours are too short',
+      'My son\'s social worker keeps changing',
     ],
   },
 ]

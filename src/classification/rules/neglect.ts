@@ -39,10 +39,13 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:no one|nobody|noone) (?:ever )?(?:gets PERSON (?:up|washed|dressed)|(?:washes|changes|feeds|turns|bathes) PERSON)/,
     ],
     matches: [
-
+      'they leave residents in wet pads all night to save time',
+      'my mum fell out of bed at 2am and was left on the floor till the morning shift came',
+      'my wife is bedbound and no carers have turned up for 3 days, she has no food or water',
     ],
     doesNotMatch: [
-
+      'wifi is terrible for residents',
+      'There is never any hot water in the shower',
     ],
   },
   {
@@ -71,10 +74,13 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:losing|lost) (?:loads of|so much|a lot of|lots of) weight/,
     ],
     matches: [
-
+      'they left my dad in the bath and walked off, he nearly drowned',
+      'he has a grade 4 pressure sore that nobody told us about, its down to the bone',
+      'they made him sleep in his clothes for a week and didnt wash him, he has sores',
     ],
     doesNotMatch: [
-
+      'the service was terrible, nobody cares',
+      'the nurse took my blood and it didnt hurt at all',
     ],
   },
   {
@@ -92,10 +98,13 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /wont let (?:anyone|carers|us|the carers|anybody) in/,
     ],
     matches: [
-
+      'my grandad wont eat or drink and wont let the carers in',
+      'no hand gel anywhere on the ward n nurses not washing hands, theres c diff signs on 3 doors',
+      'the care home wont call a doctor, my mum has had a high temperature for days and is confused and not eating, they said its just her age',
     ],
     doesNotMatch: [
-
+      'I felt rushed by the doctor',
+      'doctor was running late and seemed stressed',
     ],
   },
 ]

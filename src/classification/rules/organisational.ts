@@ -20,10 +20,13 @@ export const organisationalRules: SafetyRuleDefinition[] = [
       /culture of (?:fear|abuse|bullying|cover\w*)/,
     ],
     matches: [
-
+      'Night staff are putting residents to bed at 5pm so they have less work',
+      'the manager keeps residents in their rooms all day, they are not allowed out even to the garden',
+      'we are not allowed to leave the house where we live, the boss keeps our documents and we get no wages',
     ],
     doesNotMatch: [
-
+      'wifi is terrible for residents',
+      'the wifi doesnt work in the rooms',
     ],
   },
 ]

@@ -45,10 +45,15 @@ export const physicalRules: SafetyRuleDefinition[] = [
       /(?:nearly|almost) drown\w*/,
     ],
     matches: [
-
+      'my carer hits me when no one is here',
+      'he was pushed over by a staff member and broke his wrist',
+      'mam says the lad on nights pinches her and pulls her hair',
     ],
     doesNotMatch: [
-
+      'The doctor pushed for me to get a scan quickly',
+      'physio for my broken wrist was great, back to normal now',
+      'The carers joke that dad will beat them at dominoes again',
+      'Nobody has ever been rough with mum in three years there',
     ],
   },
   {
@@ -67,10 +72,13 @@ export const physicalRules: SafetyRuleDefinition[] = [
       /(?:marks|scratches|cuts) on (?:POSS )?(?:neck|face|arms?|legs?|wrists?|body)/,
     ],
     matches: [
-
+      'got a massive bruise from my blood test lol, nurse was nice tho',
+      'mum has bruises all over her arms and the carers cant explain them',
+      'my mother has bruising on her thighs and is frightened of the male carer',
     ],
     doesNotMatch: [
-
+      'they didn\'t explain my diagnosis properly',
+      'the nurse took my blood and it didnt hurt at all',
     ],
   },
   {
@@ -87,10 +95,12 @@ export const physicalRules: SafetyRuleDefinition[] = [
       /cruel(?:ty)?/,
     ],
     matches: [
-
+      'carer was abusive to my mum, rough handling her and calling her names',
+      'the nurses are scared of the ward manager, he threatens to sack anyone who reports abuse',
     ],
     doesNotMatch: [
-
+      'the manager is hard to get hold of',
+      'The manager doesn\'t reply to emails',
     ],
   },
 ]

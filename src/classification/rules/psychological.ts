@@ -32,10 +32,14 @@ export const psychologicalRules: SafetyRuleDefinition[] = [
       /(?:hear|heard|hearing) (?:PERSON )?(?:crying|screaming|sobbing|begging) /,
     ],
     matches: [
-
+      'staff laugh at me and say no one will miss me',
+      'they call him racist names because hes black and laugh at him',
+      'the carer threatened to hit my mum if she didnt stop shouting',
     ],
     doesNotMatch: [
-
+      'the nurse took my blood and it didnt hurt at all',
+      'the nurse didnt wear gloves to change my dressing',
+      'They wont let me see my own records, keep fobbing me off',
     ],
   },
   {
@@ -50,10 +54,12 @@ export const psychologicalRules: SafetyRuleDefinition[] = [
       /(?:flinch\w*|cower\w*|recoil\w*) (?:away )?from (?:him|her|them|the \w+|staff|carers?)/,
     ],
     matches: [
-
+      'she flinches when he comes in the room, the male carer, she never did that before',
+      'wen i visit my bro in the unit he has new bruises evry time n he flinches wen staff walk past. he cant talk proper so cant say wat happend. plz someone go check',
     ],
     doesNotMatch: [
-
+      'There is never any hot water in the shower',
+      'my dad came home with someone else\'s glasses',
     ],
   },
 ]

@@ -35,10 +35,13 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       /(?:sleeping (?:tablets|pills)|sedatives?|tablets|pills|meds|medication|lorazepam|diazepam|haloperidol) (?:\w+ ){0,6}(?:so (?:they|staff|the staff|the night staff|we) (?:can|could) (?:have an easy|have a quiet|get some peace|have some peace|get an easy|sit down|get on)|so (?:she|he|they|PERSON) (?:is|are|stays?|keeps?|will be|would be) (?:quiet|asleep|docile|out of the way|no trouble|compliant))/,
     ],
     matches: [
-
+      'staff tie my dad to the chair so he doesnt wander',
+      'they hold his nose to make him swallow his food he\'s terrified of meal times',
+      'they lock him in his room at night so he cant get out, even to use the toilet',
     ],
     doesNotMatch: [
-
+      'the wifi doesnt work in the rooms',
+      'the car park machine doesnt take cards',
     ],
   },
   {
@@ -56,10 +59,14 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       /zombified/,
     ],
     matches: [
-
+      'Shes being kept in seclusion for days without anyone reviewing it',
+      'my son with autism was restrained face down by 4 staff and has marks on his neck',
+      'my brother is being given sedatives to keep him quiet, hes like a zombie, they say its easier for them',
     ],
     doesNotMatch: [
-
+      'I was not given my tablets on time twice this week.',
+      'staff turnover is high so we dont know who anyone is',
+      'We do restraint training once a year and the trainer was excellent',
     ],
   },
 ]

@@ -19,10 +19,13 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /tried to (?:end|take) it/,
     ],
     matches: [
-
+      'kms honestly, the ward discharged me with nowhere to go',
+      'sucidal and no one is helping, the gp says wait for the referal',
+      'i want to end it all, nobody at the crisis team will call me back',
     ],
     doesNotMatch: [
-
+      'the service was terrible, nobody cares',
+      'nobody rang me back about my referral, been 3 weeks',
     ],
   },
   {
@@ -46,10 +49,13 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /plan(?:ned|ning)? to (?:die|end)/,
     ],
     matches: [
-
+      'i cant go on like this anymore. i have tablets saved up',
+      'wanna die tbh, been waiting 9 months for therapy and nothing',
+      'i dont want to be here anymore, the therapist never turns up',
     ],
     doesNotMatch: [
-
+      'i hate the waiting room music lol',
+      'Waiting list for physio is too long',
     ],
   },
   {
@@ -72,10 +78,13 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /take all (?:POSS|the|them|of (?:them|POSS)) (?:tablets|pills|meds)/,
     ],
     matches: [
-
+      'i cant go on like this anymore. i have tablets saved up',
+      'she self harms every night on the ward and staff dont check on her',
+      'I took an overdose last night and the hospital sent me straight home',
     ],
     doesNotMatch: [
-
+      'The hospital car park charges are far too high',
+      '£9 to park at the hospital is daylight robbery',
     ],
   },
 ]

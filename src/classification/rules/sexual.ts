@@ -34,10 +34,13 @@ export const sexualRules: SafetyRuleDefinition[] = [
       /groom(?:ed|ing) (?:PERSON|children|kids|young)/,
     ],
     matches: [
-
+      'my friend told me her carer forces her to have sex with him',
+      'the nurse keeps kissing and groping the young girls on the ward',
+      'a patient on the ward has been raped by another patient and staff did nothing',
     ],
     doesNotMatch: [
-
+      'My son\'s social worker keeps changing',
+      'The online booking system keeps crashing',
     ],
   },
   {
@@ -51,10 +54,13 @@ export const sexualRules: SafetyRuleDefinition[] = [
       /(?:another (?:resident|patient|man)|other (?:residents|patients|men)|a (?:male |man )?(?:resident|patient|man)|the man|he|men) (?:\w+ ){0,3}(?:keeps |kept )?(?:gets|got|getting|climbs|climbed|climbing|comes|came|coming|goes|going|went|wanders|wandering) (?:in|into) (?:her|their|the (?:womens|ladies|female|girls)|other (?:residents|patients|peoples|womens)|womens|ladies) (?:beds?|(?:bedrooms?|rooms?) (?:at night|in the night|and (?:shuts|shut|closes|closed|locks|locked) the door|when (?:she|they) (?:is|are|was|were) (?:asleep|sleeping|in bed)))/,
     ],
     matches: [
-
+      'my daughter is on the ward and said another patient gets into her bed at night and staff dont stop it',
+      'the man in room 4 keeps going into the women\'s rooms at night and staff say there is nothing they can do',
+      'she\'s scared of the night carer, says he comes in her room and shuts the door and she doesnt like what he does',
     ],
     doesNotMatch: [
-
+      'the wifi doesnt work in the rooms',
+      'My son\'s social worker keeps changing',
     ],
   },
 ]

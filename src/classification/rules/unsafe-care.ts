@@ -41,10 +41,13 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /dnacpr/,
     ],
     matches: [
-
+      'I was not given my tablets on time twice this week.',
+      'waited 3 hours in a&e, the wait nearly killed me lol',
+      'he was pushed over by a staff member and broke his wrist',
     ],
     doesNotMatch: [
-
+      'visiting hours are too short',
+      'waited 3 hours in A&E, not good enough',
     ],
   },
   {
@@ -59,10 +62,13 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:medication|medicine|meds|tablets|pills|morphine|insulin) (?:that|which) (?:arent|werent|wasnt|isnt|are not|were not) (?:his|hers|theirs|PERSON)/,
     ],
     matches: [
-
+      'they gave my dad someone elses medication and he ended up in A&E',
+      'my mother has been given morphine she wasnt prescribed and now she wont wake up properly',
+      'my aunty was given someone elses tablets and she\'s been really drowsy and fell twice since',
     ],
     doesNotMatch: [
-
+      'receptionist took my details wrong twice',
+      'they didn\'t explain my diagnosis properly',
     ],
   },
   {
@@ -76,10 +82,12 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:he|she|PERSON) (?:has |had |have )?(?:went|go|goes|gone|going) missing/,
     ],
     matches: [
-
+      'he wandered out the front door cos the code lock was broke, they didnt know he was gone for 3 hours',
+      'dad has dementia and got out of the home last night, police found him on the main road in his pyjamas',
     ],
     doesNotMatch: [
-
+      'visiting hours are too short',
+      'waited 3 hours in A&E, not good enough',
     ],
   },
   {
@@ -96,10 +104,13 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:didnt|did not|dont|never|no one|nobody) (?:know|knew|notice|noticed|realise|realised) (?:that )?(?:PERSON|he|she|they) (?:was|had|were|has) (?:gone|missing)/,
     ],
     matches: [
-
+      'he wandered out the front door cos the code lock was broke, they didnt know he was gone for 3 hours',
+      'dad has dementia and got out of the home last night, police found him on the main road in his pyjamas',
+      'my brother keeps going missing from the supported living place, staff dont notice for hours, last time he was found by the canal',
     ],
     doesNotMatch: [
-
+      'visiting hours are too short',
+      'My son\'s social worker keeps changing',
     ],
   },
   {
@@ -115,10 +126,12 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /fear(?:s|ed)? for (?:POSS|his|her|my) (?:life|safety)/,
     ],
     matches: [
-
+      'i have been cutting myself again and the ward just sent me home, i dont feel safe tonight',
+      'mum rang me crying saying she doesnt feel safe there because a man keeps coming into her room at night',
     ],
     doesNotMatch: [
-
+      'the wifi doesnt work in the rooms',
+      'My son\'s social worker keeps changing',
     ],
   },
 ]

@@ -17,10 +17,13 @@ export const unsafeStaffingRules: SafetyRuleDefinition[] = [
       /staffing (?:is |levels are )?(?:unsafe|dangerous)/,
     ],
     matches: [
-
+      'the night staff are asleep on shift every night and the buzzers go unanswered for hours',
+      'Theres only one carer on nights for 30 residents with dementia, people are falling and no one comes',
+      'I\'m a nurse there and we regularly have only two staff for the whole unit, it\'s dangerous and someone will die',
     ],
     doesNotMatch: [
-
+      'visiting hours are too short',
+      'wifi is terrible for residents',
     ],
   },
   {
@@ -35,10 +38,11 @@ export const unsafeStaffingRules: SafetyRuleDefinition[] = [
       /(?:came|comes|come|turned up|turns up) (?:in |into work |to work )?(?:drunk|high|intoxicated|smelling of (?:alcohol|drink))/,
     ],
     matches: [
-
+      'a staff member came in drunk and was giving out medication',
     ],
     doesNotMatch: [
-
+      'medication round is always late in the mornings',
+      'I would like more information about my medication',
     ],
   },
 ]

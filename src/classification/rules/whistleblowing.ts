@@ -18,10 +18,13 @@ export const whistleblowingRules: SafetyRuleDefinition[] = [
       /(?:lose|losing) (?:my|our) jobs? if/,
     ],
     matches: [
-
+      'my boss keeps my passport and I work at the care home for no money',
+      'i work in a care home and they told us to lie to the inspector tomorrow',
+      'im a support worker and the manager tells us to change the records after incidents so the inspectors dont see',
     ],
     doesNotMatch: [
-
+      'the manager is hard to get hold of',
+      'The manager doesn\'t reply to emails',
     ],
   },
   {
@@ -40,10 +43,13 @@ export const whistleblowingRules: SafetyRuleDefinition[] = [
       /(?:sack|sacked|fire|discipline|disciplined|punish|punished) (?:anyone|us|staff|people|me) (?:who|that|for|if) (?:report|reports|complain|complains|speak|speaks|raise|raises)/,
     ],
     matches: [
-
+      'staff covered up a fall where a resident broke her hip, they wrote she was fine',
+      'the nurses are scared of the ward manager, he threatens to sack anyone who reports abuse',
+      'I reported to the manager that a colleague was rough with residents and she told us to keep quiet about it',
     ],
     doesNotMatch: [
-
+      'wifi is terrible for residents',
+      'the manager is hard to get hold of',
     ],
   },
 ]
