@@ -136,6 +136,11 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     }
   }
 
+  /** Whether the concern model alone reads the text as calm (below high): a condition for an LLM to lower urgent. */
+  readsAsCalm(text: string): boolean {
+    return this.model.assessConcern(text).level === 'none'
+  }
+
   classifySync(text: string): Classification {
     const prediction = this.model.predict(text)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
