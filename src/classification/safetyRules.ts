@@ -48,7 +48,7 @@ const seriousHarm =
 const careRecipient =
   /\b(?:residents?|patients?|service users?|clients?|mum|mam|dad|nan|gran|granda|grandad|grandpa|granddad|grandfather|dziadek|babcia|babci|taid|nain|grandma|mother|father|son|daughter|brother|sister|husband|wife|uncle|aunt|auntie|aunty|the kids|children|him|them)\b/
 const recovery =
-  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|used to (?:be|feel)|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well)\b/
+  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well)\b/
 
 let fuzzyVocabulary: FuzzyVocabulary | undefined
 
@@ -175,7 +175,9 @@ function findCues(cues: UrgencyCue[], read: ReadText): CueMatch[] {
 
 function readUrgencyContext(read: ReadText): UrgencyContext {
   const settledBy = findCues(settledCues, read)
-  const ongoingBy = findCues(ongoingCues, read)
+  // Saying no one has been harmed outweighs a problem that persists (short staffing every night), not harm happening now.
+  const noOneHarmed = settledBy.some(({ cue }) => cue.id === 'no-one-at-risk')
+  const ongoingBy = findCues(ongoingCues, read).filter(({ cue }) => !(noOneHarmed && cue.id === 'keeps-happening'))
   const strong = settledBy.some(({ cue }) => cue.strength === 'strong')
   const settled = ongoingBy.length === 0 && (strong || settledBy.length >= 2)
   return { settled, settledBy, ongoingBy }

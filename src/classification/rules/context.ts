@@ -27,6 +27,7 @@ export const settledCues: UrgencyCue[] = [
       /new (?:checklist|system|procedure|care plan|manager)/,
       /(?:moved|transferred) (?:to (?:another|a different)|her to|him to)/,
       /on (?:1 to 1|one to one)/,
+      /(?:hes|shes|he has|she has|i have|we have|weve) (?:since |now )?(?:moved|left) (?:now|homes|out|to (?:a|another|a different))/,
     ],
   },
   {

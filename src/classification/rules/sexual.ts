@@ -11,7 +11,7 @@ export const sexualRules: SafetyRuleDefinition[] = [
     describes: 'sexual abuse',
     phrases: [
       /rap(?:e|ed|ing|ist)/,
-      /sexual(?! health| orientation| identity| health clinic)\w*/,
+      /sexual(?!ity| health| orientation| identity| health clinic)\w*/,
       /intimate(?:ly)? (?:examin\w*|search\w*|care without)/,
       /without (?:a )?chaperone/,
       /grop(?:e|ed|es|ing)/,
@@ -39,6 +39,7 @@ export const sexualRules: SafetyRuleDefinition[] = [
       'a patient on the ward has been raped by another patient and staff did nothing',
     ],
     doesNotMatch: [
+      'A nurse made comments about my weight and my sexuality',
       'My son\'s social worker keeps changing',
       'The online booking system keeps crashing',
     ],
