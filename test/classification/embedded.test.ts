@@ -62,6 +62,19 @@ describe('embedded classifier', () => {
     expect(result.sentiment).toBeGreaterThanOrEqual(4)
   })
 
+  it.each(['Could be better.', 'Not happy', 'Not happy with things', 'not impressed tbh', 'Oh great, another cancellation.', 'Thanks for nothing.'])(
+    'reads the short complaint %j as negative',
+    async text => {
+      expect((await classifier.classifyFeedback(text)).sentiment).toBeGreaterThanOrEqual(4)
+    },
+  )
+
+  it('still reads short praise as positive', async () => {
+    for (const text of ['Really helpful.', 'Great service as always', 'Could not have been better, thank you']) {
+      expect((await classifier.classifyFeedback(text)).sentiment).toBeLessThanOrEqual(2)
+    }
+  })
+
   it('only ever returns framework theme names, at least one, and names itself', async () => {
     const result = await classifier.classifyFeedback('Did not answer')
     expect(result.themes.length).toBeGreaterThan(0)
