@@ -2,6 +2,7 @@ import type { ConcernAssessment } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
 import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, quoteSentence, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
 import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
+import { lexiconFeatures } from './sentimentLexicon'
 import { splitSentences } from './text'
 import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
 
@@ -27,22 +28,38 @@ function describeThemes(themes: string[]): string {
   return named.length > 0 ? named.map(theme => theme.toLowerCase()).join(' and ') : 'the service'
 }
 
+/** The sentence whose words are most negative (by the sentiment lexicon), quoted for a reason from the theme and sentiment model. */
+export function mostNegativeSentence(text: string): string {
+  const sentences = splitSentences(text)
+  let chosen = sentences[0] ?? text
+  let lowest = Infinity
+  for (const sentence of sentences) {
+    const [compound] = lexiconFeatures(sentence) as [number]
+    if (compound < lowest) {
+      lowest = compound
+      chosen = sentence
+    }
+  }
+  return chosen
+}
+
 /** What the statistical model alone says about risk: how negative, and about what. */
-export function modelRisk(prediction: ModelPrediction, safetyThemeProbability: number): RiskAssessment {
+export function modelRisk(prediction: ModelPrediction, safetyThemeProbability: number, text = ''): RiskAssessment {
+  const quoted = (): string => ` Most negative in its words: ${quoteSentence(mostNegativeSentence(text))}.`
   const { sentiment, themes } = prediction
   const categories = [...new Set(themes.map(theme => themeRiskCategories[theme]).filter((category): category is RiskCategory => category !== undefined))]
   if (sentiment >= 4 && safetyThemeProbability >= 0.5) {
-    return { level: 'high', categories: categories.length > 0 ? categories : ['unsafe-care'], reason: 'The model reads this as someone not feeling safe or a safeguarding concern, with no specific phrase matched.' }
+    return { level: 'high', categories: categories.length > 0 ? categories : ['unsafe-care'], reason: `The theme model reads this as someone not feeling safe or a safeguarding concern, with no rule matched.${quoted()}` }
   }
   const aboutCare = themes.some(theme => careThemes.has(theme))
   if (sentiment === 5 || (sentiment === 4 && aboutCare)) {
-    return { level: 'medium', categories: sentiment >= 4 ? categories : [], reason: `No safety phrase found; negative feedback about ${describeThemes(themes)}, read as poor care.` }
+    return { level: 'medium', categories: sentiment >= 4 ? categories : [], reason: `No rule matched; the theme and sentiment model reads negative feedback about ${describeThemes(themes)}, as poor care.${quoted()}` }
   }
   if (sentiment >= 3 && !themes.includes('Positive experience & gratitude')) {
-    return { level: 'low', categories: [], reason: `No safety phrase found; a service issue about ${describeThemes(themes)}.` }
+    return { level: 'low', categories: [], reason: `No rule matched; the theme and sentiment model reads a service issue about ${describeThemes(themes)}.${quoted()}` }
   }
   if (sentiment >= 4) {
-    return { level: 'low', categories: [], reason: `No safety phrase found; a service issue about ${describeThemes(themes)}.` }
+    return { level: 'low', categories: [], reason: `No rule matched; the theme and sentiment model reads a service issue about ${describeThemes(themes)}.${quoted()}` }
   }
   return { level: 'none', categories: [], reason: 'No safety concern found; the feedback reads as positive or neutral.' }
 }
@@ -146,7 +163,13 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
     const rules = weighRulesAgainstConcern(assessSafety(text, { positive: prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude') }), prediction.concern)
     const concern = riskLevelOrder[prediction.concern.level] > riskLevelOrder[rules.level] ? this.concernRisk(text, prediction.concern, rules) : { level: 'none' as const, categories: [], reason: '' }
-    const risk = combineRisk(rules, concern, modelRisk(prediction, safetyThemeProbability))
+    const combined = combineRisk(rules, concern, modelRisk(prediction, safetyThemeProbability, text))
+    // The concern model counted too, though a rule's reason was chosen: name it.
+    const concernAlso =
+      combined.reason === rules.reason && riskLevelOrder[prediction.concern.level] >= riskLevelOrder.high
+        ? ` The concern model also reads it as ${prediction.concern.level} (${describeCategories([prediction.concern.category])}).`
+        : ''
+    const risk = { ...combined, reason: `${combined.reason}${concernAlso}` }
     const sentiment = riskLevelOrder[risk.level] >= riskLevelOrder.high && prediction.sentiment < 4 ? 4 : prediction.sentiment
     return { themes: prediction.themes, sentiment, risk, classifier: { name: this.name, version: this.version } }
   }

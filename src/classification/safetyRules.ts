@@ -207,6 +207,8 @@ export interface SafetySignal {
   categories: RiskCategory[]
   level: RiskLevel
   sentence: string
+  /** Why a serious (high) rule counted as urgent here. */
+  raisedBecause?: string
 }
 
 export interface SafetyFinding {
@@ -263,10 +265,13 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     const onlyWhistleblowing = rule.categories.every(category => category === 'whistleblowing')
     // A phrase cannot be its own evidence of serious harm ("physio for my broken wrist was great").
     const harmfulBeyondPhrase = harmful && seriousHarm.test(joined.replace(match.phrase, ' '))
-    if (!context.settled) {
-      if (matchLevel === 'high' && !onlyWhistleblowing && (persistent || harmfulBeyondPhrase)) matchLevel = 'urgent'
-      if (matchLevel === 'high' && aboutSomeoneInCare && rule.categories.some(category => thirdPartyCategories.has(category))) matchLevel = 'urgent'
-      if (matchLevel === 'high' && highRules.size >= 2) matchLevel = 'urgent'
+    let raisedBecause: string | undefined
+    if (!context.settled && matchLevel === 'high') {
+      if (!onlyWhistleblowing && persistent) raisedBecause = 'it persists or is unexplained'
+      else if (!onlyWhistleblowing && harmfulBeyondPhrase) raisedBecause = 'it has caused serious harm'
+      else if (aboutSomeoneInCare && rule.categories.some(category => thirdPartyCategories.has(category))) raisedBecause = 'it concerns someone in care'
+      else if (highRules.size >= 2) raisedBecause = 'it comes with another serious signal'
+      if (raisedBecause) matchLevel = 'urgent'
     }
     if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering) matchLevel = 'high'
     if (matchLevel === 'urgent' && safetyContext.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
@@ -277,7 +282,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     }
     for (const category of rule.categories) categories.add(category)
     if (rule.signpost) signposts.add(rule.signpost)
-    signals.push({ ruleId: rule.id, describes: rule.describes, categories: rule.categories, level: matchLevel, sentence: match.sentence })
+    signals.push({ ruleId: rule.id, describes: rule.describes, categories: rule.categories, level: matchLevel, sentence: match.sentence, raisedBecause: matchLevel === 'urgent' ? raisedBecause : undefined })
   }
   signals.sort((first, second) => riskLevelOrder[second.level] - riskLevelOrder[first.level])
   const [strongest, ...others] = signals as [SafetySignal, ...SafetySignal[]]
@@ -285,6 +290,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
   const lowered = !stillUrgent && loweredBy !== undefined
   const reason =
     `Rule ${strongest.ruleId} (${describeCategories(strongest.categories)}) found ${strongest.describes} in ${quoteSentence(strongest.sentence)}.` +
+    (strongest.raisedBecause ? ` Urgent because ${strongest.raisedBecause}.` : '') +
     (lowered && loweredBy ? ` High rather than urgent because the message says ${loweredBy.cue.says}: ${quoteSentence(loweredBy.sentence)}.` : '') +
     describeOtherSignals(others)
   return { level: strongest.level, categories: [...categories], signposts: [...signposts], reason, signals, context, loweredBy: lowered ? loweredBy : undefined }

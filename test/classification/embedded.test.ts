@@ -137,6 +137,21 @@ describe('the concern model beside the safety rules', () => {
     expect(result.risk.reason).not.toMatch(/other safety signal/)
   })
 
+  it('quotes a sentence from the text in every reason below high, too', async () => {
+    const text = 'The nurse was nice. Waited 2 hours past my appointment time with no explanation. Not good enough.'
+    const result = await classifier.classifyFeedback(text)
+    expect(['low', 'medium']).toContain(result.risk.level)
+    const quoted = [...result.risk.reason.matchAll(/"([^"]+)"/g)].map(match => match[1] as string)
+    expect(quoted.length).toBeGreaterThan(0)
+    for (const sentence of quoted) expect(text).toContain(sentence)
+  })
+
+  it('says why a serious signal counted as urgent', async () => {
+    const result = await classifier.classifyFeedback('Mum has bruises on her arms. The home cannot explain them.')
+    expect(result.risk.level).toBe('urgent')
+    expect(result.risk.reason).toMatch(/^Rule physical\.injuries \(physical abuse\) found injuries that may come from abuse in "Mum has bruises on her arms\."\. Urgent because it persists or is unexplained\./)
+  })
+
   it('pages for harm going on now even when something was reported', async () => {
     const result = await classifier.classifyFeedback('I reported to the manager that a carer slaps my nan. Nothing has changed and she is on shift again tonight.')
     expect(result.risk.level).toBe('urgent')
