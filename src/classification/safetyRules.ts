@@ -135,9 +135,25 @@ export function ruleMatches(rule: SafetyRule, text: string): boolean {
 
 export const safetyRules: readonly SafetyRule[] = rules
 
-/** Quoted so an inspector can find it: the sentence as written, cut at 200 characters. */
+/**
+ * Quoted so an inspector can find it: the sentence as written (its own double quotes made single, so the quotation
+ * has clear ends), cut at 200 characters.
+ */
 export function quoteSentence(sentence: string): string {
-  return `"${sentence.length > 200 ? `${sentence.slice(0, 199).trimEnd()}…` : sentence}"`
+  const plain = sentence.replace(/["\u201c\u201d]/g, "'")
+  return `"${plain.length > 200 ? `${plain.slice(0, 199).trimEnd()}…` : plain}"`
+}
+
+/**
+ * A reason without the person's words, for alerts that leave the service (email, SMS, webhook, Teams): the rule, the
+ * model and the categories stay; the quoted sentences are for the console, where reading them is audited.
+ */
+export function reasonWithoutQuotations(reason: string): string {
+  return reason
+    .replace(/ Most negative in its words: "[^"]*"\./g, '')
+    .replace(/(?:,? most of all|:| in)? ?["\u201c][^"\u201d]*["\u201d]/g, '')
+    .replace(/\s+([.;,])/g, '$1')
+    .trim()
 }
 
 export interface CueMatch {

@@ -1,4 +1,4 @@
-import { createEmbeddedClassifier, detectSignposting, riskLevelOrder, themeNames } from '../../src/classification'
+import { createEmbeddedClassifier, detectSignposting, reasonWithoutQuotations, riskLevelOrder, themeNames } from '../../src/classification'
 import { themes } from '../../src/classification/taxonomy'
 
 const classifier = createEmbeddedClassifier()
@@ -144,6 +144,15 @@ describe('the concern model beside the safety rules', () => {
     const quoted = [...result.risk.reason.matchAll(/"([^"]+)"/g)].map(match => match[1] as string)
     expect(quoted.length).toBeGreaterThan(0)
     for (const sentence of quoted) expect(text).toContain(sentence)
+  })
+
+  it('gives alerts a reason without the person\'s words, and quotes the person\'s own quotation marks safely', async () => {
+    const text = 'A carer hit my mum and she has bruises. She said "dont tell anyone" and cried.'
+    const { reason } = (await classifier.classifyFeedback(text)).risk
+    expect(reason).toContain('"A carer hit my mum and she has bruises."')
+    const forAlert = reasonWithoutQuotations(reason)
+    expect(forAlert).toMatch(/^Rule physical\.hit-or-hurt \(physical abuse\) found someone being hit or hurt\./)
+    expect(forAlert).not.toMatch(/bruises|tell anyone|cried|"/)
   })
 
   it('says why a serious signal counted as urgent', async () => {
