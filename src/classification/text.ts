@@ -124,7 +124,8 @@ export function modelTokens(text: string): string[] {
     .map(token => (/^\d+$/.test(token) ? (token.length <= 2 ? '#' : '##') : token))
 }
 
-const sentenceEnd = /(?<=[.!?\u2026])\s+|\s*\n+\s*/
+// A newline break starts only where its run of spaces starts: otherwise long runs of spaces are rescanned (quadratic).
+const sentenceEnd = /(?<=[.!?\u2026])\s+|(?<!\s)\s*\n\s*/
 const longSentence = 200
 
 /**
