@@ -1,9 +1,12 @@
 import type { Clock } from '../clock'
-import { type FeedbackModel, type FeedbackStatus, feedbackStatuses, riskLevels } from '../data/models/feedback'
+import { type FeedbackModel, type FeedbackStatus, feedbackStatuses } from '../data/models/feedback'
 import type { AlertOutbox } from './alertOutbox'
 import { type Actor, AuditLog } from './audit'
+import { type CaseFilters, type CaseQueue, type CaseRow, isUnacknowledgedUrgent } from './caseQueue'
 import type { ContactCipher } from './contactEncryption'
 import { normaliseFeedbackReference } from './feedbackReference'
+import { unfilledPlaceholders } from './responseTemplates'
+import type { Users } from './users'
 
 export const workflowStatuses = feedbackStatuses.filter(status => status !== 'draft') as Exclude<FeedbackStatus, 'draft'>[]
 
@@ -12,16 +15,6 @@ export const statusLabels: Record<Exclude<FeedbackStatus, 'draft'>, string> = {
   under_review: 'Under review',
   action_taken: 'Action taken',
   closed: 'Closed',
-}
-
-export interface CaseFilters {
-  queue?: string
-  status?: string
-  risk?: string
-  team?: string
-  assignee?: string
-  theme?: string
-  service?: string
 }
 
 export interface PersonMessage {
@@ -36,16 +29,6 @@ export type PersonNotifier = (reference: string, message: PersonMessage) => Prom
 export class CaseNotFound extends Error {}
 export class CaseInputError extends Error {}
 
-const listProjection = {
-  reference: 1,
-  status: 1,
-  channel: 1,
-  service: 1,
-  classification: 1,
-  triage: 1,
-  submittedAt: 1,
-} as const
-
 /** Everything inspectors do to a case. Every read and every change is audit-logged before it returns. */
 export class CaseService {
   /** Set once the channels' notifyPerson is available; until then responses are kept for the person to read. */
@@ -53,50 +36,34 @@ export class CaseService {
 
   constructor(
     private readonly feedback: FeedbackModel,
+    private readonly queue: CaseQueue,
     private readonly outbox: AlertOutbox,
     private readonly audit: AuditLog,
+    private readonly users: Users,
     private readonly contactCipher: ContactCipher,
     private readonly clock: Clock,
   ) {}
 
-  /** Sorted by risk (priority, with repeat concerns raised), then oldest first. Closed cases only when asked for. */
-  async list(actor: Actor, filters: CaseFilters = {}) {
-    const query: Record<string, unknown> = { status: filters.status && filters.status !== 'open' ? filters.status : { $in: ['received', 'under_review', 'action_taken'] } }
-    if (filters.status === 'all') query.status = { $ne: 'draft' }
-    if (filters.queue) query['triage.queue'] = filters.queue
-    if (filters.risk && (riskLevels as readonly string[]).includes(filters.risk)) query['classification.risk.level'] = filters.risk
-    if (filters.team) query['triage.team'] = filters.team
-    if (filters.assignee) query['triage.assignee'] = filters.assignee.toLowerCase()
-    if (filters.theme) query['classification.themes'] = filters.theme
-    if (filters.service) query['service.key'] = filters.service.trim().toLowerCase()
-    const records = await this.feedback.find(query, listProjection).limit(1000).lean()
-    records.sort(
-      (a, b) =>
-        (a.triage?.priority ?? 0) - (b.triage?.priority ?? 0) ||
-        new Date(a.submittedAt ?? 0).getTime() - new Date(b.submittedAt ?? 0).getTime(),
-    )
-    await this.audit.record(actor, 'case.list', undefined, `${records.length} cases`)
-    return records.map(record => ({
-      reference: record.reference,
-      status: record.status,
-      channel: record.channel,
-      service: { name: record.service?.name, locationId: record.service?.locationId },
-      risk: record.classification?.risk ? { level: record.classification.risk.level, categories: record.classification.risk.categories ?? [] } : undefined,
-      themes: record.classification?.themes ?? [],
-      queue: record.triage?.queue,
-      priority: record.triage?.priority,
-      team: record.triage?.team,
-      assignee: record.triage?.assignee,
-      targetAt: record.triage?.targetAt,
-      acknowledgedAt: record.triage?.acknowledgedAt,
-      linkedReferences: record.triage?.linkedReferences ?? [],
-      submittedAt: record.submittedAt,
-    }))
+  /** The queue in its order (see compareCases), filtered. Closed cases only when asked for. */
+  async list(actor: Actor, filters: CaseFilters = {}): Promise<CaseRow[]> {
+    const rows = await this.queue.list(filters)
+    await this.audit.record(actor, 'case.list', undefined, `${rows.length} cases`)
+    return rows
+  }
+
+  /** The cases needing action now (failed reply, phone call wanted, new message), for every inspector. */
+  async needingAction(): Promise<CaseRow[]> {
+    return this.queue.list({ needs: 'any', status: 'all' })
+  }
+
+  /** The one queue row of a case, for the needs-action banner at the top of the case page. */
+  async row(reference: string): Promise<CaseRow | undefined> {
+    return (await this.queue.list({ q: reference, status: 'all' }))[0]
   }
 
   async get(actor: Actor, typedReference: string, options: { withContactDetails?: boolean } = {}) {
     const reference = this.reference(typedReference)
-    const record = await this.feedback.findOne({ reference, status: { $ne: 'draft' } }).lean()
+    const record = await this.feedback.findOne({ reference, $or: [{ status: { $ne: 'draft' } }, { 'triage.queue': { $exists: true } }] }).lean()
     if (!record) throw new CaseNotFound()
     await this.audit.record(actor, 'case.read', reference, options.withContactDetails ? 'with contact details' : undefined)
     const linked = record.triage?.linkedReferences?.length
@@ -160,26 +127,55 @@ export class CaseService {
     return { reference, status: after?.status, acknowledgedAt: after?.triage?.acknowledgedAt, acknowledgedBy: after?.triage?.acknowledgedBy }
   }
 
+  /** Only to an inspector or manager whose access is on, or to nobody. */
   async assign(actor: Actor, typedReference: string, assignee: string) {
     const reference = this.reference(typedReference)
     const email = assignee.trim().toLowerCase()
-    if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) throw new CaseInputError('Enter the email address of the person to assign the case to')
+    if (email && !(await this.users.activeCaseWorkers()).includes(email)) {
+      throw new CaseInputError('Choose someone from the list: cases can only be assigned to inspectors and managers who can sign in')
+    }
     await this.mustExist(reference)
     await this.feedback.updateOne({ reference }, email ? { $set: { 'triage.assignee': email } } : { $unset: { 'triage.assignee': 1 } })
     await this.audit.record(actor, 'case.assign', reference, email || 'unassigned')
   }
 
+  /**
+   * A reason given without a change of status is still kept in the history. Closing an urgent case that nobody
+   * acknowledged needs a reason, so an unread alert is never closed by mistake.
+   */
   async setStatus(actor: Actor, typedReference: string, status: string, note?: string) {
     const reference = this.reference(typedReference)
     if (!(workflowStatuses as string[]).includes(status)) throw new CaseInputError('Choose a status: received, under review, action taken or closed')
-    const record = await this.mustExist(reference)
-    if (record.status === status) return
+    const reason = note?.trim() || undefined
+    if (reason && reason.length > 1000) throw new CaseInputError('The reason must be 1,000 characters or fewer')
+    const record = await this.feedback.findOne({ reference, status: { $ne: 'draft' } }, { status: 1, triage: 1, classification: 1 }).lean()
+    if (!record) throw new CaseNotFound()
+    if (status === 'closed' && !reason && isUnacknowledgedUrgent({ queue: record.triage?.queue ?? undefined, risk: record.classification?.risk?.level ?? undefined, acknowledgedAt: record.triage?.acknowledgedAt ?? undefined, status: record.status })) {
+      throw new CaseInputError('Nobody has acknowledged this urgent case. Say why you are closing it')
+    }
+    if (record.status === status && !reason) return { changed: false }
     const at = this.clock.now()
-    await this.feedback.updateOne(
-      { reference },
-      { $set: { status }, $push: { statusHistory: { status, at, by: actor.email, note: note?.trim() || undefined } } },
-    )
-    await this.audit.record(actor, 'case.status', reference, status)
+    const update: Record<string, unknown> = { $push: { statusHistory: { status, at, by: actor.email, note: reason } } }
+    if (record.status !== status) update.$set = { status }
+    await this.feedback.updateOne({ reference }, update)
+    await this.audit.record(actor, record.status === status ? 'case.status.note' : 'case.status', reference, status)
+    return { changed: record.status !== status }
+  }
+
+  /** A failed reply or a wanted phone call has been dealt with (rung, or told another way). */
+  async markDeliveryHandled(actor: Actor, typedReference: string) {
+    const reference = this.reference(typedReference)
+    await this.mustExist(reference)
+    await this.feedback.updateOne({ reference }, { $set: { 'triage.deliveryHandledAt': this.clock.now() } })
+    await this.audit.record(actor, 'case.delivery.handled', reference)
+  }
+
+  /** The person's new messages have been read. */
+  async markMessagesSeen(actor: Actor, typedReference: string) {
+    const reference = this.reference(typedReference)
+    await this.mustExist(reference)
+    await this.feedback.updateOne({ reference }, { $set: { 'triage.messageSeenAt': this.clock.now() } })
+    await this.audit.record(actor, 'case.messages.seen', reference)
   }
 
   async addNote(actor: Actor, typedReference: string, text: string) {
@@ -202,6 +198,10 @@ export class CaseService {
     if (!text) throw new CaseInputError('Enter the response to the person')
     if (text.length > 5000) throw new CaseInputError('The response must be 5,000 characters or fewer')
     const easyReadText = message.easyReadText?.trim() || undefined
+    const placeholders = unfilledPlaceholders(`${text}\n${easyReadText ?? ''}`)
+    if (placeholders.length) {
+      throw new CaseInputError(`Replace the words in square brackets before you send it: ${placeholders.join(', ')}`)
+    }
     const record = await this.mustExist(reference)
     const at = this.clock.now()
     await this.feedback.updateOne({ reference }, { $push: { updates: { at, text, by: actor.email } } })
