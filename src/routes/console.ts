@@ -124,7 +124,7 @@ export default function consoleRoutes(services: Services): Router {
 
   const caseWorkers = requireRole('inspector', 'manager')
 
-  const pageSize = 100
+  const pageSize = 50
 
   router.get('/', caseWorkers, (async (req, res) => {
     const actor = actorOf(res)
@@ -157,7 +157,8 @@ export default function consoleRoutes(services: Services): Router {
       workflowStatuses,
       needsActionLabels,
       escalationLabels,
-      now: services.clock.now(),
+      queueReadAt: cases.queueReadAt,
+      formatTime: (value: Date) => value.toLocaleTimeString('en-GB', { timeZone: 'Europe/London' }),
     })
   }) as Handler)
 

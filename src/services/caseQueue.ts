@@ -179,6 +179,7 @@ const queueProjection = {
 } as const
 
 type QueueRecord = {
+  _id: unknown
   reference: string
   status: string
   channel?: string | null
@@ -231,6 +232,13 @@ export function compareCases(a: CaseRow, b: CaseRow): number {
   return target(a) - target(b) || (a.priority ?? 9) - (b.priority ?? 9) || time(a.submittedAt) - time(b.submittedAt) || a.reference.localeCompare(b.reference)
 }
 
+/** Past its target and still waiting: an urgent alert for acknowledgement, any other case for action. */
+export function isOverdue(row: Pick<CaseRow, 'targetAt' | 'status' | 'queue' | 'acknowledgedAt'>, now: number): boolean {
+  if (!row.targetAt || time(row.targetAt) >= now) return false
+  if (row.status === 'closed' || row.status === 'action_taken') return false
+  return !(row.queue === 'alert' && row.acknowledgedAt)
+}
+
 export function isUnacknowledgedUrgent(row: Pick<CaseRow, 'queue' | 'risk' | 'acknowledgedAt' | 'status'>): boolean {
   return !row.acknowledgedAt && row.status !== 'closed' && (row.queue === 'alert' || row.risk === 'urgent')
 }
@@ -238,31 +246,86 @@ export function isUnacknowledgedUrgent(row: Pick<CaseRow, 'queue' | 'risk' | 'ac
 type DeliveryNeed = { feedbackReference: string; status: string; createdAt?: Date | null }
 
 /**
- * The queue, its search and its filters. FerretDB answers only `_id` lookups quickly (docs/database.md), so each
- * request reads one narrow projection of the cases and one of the deliveries that need action, then filters,
- * searches and sorts in code.
+ * The queue, its search and its filters. FerretDB answers only `_id` lookups quickly (docs/database.md): any
+ * other query reads and decodes every case, seconds at a few thousand. So the rows live in memory, read whole
+ * once, then again in the background while the console is in use and the copy is older than `refreshMs`.
+ * A change made through this service updates its row at once; another instance's change shows after the
+ * next refresh. With `refreshMs` 0 every request reads the database.
  */
 export class CaseQueue {
+  private cache: { rows: Map<string, CaseRow>; loadedAt: number; readAt: Date } | undefined
+  /** Each case's `_id` by reference: ids never change, so this is never stale, only incomplete. */
+  private readonly ids = new Map<string, unknown>()
+  private loading: Promise<void> | undefined
+
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly deliveries: DeliveryModel,
     private readonly clock: Clock,
+    private readonly refreshMs = 0,
+    private readonly onBackgroundError: (error: unknown) => void = () => undefined,
   ) {}
 
-  async rows(): Promise<CaseRow[]> {
-    const [records, needs] = await Promise.all([
-      this.feedback
-        .find({ $or: [{ status: { $ne: 'draft' } }, { 'triage.queue': { $exists: true } }] }, queueProjection)
-        .lean<QueueRecord[]>(),
-      this.deliveries.find({ status: { $in: ['failed', 'needs_phone_call'] } }, { feedbackReference: 1, status: 1, createdAt: 1 }).lean<DeliveryNeed[]>(),
-    ])
-    const needsByReference = new Map<string, DeliveryNeed[]>()
-    for (const need of needs) needsByReference.set(need.feedbackReference, [...(needsByReference.get(need.feedbackReference) ?? []), need])
-    const now = this.clock.now().getTime()
-    return records.map(record => this.toRow(record, needsByReference.get(record.reference) ?? [], now))
+  idOf(reference: string): unknown {
+    return this.ids.get(reference)
   }
 
-  toRow(record: QueueRecord, deliveryNeeds: DeliveryNeed[], now: number): CaseRow {
+  /** When the rows were last read whole from the database. */
+  get readAt(): Date | undefined {
+    return this.cache?.readAt
+  }
+
+  async rows(): Promise<CaseRow[]> {
+    const age = this.cache ? performance.now() - this.cache.loadedAt : Number.POSITIVE_INFINITY
+    // A copy too old to show (the console was idle) is read again before answering; a recent one is shown
+    // while a fresh read happens in the background.
+    if (this.refreshMs === 0 || age > Math.max(60_000, 12 * this.refreshMs)) await this.refresh()
+    else if (age > this.refreshMs) this.refresh().catch(this.onBackgroundError)
+    return [...(this.cache?.rows.values() ?? [])]
+  }
+
+  /** One read of every case (narrow projection) and of the deliveries that need action. Concurrent callers share it. */
+  refresh(): Promise<void> {
+    this.loading ??= (async () => {
+      try {
+        const readAt = this.clock.now()
+        const started = performance.now()
+        const [records, needs] = await Promise.all([
+          this.feedback.find({ $or: [{ status: { $ne: 'draft' } }, { 'triage.queue': { $exists: true } }] }, queueProjection).lean<QueueRecord[]>(),
+          this.needsFromDeliveries(),
+        ])
+        const rows = new Map(records.map(record => [record.reference, this.toRow(record, needs.get(record.reference) ?? [])]))
+        for (const record of records) this.ids.set(record.reference, record._id)
+        this.cache = { rows, loadedAt: started, readAt }
+      } finally {
+        this.loading = undefined
+      }
+    })()
+    return this.loading
+  }
+
+  /** Reads one case again after a change, so the person who made it sees it at once. */
+  async refreshCase(reference: string): Promise<void> {
+    if (!this.cache) return
+    const [record, needs] = await Promise.all([
+      this.feedback.findOne({ reference }, queueProjection).lean<QueueRecord>(),
+      this.needsFromDeliveries(reference),
+    ])
+    if (!this.cache) return
+    if (record && (record.status !== 'draft' || record.triage?.queue)) this.cache.rows.set(reference, this.toRow(record, needs.get(reference) ?? []))
+    else this.cache.rows.delete(reference)
+  }
+
+  private async needsFromDeliveries(reference?: string): Promise<Map<string, DeliveryNeed[]>> {
+    const query: Record<string, unknown> = { status: { $in: ['failed', 'needs_phone_call'] } }
+    if (reference) query.feedbackReference = reference
+    const needs = await this.deliveries.find(query, { feedbackReference: 1, status: 1, createdAt: 1 }).lean<DeliveryNeed[]>()
+    const byReference = new Map<string, DeliveryNeed[]>()
+    for (const need of needs) byReference.set(need.feedbackReference, [...(byReference.get(need.feedbackReference) ?? []), need])
+    return byReference
+  }
+
+  toRow(record: QueueRecord, deliveryNeeds: DeliveryNeed[]): CaseRow {
     const triage = record.triage ?? {}
     const risk = record.classification?.risk
     const handledAt = time(triage.deliveryHandledAt)
@@ -274,8 +337,6 @@ export class CaseQueue {
     if (messageAt && messageAt.getTime() > time(triage.messageSeenAt)) needsAction.push('new_message')
     const targetAt = triage.targetAt ? new Date(triage.targetAt) : undefined
     const acknowledgedAt = triage.acknowledgedAt ?? undefined
-    const finished = record.status === 'closed' || record.status === 'action_taken'
-    const overdue = Boolean(targetAt && targetAt.getTime() < now && !finished && !(triage.queue === 'alert' && acknowledgedAt))
     const reason = risk?.reason && risk.level && risk.level !== 'none' ? risk.reason : undefined
     const service = { name: record.service?.name ?? undefined, locationId: record.service?.locationId ?? undefined, key: record.service?.key ?? undefined }
     return {
@@ -293,7 +354,7 @@ export class CaseQueue {
       assignee: triage.assignee ?? undefined,
       submittedAt: record.submittedAt ?? undefined,
       targetAt,
-      overdue,
+      overdue: false,
       acknowledgedAt,
       acknowledgedBy: triage.acknowledgedBy ?? undefined,
       escalationLevel: triage.escalationLevel ?? 0,
@@ -308,7 +369,8 @@ export class CaseQueue {
 
   /** The rows that match, in queue order. */
   async list(filters: CaseFilters = {}): Promise<CaseRow[]> {
-    return filterCases(await this.rows(), filters)
+    const now = this.clock.now().getTime()
+    return filterCases(await this.rows(), filters).map(row => ({ ...row, overdue: isOverdue(row, now) }))
   }
 }
 

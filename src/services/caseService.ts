@@ -61,14 +61,22 @@ export class CaseService {
     return (await this.queue.list({ q: reference, status: 'all' }))[0]
   }
 
+  /** When the queue was last read whole from the database. */
+  get queueReadAt(): Date | undefined {
+    return this.queue.readAt
+  }
+
   async get(actor: Actor, typedReference: string, options: { withContactDetails?: boolean } = {}) {
     const reference = this.reference(typedReference)
-    const record = await this.feedback.findOne({ reference, $or: [{ status: { $ne: 'draft' } }, { 'triage.queue': { $exists: true } }] }).lean()
+    const record = await this.feedback.findOne({ ...this.where(reference), $or: [{ status: { $ne: 'draft' } }, { 'triage.queue': { $exists: true } }] }).lean()
     if (!record) throw new CaseNotFound()
     await this.audit.record(actor, 'case.read', reference, options.withContactDetails ? 'with contact details' : undefined)
-    const linked = record.triage?.linkedReferences?.length
-      ? await this.feedback.find({ reference: { $in: record.triage.linkedReferences } }, { reference: 1, status: 1, classification: 1, submittedAt: 1 }).lean()
-      : []
+    // One lookup each: on FerretDB an $in reads the whole collection.
+    const linked = (
+      await Promise.all(
+        (record.triage?.linkedReferences ?? []).slice(0, 50).map(other => this.feedback.findOne(this.where(other), { reference: 1, status: 1, classification: 1, submittedAt: 1 }).lean()),
+      )
+    ).filter(other => other !== null)
     let contactDetails: Record<string, string> | undefined
     if (options.withContactDetails && record.contact?.sealedDetails) {
       try {
@@ -110,7 +118,7 @@ export class CaseService {
   /** Stops pending alert retries and escalation; a received case moves to under review. Acknowledging twice is harmless. */
   async acknowledge(actor: Actor, typedReference: string) {
     const reference = this.reference(typedReference)
-    const record = await this.feedback.findOne({ reference, status: { $ne: 'draft' } }, { triage: 1, status: 1 }).lean()
+    const record = await this.feedback.findOne({ ...this.where(reference), status: { $ne: 'draft' } }, { triage: 1, status: 1 }).lean()
     if (!record) throw new CaseNotFound()
     const now = this.clock.now()
     if (!record.triage?.acknowledgedAt) {
@@ -119,11 +127,12 @@ export class CaseService {
         ;(update.$set as Record<string, unknown>).status = 'under_review'
         update.$push = { statusHistory: { status: 'under_review', at: now, by: actor.email, note: 'Acknowledged' } }
       }
-      await this.feedback.updateOne({ reference }, update)
+      await this.feedback.updateOne(this.where(reference), update)
     }
     await this.outbox.cancelPending(reference)
     await this.audit.record(actor, 'case.acknowledge', reference)
-    const after = await this.feedback.findOne({ reference }, { status: 1, triage: 1 }).lean()
+    await this.queue.refreshCase(reference)
+    const after = await this.feedback.findOne(this.where(reference), { status: 1, triage: 1 }).lean()
     return { reference, status: after?.status, acknowledgedAt: after?.triage?.acknowledgedAt, acknowledgedBy: after?.triage?.acknowledgedBy }
   }
 
@@ -135,8 +144,9 @@ export class CaseService {
       throw new CaseInputError('Choose someone from the list: cases can only be assigned to inspectors and managers who can sign in')
     }
     await this.mustExist(reference)
-    await this.feedback.updateOne({ reference }, email ? { $set: { 'triage.assignee': email } } : { $unset: { 'triage.assignee': 1 } })
+    await this.feedback.updateOne(this.where(reference), email ? { $set: { 'triage.assignee': email } } : { $unset: { 'triage.assignee': 1 } })
     await this.audit.record(actor, 'case.assign', reference, email || 'unassigned')
+    await this.queue.refreshCase(reference)
   }
 
   /**
@@ -148,7 +158,7 @@ export class CaseService {
     if (!(workflowStatuses as string[]).includes(status)) throw new CaseInputError('Choose a status: received, under review, action taken or closed')
     const reason = note?.trim() || undefined
     if (reason && reason.length > 1000) throw new CaseInputError('The reason must be 1,000 characters or fewer')
-    const record = await this.feedback.findOne({ reference, status: { $ne: 'draft' } }, { status: 1, triage: 1, classification: 1 }).lean()
+    const record = await this.feedback.findOne({ ...this.where(reference), status: { $ne: 'draft' } }, { status: 1, triage: 1, classification: 1 }).lean()
     if (!record) throw new CaseNotFound()
     if (status === 'closed' && !reason && isUnacknowledgedUrgent({ queue: record.triage?.queue ?? undefined, risk: record.classification?.risk?.level ?? undefined, acknowledgedAt: record.triage?.acknowledgedAt ?? undefined, status: record.status })) {
       throw new CaseInputError('Nobody has acknowledged this urgent case. Say why you are closing it')
@@ -157,8 +167,9 @@ export class CaseService {
     const at = this.clock.now()
     const update: Record<string, unknown> = { $push: { statusHistory: { status, at, by: actor.email, note: reason } } }
     if (record.status !== status) update.$set = { status }
-    await this.feedback.updateOne({ reference }, update)
+    await this.feedback.updateOne(this.where(reference), update)
     await this.audit.record(actor, record.status === status ? 'case.status.note' : 'case.status', reference, status)
+    await this.queue.refreshCase(reference)
     return { changed: record.status !== status }
   }
 
@@ -166,16 +177,18 @@ export class CaseService {
   async markDeliveryHandled(actor: Actor, typedReference: string) {
     const reference = this.reference(typedReference)
     await this.mustExist(reference)
-    await this.feedback.updateOne({ reference }, { $set: { 'triage.deliveryHandledAt': this.clock.now() } })
+    await this.feedback.updateOne(this.where(reference), { $set: { 'triage.deliveryHandledAt': this.clock.now() } })
     await this.audit.record(actor, 'case.delivery.handled', reference)
+    await this.queue.refreshCase(reference)
   }
 
   /** The person's new messages have been read. */
   async markMessagesSeen(actor: Actor, typedReference: string) {
     const reference = this.reference(typedReference)
     await this.mustExist(reference)
-    await this.feedback.updateOne({ reference }, { $set: { 'triage.messageSeenAt': this.clock.now() } })
+    await this.feedback.updateOne(this.where(reference), { $set: { 'triage.messageSeenAt': this.clock.now() } })
     await this.audit.record(actor, 'case.messages.seen', reference)
+    await this.queue.refreshCase(reference)
   }
 
   async addNote(actor: Actor, typedReference: string, text: string) {
@@ -184,7 +197,7 @@ export class CaseService {
     if (!note) throw new CaseInputError('Enter the note')
     if (note.length > 5000) throw new CaseInputError('The note must be 5,000 characters or fewer')
     await this.mustExist(reference)
-    await this.feedback.updateOne({ reference }, { $push: { notes: { at: this.clock.now(), by: actor.email, text: note } } })
+    await this.feedback.updateOne(this.where(reference), { $push: { notes: { at: this.clock.now(), by: actor.email, text: note } } })
     await this.audit.record(actor, 'case.note', reference)
   }
 
@@ -204,12 +217,13 @@ export class CaseService {
     }
     const record = await this.mustExist(reference)
     const at = this.clock.now()
-    await this.feedback.updateOne({ reference }, { $push: { updates: { at, text, by: actor.email } } })
+    await this.feedback.updateOne(this.where(reference), { $push: { updates: { at, text, by: actor.email } } })
     await this.audit.record(actor, 'case.respond', reference)
     const anonymous = !record.contact?.method || record.contact.method === 'anonymous'
     let delivery: { id?: string; status?: string } | undefined
     if (!anonymous && this.notifyPerson) {
       delivery = await this.notifyPerson(reference, { text, easyReadText, subject: message.subject ?? `About your feedback ${reference}` })
+      await this.queue.refreshCase(reference)
     }
     return {
       reference,
@@ -224,8 +238,14 @@ export class CaseService {
     return reference
   }
 
+  /** The case's filter, with its `_id` when the queue knows it: on FerretDB only `_id` lookups are quick. */
+  private where(reference: string): { reference: string; _id?: unknown } {
+    const id = this.queue.idOf(reference)
+    return id ? { _id: id, reference } : { reference }
+  }
+
   private async mustExist(reference: string) {
-    const record = await this.feedback.findOne({ reference, status: { $ne: 'draft' } }, { status: 1, contact: 1 }).lean()
+    const record = await this.feedback.findOne({ ...this.where(reference), status: { $ne: 'draft' } }, { status: 1, contact: 1 }).lean()
     if (!record) throw new CaseNotFound()
     return record
   }

@@ -85,7 +85,9 @@ export function createTriageServices(
   feedbackSubmission.onSubmitted(async record => classifyAndRoute.soon(record.reference))
   const audit = new AuditLog(auditEventModel(connection), clock, logger)
   const users = new Users(userModel(connection))
-  const caseQueue = new CaseQueue(feedback, deliveryModel(connection), clock)
+  const caseQueue = new CaseQueue(feedback, deliveryModel(connection), clock, config.CONSOLE_QUEUE_REFRESH_SECONDS * 1000, error =>
+    logger.warn({ err: error }, 'the case queue could not be read again; the console shows the last copy'),
+  )
   return {
     intake: new Intake(feedback, feedbackSubmission, contactCipher, { service: new DirectoryService(connection), entries: careServiceModel(connection) }),
     classifier,
