@@ -2,6 +2,7 @@ import { riskCategories, riskCategoryLabels, themeNames } from '../classificatio
 import type { Clock } from '../clock'
 import type { DeliveryModel } from '../data/models/delivery'
 import { type FeedbackModel, riskLevels, triageQueues } from '../data/models/feedback'
+import { csvCell } from './csv'
 import { normaliseFeedbackReference } from './feedbackReference'
 
 /** Why a case needs someone to do something now, whoever is looking at the queue. */
@@ -308,10 +309,11 @@ export class CaseQueue {
   async refreshCase(reference: string): Promise<void> {
     if (!this.cache) return
     const [record, needs] = await Promise.all([
-      this.feedback.findOne({ reference }, queueProjection).lean<QueueRecord>(),
+      this.feedback.findOne(this.ids.has(reference) ? { _id: this.ids.get(reference) } : { reference }, queueProjection).lean<QueueRecord>(),
       this.needsFromDeliveries(reference),
     ])
     if (!this.cache) return
+    if (record) this.ids.set(reference, record._id)
     if (record && (record.status !== 'draft' || record.triage?.queue)) this.cache.rows.set(reference, this.toRow(record, needs.get(reference) ?? []))
     else this.cache.rows.delete(reference)
   }
@@ -394,13 +396,6 @@ export function filterCases(rows: CaseRow[], filters: CaseFilters): CaseRow[] {
     return words.every(word => row.searchText.includes(word))
   }
   return rows.filter(matches).sort(compareCases)
-}
-
-/** One rule for every spreadsheet cell we write: quoted, and never starting with a formula character. */
-export function csvCell(value: string | number | boolean | Date | undefined | null): string {
-  let text = value === undefined || value === null ? '' : value instanceof Date ? value.toISOString() : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return `"${text.replace(/"/g, '""')}"`
 }
 
 /** The current filtered list as CSV: what the queue shows, no contact details and no story beyond its snippet. */

@@ -68,8 +68,9 @@ export class CaseService {
 
   async get(actor: Actor, typedReference: string, options: { withContactDetails?: boolean } = {}) {
     const reference = this.reference(typedReference)
-    const record = await this.feedback.findOne({ ...this.where(reference), $or: [{ status: { $ne: 'draft' } }, { 'triage.queue': { $exists: true } }] }).lean()
-    if (!record) throw new CaseNotFound()
+    const record = await this.feedback.findOne(this.where(reference)).lean()
+    // A draft is a case only once it was routed (raised while the person is still talking).
+    if (!record || (record.status === 'draft' && !record.triage?.queue)) throw new CaseNotFound()
     await this.audit.record(actor, 'case.read', reference, options.withContactDetails ? 'with contact details' : undefined)
     // One lookup each: on FerretDB an $in reads the whole collection.
     const linked = (
@@ -118,8 +119,8 @@ export class CaseService {
   /** Stops pending alert retries and escalation; a received case moves to under review. Acknowledging twice is harmless. */
   async acknowledge(actor: Actor, typedReference: string) {
     const reference = this.reference(typedReference)
-    const record = await this.feedback.findOne({ ...this.where(reference), status: { $ne: 'draft' } }, { triage: 1, status: 1 }).lean()
-    if (!record) throw new CaseNotFound()
+    const record = await this.feedback.findOne(this.where(reference), { triage: 1, status: 1 }).lean()
+    if (!record || record.status === 'draft') throw new CaseNotFound()
     const now = this.clock.now()
     if (!record.triage?.acknowledgedAt) {
       const update: Record<string, unknown> = { $set: { 'triage.acknowledgedAt': now, 'triage.acknowledgedBy': actor.email } }
@@ -158,8 +159,8 @@ export class CaseService {
     if (!(workflowStatuses as string[]).includes(status)) throw new CaseInputError('Choose a status: received, under review, action taken or closed')
     const reason = note?.trim() || undefined
     if (reason && reason.length > 1000) throw new CaseInputError('The reason must be 1,000 characters or fewer')
-    const record = await this.feedback.findOne({ ...this.where(reference), status: { $ne: 'draft' } }, { status: 1, triage: 1, classification: 1 }).lean()
-    if (!record) throw new CaseNotFound()
+    const record = await this.feedback.findOne(this.where(reference), { status: 1, triage: 1, classification: 1 }).lean()
+    if (!record || record.status === 'draft') throw new CaseNotFound()
     if (status === 'closed' && !reason && isUnacknowledgedUrgent({ queue: record.triage?.queue ?? undefined, risk: record.classification?.risk?.level ?? undefined, acknowledgedAt: record.triage?.acknowledgedAt ?? undefined, status: record.status })) {
       throw new CaseInputError('Nobody has acknowledged this urgent case. Say why you are closing it')
     }
@@ -238,15 +239,18 @@ export class CaseService {
     return reference
   }
 
-  /** The case's filter, with its `_id` when the queue knows it: on FerretDB only `_id` lookups are quick. */
-  private where(reference: string): { reference: string; _id?: unknown } {
+  /**
+   * The case's filter: its `_id` alone when the queue knows it, since FerretDB is quick only for a filter that
+   * is nothing but `_id` (any other field, even beside it, reads the whole collection). Ids never change.
+   */
+  private where(reference: string): { reference: string } | { _id: unknown } {
     const id = this.queue.idOf(reference)
-    return id ? { _id: id, reference } : { reference }
+    return id ? { _id: id } : { reference }
   }
 
   private async mustExist(reference: string) {
-    const record = await this.feedback.findOne({ ...this.where(reference), status: { $ne: 'draft' } }, { status: 1, contact: 1 }).lean()
-    if (!record) throw new CaseNotFound()
+    const record = await this.feedback.findOne(this.where(reference), { status: 1, contact: 1 }).lean()
+    if (!record || record.status === 'draft') throw new CaseNotFound()
     return record
   }
 }
