@@ -95,21 +95,8 @@ async function main(): Promise<void> {
     await deliveryModel(service.services.connection).insertMany(
       references.slice(0, 40).map((reference, index) => ({ deliveryId: crypto.randomUUID(), feedbackReference: reference, method: 'sms', route: 'twilio', text: 'Thank you', status: index % 2 ? 'failed' : 'needs_phone_call', attemptCount: 1 })),
     )
-    process.stdout.write(`${`Seeded ${count} cases in ${Date.now() - seedStart} ms.`}\n`)
+    process.stdout.write(`Seeded ${count} cases in ${Date.now() - seedStart} ms.\n`)
 
-    if (process.env.PROBE) {
-      const probe = async (name: string, run: () => Promise<unknown>) => {
-        const started = performance.now()
-        await run()
-        process.stdout.write(`${name}: ${(performance.now() - started).toFixed(0)} ms\n`)
-      }
-      const last = await feedback.findOne({ reference: references[count - 1] }, { _id: 1 }).lean()
-      await probe('findOne last by reference', () => feedback.findOne({ reference: references[count - 1] }).lean())
-      await probe('findOne last by _id', () => feedback.findOne({ _id: last?._id }).lean())
-      await probe('findOne last by _id and reference', () => feedback.findOne({ _id: last?._id, reference: references[count - 1] }).lean())
-      await probe('findOne last by _id, reference, status', () => feedback.findOne({ _id: last?._id, reference: references[count - 1], status: { $ne: 'draft' } }).lean())
-      await probe('updateOne last by _id and reference', () => feedback.updateOne({ _id: last?._id, reference: references[count - 1] }, { $set: { 'triage.messageSeenAt': new Date() } }))
-    }
     const inspector = await service.services.users.create('inspector@example.gov.uk', 'inspector')
     const client = new ConsoleClient(service.url)
     await client.signIn(inspector.email, inspector.password)
@@ -122,7 +109,7 @@ async function main(): Promise<void> {
       ['filtered: urgent, my cases, needs action', () => '/console?risk=urgent&assignee=me&needs=any'],
       ['case page', () => `/console/cases/${references[Math.floor(Math.random() * references.length)]}`],
     ]
-    process.stdout.write(`${`${requests} requests each, one at a time, after 3 warm-up requests. Node ${process.version}, ${os.cpus().length} CPUs.`}\n`)
+    process.stdout.write(`${requests} requests each, one at a time, after 3 warm-up requests. Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n`)
     for (const [name, pathOf] of measures) {
       for (let warm = 0; warm < 3; warm += 1) await client.get(pathOf())
       const times: number[] = []
@@ -133,7 +120,7 @@ async function main(): Promise<void> {
         if (page.status !== 200) throw new Error(`${name}: HTTP ${page.status}`)
       }
       times.sort((a, b) => a - b)
-      process.stdout.write(`${`${name.padEnd(44)} median ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms`}\n`)
+      process.stdout.write(`${name.padEnd(44)} median ${percentile(times, 50).toFixed(0).padStart(5)} ms   p95 ${percentile(times, 95).toFixed(0).padStart(5)} ms\n`)
     }
   } finally {
     await service.stop()

@@ -44,7 +44,7 @@ export class CaseService {
     private readonly clock: Clock,
   ) {}
 
-  /** The queue in its order (see compareCases), filtered. Closed cases only when asked for. */
+  /** The queue in its order (see queueOrderKey), filtered. Closed cases only when asked for. */
   async list(actor: Actor, filters: CaseFilters = {}): Promise<CaseRow[]> {
     const rows = await this.queue.list(filters)
     await this.audit.record(actor, 'case.list', undefined, `${rows.length} cases`)
