@@ -176,7 +176,9 @@ const queueProjection = {
   story: 1,
   triage: 1,
   submittedAt: 1,
-  conversation: 1,
+  // Only the markers: the conversation itself may be long.
+  'conversation.newMessageAt': 1,
+  'conversation.lastPersonMessageAt': 1,
 } as const
 
 type QueueRecord = {
