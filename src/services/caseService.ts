@@ -61,6 +61,11 @@ export class CaseService {
     return (await this.queue.list({ q: reference, status: 'all' }))[0]
   }
 
+  /** Reads one case into the queue again after a change made elsewhere (an erasure), so old words are not shown. */
+  async refreshQueueRow(reference: string): Promise<void> {
+    await this.queue.refreshCase(reference)
+  }
+
   /** When the queue was last read whole from the database. */
   get queueReadAt(): Date | undefined {
     return this.queue.readAt
