@@ -48,18 +48,29 @@ export function choiceQuestion(spec: {
     },
     answer: async turn => {
       const choice = recogniseChoice(turn.text, spec.choices(turn.words, turn.journey))
-      if (!choice) {
-        keepUnansweredWords(turn)
-        return { kind: 'retry', say: [{ text: turn.words.notUnderstoodChoice }] }
-      }
+      if (!choice) return keepUnansweredWords(turn)
       return (await spec.apply(choice, turn)) ?? { kind: 'next' }
     },
   }
 }
 
-export function keepUnansweredWords(turn: AnswerTurn): void {
+/** Four words or more is someone telling us something, not a mistyped choice. */
+export function looksLikeStory(text: string): boolean {
+  return text.trim().split(/\s+/).length >= 4
+}
+
+/**
+ * Words that did not answer the question are never lost: a sentence becomes part of the story and the question
+ * is asked again kindly; anything shorter is kept apart and the person is asked again.
+ */
+export function keepUnansweredWords(turn: AnswerTurn): StepOutcome {
   const text = turn.text.trim()
+  if (looksLikeStory(text)) {
+    turn.journey.answers.storyParts.push(text)
+    return { kind: 'retry', say: [{ text: turn.words.keptAsStory }] }
+  }
   if (text) turn.journey.answers.otherMessages.push(text)
+  return { kind: 'retry', say: [{ text: turn.words.notUnderstoodChoice }] }
 }
 
 interface StepsState {
@@ -72,6 +83,8 @@ interface StepsState {
 export interface StepsOptions {
   startAt?: string | 'last'
   only?: string
+  /** The message that started the conversation answers the first question: read it now instead of asking. */
+  answerNow?: boolean
 }
 
 /** Asks a table of questions in order, skipping those that do not apply; remembers the path for "back". */
@@ -115,6 +128,8 @@ export class QuestionStepsDialog extends Dialog<StepsOptions> {
     const history = options?.only ? [] : Array.from({ length: index }, (_, earlier) => earlier).filter(earlier => this.applicable(earlier, journey))
     const state: StepsState = { index, history, only: options?.only }
     dc.activeDialog!.state.steps = state
+    journey.step = this.questions[index].id
+    if (options?.answerNow) return this.continueDialog(dc)
     await this.ask(dc.context, index)
     return Dialog.EndOfTurn
   }
@@ -126,6 +141,7 @@ export class QuestionStepsDialog extends Dialog<StepsOptions> {
 
   private async ask(context: TurnContext, index: number): Promise<void> {
     const journey = await this.deps.journey(context)
+    journey.step = this.questions[index].id
     await this.deps.say(context, this.questions[index].ask(journey, await this.deps.words(context)))
   }
 
