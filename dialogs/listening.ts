@@ -12,7 +12,7 @@ const rolePatterns: [string, RegExp][] = [
   ['staff', /\bi (?:work|worked|am working|have worked|used to work)\b(?! out)|\bim (?:a |an )?(?:member of staff|staff member|employee)\b|\bmy (?:manager|colleagues?|shift|line manager)\b|\b(?:whistle ?blow|whistleblowing|whistleblower)\b/],
   ['professional', /\bi am (?:a |an |the )?(?:gp|social worker|district nurse|paramedic|doctor|advocate|health visitor|community nurse|pharmacist|occupational therapist)\b|\bim (?:a |an |the )?(?:gp|social worker|district nurse|paramedic|doctor|advocate|health visitor|pharmacist)\b|\bmy (?:patient|client|service user)s?\b/],
   ['family_friend_carer', new RegExp(String.raw`\b(?:my|our)\s+(?:(?:elderly|old|late|disabled|little|baby|adult|step|younger|older|best|\d+ year old)\s+)?(?:${family})s?\b|\b(?:i am|im|i m) (?:a |an |the |her |his |their )?(?:unpaid )?carer\b|\bi care for\b|\bon behalf of\b`)],
-  ['person', /\b(?:i was|im|i am) (?:a |an )?(?:patient|resident|in hospital|admitted|discharged)\b|\bmy (?:appointment|operation|op|treatment|prescription|medication|medicine|tablets|gp|doctor|dentist|care plan|carers?|surgery|scan|test results?)\b|\b(?:i|me) (?:had|was seen|was given|waited|went|got|have been|was sent|was told)\b|\b(?:to|with|at) me\b/],
+  ['person', /\b(?:i was|im|i am) (?:a |an )?(?:patient|resident|in hospital|admitted|discharged)\b|\bmy (?:appointment|operation|op|treatment|prescription|medication|medicine|tablets|gp|doctor|dentist|care plan|carers?|surgery|scan|test results?|check ?up|visit|stay)\b|\b(?:i|me) (?:had|was seen|was given|waited|went|got|have been|was sent|was told|saw|visited|called|rang|phoned|booked)\b|\b(?:to|with|at) me\b/],
 ]
 
 /** Who is telling us, from their own words; undefined when it is not plain. */
