@@ -59,6 +59,8 @@ export interface JourneyState {
   pending?: PendingQuestion
   /** The question being asked now: each message is logged with it. */
   step?: string
+  /** Questions asked so far, so "back" returns only to questions the person actually saw. */
+  asked?: string[]
   paused?: boolean
   restartRequested?: boolean
   submitted?: boolean

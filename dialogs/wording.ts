@@ -144,7 +144,7 @@ const replyFormatChoices: BotChoice[] = [
 const checkChoices: BotChoice[] = [
   { value: 'submit', label: 'Send my feedback', synonyms: ['send', 'submit', 'yes', 'send it', 'all correct', 'correct', 'looks good', 'confirm', 'ok', 'okay', 'done', 'that is right', 'thats right'] },
   { value: 'change', label: 'Change an answer', synonyms: ['change', 'edit', 'no', 'wrong', 'fix', 'amend', 'change something', 'not right', 'update'] },
-  { value: 'equality', label: 'Answer 5 optional questions about me first', synonyms: ['optional questions', 'questions about me', 'equality', 'equality questions', 'answer questions', 'monitoring'] },
+  { value: 'equality', label: 'Answer 5 optional questions about me first', synonyms: ['optional questions', 'answer the optional questions', 'answer optional questions', 'the questions about me', 'questions about me', 'equality', 'equality questions', 'answer questions', 'monitoring'] },
 ]
 
 const ageChoices: BotChoice[] = [

@@ -13,7 +13,7 @@ export class AboutYouDialog extends QuestionGroupDialog {
       [
         choiceQuestion({
           id: 'role',
-          applies: journey => !journey.answers.role,
+          known: journey => !!journey.answers.role,
           text: words => words.askRole,
           choices: words => words.roleChoices,
           apply: (choice, { journey, words }) => {

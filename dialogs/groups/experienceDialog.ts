@@ -9,7 +9,7 @@ import { normaliseWhen } from '../understanding'
 /** When it happened, unless their account said so. A sentence is read for the time in it and kept as story. */
 const whenQuestion: Question = {
   id: 'when',
-  applies: journey => !journey.answers.when,
+  known: journey => !!journey.answers.when,
   ask: (_journey, words) => say(words.askWhen),
   answer: turn => {
     const { text, journey, deps } = turn

@@ -59,7 +59,7 @@ async function searchFor(turn: AnswerTurn): Promise<StepOutcome> {
 
 const serviceQuestion: Question = {
   id: 'service',
-  applies: journey => !journey.answers.service && !journey.answers.serviceCandidates?.length,
+  known: journey => !!journey.answers.service || !!journey.answers.serviceCandidates?.length,
   ask: (_journey, words) => say(words.askService),
   answer: searchFor,
   followUps: ['serviceConfirm'],
@@ -67,7 +67,8 @@ const serviceQuestion: Question = {
 
 const serviceConfirmQuestion: Question = {
   id: 'serviceConfirm',
-  applies: journey => !!journey.answers.serviceCandidates?.length && !journey.answers.service,
+  applies: journey => !!journey.answers.serviceCandidates?.length,
+  known: journey => !!journey.answers.service,
   ask: (journey, words) => [{ text: words.serviceDidYouMean, choices: candidateChoices(words, journey) }],
   choices: candidateChoices,
   answer: async turn => {

@@ -16,7 +16,10 @@ type StoredClassification = NonNullable<Feedback['classification']>
 /** Bare answers to choice questions ("yes", "2", "skip") carry no meaning of their own for the classifier. */
 const bareAnswer = /^\s*(?:\d{1,2}|y|n|yes|no|ok|okay|yep|nope|skip|done|send|none|pass)\s*[.!]?\s*$/i
 
-type ClassifiableRecord = Pick<Feedback, 'story' | 'desiredOutcome'> & Partial<Pick<Feedback, 'conversation' | 'otherMessages'>>
+type ClassifiableRecord = Pick<Feedback, 'story' | 'desiredOutcome'> & {
+  conversation?: readonly { text: string; sealedText?: string | null }[] | null
+  otherMessages?: readonly string[] | null
+}
 
 /**
  * What is classified: all of the person's own words. The story and what they would like to happen, then every
@@ -126,21 +129,34 @@ export class ClassifyAndRoute {
     const record = await this.feedback.findOne({ reference }).lean()
     if (!record) return
     if (record.status !== 'draft') return this.run(reference, {})
-    const classification = await this.classifyIfChanged(record)
+    // While the person is typing, a calm draft is not written to (FerretDB updates are read-modify-write, and their
+    // next message may be arriving at another instance): only a draft that must be routed is. The quiet-draft sweep
+    // stores the classification once they have stopped.
+    const classification = routeFrom === 'urgent' ? await this.classifyInMemory(record) : await this.classifyIfChanged(record)
     const level = classification?.risk?.level
     const worrying = routeFrom === 'urgent' ? level === 'urgent' : !!level && concernLevels.includes(level)
-    if (!worrying) return
+    if (!worrying || !classification) return
     const now = this.clock.now()
     const note = routeFrom === 'urgent' ? 'Urgent while the person was still telling us' : 'Unfinished: the person stopped replying'
     await this.feedback.updateOne(
       { reference, status: 'draft' },
       {
-        $set: { status: 'received', stillBeingTold: true, submittedAt: now },
+        $set: { status: 'received', stillBeingTold: true, submittedAt: now, classification },
         $push: { statusHistory: { $each: [{ status: 'received', at: now, by: 'system', note }] } },
       },
     )
     this.logger.info({ reference, level, routeFrom }, 'unfinished conversation routed')
     await this.route({ ...record, status: 'received', stillBeingTold: true, submittedAt: now, classification })
+  }
+
+  private async classifyInMemory(record: Feedback): Promise<StoredClassification | undefined> {
+    const text = classifiableText(record)
+    const textHash = hashText(text)
+    const stored = record.classification as StoredClassification | undefined
+    if (stored?.classifiedAt && stored.textHash === textHash) return stored
+    if (!text.trim()) return stored
+    const fresh = await this.classify(text)
+    return { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : textHash } as StoredClassification
   }
 
   /**
