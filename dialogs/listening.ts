@@ -49,7 +49,7 @@ export function servicePhrasesIn(text: string): string[] {
 
 const whenPhrases = [
   /\b(?:today|this morning|this afternoon|this evening|tonight|yesterday|last night)\b/i,
-  /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple)\s+(?:of\s+)?(?:day|week|month|year)s?\s+ago\b/i,
+  /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\s+)?few|(?:a\s+)?couple)\s+(?:of\s+)?(?:day|week|month|year)s?\s+ago\b/i,
   /\b(?:last|this)\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i,
   /\b(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i,
   /\b(?:in|since|during|early|late|mid)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{4})?\b/i,
