@@ -12,7 +12,7 @@ const rolePatterns: [string, RegExp][] = [
   ['staff', /\bi (?:work|worked|am working|have worked|used to work)\b(?! out)|\bim (?:a |an )?(?:member of staff|staff member|employee)\b|\bmy (?:manager|colleagues?|shift|line manager)\b|\b(?:whistle ?blow|whistleblowing|whistleblower)\b/],
   ['professional', /\bi am (?:a |an |the )?(?:gp|social worker|district nurse|paramedic|doctor|advocate|health visitor|community nurse|pharmacist|occupational therapist)\b|\bim (?:a |an |the )?(?:gp|social worker|district nurse|paramedic|doctor|advocate|health visitor|pharmacist)\b|\bmy (?:patient|client|service user)s?\b/],
   ['family_friend_carer', new RegExp(String.raw`\b(?:my|our)\s+(?:(?:elderly|old|late|disabled|little|baby|adult|step|younger|older|best|\d+ year old)\s+)?(?:${family})s?\b|\b(?:i am|im|i m) (?:a |an |the |her |his |their )?(?:unpaid )?carer\b|\bi care for\b|\bon behalf of\b`)],
-  ['person', /\b(?:i was|im|i am) (?:a |an )?(?:patient|resident|in hospital|admitted|discharged)\b|\bmy (?:appointment|operation|op|treatment|prescription|medication|medicine|tablets|gp|doctor|dentist|care plan|carers?|surgery|scan|test results?|check ?up|visit|stay)\b|\b(?:i|me) (?:had|was seen|was given|waited|went|got|have been|was sent|was told|saw|visited|called|rang|phoned|booked)\b|\b(?:to|with|at) me\b/],
+  ['person', /\b(?:i was|im|i am) (?:a |an )?(?:patient|resident|in hospital|admitted|discharged)\b|\bi was (?:at|in|seen|treated|admitted|discharged|sent)\b|\bfor (?:a|an|my) (?:scan|check ?up|appointment|operation|test|x ?ray|blood test|injection|jab|vaccine|review)\b|\bmy (?:appointment|operation|op|treatment|prescription|medication|medicine|tablets|gp|doctor|dentist|care plan|carers?|surgery|scan|test results?|check ?up|visit|stay)\b|\b(?:i|me) (?:had|was seen|was given|waited|went|got|have been|was sent|was told|saw|visited|called|rang|phoned|booked)\b|\b(?:to|with|at) me\b/],
 ]
 
 /** Who is telling us, from their own words; undefined when it is not plain. */
@@ -25,6 +25,14 @@ export function roleHeardIn(text: string): string | undefined {
 const serviceNouns = String.raw`home|care home|nursing home|lodge|house|court|manor|hall|hospital|infirmary|surgery|practice|clinic|centre|center|ward|unit|trust|gp|dentist|dentists|dental|health centre|medical centre|hospice|agency|care|homecare|supported living|team|pharmacy`
 const properName = String.raw`[A-Z][\w'’&-]*`
 const connectors = String.raw`(?:\s+(?:of|on|the|and|&|St\.?|Saint|de|la))?`
+
+/** Words that end a name typed in lower case: "from hilltop last week" names "hilltop". */
+const commonWords = new Set(
+  ('a an the my our her his their me him them us it this that night home all least first last once times work moment ' +
+    'school first time then and but or so because when while for to of on in at by with from was is were are be been ' +
+    'yesterday today tonight week month year morning evening afternoon weekend monday tuesday wednesday thursday friday saturday sunday ' +
+    'she he they we i you who which what how very really just about around after before since until lunch dinner breakfast').split(' '),
+)
 
 /**
  * Phrases that may name a service: runs of capitalised words ("Willow Lodge", "Testbury General Hospital"),
@@ -44,6 +52,17 @@ export function servicePhrasesIn(text: string): string[] {
   const afterPreposition = new RegExp(String.raw`\b(?:at|in|from|called|named)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:${serviceNouns}))\b`, 'gi')
   for (const match of text.matchAll(afterPreposition)) add(match[1])
   for (const match of text.matchAll(beforeNoun)) add(match[1].replace(/^(?:(?:my|our|her|his|their|she|he|was|is|in|at|to|the|a|an|from|and)\s+)+/i, ''))
+  // Last, because least sure: a name after "at", "from" or "called", however it was typed ("care from hilltop").
+  const afterPlainPreposition = /\b(?:at|from|called|named|with)\s+((?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,2})/gi
+  for (const match of text.matchAll(afterPlainPreposition)) {
+    const words = match[1].toLowerCase().replace(/^the\s+/, '').split(/\s+/)
+    const named: string[] = []
+    for (const word of words) {
+      if (commonWords.has(word)) break
+      named.push(word)
+    }
+    if (named.length) add(named.join(' '))
+  }
   return phrases.filter(phrase => !/^(?:my|our|her|his|their|this|that|the|a|an)$/i.test(phrase)).slice(0, 8)
 }
 

@@ -94,8 +94,12 @@ export interface Wording {
 }
 
 const yesNo: BotChoice[] = [
-  { value: 'yes', label: 'Yes', synonyms: ['y', 'yeah', 'yep', 'yes please', 'ok', 'okay', 'sure', 'please do', 'i would', 'ie', 'tak'] },
-  { value: 'no', label: 'No', synonyms: ['n', 'nope', 'no thanks', 'no thank you', 'not really', 'nah', 'na', 'nie'] },
+  {
+    value: 'yes',
+    label: 'Yes',
+    synonyms: ['y', 'yeah', 'yep', 'yup', 'yes please', 'ok', 'okay', 'sure', 'please do', 'i would', 'of course', 'certainly', 'absolutely', 'definitely', 'fine by me', 'thats fine', 'that is fine', 'i dont mind', 'dont mind', 'go ahead', 'spot on', 'exactly', 'all good', 'sounds right', 'ie', 'tak'],
+  },
+  { value: 'no', label: 'No', synonyms: ['n', 'nope', 'no thanks', 'no thank you', 'not really', 'nah', 'na', 'rather not', 'id rather not', 'please dont', 'nie'] },
 ]
 
 const preferNotToSay: BotChoice = {
@@ -128,7 +132,11 @@ const storyChangeChoices: BotChoice[] = [
 ]
 
 const contactMethodChoices: BotChoice[] = [
-  { value: 'anonymous', label: 'Stay anonymous', synonyms: ['anonymous', 'anon', 'no contact', 'dont contact me', 'do not contact me', 'no thanks', 'no', 'none', 'skip'] },
+  {
+    value: 'anonymous',
+    label: 'Stay anonymous',
+    synonyms: ['anonymous', 'anon', 'no contact', 'dont contact me', 'do not contact me', 'no need to contact me', 'no need', 'not needed', 'dont need to contact me', 'you dont need to contact me', 'no thanks', 'no', 'none', 'skip', 'leave it'],
+  },
   { value: 'sms', label: 'Text message', synonyms: ['text', 'sms', 'texts', 'txt', 'by text', 'text me', 'mobile'] },
   { value: 'email', label: 'Email', synonyms: ['e mail', 'by email', 'email me', 'mail'] },
   { value: 'phone', label: 'Phone call', synonyms: ['phone', 'call', 'call me', 'ring me', 'telephone', 'ring'] },

@@ -105,6 +105,8 @@ export class CheckAnswersDialog extends QuestionGroupDialog {
           journey.answers.equalityWanted = true
           return { kind: 'end', result: { change: 'ageBand' }, say: say(words.equalityWhy) }
         }
+        // A command we could not read ("send it now but..."): asked again, never added to their story.
+        if (/\b(?:send|submit|change|edit)\b/.test(normaliseForMatching(text))) return { kind: 'retry', say: [{ text: words.notUnderstoodChoice }] }
         return keepUnansweredWords(turn)
       },
     }

@@ -3,7 +3,7 @@ import type { BotChoice } from '../../src/bot/botMessage'
 import type { JourneyDependencies } from '../journeyDependencies'
 import type { JourneyState, StepOutcome } from '../journeyState'
 import { roleHeardIn, servicePhrasesIn, whenHeardIn } from '../listening'
-import { type AnswerTurn, choiceQuestion, type Question } from '../question'
+import { type AnswerTurn, choiceQuestion, keepUnansweredWords, looksLikeStory, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'
 import { say } from '../sendBotMessage'
 import type { Wording } from '../wording'
@@ -136,6 +136,8 @@ const storyCheckQuestion: Question = {
       return { kind: 'next', say: say(words.heardWrong) }
     }
     if (isFinishedCommand(turn.text)) return { kind: 'retry', say: [] }
+    // A short reply that is neither yes nor no is asked about again; a sentence is more of their story.
+    if (!looksLikeStory(turn.text)) return keepUnansweredWords(turn)
     addToStory(turn)
     await listenForFacts(turn)
     return { kind: 'retry', say: say(words.storyAdded) }

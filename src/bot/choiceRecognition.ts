@@ -74,7 +74,7 @@ function containsPhrase(text: string, phrase: string): boolean {
 const fillerWords = new Set(
   ('i im me my a an the it its was is am are be been to of for on about as so and just really very quite mostly mainly overall ' +
     'think would say id well um er ok okay please thanks thank you honest honestly that this there here all in at with by from ' +
-    'her his their our lives live living works place home service one thats right correct sure yeah yes no can could now will want like lets let go ahead we bit little kind sort of fine perfect').split(' '),
+    'her his their our lives live living works place home service one thats right correct sure yeah yes no can could now will want like lets let go ahead we bit little kind sort of fine perfect looks look seems everything done').split(' '),
 )
 
 /**

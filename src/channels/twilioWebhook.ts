@@ -29,7 +29,7 @@ export interface TwilioWebhookDependencies {
 
 export function smsHelpText(config: Config): string {
   return [
-    'This is the care feedback service. You can tell us about care you or someone else had.',
+    'This is the care feedback service. You can tell us about care you or someone else had. Reply with a number or in your own words.',
     `To speak to a person, call ${config.CONTACT_CENTRE_PHONE}. In an emergency, call 999.`,
     'Reply STOP to stop getting texts from us, and START to get them again. Say "pause" to carry on later.',
   ].join('\n')

@@ -131,7 +131,6 @@ describe('replies over SMS', () => {
     expect(messages.length).toBeGreaterThan(0)
     for (const message of messages) expect(message.length).toBeLessThanOrEqual(1600)
     expect(messages.join('\n')).toMatch(/^1 /m)
-    expect(messages.join('\n')).toContain('Reply with a number or a word.')
     expect(messages.join('\n')).not.toMatch(/adaptivecard|\{"type"/i)
   })
 
