@@ -24,14 +24,15 @@ export function roleHeardIn(text: string): string | undefined {
 
 const serviceNouns = String.raw`home|care home|nursing home|lodge|house|court|manor|hall|hospital|infirmary|surgery|practice|clinic|centre|center|ward|unit|trust|gp|dentist|dentists|dental|health centre|medical centre|hospice|agency|care|homecare|supported living|team|pharmacy`
 const properName = String.raw`[A-Z][\w'’&-]*`
-const connectors = String.raw`(?:\s+(?:of|on|the|and|&|St\.?|Saint|de|la))?`
+const connectors = String.raw`(?:\s+(?:of|the|and|&|St\.?|Saint|de|la))?`
 
 /** Words that end a name typed in lower case: "from hilltop last week" names "hilltop". */
 const commonWords = new Set(
   ('a an the my our her his their me him them us it this that night home all least first last once times work moment ' +
     'school first time then and but or so because when while for to of on in at by with from was is were are be been ' +
     'yesterday today tonight week month year morning evening afternoon weekend monday tuesday wednesday thursday friday saturday sunday ' +
-    'she he they we i you who which what how very really just about around after before since until lunch dinner breakfast').split(' '),
+    'she he they we i you who which what how very really just about around after before since until lunch dinner breakfast ' +
+    'january february march april may june july august september october november december').split(' '),
 )
 
 /**
@@ -52,6 +53,8 @@ export function servicePhrasesIn(text: string): string[] {
   const afterPreposition = new RegExp(String.raw`\b(?:at|in|from|called|named)\s+((?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:${serviceNouns}))\b`, 'gi')
   for (const match of text.matchAll(afterPreposition)) add(match[1])
   for (const match of text.matchAll(beforeNoun)) add(match[1].replace(/^(?:(?:my|our|her|his|their|she|he|was|is|in|at|to|the|a|an|from|and)\s+)+/i, ''))
+  // A single capitalised word in the middle of a sentence is most likely a name: "care from Hilltop".
+  for (const match of text.matchAll(/(?<=\b[a-z]+\s+)[A-Z][\w'’&-]{2,}/g)) add(match[0])
   // Last, because least sure: a name after "at", "from" or "called", however it was typed ("care from hilltop").
   const afterPlainPreposition = /\b(?:at|from|called|named|with)\s+((?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,2})/gi
   for (const match of text.matchAll(afterPlainPreposition)) {
@@ -61,9 +64,11 @@ export function servicePhrasesIn(text: string): string[] {
       if (commonWords.has(word)) break
       named.push(word)
     }
-    if (named.length) add(named.join(' '))
+    for (let length = named.length; length > 0; length--) add(named.slice(0, length).join(' '))
   }
-  return phrases.filter(phrase => !/^(?:my|our|her|his|their|this|that|the|a|an)$/i.test(phrase)).slice(0, 8)
+  // A kind of service with no name ("home care", "the hospital") names nothing in particular.
+  const generic = new Set([...serviceNouns.split('|').flatMap(noun => noun.split(' ')), ...commonWords])
+  return phrases.filter(phrase => !phrase.toLowerCase().split(/\s+/).every(word => generic.has(word))).slice(0, 10)
 }
 
 const whenPhrases = [

@@ -147,8 +147,11 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
         const result = hasDialog ? await dc.continueDialog() : { status: DialogTurnStatus.empty }
         if (result.status === DialogTurnStatus.empty) {
           // A first message that is more than a greeting or a command is their account: read it as such.
-          const opening = !!text.trim() && !greeting.test(text) && !recogniseInterruption(text)
+          const command = recogniseInterruption(text)
+          const opening = !!text.trim() && !greeting.test(text) && !command
           await startJourney(context, false, { opening, keep: journey.submitted ? undefined : journey })
+          // "Who do I complain to?" or "what happened to my feedback" as the very first message is answered too.
+          if (command) await (await dialogs.createContext(context)).continueDialog()
         }
       }
       const after = await journeyProperty.get(context)

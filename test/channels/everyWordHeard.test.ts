@@ -578,3 +578,63 @@ describe("a worrying draft that goes quiet", () => {
     }
   });
 });
+
+describe('answers can be put right', () => {
+  test('"send", "done" or "that\'s all" at the story prompt are not saved into the story; "What happened" can be replaced or added to', async () => {
+    const chat = new DirectLineTestClient(service.url)
+    await chat.start()
+    expect(textOf(await chat.say('done'))).toContain('Please tell us what happened')
+    await chat.say("that's all")
+    expect(textOf(await chat.say('The GP receptionist at Riverside GP was rude to me on Monday'))).toContain('I have noted')
+    for (const words of ['yes', 'bad', 'skip', 'no thanks', 'yes']) await chat.say(words)
+    expect(textOf(await chat.say('change what happened'))).toContain('replace what you wrote, or add to it')
+    expect(textOf(await chat.say('replace it'))).toContain('This replaces what you wrote before')
+    expect(textOf(await chat.say('The receptionist at Riverside GP shouted at me on Monday.'))).toContain('Check your answers')
+    expect((await webChatRecord(chat))?.story).toBe('The receptionist at Riverside GP shouted at me on Monday.')
+
+    await chat.say('change what happened')
+    await chat.say('add to it')
+    expect(textOf(await chat.say('send'))).toContain('Check your answers')
+    expect((await webChatRecord(chat))?.story).toBe('The receptionist at Riverside GP shouted at me on Monday.')
+    await chat.say('change what happened')
+    await chat.say('add')
+    await chat.say('She apologised the next day.')
+    const record = await webChatRecord(chat)
+    expect(record?.story).toBe('The receptionist at Riverside GP shouted at me on Monday.\n\nShe apologised the next day.')
+    // Nothing is lost: the replaced words are still in the conversation log, and the commands are there too.
+    expect(record?.conversation?.map(message => message.text)).toEqual(expect.arrayContaining(['done', "that's all", 'The GP receptionist at Riverside GP was rude to me on Monday', 'send']))
+  })
+})
+
+describe('promises kept', () => {
+  test('"Who do I complain to?" as the very first text, and in the middle, is answered', async () => {
+    const from = randomMobile()
+    const first = (await text(from, 'Who do I complain to?')).join('\n')
+    for (const words of ['Parliamentary and Health Service Ombudsman', 'Local Government and Social Care Ombudsman', 'NHS complaints advocacy', 'complaints process', 'Tell us what happened']) {
+      expect(first).toContain(words)
+    }
+    await text(from, 'The home care staff from Hilltop keep coming late.')
+    const middle = (await text(from, 'how do i make a complaint')).join('\n')
+    expect(middle).toContain('Ombudsman')
+    expect(middle).toContain('Is that right?')
+  })
+
+  test('the plain status page by reference serves people without JavaScript', async () => {
+    const chat = new DirectLineTestClient(service.url)
+    await chat.start()
+    for (const words of ['I had a lovely check up at Oak Tree dental yesterday', 'yes', 'good', 'skip', 'no thanks', 'yes']) await chat.say(words)
+    const reference = /reference is ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(textOf(await chat.say('send')))?.[1]
+    const empty = await fetch(`${service.url}/feedback-status`)
+    expect(empty.status).toBe(200)
+    expect(await empty.text()).toContain('Your reference')
+    const found = await fetch(`${service.url}/feedback-status?reference=${reference!.toLowerCase().replace('-', ' ')}`)
+    expect(found.status).toBe(200)
+    const page = await found.text()
+    expect(page).toContain(reference)
+    expect(page).toContain('We have received your feedback.')
+    expect(page).not.toContain('lovely check up')
+    const missing = await fetch(`${service.url}/feedback-status?reference=ZZZZZ-ZZZZZ`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('There is a problem')
+  })
+})
