@@ -17,6 +17,7 @@ import { DirectoryService } from '../services/directory'
 import { FeedbackDrafts } from '../services/feedbackDrafts'
 import { newFeedbackReference } from '../services/feedbackReference'
 import { MongoStorage } from './mongoStorage'
+import { textsStoppedKey } from './turnFlags'
 
 const greeting = /^\s*(hi|hello|hey|hiya|start|good (morning|afternoon|evening))\W*$/i
 const newFeedback = /^(?:new feedback|new|something new|something else|another|another one|tell you something else|give new feedback|start new feedback)$/
@@ -131,7 +132,7 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
     const journey = await journeyFor(context)
     const hasDialog = !!hadJourney && (dialogStack.dialogStack?.length ?? 0) > 0
     // Every word is kept first, whatever happens next.
-    const textsStopped = (context.activity.channelData as { textsStopped?: boolean } | undefined)?.textsStopped === true
+    const textsStopped = context.turnState.get(textsStoppedKey) === true
     await deps.recordInbound(context, journey, textsStopped ? 'texts stopped' : stepOf(journey, hasDialog), journey.submitted)
     try {
       // A number that has opted out of texts: kept and risk-assessed, but nothing is sent and the chat does not move on.

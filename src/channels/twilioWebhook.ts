@@ -5,6 +5,7 @@ import type { Clock } from '../clock'
 import type { Config } from '../config'
 import { type ProcessedWebhookModel, processedWebhookModel } from '../data/models/processedWebhook'
 import type { Logger } from '../logger'
+import { textsStoppedKey } from '../bot/turnFlags'
 import type { ContactCipher } from '../services/contactEncryption'
 import { loggableError } from './botFramework'
 import type { ConversationReferenceStore } from './conversationReferences'
@@ -84,7 +85,7 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
   async function runBot(inbound: TwilioInbound, textsStopped: boolean) {
     const sealedAddress = deps.contactCipher.encrypt({ phone: twilioAddress(inbound.channelId, inbound.number) })
     return deps.adapter.processInbound(inbound, async context => {
-      if (textsStopped) context.activity.channelData = { ...(context.activity.channelData as object), textsStopped: true }
+      if (textsStopped) context.turnState.set(textsStoppedKey, true)
       try {
         await deps.conversations.remember(TurnContext.getConversationReference(context.activity), sealedAddress)
       } catch (error) {

@@ -167,12 +167,14 @@ export class ClassifyAndRoute {
     const now = this.clock.now().getTime()
     const quietSince = new Date(now - this.draftQuietMinutes * 60_000)
     const quiet = await this.feedback
-      .find({ status: 'draft', updatedAt: { $lt: quietSince, $gt: new Date(now - quietSweepWindowMs) } }, { reference: 1 })
+      .find({ status: 'draft', quietCheckedAt: { $exists: false }, updatedAt: { $lt: quietSince, $gt: new Date(now - quietSweepWindowMs) } }, { reference: 1 })
+      .sort({ updatedAt: 1 })
       .limit(limit)
       .lean()
     for (const { reference } of quiet) {
       try {
         await this.inTurn(reference, () => this.assessNow(reference, 'concern'))
+        await this.feedback.updateOne({ reference, status: 'draft' }, { $set: { quietCheckedAt: this.clock.now() } })
       } catch (error) {
         this.logger.error({ err: error, reference }, 'could not check a quiet draft')
       }

@@ -91,6 +91,7 @@ export class FeedbackDrafts {
       { reference },
       {
         $push: { conversation: { $each: [entry] } },
+        $unset: { quietCheckedAt: '' },
         $setOnInsert: {
           reference,
           status: 'draft',
