@@ -120,7 +120,7 @@ const storyCheckQuestion: Question = {
     const choice = normaliseForMatching(turn.text).split(' ').length <= 6 ? recogniseChoice(turn.text, checkChoices(words)) : undefined
     if (choice?.value === 'yes') {
       answers.heard = { ...answers.heard, confirmed: true }
-      return { kind: 'next' }
+      return { kind: 'next', say: answers.role === 'staff' ? say(words.staffReassurance) : undefined }
     }
     if (choice?.value === 'no') {
       // Ask each of them properly instead; what they typed stays in the story.

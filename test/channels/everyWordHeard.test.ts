@@ -619,6 +619,36 @@ describe('promises kept', () => {
     expect(middle).toContain('Is that right?')
   })
 
+  test('staff are reassured, not asked whether their experience was good or bad, and told before consenting that the service may recognise them', async () => {
+    const chat = new DirectLineTestClient(service.url)
+    await chat.start()
+    const heard = textOf(await chat.say('I work at Meadowbank care home and the managers tell us not to write down falls'))
+    expect(heard).toContain('Who you are: I work there')
+    const reassured = textOf(await chat.say('yes'))
+    expect(reassured).toContain('Public Interest Disclosure Act 1998')
+    expect(reassured).toContain('When did it happen?')
+    const next = textOf(await chat.say('every week since the summer'))
+    expect(next).not.toContain('good, bad or mixed')
+    expect(next).toContain('What would you like to happen?')
+    await chat.say('I want someone to check the falls records')
+    const consent = textOf(await chat.say('no'))
+    expect(consent).toContain('the service may still recognise you from what you wrote')
+    expect(consent.indexOf('recognise you')).toBeLessThan(consent.indexOf('Can we share your words'))
+    expect(textOf(await chat.say('no'))).toContain('Check your answers')
+    expect(await webChatRecord(chat)).toMatchObject({ role: 'staff', consentToShare: false })
+  })
+
+  test('"what happened to my feedback" at the start of a chat, with the reference in the next message', async () => {
+    const earlier = new DirectLineTestClient(service.url)
+    await earlier.start()
+    for (const words of ['I saw the physio at Testbury General Hospital on Friday and she was brilliant', 'yes', 'good', 'skip', 'no thanks', 'yes']) await earlier.say(words)
+    const reference = /reference is ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(textOf(await earlier.say('send')))![1]
+    const chat = new DirectLineTestClient(service.url)
+    await chat.start()
+    expect(textOf(await chat.say('what happened to my feedback?'))).toContain('What is your reference?')
+    expect(textOf(await chat.say(reference))).toContain(`Feedback ${reference}: We have received your feedback.`)
+  })
+
   test('the plain status page by reference serves people without JavaScript', async () => {
     const chat = new DirectLineTestClient(service.url)
     await chat.start()
