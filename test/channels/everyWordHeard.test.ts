@@ -256,7 +256,6 @@ describe('nothing typed is lost', () => {
     await chat.say('I want to tell you about my care')
     await chat.say('no')
     // At "Who are you?": a story, not an answer.
-    const saidAt = Date.now()
     const reply = textOf(await chat.say('my mum was hit by a carer last night'))
     expect(reply).toContain('I have kept what you wrote')
     expect(reply).toContain('Who are you?')
