@@ -21,8 +21,6 @@ import { botAccount, TwilioAdapter } from './twilioAdapter'
 export { botFrameworkRoutes } from './botFramework'
 export { twilioWebhookRoutes } from './twilioWebhook'
 
-/** Processed Twilio message ids are kept this long: Twilio retries within minutes, never after days. */
-const processedWebhookLifetimeMs = 7 * 24 * 60 * 60 * 1000
 
 export interface ChannelServices {
   addressHasher: AddressHasher
@@ -97,7 +95,8 @@ export function createChannelServices(
     const now = clock.now().getTime()
     if (now - lastPruned < 60 * 60 * 1000) return
     lastPruned = now
-    await processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(now - processedWebhookLifetimeMs) } })
+    // Twilio retries within minutes, never after days; RETENTION_WEBHOOK_DAYS (the daily retention job) sets how long.
+    await processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(now - config.RETENTION_WEBHOOK_DAYS * 24 * 60 * 60 * 1000) } })
   })
 
   return {

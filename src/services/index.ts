@@ -1,15 +1,15 @@
-import crypto from 'node:crypto'
 import type { Connection } from 'mongoose'
 import { type ChannelServices, createChannelServices } from '../channels'
 import { type Clock, systemClock } from '../clock'
 import type { Config } from '../config'
 import { feedbackModel } from '../data/models/feedback'
 import type { Logger } from '../logger'
-import { type ContactCipher, createContactCipher } from './contactEncryption'
+import { addressHashSecretFor, type ContactCipher, createContactCipher } from './contactEncryption'
 import { FeedbackStatusService } from './feedbackStatus'
 import { FeedbackSubmission } from './feedbackSubmission'
 import { resolveSecret } from './secrets'
 import { createTriageServices, type TriageServices } from './triage'
+import { RetentionJob, retentionPolicyFrom } from '../privacy/retention'
 
 /** Everything the routes, the bot and the workers need, built once at start-up. */
 export interface Services extends TriageServices, ChannelServices {
@@ -32,7 +32,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const contactCipher = createContactCipher(encryptionKey)
   // Phone numbers are hashed (for opt-outs and SMS conversation ids) with a key of their own, derived from the
   // encryption key, so one key is never used for two purposes.
-  const addressHashKey = Buffer.from(crypto.hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'phone-number-hash', 32))
+  const addressHashKey = addressHashSecretFor(encryptionKey)
   const sessionSecret = resolveSecret(config, config.SESSION_SECRET, 'SESSION_SECRET', 'session.secret')
   const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
   const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))
@@ -43,5 +43,5 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     return { id: delivery.deliveryId, status: delivery.status }
   }
   triage.alertSenders.teams = (conversationReference, message) => channels.sendProactiveMessage(conversationReference, message)
-  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, ...triage, ...channels, workers: [triage.alertWorker, channels.deliveryWorker] }
+  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, ...triage, ...channels, workers: [triage.alertWorker, channels.deliveryWorker, new RetentionJob(connection, retentionPolicyFrom(config), clock, logger)] }
 }
