@@ -1,76 +1,140 @@
 /**
  * Risk figures for the safety sets, through the committed embedded classifier (createEmbeddedClassifier().classifyFeedback).
- *  - "unseen": test/classification/fixtures/unseen-*.jsonl, written independently of the rules and the concern model
- *    and never trained or tuned on. Its figure is the honest one.
- *  - the training sets in src/classification/training/examples, which the concern model learnt from (in-sample).
+ * Every item has an expected level: "urgent" (page someone now), "high" (an inspector within a working day, no page)
+ * or calm (anything below high). Per set it reports urgent recall, urgent-or-high recall, how many calm items were
+ * marked urgent and urgent-or-high, how many serious-not-immediate items became high rather than urgent, and the
+ * paging rate (share of the whole set marked urgent), which matters most on the mixed inbox.
+ *  - test/classification/fixtures: written apart from the rules and the concern model and never trained on.
+ *    "unseen" predates this work; "tricky calm", "serious not immediate" and "mixed inbox" were written before the
+ *    rules were last tuned, and their figures then are kept in test/classification/fixtures/README.md.
+ *  - src/classification/training/examples: the concern model learnt from these (in-sample figures).
  * Usage: node --import tsx scripts/evalSafety.ts [--verbose]   (also run by npm run eval)
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { createEmbeddedClassifier } from '../src/classification'
 import { readSafetyFile, safetyExamplesDirectory } from '../src/classification/training/concernTrainer'
+import type { RiskLevel } from '../src/classification/taxonomy'
 import type { Classification } from '../src/classification/types'
 
-export interface SafetyCase {
+export type ExpectedLevel = 'urgent' | 'high' | 'calm'
+
+export interface SafetyFile {
+  file: string
+  /** The level every line expects; when absent each line says so in its own "expected" field. */
+  expected?: ExpectedLevel
+}
+
+export interface SafetySet {
+  name: string
+  files: SafetyFile[]
+}
+
+export interface JudgedItem {
   text: string
-  note?: string
+  expected: ExpectedLevel
+  level: RiskLevel
+  reason: string
 }
 
 export interface SafetySetResult {
   name: string
+  total: number
   urgentTotal: number
   urgentCaught: number
+  urgentCaughtAsHighOrAbove: number
+  seriousTotal: number
+  seriousAsHighOrAbove: number
+  seriousAsUrgent: number
   calmTotal: number
   calmFalseUrgent: number
-  missed: { text: string; level: string }[]
-  falseUrgent: { text: string; reason: string }[]
+  calmFalseHighOrAbove: number
+  paged: number
+  /** Urgent items not marked urgent. */
+  missed: JudgedItem[]
+  /** Calm or serious-not-immediate items marked urgent. */
+  falseUrgent: JudgedItem[]
+  /** Serious-not-immediate items below high, and calm items at high. */
+  misjudged: JudgedItem[]
 }
 
 const fixturesDirectory = path.resolve(__dirname, '..', 'test', 'classification', 'fixtures')
-
-export interface SafetySet {
-  name: string
-  urgent: string
-  calm: string
-}
+const fixture = (name: string): string => path.join(fixturesDirectory, name)
 
 export const unseenSafetySet: SafetySet = {
   name: 'unseen (independent, never trained or tuned on)',
-  urgent: path.join(fixturesDirectory, 'unseen-urgent.jsonl'),
-  calm: path.join(fixturesDirectory, 'unseen-calm.jsonl'),
+  files: [{ file: fixture('unseen-urgent.jsonl'), expected: 'urgent' }, { file: fixture('unseen-calm.jsonl'), expected: 'calm' }],
 }
+export const trickyCalmSet: SafetySet = { name: 'tricky calm (never trained on)', files: [{ file: fixture('tricky-calm.jsonl'), expected: 'calm' }] }
+export const seriousNotImmediateSet: SafetySet = {
+  name: 'serious not immediate (never trained on)',
+  files: [{ file: fixture('serious-not-immediate.jsonl'), expected: 'high' }],
+}
+export const mixedInboxSet: SafetySet = { name: 'mixed inbox (never trained on)', files: [{ file: fixture('mixed-inbox.jsonl') }] }
 
 /** A training set; some (serious-not-urgent) have calm examples only. */
 export function trainingSafetySet(name: string): SafetySet {
   const urgent = path.join(safetyExamplesDirectory, `${name}-urgent.jsonl`)
-  return { name: `${name} (in training)`, urgent: fs.existsSync(urgent) ? urgent : '', calm: path.join(safetyExamplesDirectory, `${name}-calm.jsonl`) }
+  const files: SafetyFile[] = [{ file: path.join(safetyExamplesDirectory, `${name}-calm.jsonl`), expected: 'calm' }]
+  if (fs.existsSync(urgent)) files.unshift({ file: urgent, expected: 'urgent' })
+  return { name: `${name} (in training)`, files }
 }
 
-export const safetySets: SafetySet[] = [unseenSafetySet, ...['authored', 'serious-not-urgent', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)]
+export const unseenSafetySets: SafetySet[] = [unseenSafetySet, trickyCalmSet, seriousNotImmediateSet, mixedInboxSet]
+export const trainingSafetySets: SafetySet[] = ['authored', 'serious-not-urgent', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)
+export const safetySets: SafetySet[] = [...unseenSafetySets, ...trainingSafetySets]
 
+function toExpected(value: string | undefined): ExpectedLevel {
+  if (value === 'urgent' || value === 'high') return value
+  return 'calm'
+}
 
-export async function evaluateSafetySet({ name, urgent: urgentFile, calm: calmFile }: SafetySet): Promise<SafetySetResult> {
+export function readSafetySet(set: SafetySet): { text: string; expected: ExpectedLevel }[] {
+  return set.files.flatMap(({ file, expected }) =>
+    (readSafetyFile(file) as { text: string; expected?: string }[]).map(line => ({ text: line.text, expected: expected ?? toExpected(line.expected) })),
+  )
+}
+
+export async function evaluateSafetySet(set: SafetySet): Promise<SafetySetResult> {
   const classifier = createEmbeddedClassifier()
-  const urgentCases = urgentFile === '' ? [] : readSafetyFile(urgentFile)
-  const calmCases = readSafetyFile(calmFile)
-  const classify = async (items: SafetyCase[]): Promise<{ item: SafetyCase; result: Classification }[]> =>
-    Promise.all(items.map(async item => ({ item, result: await classifier.classifyFeedback(item.text) })))
-  const urgent = await classify(urgentCases)
-  const calm = await classify(calmCases)
-  const missed = urgent.filter(({ result }) => result.risk.level !== 'urgent')
-  const falseUrgent = calm.filter(({ result }) => result.risk.level === 'urgent')
+  const judged: JudgedItem[] = await Promise.all(
+    readSafetySet(set).map(async item => {
+      const { risk }: Classification = await classifier.classifyFeedback(item.text)
+      return { ...item, level: risk.level, reason: risk.reason }
+    }),
+  )
+  const highOrAbove = (item: JudgedItem): boolean => item.level === 'urgent' || item.level === 'high'
+  const urgent = judged.filter(item => item.expected === 'urgent')
+  const serious = judged.filter(item => item.expected === 'high')
+  const calm = judged.filter(item => item.expected === 'calm')
   return {
-    name,
-    urgentTotal: urgentCases.length,
-    urgentCaught: urgentCases.length - missed.length,
-    calmTotal: calmCases.length,
-    calmFalseUrgent: falseUrgent.length,
-    missed: missed.map(({ item, result }) => ({ text: item.text, level: result.risk.level })),
-    falseUrgent: falseUrgent.map(({ item, result }) => ({ text: item.text, reason: result.risk.reason })),
+    name: set.name,
+    total: judged.length,
+    urgentTotal: urgent.length,
+    urgentCaught: urgent.filter(item => item.level === 'urgent').length,
+    urgentCaughtAsHighOrAbove: urgent.filter(highOrAbove).length,
+    seriousTotal: serious.length,
+    seriousAsHighOrAbove: serious.filter(highOrAbove).length,
+    seriousAsUrgent: serious.filter(item => item.level === 'urgent').length,
+    calmTotal: calm.length,
+    calmFalseUrgent: calm.filter(item => item.level === 'urgent').length,
+    calmFalseHighOrAbove: calm.filter(highOrAbove).length,
+    paged: judged.filter(item => item.level === 'urgent').length,
+    missed: urgent.filter(item => item.level !== 'urgent'),
+    falseUrgent: [...calm, ...serious].filter(item => item.level === 'urgent'),
+    misjudged: [...serious.filter(item => !highOrAbove(item)), ...calm.filter(item => item.level === 'high')],
   }
 }
 
-const percent = (value: number): string => `${(value * 100).toFixed(1)}%`
+const share = (count: number, total: number): string => (total === 0 ? '—' : `${((count / total) * 100).toFixed(1)}% (${count}/${total})`)
+
+export function describeSafetySetResult(result: SafetySetResult): string[] {
+  const lines = [`  ${result.name}: ${result.total} items, paging rate ${share(result.paged, result.total)}`]
+  if (result.urgentTotal > 0) lines.push(`    urgent recall ${share(result.urgentCaught, result.urgentTotal)}   urgent-or-high recall ${share(result.urgentCaughtAsHighOrAbove, result.urgentTotal)}`)
+  if (result.seriousTotal > 0) lines.push(`    serious-not-immediate as high or urgent ${share(result.seriousAsHighOrAbove, result.seriousTotal)}   of them urgent (paged) ${share(result.seriousAsUrgent, result.seriousTotal)}`)
+  if (result.calmTotal > 0) lines.push(`    calm marked urgent ${share(result.calmFalseUrgent, result.calmTotal)}   calm marked urgent-or-high ${share(result.calmFalseHighOrAbove, result.calmTotal)}`)
+  return lines
+}
 
 export async function reportSafetySets(verbose: boolean): Promise<SafetySetResult[]> {
   const results: SafetySetResult[] = []
@@ -78,13 +142,11 @@ export async function reportSafetySets(verbose: boolean): Promise<SafetySetResul
   for (const set of safetySets) {
     const result = await evaluateSafetySet(set)
     results.push(result)
-    console.log(
-      `  ${result.name}: urgent recall ${result.urgentTotal === 0 ? 'none written' : percent(result.urgentCaught / result.urgentTotal)} (${result.urgentCaught}/${result.urgentTotal})   ` +
-        `calm marked urgent ${percent(result.calmFalseUrgent / result.calmTotal)} (${result.calmFalseUrgent}/${result.calmTotal})`,
-    )
+    for (const line of describeSafetySetResult(result)) console.log(line)
     if (verbose) {
-      for (const item of result.missed) console.log(`    missed [${item.level}] ${item.text}`)
-      for (const item of result.falseUrgent) console.log(`    false urgent: ${item.text} -- ${item.reason}`)
+      for (const item of result.missed) console.log(`      missed [${item.level}] ${item.text} -- ${item.reason}`)
+      for (const item of result.falseUrgent) console.log(`      false urgent [expected ${item.expected}] ${item.text} -- ${item.reason}`)
+      for (const item of result.misjudged) console.log(`      [${item.level}, expected ${item.expected}] ${item.text} -- ${item.reason}`)
     }
   }
   return results

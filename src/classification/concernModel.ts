@@ -1,6 +1,5 @@
 import { LinearLayer, type StoredLinearLayer, type SparseVector, tfidfVector } from './model'
-import { riskCategoryLabels, type RiskCategory } from './taxonomy'
-import type { RiskAssessment } from './types'
+import type { RiskCategory } from './taxonomy'
 
 /**
  * The learned side of risk: one linear SVM that scores how much a message reads like a report of someone at risk of
@@ -22,6 +21,8 @@ export interface StoredConcernLayer {
 
 export interface ConcernAssessment {
   score: number
+  /** How far the score is above the urgent threshold (negative below it). */
+  margin: number
   level: 'urgent' | 'high' | 'none'
   confidentlyCalm: boolean
   category: RiskCategory
@@ -67,11 +68,11 @@ export class ConcernModel {
     const vector = tfidfVector(counts, this.featureIndex, this.idf)
     const score = this.urgentLayer.scores(vector)[0] as number
     const level = score >= this.urgentThreshold ? 'urgent' : score >= this.highThreshold ? 'high' : 'none'
-    if (level === 'none') return { score, level, confidentlyCalm: score < this.calmThreshold, category: 'unsafe-care', evidence: [] }
+    if (level === 'none') return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: score < this.calmThreshold, category: 'unsafe-care', evidence: [] }
     const categoryScores = this.categoryLayer.scores(vector)
     let best = 0
     for (let index = 1; index < categoryScores.length; index++) if ((categoryScores[index] as number) > (categoryScores[best] as number)) best = index
-    return { score, level, confidentlyCalm: false, category: this.categoryLayer.outputs[best] as RiskCategory, evidence: this.evidence(vector, best) }
+    return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: false, category: this.categoryLayer.outputs[best] as RiskCategory, evidence: this.evidence(vector, best) }
   }
 
   /** Whole words and word pairs that raised both the score and the chosen category most, strongest first. */
@@ -94,15 +95,5 @@ export class ConcernModel {
       if (chosen.length === 3) break
     }
     return chosen
-  }
-}
-
-export function concernRisk(concern: ConcernAssessment): RiskAssessment {
-  if (concern.level === 'none') return { level: 'none', categories: [], reason: '' }
-  const words = concern.evidence.length > 0 ? ` (words such as ${concern.evidence.map(phrase => `"${phrase}"`).join(', ')})` : ''
-  return {
-    level: concern.level,
-    categories: [concern.category],
-    reason: `The wording reads like reports of ${riskCategoryLabels[concern.category].toLowerCase()}${words}, though no single safety phrase matched.`,
   }
 }

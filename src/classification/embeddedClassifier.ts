@@ -1,7 +1,9 @@
-import { type ConcernAssessment, concernRisk } from './concernModel'
+import type { ConcernAssessment } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
-import { assessSafety, type SafetyFinding } from './safetyRules'
+import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, quoteSentence, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
 import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
+import { lexiconFeatures } from './sentimentLexicon'
+import { splitSentences } from './text'
 import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
 
 const themeRiskCategories: Record<string, RiskCategory> = {
@@ -26,22 +28,38 @@ function describeThemes(themes: string[]): string {
   return named.length > 0 ? named.map(theme => theme.toLowerCase()).join(' and ') : 'the service'
 }
 
+/** The sentence whose words are most negative (by the sentiment lexicon), quoted for a reason from the theme and sentiment model. */
+export function mostNegativeSentence(text: string): string {
+  const sentences = splitSentences(text)
+  let chosen = sentences[0] ?? text
+  let lowest = Infinity
+  for (const sentence of sentences) {
+    const [compound] = lexiconFeatures(sentence) as [number]
+    if (compound < lowest) {
+      lowest = compound
+      chosen = sentence
+    }
+  }
+  return chosen
+}
+
 /** What the statistical model alone says about risk: how negative, and about what. */
-export function modelRisk(prediction: ModelPrediction, safetyThemeProbability: number): RiskAssessment {
+export function modelRisk(prediction: ModelPrediction, safetyThemeProbability: number, text = ''): RiskAssessment {
+  const quoted = (): string => ` Most negative in its words: ${quoteSentence(mostNegativeSentence(text))}.`
   const { sentiment, themes } = prediction
   const categories = [...new Set(themes.map(theme => themeRiskCategories[theme]).filter((category): category is RiskCategory => category !== undefined))]
   if (sentiment >= 4 && safetyThemeProbability >= 0.5) {
-    return { level: 'high', categories: categories.length > 0 ? categories : ['unsafe-care'], reason: 'The model reads this as someone not feeling safe or a safeguarding concern, with no specific phrase matched.' }
+    return { level: 'high', categories: categories.length > 0 ? categories : ['unsafe-care'], reason: `The theme model reads this as someone not feeling safe or a safeguarding concern, with no rule matched.${quoted()}` }
   }
   const aboutCare = themes.some(theme => careThemes.has(theme))
   if (sentiment === 5 || (sentiment === 4 && aboutCare)) {
-    return { level: 'medium', categories: sentiment >= 4 ? categories : [], reason: `No safety phrase found; negative feedback about ${describeThemes(themes)}, read as poor care.` }
+    return { level: 'medium', categories: sentiment >= 4 ? categories : [], reason: `No rule matched; the theme and sentiment model reads negative feedback about ${describeThemes(themes)}, as poor care.${quoted()}` }
   }
   if (sentiment >= 3 && !themes.includes('Positive experience & gratitude')) {
-    return { level: 'low', categories: [], reason: `No safety phrase found; a service issue about ${describeThemes(themes)}.` }
+    return { level: 'low', categories: [], reason: `No rule matched; the theme and sentiment model reads a service issue about ${describeThemes(themes)}.${quoted()}` }
   }
   if (sentiment >= 4) {
-    return { level: 'low', categories: [], reason: `No safety phrase found; a service issue about ${describeThemes(themes)}.` }
+    return { level: 'low', categories: [], reason: `No rule matched; the theme and sentiment model reads a service issue about ${describeThemes(themes)}.${quoted()}` }
   }
   return { level: 'none', categories: [], reason: 'No safety concern found; the feedback reads as positive or neutral.' }
 }
@@ -70,8 +88,20 @@ const alwaysUrgentCategories = new Set<RiskCategory>(['risk-to-life', 'sexual'])
 export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernAssessment): SafetyFinding {
   if (rules.level !== 'urgent' || !concern.confidentlyCalm) return rules
   if (rules.signposts.includes('immediate-danger') || rules.categories.some(category => alwaysUrgentCategories.has(category))) return rules
-  return { ...rules, level: 'high', reason: `${rules.reason.replace(/\.$/, '')}, but the rest reads as calm, so it is for review within a working day.` }
+  const [strongest, ...others] = rules.signals as [SafetySignal, ...SafetySignal[]]
+  const reason =
+    `Rule ${strongest.ruleId} (${describeCategories(strongest.categories)}) found ${strongest.describes} in ${quoteSentence(strongest.sentence)}. ` +
+    `High rather than urgent because the concern model reads the whole message as calm.` +
+    describeOtherSignals(others)
+  return { ...rules, level: 'high', reason, signals: [{ ...strongest, level: 'high' }, ...others] }
 }
+
+/**
+ * With no rule at urgent, the concern model pages someone only when its score clears its urgent threshold by this
+ * much; just over the line, it reads like a serious matter for a working day (most of the serious-not-immediate
+ * reports in the team's sets scored there).
+ */
+const concernAloneUrgentMargin = 0.18
 
 export class EmbeddedClassifier implements FeedbackClassifier {
   readonly name = 'embedded'
@@ -83,15 +113,63 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     this.safetyThemeIndices = ['Feeling safe', 'Safeguarding concerns?'].map(theme => model.themeNames.indexOf(theme)).filter(index => index >= 0)
   }
 
+  /** The model's version and the safety rules' hash, stored on every result. */
   get version(): string {
-    return this.model.version
+    return `${this.model.version}+rules.${safetyRulesVersion}`
+  }
+
+  /**
+   * The concern model's reading, as a risk an inspector can check: the sentence it scores highest is quoted, and
+   * an urgent reading becomes high when the message says the harm is over or in hand (as for the rules).
+   */
+  concernRisk(text: string, concern: ConcernAssessment, rules: SafetyFinding): RiskAssessment {
+    if (concern.level === 'none') return { level: 'none', categories: [], reason: '' }
+    const sentences = splitSentences(text)
+    let strongest = sentences[0] ?? text
+    if (sentences.length > 1) {
+      let best = -Infinity
+      for (const sentence of sentences) {
+        const score = this.model.assessConcern(sentence).score
+        if (score > best) {
+          best = score
+          strongest = sentence
+        }
+      }
+    }
+    const { settled, settledBy } = rules.context
+    const lowered = concern.level === 'urgent' && settled && !isNeverLowered([concern.category]) && !rules.signals.some(signal => isNeverLowered(signal.categories))
+    const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin
+    const level = lowered || narrow ? 'high' : concern.level
+    const because =
+      lowered && settledBy[0]
+        ? ` High rather than urgent because the message says ${settledBy[0].cue.says}: ${quoteSentence(settledBy[0].sentence)}.`
+        : narrow
+          ? ' High rather than urgent because the score is only just over the urgent line and no rule confirms it.'
+          : ''
+    return {
+      level,
+      categories: [concern.category],
+      reason: `The concern model (${describeCategories([concern.category])}) reads this as ${concern.level}, most of all ${quoteSentence(strongest)}; no rule matched at that level.${because}${describeOtherSignals(rules.signals)}`,
+    }
+  }
+
+  /** Whether the concern model alone reads the text as calm (below high): a condition for an LLM to lower urgent. */
+  readsAsCalm(text: string): boolean {
+    return this.model.assessConcern(text).level === 'none'
   }
 
   classifySync(text: string): Classification {
     const prediction = this.model.predict(text)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
-    const rules = assessSafety(text, { positive: prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude') })
-    const risk = combineRisk(weighRulesAgainstConcern(rules, prediction.concern), concernRisk(prediction.concern), modelRisk(prediction, safetyThemeProbability))
+    const rules = weighRulesAgainstConcern(assessSafety(text, { positive: prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude') }), prediction.concern)
+    const concern = riskLevelOrder[prediction.concern.level] > riskLevelOrder[rules.level] ? this.concernRisk(text, prediction.concern, rules) : { level: 'none' as const, categories: [], reason: '' }
+    const combined = combineRisk(rules, concern, modelRisk(prediction, safetyThemeProbability, text))
+    // The concern model counted too, though a rule's reason was chosen: name it.
+    const concernAlso =
+      combined.reason === rules.reason && riskLevelOrder[prediction.concern.level] >= riskLevelOrder.high
+        ? ` The concern model also reads it as ${prediction.concern.level} (${describeCategories([prediction.concern.category])}).`
+        : ''
+    const risk = { ...combined, reason: `${combined.reason}${concernAlso}` }
     const sentiment = riskLevelOrder[risk.level] >= riskLevelOrder.high && prediction.sentiment < 4 ? 4 : prediction.sentiment
     return { themes: prediction.themes, sentiment, risk, classifier: { name: this.name, version: this.version } }
   }

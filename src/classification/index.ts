@@ -9,6 +9,7 @@ export type { Classification, FeedbackClassifier, RiskAssessment } from './types
 export type { RiskCategory, RiskLevel, Sentiment, KeyQuestion, Theme } from './taxonomy'
 export { riskLevelOrder, riskCategoryLabels, themes, themeNames, findTheme, higherRiskLevel } from './taxonomy'
 export { redactPersonalData } from './redact'
+export { reasonWithoutQuotations } from './safetyRules'
 export type { SignpostKind }
 
 /**

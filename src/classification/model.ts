@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ConcernModel, type ConcernAssessment, type StoredConcernLayer } from './concernModel'
 import { defaultBlockWeights, featureBlocks, featureCounts } from './features'
-import { lexiconFeatures } from './sentimentLexicon'
+import { isShortComplaintInPositiveWords, lexiconFeatures } from './sentimentLexicon'
 
 /** One linear layer, stored as int8 weights (feature-major) with a scale per output, in base64. */
 export interface StoredLinearLayer {
@@ -33,7 +33,7 @@ export interface StoredSentimentLayer extends StoredLinearLayer {
 }
 
 export interface EmbeddedModelData {
-  format: 4
+  format: 5
   version: string
   trainedOn: string
   licence: string
@@ -162,7 +162,7 @@ export class EmbeddedModel {
   private readonly concernModel: ConcernModel
 
   constructor(data: EmbeddedModelData) {
-    if (data.format !== 4) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
+    if (data.format !== 5) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
     this.version = data.version
     this.vectoriser = new Vectoriser(data.features, data.idf)
     this.themeLayer = new LinearLayer(data.themes)
@@ -192,10 +192,13 @@ export class EmbeddedModel {
     const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
     const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text), this.stackerWeights, this.stackerBias)
     const sentimentProbabilities = softmax(sentimentLogits)
-    return { themeProbabilities, themes, sentimentProbabilities, sentiment: expectedSentiment(sentimentLogits), concern: this.concernModel.assess(counts) }
+    const read = expectedSentiment(sentimentLogits)
+    const sentiment = read < 4 && isShortComplaintInPositiveWords(text) ? 4 : read
+    return { themeProbabilities, themes, sentimentProbabilities, sentiment, concern: this.concernModel.assess(counts) }
   }
 }
 
+/** What the sentiment stacker reads: the sentiment SVM scores and the lexicon features. */
 export function stackerInputs(svmScores: Float64Array, text: string): Float64Array {
   return Float64Array.from([...svmScores, ...lexiconFeatures(text)])
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../logger'
 import type { EmbeddedClassifier } from './embeddedClassifier'
 import { loadPrompt } from './prompts'
 import { redactPersonalData } from './redact'
+import { detectSignposting as isDangerNowSignposts } from './safetyRules'
 import { riskCategories, riskLevelOrder, riskLevels, type RiskCategory, themeNames } from './taxonomy'
 import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
 
@@ -114,7 +115,7 @@ export class OpenAiClassifier implements FeedbackClassifier {
       try {
         const output = await this.askModel(redacted)
         this.breaker.recordSuccess()
-        return this.merge(output, embedded)
+        return this.merge(output, embedded, { text, redacted }, this.embedded.readsAsCalm(text))
       } catch (error) {
         if (error instanceof InvalidModelOutput) {
           this.logger.warn({ event: 'classification.openai.invalid-output', attempt }, 'OpenAI returned output that failed validation')
@@ -154,25 +155,66 @@ export class OpenAiClassifier implements FeedbackClassifier {
     return { ...result.data, themes: [...new Set(knownThemes)] }
   }
 
-  private merge(output: ModelOutput, embedded: Classification): Classification {
-    const remoteRisk: RiskAssessment = {
+  /**
+   * The LLM may raise any level. It may lower the embedded classifier's urgent to high, and no further, only when
+   * it quotes the person's words in its reason, the embedded concern model also reads the text as calm, and the
+   * embedded finding is not a risk to life, sexual abuse or danger happening now. Both readings are kept.
+   */
+  private merge(output: ModelOutput, embedded: Classification, texts: { text: string; redacted: string }, concernCalm: boolean): Classification {
+    const llm: RiskAssessment = {
       level: output.risk.level as RiskAssessment['level'],
       categories: output.risk.categories,
       reason: output.risk.reason,
     }
-    const embeddedWins = riskLevelOrder[embedded.risk.level] >= riskLevelOrder[remoteRisk.level] && embedded.risk.level !== 'none'
-    const risk: RiskAssessment = {
-      level: embeddedWins ? embedded.risk.level : remoteRisk.level,
-      categories: [...new Set([...(embeddedWins ? embedded.risk.categories : []), ...remoteRisk.categories, ...embedded.risk.categories])],
-      reason: embeddedWins && riskLevelOrder[embedded.risk.level] > riskLevelOrder[remoteRisk.level] ? embedded.risk.reason : remoteRisk.reason,
+    const ours = embedded.risk
+    let risk: RiskAssessment
+    if (riskLevelOrder[llm.level] > riskLevelOrder[ours.level]) {
+      risk = { level: llm.level, categories: [...new Set([...llm.categories, ...ours.categories])], reason: `${llm.reason} (LLM; the embedded classifier read ${ours.level}.)` }
+    } else if (ours.level === 'urgent' && llm.level !== 'urgent' && mayLowerUrgent(ours, llm, texts, concernCalm)) {
+      risk = {
+        level: 'high',
+        categories: ours.categories,
+        reason: `High rather than urgent: the LLM reads it as ${llm.level} (${llm.reason}), and the embedded concern model reads it as calm. Embedded: ${ours.reason}`,
+      }
+    } else {
+      risk = { ...ours, categories: [...new Set([...ours.categories, ...llm.categories])] }
     }
     return {
       themes: output.themes,
       sentiment: output.sentiment as Classification['sentiment'],
       risk,
       classifier: { name: 'openai+embedded', version: `${this.settings.model}+${embedded.classifier.version}` },
+      opinions: { embedded: ours, llm },
     }
   }
+}
+
+/** Categories the LLM may never talk down from urgent. */
+const neverLoweredCategories = new Set<RiskCategory>(['risk-to-life', 'sexual'])
+
+/** A quotation of at least four words that is really in the person's words (compared without case or punctuation). */
+function quotesTheText(reason: string, text: string): boolean {
+  const flat = (value: string): string => value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  const haystack = ` ${flat(text)} `
+  for (const [, quoted] of reason.matchAll(/["\u201c\u2018']([^"\u201d\u2019']{8,})["\u201d\u2019']/g)) {
+    const needle = flat(quoted as string)
+    if (needle.split(' ').length >= 4 && haystack.includes(` ${needle} `)) return true
+  }
+  return false
+}
+
+function isDangerNow(text: string): boolean {
+  return isDangerNowSignposts(text).includes('immediate-danger')
+}
+
+function mayLowerUrgent(ours: RiskAssessment, llm: RiskAssessment, { text, redacted }: { text: string; redacted: string }, concernCalm: boolean): boolean {
+  if (llm.level !== 'high') return false
+  if (!concernCalm) return false
+  if (ours.categories.some(category => neverLoweredCategories.has(category))) return false
+  if (llm.categories.some(category => neverLoweredCategories.has(category))) return false
+  if (isDangerNow(text)) return false
+  // The LLM saw the redacted text, so its quotation may carry redaction markers.
+  return quotesTheText(llm.reason, text) || quotesTheText(llm.reason, redacted)
 }
 
 function describeError(error: unknown): string {

@@ -121,3 +121,32 @@ export function modelTokens(text: string): string[] {
     .filter(token => token !== '|')
     .map(token => (/^\d+$/.test(token) ? (token.length <= 2 ? '#' : '##') : token))
 }
+
+const sentenceEnd = /(?<=[.!?\u2026])\s+|\s*\n+\s*/
+const longSentence = 200
+
+/**
+ * The person's words cut into sentences, as written, so that a reason can quote the one that mattered. A long
+ * sentence without full stops (common in text messages) is cut again at commas into pieces of about 200 characters.
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = []
+  for (const sentence of text.split(sentenceEnd)) {
+    const trimmed = sentence.trim()
+    if (trimmed === '') continue
+    if (trimmed.length <= longSentence) {
+      sentences.push(trimmed)
+      continue
+    }
+    let piece = ''
+    for (const clause of trimmed.split(/(?<=,)\s+/)) {
+      if (piece !== '' && piece.length + clause.length > longSentence) {
+        sentences.push(piece)
+        piece = ''
+      }
+      piece = piece === '' ? clause : `${piece} ${clause}`
+    }
+    if (piece !== '') sentences.push(piece)
+  }
+  return sentences
+}

@@ -13,6 +13,8 @@ export interface Classification {
   sentiment: Sentiment
   risk: RiskAssessment
   classifier: { name: string; version: string }
+  /** When an LLM is configured: each classifier's own reading of risk, before the policy that combines them. */
+  opinions?: { embedded: RiskAssessment; llm: RiskAssessment }
 }
 
 export interface FeedbackClassifier {

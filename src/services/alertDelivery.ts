@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { BotMessage } from '../bot/botMessage'
+import { reasonWithoutQuotations } from '../classification'
 import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { Alert, AlertModel, EscalationTier } from '../data/models/alert'
@@ -79,7 +80,7 @@ export class AlertDelivery {
       reference: alert.reference,
       escalation: alert.tier,
       raisedAt: now.toISOString(),
-      risk: { level: risk?.level ?? 'urgent', categories: risk?.categories ?? [], reason: risk?.reason ?? '' },
+      risk: { level: risk?.level ?? 'urgent', categories: risk?.categories ?? [], reason: reasonWithoutQuotations(risk?.reason ?? '') },
       service: { name: service.name, locationId: service.locationId, localAuthority: service.localAuthority, region: service.region },
       team: alert.team,
       caseUrl: this.caseUrl(alert.reference),

@@ -1,4 +1,4 @@
-import { createEmbeddedClassifier, detectSignposting, riskLevelOrder, themeNames } from '../../src/classification'
+import { createEmbeddedClassifier, detectSignposting, reasonWithoutQuotations, riskLevelOrder, themeNames } from '../../src/classification'
 import { themes } from '../../src/classification/taxonomy'
 
 const classifier = createEmbeddedClassifier()
@@ -62,6 +62,19 @@ describe('embedded classifier', () => {
     expect(result.sentiment).toBeGreaterThanOrEqual(4)
   })
 
+  it.each(['Could be better.', 'Not happy', 'Not happy with things', 'not impressed tbh', 'Oh great, another cancellation.', 'Thanks for nothing.'])(
+    'reads the short complaint %j as negative',
+    async text => {
+      expect((await classifier.classifyFeedback(text)).sentiment).toBeGreaterThanOrEqual(4)
+    },
+  )
+
+  it('still reads short praise as positive', async () => {
+    for (const text of ['Really helpful.', 'Great service as always', 'Could not have been better, thank you']) {
+      expect((await classifier.classifyFeedback(text)).sentiment).toBeLessThanOrEqual(2)
+    }
+  })
+
   it('only ever returns framework theme names, at least one, and names itself', async () => {
     const result = await classifier.classifyFeedback('Did not answer')
     expect(result.themes.length).toBeGreaterThan(0)
@@ -106,19 +119,63 @@ describe('signposting', () => {
 })
 
 describe('the concern model beside the safety rules', () => {
-  it('marks a concern urgent when no safety phrase is used, and says which words made it so', async () => {
-    const result = await classifier.classifyFeedback('the night staff take away his walking frame and call button so he stays in bed, he has been sitting in the same pad since teatime and his lips are cracked')
+  it('marks a concern urgent when no safety phrase is used, and quotes the sentence that made it so', async () => {
+    const text = 'Visited dad on Sunday. the night staff take away his walking frame and call button so he stays in bed, he has been sitting in the same pad since teatime and his lips are cracked'
+    const result = await classifier.classifyFeedback(text)
     expect(result.risk.level).toBe('urgent')
-    expect(result.risk.reason).toMatch(/^The wording reads like reports of .+ \(words such as "[^"]+"/)
-    // The words quoted are the telling ones, not "he" or "in".
-    const quoted = [...result.risk.reason.matchAll(/"([^"]+)"/g)].map(match => match[1])
-    for (const phrase of quoted) expect(['he', 'in', 'his', 'the', 'and', 'since', 'so', 'has', 'been']).not.toContain(phrase)
+    expect(result.risk.reason).toMatch(/^The concern model \(.+\) reads this as urgent, most of all "the night staff take away his walking frame/)
+    // Whole sentences from the person's words, never stray words.
+    for (const [, quoted] of result.risk.reason.matchAll(/"([^"]+)"/g)) expect(text).toContain(quoted as string)
+  })
+
+  it('names the rule, its category and every other rule counted, each with the sentence it came from', async () => {
+    const text = 'I work nights at the home. I saw a carer slap a resident across the face. The manager told us to keep quiet.'
+    const result = await classifier.classifyFeedback(text)
+    expect(result.risk.level).toBe('urgent')
+    expect(result.risk.reason).toMatch(/^Rule physical\.hit-or-hurt \(physical abuse\) found someone being hit or hurt in "I saw a carer slap a resident across the face\."/)
+    expect(result.risk.reason).toMatch(/Also counted: rule whistleblowing\.cover-up-or-falsified-records \(whistleblowing and organisational abuse\) in "The manager told us to keep quiet\."/)
+    expect(result.risk.reason).not.toMatch(/other safety signal/)
+  })
+
+  it('quotes a sentence from the text in every reason below high, too', async () => {
+    const text = 'The nurse was nice. Waited 2 hours past my appointment time with no explanation. Not good enough.'
+    const result = await classifier.classifyFeedback(text)
+    expect(['low', 'medium']).toContain(result.risk.level)
+    const quoted = [...result.risk.reason.matchAll(/"([^"]+)"/g)].map(match => match[1] as string)
+    expect(quoted.length).toBeGreaterThan(0)
+    for (const sentence of quoted) expect(text).toContain(sentence)
+  })
+
+  it('gives alerts a reason without the person\'s words, and quotes the person\'s own quotation marks safely', async () => {
+    const text = 'A carer hit my mum and she has bruises. She said "dont tell anyone" and cried.'
+    const { reason } = (await classifier.classifyFeedback(text)).risk
+    expect(reason).toContain('"A carer hit my mum and she has bruises."')
+    const forAlert = reasonWithoutQuotations(reason)
+    expect(forAlert).toMatch(/^Rule physical\.hit-or-hurt \(physical abuse\) found someone being hit or hurt\./)
+    expect(forAlert).not.toMatch(/bruises|tell anyone|cried|"/)
+  })
+
+  it('says why a serious signal counted as urgent', async () => {
+    const result = await classifier.classifyFeedback('Mum has bruises on her arms. The home cannot explain them.')
+    expect(result.risk.level).toBe('urgent')
+    expect(result.risk.reason).toMatch(/^Rule physical\.injuries \(physical abuse\) found injuries that may come from abuse in "Mum has bruises on her arms\."\. Urgent because it persists or is unexplained\./)
+  })
+
+  it('pages for harm going on now even when something was reported', async () => {
+    const result = await classifier.classifyFeedback('I reported to the manager that a carer slaps my nan. Nothing has changed and she is on shift again tonight.')
+    expect(result.risk.level).toBe('urgent')
+  })
+
+  it('makes a one-off error that was put right high, not urgent, and says why', async () => {
+    const result = await classifier.classifyFeedback('Dad was given someone else\'s tablets one evening last month. The GP checked him over and he is fine now, and the home apologised.')
+    expect(result.risk.level).toBe('high')
+    expect(result.risk.reason).toMatch(/High rather than urgent because the message says/)
   })
 
   it('holds back an old, resolved incident from the urgent queue, but still asks for a review', async () => {
     const result = await classifier.classifyFeedback('Years ago a carer was rough with my gran at another home, it was reported and dealt with at the time. This home has been wonderful, thank you all.')
     expect(result.risk.level).toBe('high')
-    expect(result.risk.reason).toMatch(/rough with.*review within a working day/)
+    expect(result.risk.reason).toMatch(/rough with.*High rather than urgent because the message says it (?:was dealt with|has been reported|happened long ago)/)
   })
 
   it('never holds back someone saying they want to die, however calm the rest', async () => {

@@ -1,7 +1,7 @@
 import pino from 'pino'
 import { EmbeddedClassifier } from '../../src/classification/embeddedClassifier'
 import { OpenAiClassifier } from '../../src/classification/openaiClassifier'
-import { OpenAiFake } from '../fakes/openaiFake'
+import { type FakeReply, OpenAiFake } from '../fakes/openaiFake'
 
 const quiet = pino({ level: 'silent' })
 const embedded = new EmbeddedClassifier()
@@ -76,7 +76,58 @@ describe('OpenAI classifier', () => {
     const result = await classifier().classifyFeedback('medication round is always late')
     expect(result.risk.level).toBe('high')
     expect(result.risk.categories).toContain('unsafe-care')
-    expect(result.risk.reason).toBe('Medication was given late repeatedly.')
+    expect(result.risk.reason).toMatch(/^Medication was given late repeatedly\. \(LLM; the embedded classifier read (?:none|low|medium)\.\)$/)
+    expect(result.opinions?.llm.level).toBe('high')
+    expect(result.opinions?.embedded.level).not.toBe('high')
+  })
+
+  describe('lowering an embedded urgent', () => {
+    // Embedded: urgent by the rule for swearing at someone; the concern model alone reads it as calm.
+    const banter = 'Great care and lovely food. One carer swore at my dad once as a joke and he swore back, they get on well.'
+    const highWith = (reason: string, categories: string[] = ['psychological']): FakeReply =>
+      OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 2, risk: { level: 'high', categories, reason } })
+
+    it('lowers it to high when the LLM quotes the words and the concern model reads the text as calm, keeping both opinions', async () => {
+      expect(embedded.classifySync(banter).risk.level).toBe('urgent')
+      fake.script(highWith('Mutual banter: "swore at my dad once as a joke and he swore back", not abuse.'))
+      const result = await classifier().classifyFeedback(banter)
+      expect(result.risk.level).toBe('high')
+      expect(result.risk.reason).toMatch(/^High rather than urgent: the LLM reads it as high/)
+      expect(result.opinions).toEqual({
+        embedded: expect.objectContaining({ level: 'urgent' }),
+        llm: expect.objectContaining({ level: 'high', reason: expect.stringContaining('swore at my dad once') }),
+      })
+    })
+
+    it('keeps urgent when the LLM does not quote the person\'s words', async () => {
+      fake.script(highWith('This sounds like friendly banter between a carer and a resident.'))
+      expect((await classifier().classifyFeedback(banter)).risk.level).toBe('urgent')
+    })
+
+    it('keeps urgent when the quotation is not in the text', async () => {
+      fake.script(highWith('The writer says "they are just having a laugh together".'))
+      expect((await classifier().classifyFeedback(banter)).risk.level).toBe('urgent')
+    })
+
+    it('never goes below high, even when the LLM says there is nothing', async () => {
+      fake.script(OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 2, risk: { level: 'none', categories: [], reason: 'Says "swore at my dad once as a joke".' } }))
+      expect((await classifier().classifyFeedback(banter)).risk.level).toBe('urgent')
+    })
+
+    it('keeps urgent when the concern model does not read the text as calm', async () => {
+      const text = 'my dad says the night carer punched him when he asked for the toilet'
+      fake.script(highWith('Reported: "the night carer punched him when he asked for the toilet", second-hand.', ['physical']))
+      expect((await classifier().classifyFeedback(text)).risk.level).toBe('urgent')
+    })
+
+    it('never lowers a risk to life, whatever the LLM quotes', async () => {
+      const text = 'i want to die, the food is so bad here lol'
+      expect(embedded.readsAsCalm(text)).toBe(true)
+      fake.script(highWith('A figure of speech about the food: "the food is so bad here lol".', []))
+      const result = await classifier().classifyFeedback(text)
+      expect(result.risk.level).toBe('urgent')
+      expect(result.opinions?.llm.level).toBe('high')
+    })
   })
 
   it('falls back on a server error and on a timeout', async () => {

@@ -1,17 +1,37 @@
-import { evaluateSafetySet, safetySets, unseenSafetySet } from '../../scripts/evalSafety'
+import { evaluateSafetySet, mixedInboxSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../scripts/evalSafety'
 
 describe('risk on the safety sets', () => {
   // Written by someone who saw neither the rules nor the concern model, and never trained or tuned on.
-  it('finds at least 90% of the unseen urgent concerns and marks at most 10% of the unseen calm comments urgent', async () => {
+  it('finds at least 95% of the unseen urgent concerns and marks at most 5% of the unseen calm comments urgent', async () => {
     const result = await evaluateSafetySet(unseenSafetySet)
     expect(result.urgentTotal).toBeGreaterThanOrEqual(100)
     expect(result.calmTotal).toBeGreaterThanOrEqual(100)
-    expect(result.urgentCaught / result.urgentTotal).toBeGreaterThanOrEqual(0.9)
-    expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.1)
+    expect(result.urgentCaught / result.urgentTotal).toBeGreaterThanOrEqual(0.95)
+    expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.05)
+  })
+
+  // Written before the rules were tuned for issue #12 (see test/classification/fixtures/README.md for the figures then).
+  it('pages for at most 5% of the tricky calm feedback', async () => {
+    const result = await evaluateSafetySet(trickyCalmSet)
+    expect(result.calmTotal).toBeGreaterThanOrEqual(80)
+    expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.05)
+  })
+
+  it('sends serious matters that are not immediate to an inspector within a day, mostly without a page', async () => {
+    const result = await evaluateSafetySet(seriousNotImmediateSet)
+    expect(result.seriousAsHighOrAbove / result.seriousTotal).toBeGreaterThanOrEqual(0.8)
+    expect(result.seriousAsUrgent / result.seriousTotal).toBeLessThanOrEqual(0.2)
+  })
+
+  it('on a mixed inbox, pages for every urgent item and for at most a fifth of everything', async () => {
+    const result = await evaluateSafetySet(mixedInboxSet)
+    expect(result.total).toBeGreaterThanOrEqual(150)
+    expect(result.urgentCaught).toBe(result.urgentTotal)
+    expect(result.paged / result.total).toBeLessThanOrEqual(0.2)
   })
 
   // In-sample for the concern model, so a guard against regressions rather than a measure of accuracy.
-  it.each(safetySets.filter(set => set !== unseenSafetySet).map(set => [set.name, set] as const))('keeps every urgent example in %s urgent, and few calm ones', async (_name, set) => {
+  it.each(trainingSafetySets.map(set => [set.name, set] as const))('keeps every urgent example in %s urgent, and few calm ones', async (_name, set) => {
     const result = await evaluateSafetySet(set)
     expect(result.missed).toEqual([])
     expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.08)

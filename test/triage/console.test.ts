@@ -102,7 +102,7 @@ describe('the queue and the case page', () => {
     expect(page.html).toContain('A carer hit my mum')
     expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(page.html).not.toContain('<script>alert(1)</script>')
-    expect(page.html).toContain('Describes someone being hit')
+    expect(page.html).toContain('found someone being hit')
     expect(page.html).toContain('Aspen Lodge')
     expect(page.html).toContain('Partner API')
     expect(page.html).not.toContain('person@example.com')

@@ -230,7 +230,7 @@ export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyEx
   const ordinary = comments.filter(comment => !comment.themes.includes('Safeguarding concerns?')).map(comment => comment.text)
   const concern = trainConcernModel(safety, ordinary, { ...defaultConcernTrainingOptions, log: options.log })
   return {
-    format: 4,
+    format: 5,
     version,
     trainedOn: 'NHS England FFT qualitative framework v6 labelled comments (pxtextmining, NEAS and NHFT)',
     licence: 'MIT',

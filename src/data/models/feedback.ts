@@ -99,6 +99,11 @@ const feedbackSchema = new Schema(
       sentiment: Number,
       risk: { level: { type: String, enum: riskLevels }, categories: { type: [String], default: undefined }, reason: String },
       classifier: { name: String, version: String },
+      /** Each classifier's own reading of risk when an LLM is configured (see openaiClassifier.ts). */
+      opinions: {
+        embedded: { level: { type: String, enum: riskLevels }, categories: { type: [String], default: undefined }, reason: String },
+        llm: { level: { type: String, enum: riskLevels }, categories: { type: [String], default: undefined }, reason: String },
+      },
       classifiedAt: Date,
       /** SHA-256 of the text that was classified: a changed story is classified again. */
       textHash: String,

@@ -1,0 +1,50 @@
+import type { SafetyRuleDefinition } from './definition'
+
+/** Unsafe staffing and staff unfit to work. */
+export const unsafeStaffingRules: SafetyRuleDefinition[] = [
+  {
+    id: 'unsafe-staffing.unsafe-staffing',
+    level: 'high',
+    categories: ['unsafe-staffing'],
+    negation: 'clause',
+    describes: 'unsafe staffing',
+    phrases: [
+      /(?:only|just) (?:one|1|two|2) (?:carer|staff|nurse|member of staff|person|care worker)s? (?:on|for|looking after|covering) (?:the )?(?:\d+|twenty|thirty|forty|whole|entire|all|night|nights|floor|unit|home|building|residents|patients)/,
+      /no (?:staff|nurses?|carers?|one|qualified nurses?) (?:on (?:duty|shift|the floor|nights?|the unit)|around|about|to help)/,
+      /(?:staff|carers?|nurses?|night staff|seniors?|manager) (?:are |is |were |was )?(?:always |often )?(?:asleep|sleeping) (?:on|at|during|in)/,
+      /(?:only|just) (?:one|1|two|2|three|3) (?:carers?|staff|nurses?|members? of staff|care workers?|hcas?) (?:\w+ ){0,4}(?:for|to|looking after|between|covering) (?:\d+|twenty|thirty|forty|fifty|sixty) (?:residents|patients|people|service users|beds)/,
+      /dangerously (?:short|understaffed|low)/,
+      /(?:unsafe|dangerous) (?:staffing|levels)/,
+      /staffing (?:is |levels are )?(?:unsafe|dangerous)/,
+    ],
+    matches: [
+      'Only two carers on at night for 30 residents with dementia',
+      'the night staff are asleep on shift every night and the buzzers go unanswered for hours',
+      'Theres only one carer on nights for 30 residents with dementia, people are falling and no one comes',
+      'I\'m a nurse there and we regularly have only two staff for the whole unit, it\'s dangerous and someone will die',
+    ],
+    doesNotMatch: [
+      'visiting hours are too short',
+      'wifi is terrible for residents',
+    ],
+  },
+  {
+    id: 'unsafe-staffing.staff-unfit-to-work',
+    level: 'urgent',
+    categories: ['unsafe-staffing'],
+    negation: 'clause',
+    describes: 'staff unfit to work',
+    phrases: [
+      /(?:staff|carers?|nurses?|night staff|seniors?|manager|doctor) (?:are |is |were |was )?(?:always |often )?(?:drunk|on drugs|high|smoking weed) (?:on|at|during|in|while|and)/,
+      /(?:drunk|drinking|under the influence) (?:on|at|during|while) (?:shift|duty|work)/,
+      /(?:came|comes|come|turned up|turns up) (?:in |into work |to work )?(?:drunk|high|intoxicated|smelling of (?:alcohol|drink))/,
+    ],
+    matches: [
+      'a staff member came in drunk and was giving out medication',
+    ],
+    doesNotMatch: [
+      'medication round is always late in the mornings',
+      'I would like more information about my medication',
+    ],
+  },
+]
