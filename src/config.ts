@@ -30,6 +30,11 @@ const positiveInteger = z.coerce
   .int({ message: 'must be a whole number above 0' })
   .positive({ message: 'must be a whole number above 0' })
 
+const wholeNumber = z.coerce
+  .number({ message: 'must be a whole number, 0 or more' })
+  .int({ message: 'must be a whole number, 0 or more' })
+  .min(0, { message: 'must be a whole number, 0 or more' })
+
 interface VariableSpec {
   schema: z.ZodType
   default?: string
@@ -142,6 +147,12 @@ export const configVariables = {
   ALERT_WEBHOOK_SECRET: { schema: optionalText, example: 'a-long-random-string', description: 'HMAC-SHA256 secret for the X-Signature-256 header on alerts.' },
   ALERT_ESCALATION_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates.' },
   DRAFT_QUIET_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an unfinished chat may go quiet before a worrying one (medium risk or above) is routed to inspectors as unfinished feedback.' },
+  CONSOLE_QUEUE_REFRESH_SECONDS: {
+    schema: wholeNumber,
+    default: '5',
+    example: '5',
+    description: 'The console keeps the case queue in memory and reads it again in the background once it is older than this. Your own actions show at once. 0 reads the database on every request.',
+  },
   ROUTING_RULES_FILE: { schema: optionalText, example: './config/routing.json', description: 'JSON file of routing rules and on-call rotas. Empty uses the built-in example rules.' },
   RATE_LIMIT_PER_MINUTE: { schema: positiveInteger, default: '60', example: '60', description: 'Requests per minute per client on the public intake API and form.' },
   OIDC_ISSUER_URL: { schema: optionalUrl, example: 'https://login.microsoftonline.com/TENANT/v2.0', description: 'OpenID Connect issuer for inspector sign-in. Empty uses local passwords.' },

@@ -1,6 +1,7 @@
 import express, { type Response, type Router } from 'express'
 import { actorOf, requireRole } from '../middleware/setUpAuthentication'
 import type { Services } from '../services'
+import { parseCaseFilters } from '../services/caseQueue'
 import { CaseInputError, CaseNotFound } from '../services/caseService'
 
 function caseProblem(res: Response, error: unknown): void {
@@ -24,9 +25,14 @@ export default function caseRoutes(services: Services): Router {
   router.use('/api/cases', requireRole('inspector', 'manager'), express.json({ limit: '50kb' }))
 
   router.get('/api/cases', async (req, res) => {
-    const query = req.query as Record<string, unknown>
-    const filters = Object.fromEntries(['queue', 'status', 'risk', 'team', 'assignee', 'theme', 'service'].map(name => [name, text(query[name])]))
-    res.set('Cache-Control', 'no-store').json({ cases: await cases.list(actorOf(res), filters) })
+    const actor = actorOf(res)
+    const { filters, problems } = parseCaseFilters(req.query as Record<string, unknown>, actor.email)
+    if (problems.length) {
+      res.status(400).json({ error: 'invalid_request', message: problems.join(' ') })
+      return
+    }
+    const rows = await cases.list(actor, filters)
+    res.set('Cache-Control', 'no-store').json({ cases: rows.map(({ searchText: _searchText, ...row }) => row) })
   })
 
   router.get('/api/cases/:reference', async (req, res) => {

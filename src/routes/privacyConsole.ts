@@ -72,6 +72,8 @@ export default function privacyConsoleRoutes(services: Services): Router {
     if (!query) return render(res, 400, { values: form, errors })
     try {
       const result = await erasure.erase(query, actorOf(res), form.reason)
+      // The console's queue keeps a copy of each case's words in memory: read the erased ones again now.
+      for (const reference of result.references) await services.cases.refreshQueueRow(reference)
       render(res, 200, { values: {}, result })
     } catch (error) {
       if (!(error instanceof PersonQueryError)) throw error

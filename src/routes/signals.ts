@@ -1,4 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express'
+import { riskCategoryLabels } from '../classification/taxonomy'
 import { actorOf, requireRole } from '../middleware/setUpAuthentication'
 import type { Services } from '../services'
 import { risingRule, signalPeriods, signalsAsCsv } from '../services/signals'
@@ -26,7 +27,11 @@ export default function signalsRoutes(services: Services): Router {
 
   router.get('/console/signals', managers, async (req, res) => {
     const signals = await services.signals.perService(serviceFilter(req))
-    res.render('console/signals', { title: 'Signals', section: 'signals', signals, rule: risingRule, periods: signalPeriods })
+    const now = services.clock.now().getTime()
+    // Each count links to the cases behind it: the same service, period and risk, theme or category.
+    const casesLink = (key: string, period: number, extra: Record<string, string> = {}) =>
+      `/console?${new URLSearchParams({ service: key, status: 'all', from: new Date(now - period * 24 * 60 * 60 * 1000).toISOString(), ...extra })}`
+    res.render('console/signals', { title: 'Signals', section: 'signals', signals, rule: risingRule, periods: signalPeriods, casesLink, riskCategoryLabels })
   })
   router.get('/console/signals.json', managers, sendJson)
   router.get('/console/signals.csv', managers, sendCsv)

@@ -8,6 +8,14 @@ export interface Actor {
   via: 'api' | 'console' | 'system'
 }
 
+export interface AuditSearch {
+  actor?: string
+  action?: string
+  reference?: string
+  from?: Date
+  to?: Date
+}
+
 export const systemActor: Actor = { email: 'system', via: 'system' }
 
 /** Every read and change of a case: who, what, when. Awaited, so an action that cannot be recorded does not happen silently. */
@@ -25,5 +33,15 @@ export class AuditLog {
 
   async forCase(reference: string) {
     return this.events.find({ reference }).sort({ at: 1 }).limit(500).lean()
+  }
+
+  /** For admins: the newest events first, narrowed by who, what, which case and when. */
+  async search(filters: AuditSearch, limit = 200) {
+    const query: Record<string, unknown> = {}
+    if (filters.actor) query.actor = filters.actor.trim().toLowerCase()
+    if (filters.action) query.action = filters.action.trim()
+    if (filters.reference) query.reference = filters.reference
+    if (filters.from || filters.to) query.at = { ...(filters.from ? { $gte: filters.from } : {}), ...(filters.to ? { $lte: filters.to } : {}) }
+    return this.events.find(query).sort({ at: -1 }).limit(limit).lean()
   }
 }

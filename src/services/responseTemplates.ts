@@ -36,3 +36,11 @@ export const responseTemplates: ResponseTemplate[] = [
 export function fillTemplate(text: string, serviceName: string | undefined): string {
   return text.replace(/SERVICE/g, serviceName || 'the service')
 }
+
+/**
+ * Words in square brackets are the templates' instructions to the inspector ("[Say what we did.]"). They must
+ * never reach the person, so a response that still holds any is refused.
+ */
+export function unfilledPlaceholders(text: string): string[] {
+  return [...new Set(text.match(/\[[^\][\n]{1,200}\]/g) ?? [])]
+}

@@ -67,6 +67,29 @@ export interface RoutableService {
 
 const same = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase()
 
+function serviceTypeWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(word => (word.endsWith('ies') && word.length > 4 ? `${word.slice(0, -3)}y` : word.endsWith('s') && !word.endsWith('ss') && word.length > 3 ? word.slice(0, -1) : word))
+}
+
+/**
+ * A directory service type matches a rule's type when it holds the rule's words in order, singular or plural:
+ * "Care home service with nursing" is a "Care home", "Homecare agencies" a "Homecare agency". A rule's words
+ * must all be there, so "Care home" never matches "Homecare agencies".
+ */
+export function serviceTypeMatches(directoryType: string, ruleType: string): boolean {
+  const have = serviceTypeWords(directoryType)
+  const want = serviceTypeWords(ruleType)
+  if (want.length === 0) return false
+  for (let start = 0; start + want.length <= have.length; start += 1) {
+    if (want.every((word, index) => have[start + index] === word)) return true
+  }
+  return false
+}
+
 /** Region or local authority plus service type → team. The first matching rule wins. */
 export class Router {
   constructor(readonly rules: RoutingRules) {}
@@ -76,7 +99,7 @@ export class Router {
       candidate =>
         (!candidate.region || same(service?.region, candidate.region)) &&
         (!candidate.localAuthority || same(service?.localAuthority, candidate.localAuthority)) &&
-        (!candidate.serviceType || (service?.serviceTypes ?? []).some(type => same(type, candidate.serviceType as string))),
+        (!candidate.serviceType || (service?.serviceTypes ?? []).some(type => serviceTypeMatches(type, candidate.serviceType as string))),
     )
     return this.team(matching?.team ?? this.rules.defaultTeam)
   }

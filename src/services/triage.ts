@@ -5,6 +5,7 @@ import type { Config } from '../config'
 import { alertModel } from '../data/models/alert'
 import { auditEventModel } from '../data/models/auditEvent'
 import { careServiceModel } from '../data/models/careService'
+import { deliveryModel } from '../data/models/delivery'
 import { feedbackModel } from '../data/models/feedback'
 import { userModel } from '../data/models/user'
 import type { Logger } from '../logger'
@@ -12,6 +13,7 @@ import { AlertDelivery, type AlertSenders } from './alertDelivery'
 import { AlertOutbox } from './alertOutbox'
 import { AlertWorker } from './alertWorker'
 import { AuditLog } from './audit'
+import { CaseQueue } from './caseQueue'
 import { CaseService } from './caseService'
 import { ClassifyAndRoute } from './classifyAndRoute'
 import type { ContactCipher } from './contactEncryption'
@@ -83,6 +85,10 @@ export function createTriageServices(
   alertOutbox.onWritten = () => alertWorker.kick()
   feedbackSubmission.onSubmitted(async record => classifyAndRoute.soon(record.reference))
   const audit = new AuditLog(auditEventModel(connection), clock, logger)
+  const users = new Users(userModel(connection))
+  const caseQueue = new CaseQueue(feedback, deliveryModel(connection), clock, config.CONSOLE_QUEUE_REFRESH_SECONDS * 1000, error =>
+    logger.warn({ err: error }, 'the case queue could not be read again; the console shows the last copy'),
+  )
   return {
     intake: new Intake(feedback, feedbackSubmission, contactCipher, { service: new DirectoryService(connection), entries: careServiceModel(connection) }),
     classifier,
@@ -93,10 +99,10 @@ export function createTriageServices(
     alertSenders,
     alertWorker,
     escalation,
-    users: new Users(userModel(connection)),
+    users,
     oidc: createOidcSignIn(config, userModel(connection), logger),
     audit,
-    cases: new CaseService(feedback, alertOutbox, audit, contactCipher, clock),
+    cases: new CaseService(feedback, caseQueue, alertOutbox, audit, users, contactCipher, clock),
     signals: new Signals(feedback, clock),
   }
 }

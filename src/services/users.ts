@@ -72,6 +72,12 @@ export class Users {
     return this.users.find({}, { email: 1, role: 1, disabled: 1, lastSignedInAt: 1, createdAt: 1 }).sort({ email: 1 }).lean()
   }
 
+  /** People a case can be assigned to: inspectors and managers whose access is on. */
+  async activeCaseWorkers(): Promise<string[]> {
+    const found = await this.users.find({ role: { $in: ['inspector', 'manager'] }, disabled: { $ne: true } }, { email: 1 }).lean()
+    return found.map(user => user.email).sort()
+  }
+
   async setDisabled(email: string, disabled: boolean): Promise<boolean> {
     const result = await this.users.updateOne({ email: normaliseEmail(email) }, { $set: { disabled } })
     return result.matchedCount > 0

@@ -17,6 +17,8 @@ export async function startTestService(env: Record<string, string> = {}, clock?:
     PORT: String(await findFreePort()),
     DATA_DIR: dataDir,
     MONGODB_URI: testDatabaseUri(),
+    // Tests change cases behind the console's back: read the queue afresh on every request.
+    CONSOLE_QUEUE_REFRESH_SECONDS: '0',
     ...env,
   })
   return startService(config, createLogger(config.LOG_LEVEL), clock)

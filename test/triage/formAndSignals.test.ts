@@ -71,7 +71,7 @@ describe('the plain form at /give-feedback-by-form', () => {
 describe('signals per service', () => {
   const day = 24 * 60 * 60 * 1000
 
-  async function feedbackAt(serviceName: string, daysAgo: number, level: 'urgent' | 'high' | 'medium' | 'low' | 'none', themes: string[], sentiment: number) {
+  async function feedbackAt(serviceName: string, daysAgo: number, level: 'urgent' | 'high' | 'medium' | 'low' | 'none', themes: string[], sentiment: number, categories: string[] = []) {
     const at = new Date(Date.now() - daysAgo * day)
     await feedbackModel(service.services.connection).create({
       reference: newFeedbackReference(),
@@ -80,15 +80,16 @@ describe('signals per service', () => {
       service: { name: serviceName, key: serviceName.toLowerCase() },
       story: 'stored for signals',
       submittedAt: at,
-      classification: { themes, sentiment, risk: { level, categories: [], reason: 'test' }, classifier: { name: 'embedded', version: 'test' }, classifiedAt: at },
+      classification: { themes, sentiment, risk: { level, categories, reason: 'test' }, classifier: { name: 'embedded', version: 'test' }, classifiedAt: at },
       triage: { queue: 'themed', priority: 3, routedAt: at },
     })
   }
 
   beforeAll(async () => {
-    // Larch House: one negative a week for the 12 weeks before, then four in the last week → flagged.
+    // Larch House: one negative a week for the 12 weeks before, then six in the last week → flagged.
     for (let week = 1; week <= 12; week += 1) await feedbackAt('Larch House', 7 * week + 3, 'medium', ['Staff manner & personal attributes'], 4)
     for (const daysAgo of [1, 2, 3, 5]) await feedbackAt('Larch House', daysAgo, 'high', ['Timeliness of care'], 5)
+    for (const daysAgo of [1, 6]) await feedbackAt('Larch House', daysAgo, 'urgent', ['Timeliness of care'], 5, ['neglect'])
     await feedbackAt('Larch House', 4, 'none', ['Positive experience & gratitude'], 1)
     // Fir Court: two negatives a week before, three last week → not twice its baseline.
     for (let week = 1; week <= 12; week += 1) {
@@ -96,19 +97,31 @@ describe('signals per service', () => {
       await feedbackAt('Fir Court', 7 * week + 4, 'medium', ['Cleanliness, tidiness & infection control'], 4)
     }
     for (const daysAgo of [1, 2, 6]) await feedbackAt('Fir Court', daysAgo, 'medium', ['Cleanliness, tidiness & infection control'], 4)
+    // Elm Rise, new to us: five negatives this week and nothing before → not judged, however many.
+    for (const daysAgo of [1, 2, 3, 4, 5]) await feedbackAt('Elm Rise', daysAgo, 'urgent', ['Feeling safe'], 5, ['physical'])
   })
 
   it('counts by theme and by risk over 7, 30 and 90 days and flags a sharp rise against the service’s own baseline', async () => {
     const signals = await service.services.signals.perService()
     const larch = signals.find(signal => signal.key === 'larch house')
     const fir = signals.find(signal => signal.key === 'fir court')
-    expect(larch).toMatchObject({ negativeLast7Days: 4, weeklyBaseline: 1, rising: true })
-    expect(larch?.explanation).toBe('Negative feedback in the last 7 days (4) is more than twice the weekly average of the previous 12 weeks (1), and at least 3.')
-    expect(larch?.periods[7]).toMatchObject({ total: 5, negative: 4, byRisk: { high: 4, none: 1 }, byTheme: { 'Timeliness of care': 4, 'Positive experience & gratitude': 1 } })
-    // 30 days: the last week's five, plus the weekly ones at 10, 17 and 24 days.
-    expect(larch?.periods[30].total).toBe(8)
+    const elm = signals.find(signal => signal.key === 'elm rise')
+    expect(larch).toMatchObject({ negativeLast7Days: 6, weeklyBaseline: 1, judged: true, rising: true })
+    // Poisson(13/12): P(X ≥ 6) ≈ 0.09%.
+    expect(larch?.explanation).toBe(
+      'Flagged: 6 negative in the last 7 days, against a weekly average of 1 in the 12 weeks before. By a Poisson test, 6 or more would happen by chance less than 0.1% of the time; the flag needs under 1% and at least 3.',
+    )
+    expect(larch?.periods[7]).toMatchObject({ total: 7, negative: 6, byRisk: { high: 4, urgent: 2, none: 1 }, byCategory: { neglect: 2 }, byTheme: { 'Timeliness of care': 6, 'Positive experience & gratitude': 1 } })
+    // 30 days: the last week's seven, plus the weekly ones at 10, 17 and 24 days.
+    expect(larch?.periods[30].total).toBe(10)
     expect(larch?.periods[90].byRisk.medium).toBe(12)
-    expect(fir).toMatchObject({ negativeLast7Days: 3, weeklyBaseline: 2, rising: false })
+    expect(fir).toMatchObject({ negativeLast7Days: 3, weeklyBaseline: 2, judged: true, rising: false })
+    expect(fir?.explanation).toMatch(/^Not flagged: 3 negative in the last 7 days, against a weekly average of 2 in the 12 weeks before\. By a Poisson test, 3 or more would happen by chance 35% of the time/)
+    expect(elm).toMatchObject({ negativeLast7Days: 5, judged: false, rising: false })
+    expect(elm?.periods[7].byCategory).toEqual({ physical: 5 })
+    expect(elm?.explanation).toBe(
+      'Not judged: the 12 weeks before hold 0 pieces of feedback in 0 different weeks. A fair comparison needs at least 12 in 8 different weeks. Negative feedback in the last 7 days: 5.',
+    )
     expect(signals.indexOf(larch as never)).toBeLessThan(signals.indexOf(fir as never))
   })
 
@@ -118,15 +131,16 @@ describe('signals per service', () => {
     const json = await fetch(`${service.url}/api/signals`, { headers: { Authorization: `Bearer ${manager.token}` } })
     expect(json.status).toBe(200)
     const body = await json.json()
-    expect(body.rule).toContain('more than twice')
+    expect(body.rule).toContain('Poisson test')
     expect(body.services.find((signal: { key: string }) => signal.key === 'larch house').rising).toBe(true)
 
     const csv = await fetch(`${service.url}/api/signals.csv`, { headers: { Authorization: `Bearer ${manager.token}` } })
     expect(csv.headers.get('content-type')).toContain('text/csv')
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="?signals-\d{4}-\d{2}-\d{2}\.csv"?/)
     const lines = (await csv.text()).trim().split('\r\n')
-    expect(lines[0]).toBe('"service_key","service_name","location_id","period_days","measure","category","count","negative_last_7_days","weekly_baseline","rising"')
-    expect(lines).toContain('"larch house","Larch House","","7","risk","high","4","4","1","true"')
+    expect(lines[0]).toBe('"service_key","service_name","location_id","period_days","measure","category","count","negative_last_7_days","weekly_baseline","judged","p_value","rising"')
+    expect(lines).toContain('"larch house","Larch House","","7","risk","high","4","6","1","true","0.0009","true"')
+    expect(lines).toContain('"larch house","Larch House","","7","risk_category","neglect","2","6","1","true","0.0009","true"')
 
     expect((await fetch(`${service.url}/api/signals`, { headers: { Authorization: `Bearer ${inspector.token}` } })).status).toBe(403)
     expect((await fetch(`${service.url}/api/signals`)).status).toBe(401)

@@ -124,6 +124,10 @@ const feedbackSchema = new Schema(
       /** 0 on-call inspector, 1 team manager, 2 duty director. */
       escalationLevel: Number,
       escalatedAt: Date,
+      /** A failed reply or a wanted phone call made before this was dealt with by an inspector. */
+      deliveryHandledAt: Date,
+      /** The person's new messages up to this time have been read by an inspector. */
+      messageSeenAt: Date,
     },
     /** What the person is told: shown at the status endpoint and sent on their chosen channel. */
     updates: {

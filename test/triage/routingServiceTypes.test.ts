@@ -1,0 +1,26 @@
+import { loadRoutingRules, Router, serviceTypeMatches } from '../../src/services/routing'
+
+describe('routing by the directory’s service types', () => {
+  const router = new Router(loadRoutingRules(undefined))
+
+  it('treats the directory’s longer names as the kind of service they are', () => {
+    expect(serviceTypeMatches('Care home service with nursing', 'Care home')).toBe(true)
+    expect(serviceTypeMatches('Care home service without nursing', 'Care home')).toBe(true)
+    expect(serviceTypeMatches('Homecare agencies', 'Homecare agency')).toBe(true)
+    expect(serviceTypeMatches('CARE HOMES', 'care home')).toBe(true)
+  })
+
+  it('does not match on part of a word or on the words out of order', () => {
+    expect(serviceTypeMatches('Homecare agencies', 'Care home')).toBe(false)
+    expect(serviceTypeMatches('Home care for children', 'Care home')).toBe(false)
+    expect(serviceTypeMatches('Doctors/GPs', 'Care home')).toBe(false)
+    expect(serviceTypeMatches('Care home', '')).toBe(false)
+  })
+
+  it('sends a London nursing home to the London adult social care team, and one elsewhere to the national one', () => {
+    expect(router.teamFor({ region: 'London', serviceTypes: ['Care home service with nursing'] }).id).toBe('london-adult-social-care')
+    expect(router.teamFor({ region: 'North West', serviceTypes: ['Care home service without nursing'] }).id).toBe('national-adult-social-care')
+    expect(router.teamFor({ region: 'North West', serviceTypes: ['Doctors/GPs'] }).id).toBe('national-triage')
+    expect(router.teamFor(undefined).id).toBe('national-triage')
+  })
+})
