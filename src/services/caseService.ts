@@ -28,7 +28,7 @@ export type PersonNotifier = (reference: string, message: PersonMessage) => Prom
 
 /** Everything the person sent, in order, marked by step; sealed contact details stay sealed. */
 export function conversationForCase(messages: Feedback['conversation']) {
-  return (messages ?? [])
+  return (Array.isArray(messages) ? messages : [])
     .map(message => ({ at: message.at, channel: message.channel, step: message.step, text: message.text, followUp: message.followUp === true }))
     .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
 }
