@@ -11,8 +11,8 @@ const greetings = /^(hi|hello|hey|hiya|yo|morning|good morning|good afternoon|go
 
 /**
  * The base of every step group (like CancelAndHelpDialog in BotBuilder-Samples 13.core-bot): handles the
- * things a person can say at any step — help, back, start again, stop, speak to a person, what happens to my
- * information, what happened to my feedback, easy read / standard — and then carries on at the same step.
+ * things a person can say at any step (help, back, start again, pause, speak to a person, who do I complain to,
+ * what happens to my information, what happened to my feedback, easy read or standard) and then carries on.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
@@ -66,6 +66,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return this.askAgain(innerDc)
       case 'privacy':
         await say(words.privacy)
+        return this.askAgain(innerDc)
+      case 'complain':
+        await say(words.complaints)
         return this.askAgain(innerDc)
       case 'easyRead':
       case 'standard':

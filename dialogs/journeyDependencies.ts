@@ -14,7 +14,7 @@ import { type Wording, wordingFor } from './wording'
 /** What the dialogs need from the rest of the service, passed in so tests run the real thing on a test database. */
 export class JourneyDependencies {
   constructor(
-    readonly services: Pick<Services, 'clock' | 'config' | 'contactCipher' | 'feedbackStatus' | 'feedbackSubmission' | 'logger'>,
+    readonly services: Pick<Services, 'classifyAndRoute' | 'clock' | 'config' | 'contactCipher' | 'feedbackStatus' | 'feedbackSubmission' | 'logger'>,
     private readonly journeyProperty: StatePropertyAccessor<JourneyState>,
     readonly directory: DirectoryService,
     readonly drafts: FeedbackDrafts,
@@ -47,7 +47,37 @@ export class JourneyDependencies {
   async saveDraft(context: TurnContext): Promise<void> {
     const journey = await this.journey(context)
     if (journey.submitted) return
+    await this.services.classifyAndRoute.settledFor(journey.reference)
     await this.drafts.save(journey, { channel: context.activity.channelId, conversationKey: conversationKeyOf(context) })
+  }
+
+  /**
+   * Each message, as it arrives and before anything else: appended to the person's record with the time, the
+   * channel and the step. Contact details typed in the chat are sealed; short equality answers are not kept
+   * with the feedback (they are stored apart, without identity).
+   */
+  async recordInbound(context: TurnContext, journey: JourneyState, step: string, followUp = false): Promise<void> {
+    const text = (context.activity.text ?? '').trim()
+    if (!text) return
+    let logged = text
+    let sealedText: string | undefined
+    if (contactSteps.has(step) && /\d{5,}|@/.test(text)) {
+      sealedText = this.services.contactCipher.encrypt({ text })
+      logged = '(contact details, kept sealed)'
+    } else if (equalitySteps.has(step) && text.split(/\s+/).length <= 6) {
+      logged = '(an equality answer, kept apart from this feedback)'
+    }
+    await this.services.classifyAndRoute.settledFor(journey.reference)
+    await this.drafts.appendMessage(journey.reference, {
+      channel: context.activity.channelId,
+      conversationKey: conversationKeyOf(context),
+      step,
+      text: logged,
+      sealedText,
+      followUp,
+    })
   }
 }
 
+const contactSteps = new Set(['contactPhone', 'contactEmail', 'callbackPhone'])
+const equalitySteps = new Set(['ageBand', 'disability', 'ethnicity', 'sex', 'religion'])

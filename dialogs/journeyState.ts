@@ -40,19 +40,27 @@ export interface JourneyAnswers {
   consentToShare?: boolean
   callbackRequested?: boolean
   equalityWanted?: boolean
+  /** Facts taken from their own account (who, service, when), shown back to them to confirm. */
+  heard?: { role?: boolean; service?: boolean; when?: boolean; confirmed?: boolean }
+  /** Changing "What happened" from the summary: replace what they wrote, or add to it. */
+  storyReplacing?: boolean
   /** Only until submission, then written apart from identity and removed from here. */
   equality: EqualityAnswers
   /** Messages that did not answer the question asked: kept, because nothing a person types is lost. */
   otherMessages: string[]
 }
 
-export type PendingQuestion = 'startAgain' | 'callback' | 'callbackPhone' | 'statusReference'
+export type PendingQuestion = 'startAgain' | 'callback' | 'callbackPhone' | 'statusReference' | 'newFeedback'
 
 export interface JourneyState {
   reference: string
   easyRead: boolean
   answers: JourneyAnswers
   pending?: PendingQuestion
+  /** The question being asked now: each message is logged with it. */
+  step?: string
+  /** Questions asked so far, so "back" returns only to questions the person actually saw. */
+  asked?: string[]
   paused?: boolean
   restartRequested?: boolean
   submitted?: boolean

@@ -5,6 +5,7 @@ import { ContactDialog } from './groups/contactDialog'
 import { EqualityDialog } from './groups/equalityDialog'
 import { ExperienceDialog } from './groups/experienceDialog'
 import { ServiceDialog } from './groups/serviceDialog'
+import { StoryDialog } from './groups/storyDialog'
 import type { JourneyDependencies } from './journeyDependencies'
 import type { GroupResult } from './journeyState'
 import type { QuestionGroupDialog } from './questionGroupDialog'
@@ -14,6 +15,8 @@ import { wordingFor } from './wording'
 export interface MainDialogOptions {
   /** Started again on request: skip the welcome. */
   restart?: boolean
+  /** The first message already tells us what happened: thank them and read it as their account. */
+  opening?: boolean
 }
 
 interface JourneyRunState {
@@ -37,9 +40,9 @@ class JourneyRunnerDialog extends Dialog<MainDialogOptions> {
   override async beginDialog(dc: DialogContext, options?: MainDialogOptions): Promise<DialogTurnResult> {
     const journey = await this.deps.journey(dc.context)
     const words = wordingFor(journey.easyRead)
-    await this.deps.say(dc.context, say(options?.restart ? [words.startingAgain] : words.welcome))
+    await this.deps.say(dc.context, say(options?.restart ? [words.startingAgain] : options?.opening ? words.welcomeHeard : words.welcome))
     dc.activeDialog!.state.run = { group: 0 } satisfies JourneyRunState
-    return dc.beginDialog(this.groups[0].id)
+    return dc.beginDialog(this.groups[0].id, options?.opening ? { answerNow: true } : undefined)
   }
 
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: GroupResult): Promise<DialogTurnResult> {
@@ -89,13 +92,17 @@ class JourneyRunnerDialog extends Dialog<MainDialogOptions> {
   }
 }
 
-/** The whole feedback conversation: welcome, then each step group in turn, then check answers and submit. */
+/**
+ * The whole feedback conversation: welcome and their own account first, then only what it did not tell us,
+ * then check answers and submit.
+ */
 export class MainDialog extends ComponentDialog {
   static readonly id = 'feedbackJourney'
 
   constructor(deps: JourneyDependencies) {
     super(MainDialog.id)
     const groups = [
+      new StoryDialog(deps),
       new AboutYouDialog(deps),
       new ServiceDialog(deps),
       new ExperienceDialog(deps),

@@ -18,6 +18,8 @@ export interface AnswerTurn {
 export interface Question {
   id: string
   applies?: (journey: JourneyState) => boolean
+  /** Already known (from their own account): skipped going forward, but "back" returns to it if it was asked. */
+  known?: (journey: JourneyState) => boolean
   /** Messages that ask it; the last one carries the choices, if any. */
   ask: (journey: JourneyState, words: Wording) => BotMessage[]
   /** The choices offered, so a typed choice wins over a command that happens to share its words. */
@@ -34,11 +36,13 @@ export function choiceQuestion(spec: {
   choices: (words: Wording, journey: JourneyState) => BotChoice[]
   apply: (choice: BotChoice, turn: AnswerTurn) => StepOutcome | void | Promise<StepOutcome | void>
   applies?: (journey: JourneyState) => boolean
+  known?: (journey: JourneyState) => boolean
   followUps?: string[]
 }): Question {
   return {
     id: spec.id,
     applies: spec.applies,
+    known: spec.known,
     followUps: spec.followUps,
     choices: spec.choices,
     ask: (journey, words) => {
@@ -48,18 +52,29 @@ export function choiceQuestion(spec: {
     },
     answer: async turn => {
       const choice = recogniseChoice(turn.text, spec.choices(turn.words, turn.journey))
-      if (!choice) {
-        keepUnansweredWords(turn)
-        return { kind: 'retry', say: [{ text: turn.words.notUnderstoodChoice }] }
-      }
+      if (!choice) return keepUnansweredWords(turn)
       return (await spec.apply(choice, turn)) ?? { kind: 'next' }
     },
   }
 }
 
-export function keepUnansweredWords(turn: AnswerTurn): void {
+/** Five words or more is someone telling us something, not a mistyped choice. */
+export function looksLikeStory(text: string): boolean {
+  return text.trim().split(/\s+/).length >= 5
+}
+
+/**
+ * Words that did not answer the question are never lost: a sentence becomes part of the story and the question
+ * is asked again kindly; anything shorter is kept apart and the person is asked again.
+ */
+export function keepUnansweredWords(turn: AnswerTurn): StepOutcome {
   const text = turn.text.trim()
+  if (looksLikeStory(text)) {
+    turn.journey.answers.storyParts.push(text)
+    return { kind: 'retry', say: [{ text: turn.words.keptAsStory }] }
+  }
   if (text) turn.journey.answers.otherMessages.push(text)
+  return { kind: 'retry', say: [{ text: turn.words.notUnderstoodChoice }] }
 }
 
 interface StepsState {
@@ -72,6 +87,8 @@ interface StepsState {
 export interface StepsOptions {
   startAt?: string | 'last'
   only?: string
+  /** The message that started the conversation answers the first question: read it now instead of asking. */
+  answerNow?: boolean
 }
 
 /** Asks a table of questions in order, skipping those that do not apply; remembers the path for "back". */
@@ -89,8 +106,16 @@ export class QuestionStepsDialog extends Dialog<StepsOptions> {
     return !!question && (question.applies?.(journey) ?? true)
   }
 
+  /** Applies, and is still to be asked or was asked before (so "back" can return to it). */
+  private reachable(index: number, journey: JourneyState): boolean {
+    const question = this.questions[index]
+    return this.applicable(index, journey) && (!question.known?.(journey) || !!journey.asked?.includes(question.id))
+  }
+
   private firstApplicableFrom(start: number, journey: JourneyState): number {
-    for (let index = start; index < this.questions.length; index++) if (this.applicable(index, journey)) return index
+    for (let index = start; index < this.questions.length; index++) {
+      if (this.applicable(index, journey) && !this.questions[index].known?.(journey)) return index
+    }
     return -1
   }
 
@@ -102,7 +127,7 @@ export class QuestionStepsDialog extends Dialog<StepsOptions> {
     } else if (options?.startAt === 'last') {
       index = -1
       for (let candidate = this.questions.length - 1; candidate >= 0; candidate--) {
-        if (this.applicable(candidate, journey)) {
+        if (this.reachable(candidate, journey)) {
           index = candidate
           break
         }
@@ -110,11 +135,14 @@ export class QuestionStepsDialog extends Dialog<StepsOptions> {
     } else {
       index = this.firstApplicableFrom(0, journey)
     }
-    if (index < 0) return dc.endDialog({})
+    // Nothing here to go back to: keep going back through the groups before.
+    if (index < 0) return dc.endDialog(options?.startAt === 'last' ? { back: true } : {})
     // Arriving at a later question (coming back from the next group): "back" can still walk this group's earlier ones.
-    const history = options?.only ? [] : Array.from({ length: index }, (_, earlier) => earlier).filter(earlier => this.applicable(earlier, journey))
+    const history = options?.only ? [] : Array.from({ length: index }, (_, earlier) => earlier).filter(earlier => this.reachable(earlier, journey))
     const state: StepsState = { index, history, only: options?.only }
     dc.activeDialog!.state.steps = state
+    journey.step = this.questions[index].id
+    if (options?.answerNow) return this.continueDialog(dc)
     await this.ask(dc.context, index)
     return Dialog.EndOfTurn
   }
@@ -126,6 +154,9 @@ export class QuestionStepsDialog extends Dialog<StepsOptions> {
 
   private async ask(context: TurnContext, index: number): Promise<void> {
     const journey = await this.deps.journey(context)
+    journey.step = this.questions[index].id
+    journey.asked ??= []
+    if (!journey.asked.includes(journey.step)) journey.asked.push(journey.step)
     await this.deps.say(context, this.questions[index].ask(journey, await this.deps.words(context)))
   }
 

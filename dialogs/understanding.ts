@@ -115,7 +115,7 @@ export function normaliseEmail(typed: string): string | undefined {
   return /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]{2,}$/.test(email) && email.length <= 254 ? email.toLowerCase() : undefined
 }
 
-export type Interruption = 'help' | 'back' | 'startAgain' | 'stop' | 'person' | 'privacy' | 'status' | 'easyRead' | 'standard'
+export type Interruption = 'help' | 'back' | 'startAgain' | 'stop' | 'person' | 'privacy' | 'status' | 'easyRead' | 'standard' | 'complain'
 
 const please = String.raw`(?:\s+(?:please|pls|now|thanks|thank you))?`
 const whole = (body: string) => new RegExp(`^(?:(?:can|could) you\\s+|(?:i want|i would like|id like|i need) to\\s+|please\\s+)?(?:${body})${please}$`)
@@ -129,6 +129,7 @@ const interruptionPatterns: [Interruption, RegExp][] = [
   ['standard', whole('standard|standard english|normal english|normal words|not easy read|turn off easy read|stop easy read')],
   ['person', /\b(speak|talk|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|some\s*one|some\s*body|real|human|person|advisor|adviser|agent|operator|staff|member of staff|you)|^(?:human|a human|real person|a real person|a person|agent|operator|advisor|adviser)\b|\bcontact centre\b|\bphone number for you\b/],
   ['privacy', /\b(?:what happens|what will happen|what do you do|what will you do|who (?:sees|can see|will see|reads))\b.*\b(?:information|data|details|info|words|feedback)\b|\bprivacy\b|\bdata protection\b|\bgdpr\b|\bis (?:this|it) (?:confidential|private|anonymous|secret)\b/],
+  ['complain', /\b(?:who (?:do|can|should) i (?:complain|make a complaint|complain to)|who (?:do|can) i complain|how (?:do|can) i (?:complain|make a complaint)|(?:i want|i would like|id like) to (?:complain|make a complaint)|make a complaint|complaints? (?:process|procedure)|ombudsman|where (?:do|can) i complain)\b|^(?:complain|complaint|complaints)$/],
   ['status', /\b(?:what (?:has )?happened|whats happened|any news|news|update|status|progress|check|track)\b.*\b(?:my|the|our)\s+(?:feedback|report|concern|complaint|case|reference)\b|^(?:status|check status|check my reference|my reference)$/],
 ]
 
@@ -141,7 +142,7 @@ export function recogniseInterruption(typed: string): Interruption | undefined {
   if (!text) return undefined
   const words = text.split(' ').length
   for (const [kind, pattern] of interruptionPatterns) {
-    const limit = kind === 'status' ? 12 : kind === 'person' || kind === 'privacy' ? 12 : 8
+    const limit = kind === 'status' || kind === 'person' || kind === 'privacy' || kind === 'complain' ? 12 : 8
     if (words <= limit && pattern.test(text)) return kind
   }
   return undefined

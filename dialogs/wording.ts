@@ -7,7 +7,8 @@ import type { BotChoice } from '../src/bot/botMessage'
 
 export interface Wording {
   welcome: string[]
-  askEasyRead: string
+  /** When the first message already tells us what happened. */
+  welcomeHeard: string[]
   easyReadOn: string
   standardOn: string
   askRole: string
@@ -20,11 +21,16 @@ export interface Wording {
   serviceFound: (name: string) => string
   askWhen: string
   askStory: string
-  askStoryMore: string
+  askStoryReplace: string
+  storyPlease: string
   storyAdded: string
-  storyKeepGoing: string
   storyHuge: string
-  storyDoneChoices: BotChoice[]
+  heardIntro: string
+  askHeardRight: string
+  heardWrong: string
+  keptAsStory: string
+  askStoryChangeHow: string
+  storyChangeChoices: BotChoice[]
   askOverall: string
   overallChoices: BotChoice[]
   askDesiredOutcome: string
@@ -39,9 +45,9 @@ export interface Wording {
   replyFormatChoices: BotChoice[]
   askLanguage: string
   askConsent: string[]
+  askConsentStaff: string[]
   yesNoChoices: BotChoice[]
   equalityWhy: string[]
-  askEqualityOffer: string
   askAge: string
   ageChoices: BotChoice[]
   askDisability: string
@@ -60,7 +66,6 @@ export interface Wording {
   submitted: (reference: string) => string[]
   submitFailed: string[]
   signposting: Record<'immediate-danger' | 'mental-health-crisis' | 'abuse', string[]>
-  openingKept: string
   notUnderstoodChoice: string
   notUnderstoodEmpty: string
   help: string[]
@@ -75,6 +80,9 @@ export interface Wording {
   askCallbackPhone: string
   callbackRecorded: string
   noCallback: string
+  complaints: string[]
+  followUpAdded: (reference: string) => string
+  afterSubmissionHelp: (reference: string) => string[]
   askStatusReference: string
   statusNotFound: string
   statusIntro: (reference: string, status: string) => string
@@ -86,8 +94,12 @@ export interface Wording {
 }
 
 const yesNo: BotChoice[] = [
-  { value: 'yes', label: 'Yes', synonyms: ['y', 'yeah', 'yep', 'yes please', 'ok', 'okay', 'sure', 'please do', 'i would', 'ie', 'tak'] },
-  { value: 'no', label: 'No', synonyms: ['n', 'nope', 'no thanks', 'no thank you', 'not really', 'nah', 'na', 'nie'] },
+  {
+    value: 'yes',
+    label: 'Yes',
+    synonyms: ['y', 'yeah', 'yep', 'yup', 'yes please', 'ok', 'okay', 'sure', 'please do', 'i would', 'of course', 'certainly', 'absolutely', 'definitely', 'fine by me', 'thats fine', 'that is fine', 'i dont mind', 'dont mind', 'go ahead', 'spot on', 'exactly', 'all good', 'sounds right', 'ie', 'tak'],
+  },
+  { value: 'no', label: 'No', synonyms: ['n', 'nope', 'no thanks', 'no thank you', 'not really', 'nah', 'na', 'rather not', 'id rather not', 'please dont', 'nie'] },
 ]
 
 const preferNotToSay: BotChoice = {
@@ -101,7 +113,7 @@ const roleChoices: BotChoice[] = [
   {
     value: 'family_friend_carer',
     label: 'Family, friend or carer',
-    synonyms: ['family', 'friend', 'carer', 'relative', 'my mum', 'my dad', 'my son', 'my daughter', 'my wife', 'my husband', 'my partner', 'on behalf of someone', 'someone else', 'for someone else', 'mum', 'dad', 'son', 'daughter', 'family member'],
+    synonyms: ['family', 'friend', 'carer', 'relative', 'my mum', 'my dad', 'my son', 'my daughter', 'my wife', 'my husband', 'my partner', 'on behalf of someone', 'someone else', 'for someone else', 'mum', 'dad', 'son', 'daughter', 'family member', 'grandson', 'granddaughter', 'nan', 'gran', 'grandma', 'grandad', 'grandparent', 'brother', 'sister', 'niece', 'nephew', 'aunt', 'uncle', 'partner', 'wife', 'husband', 'parent', 'mother', 'father', 'next of kin', 'neighbour', 'relative of'],
   },
   { value: 'staff', label: 'I work there', synonyms: ['staff', 'member of staff', 'employee', 'worker', 'i work there', 'nurse', 'care worker', 'whistleblower', 'whistleblowing', 'i worked there'] },
   { value: 'professional', label: 'A professional', synonyms: ['professional', 'gp', 'social worker', 'doctor', 'health professional', 'advocate', 'paramedic'] },
@@ -114,13 +126,17 @@ const overallChoices: BotChoice[] = [
   { value: 'mixed', label: 'Mixed', synonyms: ['both', 'ok', 'okay', 'average', 'some good some bad', 'good and bad', 'so so', 'not sure', 'in between'] },
 ]
 
-const storyDoneChoices: BotChoice[] = [
-  { value: 'done', label: 'Done', synonyms: ['finished', 'that is all', 'thats all', 'thats it', 'that is it', 'nothing else', 'no more', 'all done', 'im done', 'no', 'nope', 'nothing'] },
-  { value: 'more', label: 'Add more', synonyms: ['more', 'yes', 'add', 'add more', 'there is more', 'i have more', 'carry on'] },
+const storyChangeChoices: BotChoice[] = [
+  { value: 'replace', label: 'Replace it', synonyms: ['replace', 'write it again', 'start it again', 'new', 'rewrite', 'instead', 'delete it'] },
+  { value: 'add', label: 'Add to it', synonyms: ['add', 'add more', 'more', 'keep it', 'add something', 'append'] },
 ]
 
 const contactMethodChoices: BotChoice[] = [
-  { value: 'anonymous', label: 'Stay anonymous', synonyms: ['anonymous', 'anon', 'no contact', 'dont contact me', 'do not contact me', 'no thanks', 'no', 'none', 'skip'] },
+  {
+    value: 'anonymous',
+    label: 'Stay anonymous',
+    synonyms: ['anonymous', 'anon', 'no contact', 'dont contact me', 'do not contact me', 'no need to contact me', 'no need', 'not needed', 'dont need to contact me', 'you dont need to contact me', 'no thanks', 'no', 'none', 'skip', 'leave it'],
+  },
   { value: 'sms', label: 'Text message', synonyms: ['text', 'sms', 'texts', 'txt', 'by text', 'text me', 'mobile'] },
   { value: 'email', label: 'Email', synonyms: ['e mail', 'by email', 'email me', 'mail'] },
   { value: 'phone', label: 'Phone call', synonyms: ['phone', 'call', 'call me', 'ring me', 'telephone', 'ring'] },
@@ -136,6 +152,7 @@ const replyFormatChoices: BotChoice[] = [
 const checkChoices: BotChoice[] = [
   { value: 'submit', label: 'Send my feedback', synonyms: ['send', 'submit', 'yes', 'send it', 'all correct', 'correct', 'looks good', 'confirm', 'ok', 'okay', 'done', 'that is right', 'thats right'] },
   { value: 'change', label: 'Change an answer', synonyms: ['change', 'edit', 'no', 'wrong', 'fix', 'amend', 'change something', 'not right', 'update'] },
+  { value: 'equality', label: 'Answer 5 optional questions about me first', synonyms: ['optional questions', 'answer the optional questions', 'answer optional questions', 'the questions about me', 'questions about me', 'equality', 'equality questions', 'answer questions', 'monitoring'] },
 ]
 
 const ageChoices: BotChoice[] = [
@@ -198,10 +215,9 @@ const summaryLabels = {
 
 export const standardWording: Wording = {
   welcome: [
-    'Hello. We check that health and social care services are safe and good. Tell us about your care and we will use it to check services.',
-    'Your words help us decide where to look. You can stay anonymous. We cannot handle complaints for you, but we can tell you who can. If someone is in danger right now, call 999.',
+    'Hello. We check that health and social care services are safe and good. Your words help us decide where to look. You can stay anonymous. If someone is in danger now, call 999. Say "easy read" for simpler words.',
   ],
-  askEasyRead: 'Would you like easy read? Easy read uses very short sentences.',
+  welcomeHeard: ['Thank you for telling us. You can stay anonymous. If someone is in danger now, call 999.'],
   easyReadOn: 'OK. I will use easy read. Say "standard" at any time to change back.',
   standardOn: 'OK. I will use standard English. Say "easy read" at any time to change.',
   askRole: 'Who are you?',
@@ -216,12 +232,17 @@ export const standardWording: Wording = {
   serviceNotFound: typed => `I could not find "${typed}" in our list. That is fine. I will keep the name as you typed it.`,
   serviceFound: name => `Thank you. I have noted ${name}.`,
   askWhen: 'When did it happen? For example, "last week", "in March" or "it is still happening".',
-  askStory: 'Tell us what happened, in your own words. You can send more than one message.',
-  askStoryMore: 'Is there anything else? When you have finished, say "done".',
+  askStory: 'Tell us what happened, in your own words. Say who it was about, which service, and when.',
+  askStoryReplace: 'Tell us what happened again, in your own words. This replaces what you wrote before.',
+  storyPlease: 'Please tell us what happened, in your own words.',
   storyAdded: 'Thank you. I have added that.',
-  storyKeepGoing: 'Please go on. I am listening.',
   storyHuge: 'That is a long message. I have kept all of it.',
-  storyDoneChoices,
+  heardIntro: 'Thank you. I have noted:',
+  askHeardRight: 'Is that right? You can also tell me more.',
+  heardWrong: 'OK. I will ask you instead.',
+  keptAsStory: 'Thank you. I have kept what you wrote as part of your story.',
+  askStoryChangeHow: 'Do you want to replace what you wrote, or add to it?',
+  storyChangeChoices,
   askOverall: 'Overall, was your experience good, bad or mixed?',
   overallChoices,
   askDesiredOutcome: 'What would you like to happen? You can say "skip".',
@@ -235,13 +256,13 @@ export const standardWording: Wording = {
   askReplyFormat: 'How would you like us to write to you?',
   replyFormatChoices,
   askLanguage: 'Which language would you like?',
-  askConsent: [
-    'We may share your words with the service, so they can improve. We remove names first.',
-    'Can we share your words with the service?',
+  askConsent: ['We may share your words with the service, so they can improve. We remove names first. Can we share your words with the service?'],
+  askConsentStaff: [
+    'We may share your words with the service, so they can improve. We remove names first, but the service may still recognise you from what you wrote.',
+    'Can we share your words with the service? If you say no, we still use them to check the service.',
   ],
   yesNoChoices: yesNo,
-  equalityWhy: ['We would like to ask 5 short questions about you. They help us check that we hear from everyone, fairly.', 'The answers are kept apart from your feedback and your name.'],
-  askEqualityOffer: 'Would you like to answer them? You can skip any question.',
+  equalityWhy: ['These 5 questions help us check that we hear from everyone, fairly. The answers are kept apart from your feedback and your name. You can skip any of them.'],
   askAge: 'How old are you?',
   ageChoices,
   askDisability: 'Do you have a disability or a long-term health condition?',
@@ -259,8 +280,7 @@ export const standardWording: Wording = {
   askWhichChange: 'Which answer do you want to change?',
   submitted: reference => [
     `Thank you. We have your feedback. Your reference is ${reference}.`,
-    'Keep your reference. You can ask "what happened to my feedback" at any time.',
-    'What happens next: an inspector reads every piece of feedback. If someone is at risk, we act straight away. We use what you told us to decide which services to check.',
+    'An inspector reads all feedback. If someone is at risk, we act straight away. You can send more here at any time, or ask "what happened to my feedback".',
   ],
   submitFailed: ['Sorry, something went wrong and your feedback is not sent yet. Your answers are saved.', 'Please try again: say "send".'],
   signposting: {
@@ -268,19 +288,18 @@ export const standardWording: Wording = {
     'mental-health-crisis': ['If you or someone else is in crisis, call NHS 111 and choose option 2. Or call Samaritans free on 116 123, day or night.'],
     abuse: ['If someone is being abused or neglected, tell the local council\'s safeguarding team. If they are in danger right now, call 999.'],
   },
-  openingKept: 'I have kept what you wrote. You can tell me more in a moment.',
   notUnderstoodChoice: 'Sorry, I did not understand. You can type a number or a word.',
   notUnderstoodEmpty: 'Sorry, I did not get a message. Please type your answer.',
   help: [
     'I will ask you some short questions about your care. Answer in your own words.',
-    'You can say: "back", "start again", "stop", "speak to a person", "easy read", "what happens to my information" or "what happened to my feedback".',
+    'You can say: "back", "start again", "pause", "speak to a person", "easy read", "who do I complain to", "what happens to my information" or "what happened to my feedback".',
   ],
   privacy: [
     'We use what you tell us to check that care services are safe and good.',
     'We keep your contact details locked (encrypted). Only our staff can see your feedback. We remove names before we share your words with a service, and only if you say yes.',
     'You can stay anonymous. We only contact you if you ask us to.',
   ],
-  stopped: ['OK. I have stopped. I have kept what you told me.', 'To carry on later, just send a message. We will start where you left off.'],
+  stopped: ['OK. We have paused. I have kept what you told me.', 'To carry on later, just send a message. We will start where you left off.'],
   welcomeBack: 'Welcome back. Let us carry on where you left off.',
   confirmStartAgain: 'Do you want to start again? What you told me so far is kept safely.',
   startingAgain: 'OK. Let us start again.',
@@ -290,6 +309,16 @@ export const standardWording: Wording = {
   askCallbackPhone: 'What number should we call? Or say "skip".',
   callbackRecorded: 'Thank you. Someone will phone you back.',
   noCallback: 'OK.',
+  complaints: [
+    'We cannot handle complaints for you. To complain, first use the service\'s own complaints process: ask them for it.',
+    'If that does not put it right: for NHS care, the Parliamentary and Health Service Ombudsman (0345 015 4033). For social care or council care, the Local Government and Social Care Ombudsman (0300 061 0614).',
+    'Free NHS complaints advocacy can help you complain: ask your local council for it. You can still tell us what happened here.',
+  ],
+  followUpAdded: reference => `Thank you. I have added this to your feedback ${reference}. An inspector will read it. If someone is in danger now, call 999. To tell us about something new, say "new feedback".`,
+  afterSubmissionHelp: reference => [
+    `Your feedback ${reference} is with us. Anything you send here is added to it.`,
+    'You can say "what happened to my feedback", "who do I complain to", "speak to a person" or "new feedback".',
+  ],
   askStatusReference: 'What is your reference? It looks like ABCDE-23456.',
   statusNotFound: 'Sorry, I could not find feedback with that reference. Please check it and try again.',
   statusIntro: (reference, status) => `Feedback ${reference}: ${status}`,
@@ -302,8 +331,8 @@ export const standardWording: Wording = {
 
 export const easyReadWording: Wording = {
   ...standardWording,
-  welcome: ['Hello.', 'We check care is safe and good.', 'Tell us about your care.', 'You do not have to give your name.', 'We cannot do complaints for you.', 'If someone is in danger now, call 999.'],
-  askEasyRead: 'Would you like easy read?',
+  welcome: ['Hello.', 'We check care is safe and good.', 'You do not have to give your name.', 'If someone is in danger now, call 999.'],
+  welcomeHeard: ['Thank you for telling us.', 'If someone is in danger now, call 999.'],
   easyReadOn: 'OK. I will use easy read. Say "standard" to change.',
   askRole: 'Who are you?',
   staffReassurance: ['Thank you for telling us.', 'The law protects you.', 'We keep your name secret.', 'You do not have to give your name.'],
@@ -313,10 +342,15 @@ export const easyReadWording: Wording = {
   serviceFound: name => `Thank you. It is ${name}.`,
   askWhen: 'When did it happen?',
   askStory: 'What happened? Use your own words.',
-  askStoryMore: 'Anything else? Say "done" when you finish.',
+  askStoryReplace: 'What happened? This will replace what you wrote before.',
+  storyPlease: 'Please tell us what happened.',
   storyAdded: 'Thank you. I wrote that down.',
-  storyKeepGoing: 'Go on.',
   storyHuge: 'That is long. I kept it all.',
+  heardIntro: 'Thank you. I wrote down:',
+  askHeardRight: 'Is that right?',
+  heardWrong: 'OK. I will ask you.',
+  keptAsStory: 'Thank you. I kept what you wrote.',
+  askStoryChangeHow: 'Do you want to write it again, or add to it?',
   askOverall: 'Was it good, bad or mixed?',
   askDesiredOutcome: 'What do you want to happen? Or say "skip".',
   askContactMethod: 'Can we talk to you about this?',
@@ -327,8 +361,8 @@ export const easyReadWording: Wording = {
   askReplyFormat: 'How should we write to you?',
   askLanguage: 'Which language?',
   askConsent: ['We may show your words to the place.', 'We take out names.', 'Is that OK?'],
-  equalityWhy: ['We want to ask 5 questions about you.', 'This helps us be fair.', 'We keep them apart from your name.'],
-  askEqualityOffer: 'Do you want to answer?',
+  askConsentStaff: ['We may show your words to the place.', 'We take out names.', 'They may still know it was you.', 'Is that OK?'],
+  equalityWhy: ['5 questions about you.', 'This helps us be fair.', 'We keep them apart from your name.', 'You can skip them.'],
   askAge: 'How old are you?',
   askDisability: 'Do you have a disability?',
   askEthnicity: 'What is your ethnic group?',
@@ -343,6 +377,7 @@ export const easyReadWording: Wording = {
     'We will read what you said.',
     'If someone is not safe, we act now.',
   ],
+  followUpAdded: reference => `Thank you. I added this to ${reference}. We will read it. If someone is in danger now, call 999.`,
   notUnderstoodChoice: 'Sorry. I did not understand. Type a number or a word.',
   notUnderstoodEmpty: 'Sorry. I did not get a message.',
   submitFailed: ['Sorry. It did not send.', 'Your answers are safe.', 'Say "send" to try again.'],
@@ -351,10 +386,9 @@ export const easyReadWording: Wording = {
     'mental-health-crisis': ['Do you need help now?', 'Call 111. Then press 2.', 'Or call Samaritans on 116 123.'],
     abuse: ['Is someone being hurt?', 'Tell the local council.', 'If they are in danger now, call 999.'],
   },
-  openingKept: 'I kept what you wrote.',
-  help: ['I ask short questions.', 'Answer in your own words.', 'You can say "back", "stop" or "speak to a person".'],
+  help: ['I ask short questions.', 'Answer in your own words.', 'You can say "back", "pause" or "speak to a person".'],
   privacy: ['We use your words to check care.', 'We keep your details safe.', 'We take out names.', 'You do not have to give your name.'],
-  stopped: ['OK. I stopped.', 'I kept your answers.', 'Send a message to carry on.'],
+  stopped: ['OK. We paused.', 'I kept your answers.', 'Send a message to carry on.'],
   welcomeBack: 'Welcome back.',
   confirmStartAgain: 'Start again?',
   speakToPerson: (phone, email) => [`Phone us on ${phone}.`, `Or email ${email}.`],

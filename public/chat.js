@@ -300,6 +300,28 @@
     })
   })
 
+  // "Exit this page" (its button, or Shift pressed three times) also forgets the chat in this browser, so the next
+  // person to use it cannot read it. The GOV.UK component shows its overlay just before it leaves the page.
+  function forgetOnExit() {
+    remember(null)
+  }
+  document.addEventListener(
+    'click',
+    function (event) {
+      if (event.target && event.target.closest && event.target.closest('.govuk-exit-this-page__button')) forgetOnExit()
+    },
+    true,
+  )
+  if (window.MutationObserver) {
+    new window.MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        Array.prototype.forEach.call(change.addedNodes, function (node) {
+          if (node.classList && node.classList.contains('govuk-exit-this-page-overlay')) forgetOnExit()
+        })
+      })
+    }).observe(document.body, { childList: true })
+  }
+
   panel.hidden = false
   setStatus('Connecting…')
   resumeOrStart()

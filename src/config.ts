@@ -169,6 +169,7 @@ export const configVariables = {
   ALERT_WEBHOOK_URL: { schema: optionalUrl, example: 'https://alerts.example.gov.uk/hooks/feedback', description: 'Receiver for signed urgent-concern alerts.' },
   ALERT_WEBHOOK_SECRET: { schema: optionalText, secret: true, example: 'a-long-random-string', description: 'HMAC-SHA256 secret for the X-Signature-256 header on alerts.' },
   ALERT_ESCALATION_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates.' },
+  DRAFT_QUIET_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an unfinished chat may go quiet before a worrying one (medium risk or above) is routed to inspectors as unfinished feedback.' },
   CONSOLE_QUEUE_REFRESH_SECONDS: {
     schema: wholeNumber,
     default: '5',

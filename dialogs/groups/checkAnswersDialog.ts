@@ -3,11 +3,12 @@ import { normaliseForMatching, recogniseChoice } from '../../src/bot/choiceRecog
 import type { ContactCipher } from '../../src/services/contactEncryption'
 import type { JourneyDependencies } from '../journeyDependencies'
 import type { JourneyState } from '../journeyState'
-import type { Question } from '../question'
+import { keepUnansweredWords, type Question } from '../question'
+import { say } from '../sendBotMessage'
 import { QuestionGroupDialog } from '../questionGroupDialog'
 import type { Wording } from '../wording'
 
-const storyShownUpTo = 300
+const storyShownUpTo = 120
 
 interface SummaryRow {
   /** The question asked again when this row is changed. */
@@ -30,12 +31,12 @@ export function summaryRows(journey: JourneyState, words: Wording, cipher: Conta
     { questionId: 'service', label: labels.service, value: answers.service?.name ?? answers.serviceTyped ?? words.notGiven, synonyms: ['service', 'place', 'name', 'where', 'care home', 'provider'] },
     { questionId: 'when', label: labels.when, value: answers.when?.text ?? words.notGiven, synonyms: ['when', 'date', 'time'] },
     {
-      questionId: 'story',
+      questionId: 'storyChangeHow',
       label: labels.story,
-      value: story.length > storyShownUpTo ? `${story.slice(0, storyShownUpTo)}… (all ${story.length} characters are kept)` : story || words.notGiven,
+      value: story.length > storyShownUpTo ? `${story.slice(0, storyShownUpTo)}... (all of it is kept)` : story || words.notGiven,
       synonyms: ['story', 'what happened', 'what i said', 'my words', 'happened'],
     },
-    { questionId: 'overall', label: labels.overall, value: labelOf(words.overallChoices, answers.overall, words.notGiven), synonyms: ['overall', 'good bad mixed', 'experience'] },
+    ...(answers.role === 'staff' ? [] : [{ questionId: 'overall', label: labels.overall, value: labelOf(words.overallChoices, answers.overall, words.notGiven), synonyms: ['overall', 'good bad mixed', 'experience'] }]),
     {
       questionId: 'desiredOutcome',
       label: labels.desiredOutcome,
@@ -89,7 +90,8 @@ export class CheckAnswersDialog extends QuestionGroupDialog {
       id: 'checkAnswers',
       ask: (journey, words) => [{ text: words.askCheck, summary: summaryOf(journey, words, cipher), choices: words.checkChoices }],
       choices: words => words.checkChoices,
-      answer: ({ text, journey, words }) => {
+      answer: turn => {
+        const { text, journey, words } = turn
         // "change 3" or "change when" in one message.
         const changeWhat = normaliseForMatching(text).match(/^(?:change|edit|fix|amend)\s+(?:my\s+|the\s+)?(.+)$/)
         if (changeWhat) {
@@ -99,7 +101,13 @@ export class CheckAnswersDialog extends QuestionGroupDialog {
         const choice = recogniseChoice(text, words.checkChoices)
         if (choice?.value === 'submit') return { kind: 'end', result: { submit: true } }
         if (choice?.value === 'change') return { kind: 'next' }
-        return { kind: 'retry', say: [{ text: words.notUnderstoodChoice }] }
+        if (choice?.value === 'equality') {
+          journey.answers.equalityWanted = true
+          return { kind: 'end', result: { change: 'ageBand' }, say: say(words.equalityWhy) }
+        }
+        // A command we could not read ("send it now but..."): asked again, never added to their story.
+        if (/\b(?:send|submit|change|edit)\b/.test(normaliseForMatching(text))) return { kind: 'retry', say: [{ text: words.notUnderstoodChoice }] }
+        return keepUnansweredWords(turn)
       },
     }
     const whichQuestion: Question = {

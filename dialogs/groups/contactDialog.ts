@@ -68,6 +68,8 @@ export class ContactDialog extends QuestionGroupDialog {
           apply: (choice, { journey }) => {
             if (journey.answers.contactMethod !== choice.value) journey.answers.sealedContact = undefined
             journey.answers.contactMethod = choice.value
+            // Written to as they read now (easy read or not); they can change it at the summary.
+            if (choice.value !== 'anonymous') journey.answers.replyFormat ??= journey.easyRead ? 'easy_read' : 'standard'
           },
           followUps: ['contactPhone', 'contactEmail', 'replyFormat', 'replyLanguage'],
         }),
@@ -75,7 +77,8 @@ export class ContactDialog extends QuestionGroupDialog {
         emailQuestion,
         choiceQuestion({
           id: 'replyFormat',
-          applies: journey => !!journey.answers.contactMethod && journey.answers.contactMethod !== 'anonymous',
+          // Only asked when they change it from the summary: we do not ask what we can reasonably assume.
+          applies: () => false,
           text: words => words.askReplyFormat,
           choices: words => words.replyFormatChoices,
           apply: (choice, { journey }) => {
@@ -86,7 +89,8 @@ export class ContactDialog extends QuestionGroupDialog {
         languageQuestion,
         choiceQuestion({
           id: 'consent',
-          text: words => words.askConsent,
+          // Staff are told, before they agree, that the service may recognise them from what they wrote.
+          text: (words, journey) => (journey.answers.role === 'staff' ? words.askConsentStaff : words.askConsent),
           choices: words => words.yesNoChoices,
           apply: (choice, { journey }) => {
             journey.answers.consentToShare = choice.value === 'yes'

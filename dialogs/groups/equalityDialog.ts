@@ -5,19 +5,23 @@ import { choiceQuestion, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'
 import type { Wording } from '../wording'
 
-function equalityQuestion(id: keyof EqualityAnswers, text: (words: Wording) => string, choices: (words: Wording) => BotChoice[]): Question {
+function equalityQuestion(id: keyof EqualityAnswers, text: (words: Wording) => string, choices: (words: Wording) => BotChoice[], followUps: string[] = []): Question {
   return choiceQuestion({
     id,
     applies: (journey: JourneyState) => journey.answers.equalityWanted === true,
     text,
     choices,
+    followUps,
     apply: (choice, { journey }) => {
       journey.answers.equality[id] = choice.value
     },
   })
 }
 
-/** Optional monitoring questions, said plainly why; every one skippable; kept apart from identity. */
+/**
+ * Optional monitoring questions, offered in one line of the summary and said plainly why; every one skippable;
+ * kept apart from identity. Only asked when the person chooses to answer them.
+ */
 export class EqualityDialog extends QuestionGroupDialog {
   static readonly id = 'equality'
 
@@ -25,16 +29,7 @@ export class EqualityDialog extends QuestionGroupDialog {
     super(
       EqualityDialog.id,
       [
-        choiceQuestion({
-          id: 'equalityOffer',
-          text: words => [...words.equalityWhy, words.askEqualityOffer],
-          choices: words => [words.yesNoChoices[0], { ...words.yesNoChoices[1], synonyms: [...(words.yesNoChoices[1].synonyms ?? []), 'skip', 'prefer not to say', 'rather not'] }],
-          apply: (choice, { journey }) => {
-            journey.answers.equalityWanted = choice.value === 'yes'
-          },
-          followUps: ['ageBand', 'disability', 'ethnicity', 'sex', 'religion'],
-        }),
-        equalityQuestion('ageBand', words => words.askAge, words => words.ageChoices),
+        equalityQuestion('ageBand', words => words.askAge, words => words.ageChoices, ['disability', 'ethnicity', 'sex', 'religion']),
         equalityQuestion('disability', words => words.askDisability, words => words.disabilityChoices),
         equalityQuestion('ethnicity', words => words.askEthnicity, words => words.ethnicityChoices),
         equalityQuestion('sex', words => words.askSex, words => words.sexChoices),

@@ -1,47 +1,28 @@
 import { normaliseForMatching, recogniseChoice } from '../../src/bot/choiceRecognition'
 import type { JourneyDependencies } from '../journeyDependencies'
-import { choiceQuestion, type Question } from '../question'
+import { whenHeardIn } from '../listening'
+import { choiceQuestion, keepUnansweredWords, looksLikeStory, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'
 import { say } from '../sendBotMessage'
 import { normaliseWhen } from '../understanding'
 
-const longMessage = 2000
-
+/** When it happened, unless their account said so. A sentence is read for the time in it and kept as story. */
 const whenQuestion: Question = {
   id: 'when',
+  known: journey => !!journey.answers.when,
   ask: (_journey, words) => say(words.askWhen),
-  answer: ({ text, journey, deps }) => {
-    journey.answers.when = { text: text.trim(), normalised: normaliseWhen(text, deps.services.clock.now()) }
-    return { kind: 'next' }
-  },
-}
-
-/** The story: as many messages as they like, kept whole, until they say they are done. */
-const storyQuestion: Question = {
-  id: 'story',
-  ask: (_journey, words) => say(words.askStory),
-  answer: ({ text, journey, words }) => {
-    journey.answers.storyParts.push(text)
-    return { kind: 'next', say: text.length > longMessage ? say(words.storyHuge) : undefined }
-  },
-  followUps: ['storyMore'],
-}
-
-const storyMoreQuestion: Question = {
-  id: 'storyMore',
-  ask: (_journey, words) => [{ text: words.askStoryMore, choices: words.storyDoneChoices }],
-  choices: words => words.storyDoneChoices,
-  answer: ({ text, journey, words }) => {
-    // Only a short reply can be "done" or "add more"; anything longer is more of the story.
-    const short = normaliseForMatching(text).split(' ').length <= 4
-    const choice = short ? recogniseChoice(text, words.storyDoneChoices) : undefined
-    if (choice?.value === 'done') return { kind: 'next' }
-    if (choice?.value === 'more') return { kind: 'stay', say: say(words.storyKeepGoing) }
-    journey.answers.storyParts.push(text)
-    return {
-      kind: 'stay',
-      say: [...say(text.length > longMessage ? [words.storyHuge] : [words.storyAdded]), { text: words.askStoryMore, choices: words.storyDoneChoices }],
+  answer: turn => {
+    const { text, journey, deps } = turn
+    const now = deps.services.clock.now()
+    if (text.trim().split(/\s+/).length > 6 && looksLikeStory(text)) {
+      const heard = whenHeardIn(text, now)
+      if (!heard) return keepUnansweredWords(turn)
+      journey.answers.storyParts.push(text.trim())
+      journey.answers.when = heard
+      return { kind: 'next' }
     }
+    journey.answers.when = { text: text.trim(), normalised: normaliseWhen(text, now) }
+    return { kind: 'next' }
   },
 }
 
@@ -56,6 +37,7 @@ const desiredOutcomeQuestion: Question = {
   },
 }
 
+/** When, how it was overall (not asked of staff: it was not their care), and what they would like to happen. */
 export class ExperienceDialog extends QuestionGroupDialog {
   static readonly id = 'experience'
 
@@ -64,10 +46,9 @@ export class ExperienceDialog extends QuestionGroupDialog {
       ExperienceDialog.id,
       [
         whenQuestion,
-        storyQuestion,
-        storyMoreQuestion,
         choiceQuestion({
           id: 'overall',
+          applies: journey => journey.answers.role !== 'staff',
           text: words => words.askOverall,
           choices: words => words.overallChoices,
           apply: (choice, { journey }) => {

@@ -3,7 +3,8 @@ import { normaliseForMatching, recogniseChoice } from '../../src/bot/choiceRecog
 import type { DirectoryMatch } from '../../src/services/directory'
 import type { JourneyDependencies } from '../journeyDependencies'
 import type { ChosenService, JourneyState, StepOutcome } from '../journeyState'
-import type { AnswerTurn, Question } from '../question'
+import { servicePhrasesIn } from '../listening'
+import { type AnswerTurn, keepUnansweredWords, looksLikeStory, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'
 import { say } from '../sendBotMessage'
 import type { Wording } from '../wording'
@@ -26,23 +27,39 @@ function candidateChoices(words: Wording, journey: JourneyState): BotChoice[] {
   ]
 }
 
-/** Searches the directory; a service that is not found is kept as typed, never a dead end. */
+/**
+ * Searches the directory; a service that is not found is kept as typed, never a dead end. A sentence is read
+ * for the names in it, and kept as part of the story when it names no service.
+ */
 async function searchFor(turn: AnswerTurn): Promise<StepOutcome> {
-  const typed = turn.text.trim()
+  let typed = turn.text.trim()
   const { answers } = turn.journey
+  let matches = typed.split(/\s+/).length <= 6 ? await turn.deps.directory.search(typed.slice(0, longestSearch)) : []
+  if (!matches.length && looksLikeStory(typed)) {
+    for (const phrase of servicePhrasesIn(typed)) {
+      matches = await turn.deps.directory.search(phrase)
+      if (matches.length) {
+        turn.journey.answers.storyParts.push(typed)
+        typed = phrase
+        break
+      }
+    }
+    if (!matches.length && typed.split(/\s+/).length > 6) return keepUnansweredWords(turn)
+  }
   answers.serviceTyped = typed
-  const matches = await turn.deps.directory.search(typed.slice(0, longestSearch))
   if (matches.length) {
     answers.serviceCandidates = matches.map(match => chosenFrom(match, typed))
+    answers.service = undefined
     return { kind: 'next' }
   }
   answers.serviceCandidates = undefined
   answers.service = { name: typed, typed, matchedFromDirectory: false }
-  return { kind: 'next', say: say(turn.words.serviceNotFound(typed.length > 80 ? `${typed.slice(0, 80)}…` : typed)) }
+  return { kind: 'next', say: say(turn.words.serviceNotFound(typed.length > 80 ? `${typed.slice(0, 80)}...` : typed)) }
 }
 
 const serviceQuestion: Question = {
   id: 'service',
+  known: journey => !!journey.answers.service || !!journey.answers.serviceCandidates?.length,
   ask: (_journey, words) => say(words.askService),
   answer: searchFor,
   followUps: ['serviceConfirm'],
@@ -51,6 +68,7 @@ const serviceQuestion: Question = {
 const serviceConfirmQuestion: Question = {
   id: 'serviceConfirm',
   applies: journey => !!journey.answers.serviceCandidates?.length,
+  known: journey => !!journey.answers.service,
   ask: (journey, words) => [{ text: words.serviceDidYouMean, choices: candidateChoices(words, journey) }],
   choices: candidateChoices,
   answer: async turn => {

@@ -86,8 +86,8 @@ export const renderForWebChat: ChannelRenderer = message => {
 export const renderAsNumberedText: ChannelRenderer = message => {
   const lines = [message.summary ? summaryAsText(message.summary) : '', message.text]
   if (message.choices?.length) {
+    // Numbered, so a reply of one digit is enough; words work too (HELP says so). Short, as every segment costs.
     lines.push(message.choices.map((choice, index) => `${index + 1} ${choice.label}`).join('\n'))
-    lines.push('Reply with a number or a word.')
   }
   const text = lines.filter(Boolean).join('\n\n')
   return splitForSms(text).map(part => ({ type: ActivityTypes.Message, text: part, textFormat: 'plain' }))

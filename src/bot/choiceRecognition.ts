@@ -2,7 +2,7 @@ import type { BotChoice } from './botMessage'
 
 /**
  * Recognises a typed choice the same way on every channel: by its number ("2", "2.", "number 2", "two"),
- * its label, its value or a synonym, a short sentence containing one of those ("I'm a member of staff"),
+ * its label, its value or a synonym, a short sentence that is plainly that answer ("I'm a member of staff"),
  * or a near miss ("famly", "emial"). Anything unclear is left unrecognised so the person is asked again
  * rather than being guessed at.
  */
@@ -73,6 +73,27 @@ function containsPhrase(text: string, phrase: string): boolean {
   return ` ${text} `.includes(` ${phrase} `)
 }
 
+/** Words that frame an answer without adding to it: "I think it was mostly bad to be honest", "I'm her son". */
+const fillerWords = new Set(
+  ('i im me my a an the it its was is am are be been to of for on about as so and just really very quite mostly mainly overall ' +
+    'think would say id well um er ok okay please thanks thank you honest honestly that this there here all in at with by from ' +
+    'her his their our lives live living works place home service one thats right correct sure yeah yes no can could now will want like lets let go ahead we bit little kind sort of fine perfect looks look seems everything done').split(' '),
+)
+
+/**
+ * A sentence is plainly an answer when nothing of substance is left once the choice's own words are taken out:
+ * "I'm a member of staff", "it was mostly bad", "I'm her son". "My mum was hit by a carer last night" contains
+ * "my mum" but is a story, not an answer to "Who are you?".
+ */
+function plainlyAnswers(text: string, choice: BotChoice, matched: string): boolean {
+  let rest = ` ${text} `.replace(` ${matched} `, ' ')
+  for (const phrase of phrasesOf(choice)) rest = rest.replace(` ${phrase} `, ' ')
+  return rest
+    .trim()
+    .split(' ')
+    .filter(word => word && !fillerWords.has(word)).length === 0
+}
+
 /** Longest phrase wins, so "not good" beats "good"; a tie between two different choices is left unclear. */
 function bestBy(scored: { choice: BotChoice; score: number }[]): BotChoice | undefined {
   if (!scored.length) return undefined
@@ -92,12 +113,12 @@ export function recogniseChoice(typed: string, choices: BotChoice[]): BotChoice 
   const exact = choices.find(choice => phrasesOf(choice).includes(text))
   if (exact) return exact
 
-  // A short sentence that contains a choice: "I'm a member of staff", "it was mostly bad".
+  // A short sentence that plainly answers with a choice: "I'm a member of staff", "it was mostly bad".
   const words = text.split(' ')
   if (words.length <= 12) {
     const contained = choices.flatMap(choice =>
       phrasesOf(choice)
-        .filter(phrase => containsPhrase(text, phrase))
+        .filter(phrase => containsPhrase(text, phrase) && plainlyAnswers(text, choice, phrase))
         .map(phrase => ({ choice, score: phrase.length })),
     )
     const found = bestBy(contained)
@@ -112,7 +133,7 @@ export function recogniseChoice(typed: string, choices: BotChoice[]): BotChoice 
         const candidates = [text]
         if (phraseWords === 1) candidates.push(...words)
         return candidates
-          .filter(candidate => isNearMatch(candidate, phrase))
+          .filter(candidate => isNearMatch(candidate, phrase) && (candidate === text || plainlyAnswers(text, choice, candidate)))
           .map(candidate => ({ choice, score: phrase.length - editDistance(candidate, phrase) * 2 }))
       }),
     )

@@ -5,6 +5,8 @@ import { type JourneyState, newJourney } from '../../dialogs/journeyState'
 import { MainDialog } from '../../dialogs/mainDialog'
 import { say } from '../../dialogs/sendBotMessage'
 import { recogniseInterruption } from '../../dialogs/understanding'
+import { normaliseForMatching, recogniseChoice } from './choiceRecognition'
+import { findFeedbackReferenceIn } from '../services/feedbackReference'
 import { wordingFor } from '../../dialogs/wording'
 import { detectSignposting } from '../classification'
 import { CallbackRequests } from '../data/models/callbackRequest'
@@ -16,8 +18,10 @@ import { FeedbackDrafts } from '../services/feedbackDrafts'
 import { newFeedbackReference } from '../services/feedbackReference'
 import { RouteScopedConversationState, RouteScopedUserState } from '../channels/conversationIdentity'
 import { MongoStorage } from './mongoStorage'
+import { textsStoppedKey } from './turnFlags'
 
 const greeting = /^\s*(hi|hello|hey|hiya|start|good (morning|afternoon|evening))\W*$/i
+const newFeedback = /^(?:new feedback|new|something new|something else|another|another one|tell you something else|give new feedback|start new feedback)$/
 
 interface UserPreferences {
   easyRead?: boolean
@@ -52,39 +56,113 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
   const dialogs = new DialogSet(dialogState)
   dialogs.add(new MainDialog(deps))
 
-  async function startJourney(context: TurnContext, restart: boolean): Promise<void> {
+  async function startJourney(context: TurnContext, restart: boolean, options: { opening?: boolean; keep?: JourneyState } = {}): Promise<void> {
     const preferences = await preferencesProperty.get(context, {})
     const previous = await journeyProperty.get(context)
-    await journeyProperty.set(context, newJourney(newFeedbackReference(), previous?.easyRead ?? preferences.easyRead ?? false))
+    await journeyProperty.set(context, options.keep ?? newJourney(newFeedbackReference(), previous?.easyRead ?? preferences.easyRead ?? false))
     const dc = await dialogs.createContext(context)
     await dc.cancelAllDialogs()
-    await dc.beginDialog(MainDialog.id, { restart })
+    await dc.beginDialog(MainDialog.id, { restart, opening: options.opening })
+  }
+
+  /** The journey this message belongs to: the current one, or a new one whose reference the message is kept under. */
+  async function journeyFor(context: TurnContext): Promise<JourneyState> {
+    const existing = await journeyProperty.get(context)
+    if (existing) return existing
+    const preferences = await preferencesProperty.get(context, {})
+    const journey = newJourney(newFeedbackReference(), preferences.easyRead ?? false)
+    await journeyProperty.set(context, journey)
+    return journey
+  }
+
+  function stepOf(journey: JourneyState, hasDialog: boolean): string {
+    if (journey.submitted) return 'follow-up'
+    if (!hasDialog) return 'opening'
+    return journey.pending ?? journey.step ?? 'opening'
+  }
+
+  /** After the reference is given, the conversation goes on: messages are added to that feedback. */
+  async function afterSubmission(context: TurnContext, journey: JourneyState, text: string): Promise<void> {
+    const words = wordingFor(journey.easyRead)
+    const typed = normaliseForMatching(text)
+    if (journey.pending === 'newFeedback') {
+      journey.pending = undefined
+      if (recogniseChoice(text, words.yesNoChoices)?.value === 'yes') {
+        await startJourney(context, true)
+        return
+      }
+    }
+    const interruption = recogniseInterruption(text)
+    if (interruption === 'status') {
+      const reference = findFeedbackReferenceIn(text) ?? journey.reference
+      await tellStatus(context, reference, words)
+      return
+    }
+    if (interruption === 'startAgain' || newFeedback.test(typed)) {
+      await startJourney(context, true)
+      return
+    }
+    if (interruption === 'complain') {
+      await deps.say(context, say(words.complaints))
+      return
+    }
+    if (interruption === 'person') {
+      await deps.say(context, say(words.speakToPerson(services.config.CONTACT_CENTRE_PHONE, services.config.CONTACT_CENTRE_EMAIL)))
+      return
+    }
+    if (interruption || greeting.test(text)) {
+      await deps.say(context, say(words.afterSubmissionHelp(journey.reference)))
+      return
+    }
+    await deps.say(context, say(words.followUpAdded(journey.reference)))
+  }
+
+  async function tellStatus(context: TurnContext, reference: string, words: ReturnType<typeof wordingFor>): Promise<void> {
+    const status = await services.feedbackStatus.publicStatusOf(reference)
+    if (!status) {
+      await deps.say(context, say(words.statusNotFound))
+      return
+    }
+    await deps.say(context, say([words.statusIntro(status.reference, status.statusText), ...status.updates.map(update => `${update.date}: ${update.text}`)]))
   }
 
   async function runTurn(context: TurnContext): Promise<void> {
     const text = context.activity.text ?? ''
-    const existing = await journeyProperty.get(context)
-    const words = wordingFor(existing?.easyRead)
+    const hadJourney = await journeyProperty.get(context)
+    const dialogStack = (await dialogState.get(context, {})) as { dialogStack?: unknown[] }
+    const journey = await journeyFor(context)
+    const hasDialog = !!hadJourney && (dialogStack.dialogStack?.length ?? 0) > 0
+    // Every word is kept first, whatever happens next.
+    const textsStopped = context.turnState.get(textsStoppedKey) === true
+    await deps.recordInbound(context, journey, textsStopped ? 'texts stopped' : stepOf(journey, hasDialog), journey.submitted)
+    try {
+      // A number that has opted out of texts: kept and risk-assessed, but nothing is sent and the chat does not move on.
+      if (textsStopped) return
+      const words = wordingFor(journey.easyRead)
+      const signposts = detectSignposting(text)
+      if (signposts.length) await deps.say(context, say(signposts.flatMap(kind => words.signposting[kind] ?? [])))
 
-    const signposts = detectSignposting(text)
-    if (signposts.length) await deps.say(context, say(signposts.flatMap(kind => words.signposting[kind] ?? [])))
-
-    const dc = await dialogs.createContext(context)
-    const result = existing && !existing.submitted ? await dc.continueDialog() : { status: DialogTurnStatus.empty }
-    if (result.status === DialogTurnStatus.empty) {
-      await startJourney(context, false)
-      // A first message that is more than a greeting or a command is kept, never dropped.
-      if (text.trim() && !greeting.test(text) && !recogniseInterruption(text)) {
-        const journey = await deps.journey(context)
-        journey.answers.otherMessages.push(text.trim())
-        await deps.saveDraft(context)
-        await deps.say(context, say(wordingFor(journey.easyRead).openingKept))
+      if (journey.submitted) {
+        await afterSubmission(context, journey, text)
+      } else {
+        const dc = await dialogs.createContext(context)
+        const result = hasDialog ? await dc.continueDialog() : { status: DialogTurnStatus.empty }
+        if (result.status === DialogTurnStatus.empty) {
+          // A first message that is more than a greeting or a command is their account: read it as such.
+          const command = recogniseInterruption(text)
+          const opening = !!text.trim() && !greeting.test(text) && !command
+          await startJourney(context, false, { opening, keep: journey.submitted ? undefined : journey })
+          // "Who do I complain to?" or "what happened to my feedback" as the very first message is answered too.
+          if (command) await (await dialogs.createContext(context)).continueDialog()
+        }
       }
+      const after = await journeyProperty.get(context)
+      if (after?.restartRequested) await startJourney(context, true)
+      const latest = await journeyProperty.get(context)
+      if (latest) await preferencesProperty.set(context, { easyRead: latest.easyRead })
+    } finally {
+      if (text.trim()) services.classifyAndRoute.assessSoon(journey.reference)
     }
-    const journey = await journeyProperty.get(context)
-    if (journey?.restartRequested) await startJourney(context, true)
-    const after = await journeyProperty.get(context)
-    if (after) await preferencesProperty.set(context, { easyRead: after.easyRead })
   }
 
   class FeedbackBot extends ActivityHandler {

@@ -5,6 +5,7 @@ import type { Clock } from '../clock'
 import type { Config } from '../config'
 import { type ProcessedWebhookModel, processedWebhookModel } from '../data/models/processedWebhook'
 import type { Logger } from '../logger'
+import { textsStoppedKey } from '../bot/turnFlags'
 import type { ContactCipher } from '../services/contactEncryption'
 import { loggableError } from './botFramework'
 import type { ConversationReferenceStore } from './conversationReferences'
@@ -29,9 +30,9 @@ export interface TwilioWebhookDependencies {
 
 export function smsHelpText(config: Config): string {
   return [
-    'This is the care feedback service. You can tell us about care you or someone else had.',
+    'This is the care feedback service. You can tell us about care you or someone else had. Reply with a number or in your own words.',
     `To speak to a person, call ${config.CONTACT_CENTRE_PHONE}. In an emergency, call 999.`,
-    'Reply STOP to stop getting texts from us.',
+    'Reply STOP to stop getting texts from us, and START to get them again. Say "pause" to carry on later.',
   ].join('\n')
 }
 
@@ -80,22 +81,11 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
   const router = express.Router()
   const inTurn = createKeyedQueue()
 
-  async function replyTo(inbound: TwilioInbound): Promise<string[]> {
-    const keyword = smsKeywordIn(inbound.body)
-    if (keyword === 'stop') {
-      await deps.optOuts.record(inbound.number, true, inbound.body.trim().toLowerCase())
-      logger.info({ channelId: inbound.channelId }, 'texts stopped at the person’s request')
-      return []
-    }
-    if (await deps.optOuts.isOptedOut(inbound.number)) {
-      if (keyword !== 'start') return []
-      await deps.optOuts.record(inbound.number, false, inbound.body.trim().toLowerCase())
-      logger.info({ channelId: inbound.channelId }, 'texts started again at the person’s request')
-      return [resumedText]
-    }
-
+  /** Runs the bot on one text; with texts stopped it still keeps and risk-assesses the words, and nothing is sent. */
+  async function runBot(inbound: TwilioInbound, textsStopped: boolean) {
     const sealedAddress = deps.contactCipher.encrypt({ phone: twilioAddress(inbound.channelId, inbound.number) })
-    const replies = await deps.adapter.processInbound(inbound, async context => {
+    return deps.adapter.processInbound(inbound, async context => {
+      if (textsStopped) context.turnState.set(textsStoppedKey, true)
       try {
         await deps.conversations.remember(TurnContext.getConversationReference(context.activity), sealedAddress)
       } catch (error) {
@@ -103,6 +93,28 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
       }
       await deps.bot().run(context)
     })
+  }
+
+  async function replyTo(inbound: TwilioInbound): Promise<string[]> {
+    const keyword = smsKeywordIn(inbound.body)
+    if (keyword === 'stop') {
+      await deps.optOuts.record(inbound.number, true, inbound.body.trim().toLowerCase())
+      logger.info({ channelId: inbound.channelId }, 'texts stopped at the person’s request')
+      await runBot(inbound, true)
+      return []
+    }
+    if (await deps.optOuts.isOptedOut(inbound.number)) {
+      if (keyword !== 'start') {
+        // No text goes back to a number that said STOP, but what they send is still read: danger is never ignored.
+        await runBot(inbound, true)
+        return []
+      }
+      await deps.optOuts.record(inbound.number, false, inbound.body.trim().toLowerCase())
+      logger.info({ channelId: inbound.channelId }, 'texts started again at the person’s request')
+      return [resumedText]
+    }
+
+    const replies = await runBot(inbound, false)
     const messages = repliesAsTextMessages(replies)
     if (inbound.mediaCount > 0) messages.unshift(mediaText)
     if (keyword === 'help') messages.unshift(smsHelpText(config))

@@ -76,6 +76,12 @@ export class SubjectAccessExport {
           const { textHash: _textHash, ...classification } = shown.classification as Record<string, unknown>
           shown.classification = classification
         }
+        // Contact details typed in the chat are sealed in the conversation log: show the person what they typed.
+        if (Array.isArray(shown.conversation)) {
+          shown.conversation = (shown.conversation as Record<string, unknown>[]).map(({ sealedText, ...message }) =>
+            sealedText ? { ...message, text: (this.open<{ text: string }>(sealedText as string) as { text?: string } | undefined)?.text ?? message.text } : message,
+          )
+        }
         report.feedback.push(shown)
       }
       for (const delivery of await deliveryModel(connection).find({ feedbackReference: reference }).sort({ createdAt: 1 }).lean()) {

@@ -67,7 +67,7 @@ export class AlertDelivery {
   }
 
   private async attempt(alert: Alert & { _id: unknown }): Promise<void> {
-    const record = await this.feedback.findOne({ reference: alert.reference }, { reference: 1, service: 1, classification: 1, triage: 1 }).lean()
+    const record = await this.feedback.findOne({ reference: alert.reference }, { reference: 1, service: 1, classification: 1, triage: 1, stillBeingTold: 1 }).lean()
     const now = this.clock.now()
     if (!record || record.triage?.acknowledgedAt) {
       await this.alerts.updateOne({ _id: alert._id, status: 'pending' }, { $set: { status: 'cancelled', cancelledAt: now } })
@@ -84,6 +84,8 @@ export class AlertDelivery {
       service: { name: service.name, locationId: service.locationId, localAuthority: service.localAuthority, region: service.region },
       team: alert.team,
       caseUrl: this.caseUrl(alert.reference),
+      /** Raised from an unfinished conversation: the person may still be telling us. */
+      stillBeingTold: record.stillBeingTold === true,
     }
     try {
       await this.send(alert, payload)

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock'
-import { type FeedbackModel, type FeedbackStatus, feedbackStatuses } from '../data/models/feedback'
+import { type Feedback, type FeedbackModel, type FeedbackStatus, feedbackStatuses } from '../data/models/feedback'
 import type { AlertOutbox } from './alertOutbox'
 import { type Actor, AuditLog } from './audit'
 import { type CaseFilters, type CaseQueue, type CaseRow, isUnacknowledgedUrgent } from './caseQueue'
@@ -25,6 +25,13 @@ export interface PersonMessage {
 
 /** Sends a response to the person on their chosen channel (the channels' notifyPerson); returns a delivery id if any. */
 export type PersonNotifier = (reference: string, message: PersonMessage) => Promise<{ id?: string; status?: string } | undefined>
+
+/** Everything the person sent, in order, marked by step; sealed contact details stay sealed. */
+export function conversationForCase(messages: Feedback['conversation']) {
+  return (Array.isArray(messages) ? messages : [])
+    .map(message => ({ at: message.at, channel: message.channel, step: message.step, text: message.text, followUp: message.followUp === true }))
+    .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())
+}
 
 export class CaseNotFound extends Error {}
 export class CaseInputError extends Error {}
@@ -100,6 +107,8 @@ export class CaseService {
       service: record.service,
       when: record.when?.text,
       story: record.story,
+      conversation: conversationForCase(record.conversation),
+      stillBeingTold: record.stillBeingTold === true,
       overall: record.overall,
       desiredOutcome: record.desiredOutcome,
       contact: {

@@ -3,10 +3,20 @@ import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import type { ContactCipher, ContactLookupHashes } from './contactEncryption'
 
+export interface InboundMessage {
+  channel: string
+  conversationKey: string
+  /** The question being asked when it arrived, or opening / follow-up / texts-stopped. */
+  step: string
+  text: string
+  sealedText?: string
+  followUp?: boolean
+}
+
 /**
  * Saves the conversation's answers as a draft Feedback record after every answer, so a crash never loses
  * what was typed. Contact details stay sealed. Equality answers are never written here.
- * Once the record has been submitted the draft is no longer touched.
+ * Once the record has been submitted the draft is no longer touched, unless it was routed while still being told.
  */
 export class FeedbackDrafts {
   constructor(
@@ -25,8 +35,8 @@ export class FeedbackDrafts {
   }
 
   async save(journey: JourneyState, origin: { channel: string; conversationKey: string }): Promise<void> {
-    const existing = await this.feedback.findOne({ reference: journey.reference }, { status: 1 }).lean()
-    if (existing && existing.status !== 'draft') return
+    const existing = await this.feedback.findOne({ reference: journey.reference }, { status: 1, stillBeingTold: 1 }).lean()
+    if (existing && existing.status !== 'draft' && !existing.stillBeingTold) return
     const { answers } = journey
     const fields: Partial<Feedback> = {
       channel: origin.channel,
@@ -80,5 +90,29 @@ export class FeedbackDrafts {
     }
     if (cleared.length) update.$unset = Object.fromEntries(cleared.map(key => [key, '']))
     await this.feedback.updateOne({ reference: journey.reference }, update, { upsert: true })
+  }
+
+  /**
+   * Appends one message from the person to their record as it arrives, before anything else reads it, so a
+   * crash or an abandoned chat never loses it. Creates the draft if this is the first message.
+   */
+  async appendMessage(reference: string, message: InboundMessage): Promise<void> {
+    const at = this.clock.now()
+    const entry = { at, channel: message.channel, step: message.step, text: message.text, sealedText: message.sealedText, followUp: message.followUp || undefined }
+    await this.feedback.updateOne(
+      { reference },
+      {
+        $push: { conversation: { $each: [entry] } },
+        $unset: { quietCheckedAt: '' },
+        $setOnInsert: {
+          reference,
+          status: 'draft',
+          statusHistory: [{ status: 'draft', at, by: 'system' }],
+          channel: message.channel,
+          conversationKey: message.conversationKey,
+        },
+      },
+      { upsert: true },
+    )
   }
 }

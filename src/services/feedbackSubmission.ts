@@ -29,6 +29,16 @@ export class FeedbackSubmission {
       record.submittedAt = at
       record.statusHistory.push({ status: 'received', at, by: 'system' })
       await record.save()
+    } else if (record.stillBeingTold) {
+      // Routed early (urgent, or quiet with a concern): now the person has finished, the case says so.
+      await this.feedback.updateOne(
+        { reference },
+        {
+          $unset: { stillBeingTold: '' },
+          $push: { statusHistory: { $each: [{ status: record.status, at: this.clock.now(), by: 'system', note: 'The person finished telling us' }] } },
+        },
+      )
+      record.stillBeingTold = undefined
     }
     for (const hook of this.afterSubmit) await hook(record)
     return record

@@ -79,6 +79,7 @@ export function createTriageServices(
   )
   const alertDelivery = new AlertDelivery(alertModel(connection), feedback, router, config, alertSenders, clock, logger)
   const classifyAndRoute = new ClassifyAndRoute(feedback, classifier, router, alertOutbox, clock, config.ALERT_ESCALATION_MINUTES, logger)
+  classifyAndRoute.draftQuietMinutes = config.DRAFT_QUIET_MINUTES
   const escalation = new Escalation(feedback, alertOutbox, clock, config.ALERT_ESCALATION_MINUTES, logger)
   const alertWorker = new AlertWorker(alertDelivery, escalation, classifyAndRoute, logger)
   alertOutbox.onWritten = () => alertWorker.kick()

@@ -55,7 +55,7 @@ function repliesTo(conversationId: string): Partial<Activity>[] {
 describe('POST /api/messages, as the Bot Framework Emulator calls it (no app id, no auth)', () => {
   it('runs the bot and posts its replies to the connector at the serviceUrl', async () => {
     const conversationId = crypto.randomUUID()
-    const message = emulatorActivity(conversationId, { text: 'Hello' })
+    const message = emulatorActivity(conversationId, { text: 'The food was cold.' })
     expect(await postActivity(message)).toBe(200)
     const replies = repliesTo(conversationId)
     expect(replies.length).toBeGreaterThan(0)
@@ -89,7 +89,7 @@ describe('POST /api/messages, as the Bot Framework Emulator calls it (no app id,
 
   it('gives Teams its choices as an Adaptive Card', async () => {
     const conversationId = `a:${crypto.randomUUID()}`
-    expect(await postActivity(emulatorActivity(conversationId, { text: 'Hello' }, 'msteams'))).toBe(200)
+    expect(await postActivity(emulatorActivity(conversationId, { text: 'The food was cold.' }, 'msteams'))).toBe(200)
     const cards = repliesTo(conversationId).flatMap(reply => reply.attachments ?? [])
     expect(cards.length).toBeGreaterThan(0)
     expect(cards[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive' })

@@ -35,13 +35,13 @@ describe('one message, rendered for each channel', () => {
   it.each(['sms', 'whatsapp'])('%s gets plain text with the choices as numbered lines and how to answer', channelId => {
     const activities = rendererFor(channelId)(question)
     expect(activities.map(activity => activity.text)).toEqual([
-      'Who are you?\n\n1 I used the service\n2 Family, friend or carer\n3 I work there\n\nReply with a number or a word.',
+      'Who are you?\n\n1 I used the service\n2 Family, friend or carer\n3 I work there',
     ])
     expect(activities.every(activity => !activity.attachments && !activity.suggestedActions)).toBe(true)
   })
 
   it('SMS shows a summary as label: value lines', () => {
-    expect(rendererFor('sms')(summary)[0]!.text).toBe('Your answers\nService: Willow Lodge\nWhen: Last week\n\nIs this right?\n\n1 Send\n\nReply with a number or a word.')
+    expect(rendererFor('sms')(summary)[0]!.text).toBe('Your answers\nService: Willow Lodge\nWhen: Last week\n\nIs this right?\n\n1 Send')
   })
 
   it('Teams gets an Adaptive Card with a numbered button per choice that posts the label back as text', () => {

@@ -43,8 +43,9 @@ export class Conversation {
     this.adapter = new TestAdapter(context => this.bot.run(context), {
       channelId,
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: 'test' },
-      user: { id: `user-${conversationId}`, name: 'person' },
-      bot: { id: 'bot', name: 'bot' },
+      // TestAdapter reads the person from `from` and the bot from `recipient`: one person per conversation id.
+      from: { id: `user-${conversationId}`, name: 'person' },
+      recipient: { id: 'bot', name: 'bot' },
     } as Partial<Activity>)
   }
 

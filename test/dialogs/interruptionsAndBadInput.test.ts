@@ -15,11 +15,11 @@ afterAll(async () => {
 
 const draftOf = (conversation: Conversation) => draftOfConversation(connection, conversation)
 
-/** A conversation at the "when" step, with the role and service already given. */
+/** A conversation at the "when" step: the story told, then the role and service given. */
 async function atWhenStep(): Promise<Conversation> {
   const conversation = new Conversation(testServices(connection))
   await conversation.say('hi')
-  await conversation.say('no')
+  expect(allText(await conversation.say('The dentist did not explain the cost.'))).toContain('Who are you?')
   await conversation.say('family')
   await conversation.say('Oak Tree dental')
   expect(allText(await conversation.say('1'))).toContain('When did it happen?')
@@ -40,15 +40,26 @@ describe('interruptions at any step, then back to the same question', () => {
     for (const words of expected) expect(reply).toContain(words)
     // The interruption did not count as the answer.
     expect((await draftOf(conversation))?.when).toBeUndefined()
-    expect(allText(await conversation.say('last week'))).toMatch(/what happened/i)
+    expect(allText(await conversation.say('last week'))).toContain('good, bad or mixed?')
   })
 
   test('a story that merely contains "help" or "stop" is not taken over', async () => {
-    const conversation = await atWhenStep()
-    await conversation.say('yesterday')
+    const conversation = new Conversation(testServices(connection))
+    await conversation.say('hi')
     const story = 'Please help, the staff would not stop shouting at my dad and I need someone to know.'
-    expect(allText(await conversation.say(story))).toContain('Is there anything else?')
+    const reply = allText(await conversation.say(story))
+    expect(reply).toContain('I have noted')
+    expect(reply).not.toContain('You can say')
     expect((await draftOf(conversation))?.story).toBe(story)
+  })
+
+  test('"who do I complain to?" is answered at any point, and the question is asked again', async () => {
+    const conversation = await atWhenStep()
+    const reply = allText(await conversation.say('who do I complain to?'))
+    for (const words of ['complaints process', 'NHS complaints advocacy', 'Parliamentary and Health Service Ombudsman', 'Local Government and Social Care Ombudsman', 'When did it happen?']) {
+      expect(reply).toContain(words)
+    }
+    expect((await draftOf(conversation))?.story).toBe('The dentist did not explain the cost.')
   })
 
   test('back goes to the previous question, across step groups, and keeps the answers', async () => {
@@ -57,7 +68,8 @@ describe('interruptions at any step, then back to the same question', () => {
     expect(allText(await conversation.say('back'))).toContain('Which service')
     expect(allText(await conversation.say('back'))).toContain('Who are you?')
     expect((await draftOf(conversation))?.service?.name).toBe('Oak Tree Demo Dental Practice')
-    expect(allText(await conversation.say('a professional'))).toContain('Which service')
+    // Answers already given are kept, and not asked again going forward.
+    expect(allText(await conversation.say('a professional'))).toContain('When did it happen?')
     expect((await draftOf(conversation))?.role).toBe('professional')
   })
 
@@ -69,9 +81,9 @@ describe('interruptions at any step, then back to the same question', () => {
     await conversation.say('start over')
     const restarted = allText(await conversation.say('yes'))
     expect(restarted).toContain('start again')
-    expect(restarted).toContain('Would you like easy read?')
+    expect(restarted).toContain('Tell us what happened')
     expect(await feedbackModel(connection).countDocuments({ reference: oldReference, role: 'family_friend_carer' })).toBe(1)
-    await conversation.say('no')
+    await conversation.say('The receptionist was rude.')
     await conversation.say('me')
     const drafts = await feedbackModel(connection).find({ conversationKey: `webchat:${conversation.conversationId}` }).lean()
     expect(drafts.map(draft => draft.role).sort()).toEqual(['family_friend_carer', 'person'])
@@ -128,7 +140,7 @@ describe('interruptions at any step, then back to the same question', () => {
     expect(inOne).toContain('An inspector is looking at your feedback.')
     expect(inOne).toContain('2025-06-01: An inspector visited the service.')
     expect(inOne).not.toContain('INTERNAL')
-    expect(inOne).toContain('Would you like easy read?')
+    expect(inOne).toContain('Tell us what happened')
     expect(allText(await conversation.say('any news on my feedback?'))).toContain('What is your reference?')
     expect(allText(await conversation.say(reference))).toContain('An inspector is looking at your feedback.')
     await conversation.say('check my feedback')
@@ -149,15 +161,18 @@ describe('bad input gets a kind reply and loses nothing', () => {
   test.each(atChoiceStep)('%s at a choice step: asked again, earlier answers kept, the words kept', async (_name, typed) => {
     const conversation = new Conversation(testServices(connection))
     await conversation.say('hi')
-    await conversation.say('no')
+    await conversation.say('The dentist did not explain the cost.')
     const reply = allText(await conversation.say(typed))
-    expect(reply).toMatch(/Sorry, I did not (understand|get a message)/)
+    // A sentence is kept as part of the story; anything shorter is kept apart; either way the question is asked again.
+    const sentence = typed.trim().split(/\s+/).length >= 5
+    expect(reply).toMatch(sentence ? /I have kept what you wrote/ : /Sorry, I did not (understand|get a message)/)
     expect(reply).toContain('Who are you?')
     expect(reply).not.toMatch(/error|exception|stack/i)
     expect(allText(await conversation.say('carer'))).toContain('Which service')
     const draft = await draftOf(conversation)
     expect(draft?.role).toBe('family_friend_carer')
-    if (typed.trim()) expect(draft?.otherMessages).toContain(typed.trim())
+    if (typed.trim()) expect(sentence ? draft?.story : draft?.otherMessages).toContain(typed.trim())
+    if (typed.trim()) expect(draft?.conversation?.map(message => message.text)).toContain(typed.trim())
   })
 
   const atFreeTextStep: [string, string][] = [
@@ -169,10 +184,10 @@ describe('bad input gets a kind reply and loses nothing', () => {
     ['Urdu', 'دیکھ بھال کرنے والا تین دن تک نہیں آیا۔'],
   ]
   test.each(atFreeTextStep)('%s as the story: accepted whole and stored as text', async (_name, typed) => {
-    const conversation = await atWhenStep()
-    await conversation.say('last week')
+    const conversation = new Conversation(testServices(connection))
+    await conversation.say('hi')
     const reply = await conversation.say(typed)
-    expect(allText(reply)).toContain('Is there anything else?')
+    expect(allText(reply)).toMatch(/Who are you\?|I have noted/)
     expect((await draftOf(conversation))?.story).toBe(typed)
     // Replies are plain text; nothing the person typed is echoed back as markup.
     for (const activity of conversation.adapter.activeQueue) expect(activity.textFormat).toBe('plain')
@@ -180,7 +195,7 @@ describe('bad input gets a kind reply and loses nothing', () => {
 
   test('an invalid email gets a kind example; "skip" falls back to anonymous', async () => {
     const conversation = await atWhenStep()
-    for (const typed of ['yesterday', 'It was fine.', 'done', 'good', 'skip', 'email']) await conversation.say(typed)
+    for (const typed of ['yesterday', 'It was fine.', 'skip', 'email']) await conversation.say(typed)
     expect(allText(await conversation.say('me at home'))).toContain('name@example.com')
     expect(allText(await conversation.say('skip'))).toContain('Can we share your words')
     expect((await draftOf(conversation))?.contact?.method).toBe('anonymous')
@@ -191,10 +206,12 @@ describe('signposting at any point', () => {
   test('danger words bring 999, NHS 111 option 2 and Samaritans at once, and still answer the step', async () => {
     const conversation = await atWhenStep()
     await conversation.say('today')
+    // At "good, bad or mixed?": signposting first, then the words are kept as story and the question asked again.
     const reply = allText(await conversation.say('My dad said he wants to kill himself and staff just laughed'))
     expect(reply).toContain('116 123')
     expect(reply).toContain('option 2')
-    expect(reply).toContain('Is there anything else?')
+    expect(reply).toContain('I have kept what you wrote')
+    expect(reply).toContain('good, bad or mixed?')
     expect((await draftOf(conversation))?.story).toContain('kill himself')
   })
 
@@ -202,21 +219,26 @@ describe('signposting at any point', () => {
     const conversation = new Conversation(testServices(connection))
     const reply = allText(await conversation.say('a carer hit my mum and she is bleeding'))
     expect(reply).toContain('999')
-    expect(reply).toContain('I have kept what you wrote')
-    expect((await draftOf(conversation))?.otherMessages).toEqual(['a carer hit my mum and she is bleeding'])
+    expect(reply).toContain('Thank you for telling us')
+    expect(reply).toContain('Family, friend or carer')
+    const draft = await draftOf(conversation)
+    expect(draft?.story).toBe('a carer hit my mum and she is bleeding')
+    expect(draft?.conversation).toEqual([expect.objectContaining({ step: 'opening', text: 'a carer hit my mum and she is bleeding' })])
   })
 })
 
 describe('no timeouts: state lives in the database', () => {
   test('a bot created again on the same database (a restart) continues at the same step with nothing lost', async () => {
-    const first = await atWhenStep()
-    await first.say('about a month ago')
-    await first.say('The carer did not turn up on Tuesday.')
+    const first = new Conversation(testServices(connection))
+    await first.say('hi')
+    expect(allText(await first.say('The carer did not turn up.'))).toContain('Who are you?')
     const restarted = new Conversation(testServices(connection), first.conversationId)
-    const reply = allText(await restarted.say('And not on Wednesday either.'))
-    expect(reply).toContain('Is there anything else?')
-    expect((await draftOf(restarted))?.story).toBe('The carer did not turn up on Tuesday.\n\nAnd not on Wednesday either.')
-    expect((await draftOf(restarted))?.when).toEqual({ text: 'about a month ago', normalised: '2025-05' })
+    const reply = allText(await restarted.say('And nobody phoned us either.'))
+    expect(reply).toContain('I have kept what you wrote')
+    expect(reply).toContain('Who are you?')
+    expect((await draftOf(restarted))?.story).toBe('The carer did not turn up.\n\nAnd nobody phoned us either.')
+    expect(allText(await restarted.say('family'))).toContain('Which service')
+    expect((await draftOf(restarted))?.conversation?.map(message => message.text)).toEqual(['hi', 'The carer did not turn up.', 'And nobody phoned us either.', 'family'])
   })
 
   test('the storage refuses a stale eTag and accepts "*"', async () => {

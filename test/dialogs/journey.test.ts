@@ -16,23 +16,21 @@ const draftOf = (conversation: Conversation) => draftOfConversation(connection, 
 
 /** [what the person types, words the bot's reply must contain] — in their own words, not the buttons'. */
 const journeyInOwnWords: [string, string][] = [
-  ['hiya', 'Would you like easy read?'],
-  ['nope', 'Who are you?'],
-  ['its about my mum', 'Which service is it about?'],
-  ['willow lodge nursing hom', 'Did you mean'],
-  ['yes thats it', 'When did it happen?'],
-  ['2 weeks ago', 'Tell us what happened'],
-  ['The night staff did not answer her buzzer for an hour.', 'Is there anything else?'],
-  ['She was left in wet sheets until the morning.', 'Is there anything else?'],
-  ['thats all', 'good, bad or mixed?'],
+  ['hiya', 'Tell us what happened'],
+  ['She is in willow lodge nursing hom. The night staff did not answer her buzzer for an hour.', 'Willow Lodge Example Nursing Home'],
+  ['yes thats it', 'Who are you?'],
+  ['its about my mum', 'When did it happen?'],
+  ['2 weeks ago', 'good, bad or mixed?'],
+  ['She was left in wet sheets until the morning.', 'I have kept what you wrote'],
   ['it was mostly bad', 'What would you like to happen?'],
   ['I want them to check the night staffing', 'Can we contact you'],
   ['txt', 'mobile number'],
-  ['07700 900 123', 'How would you like us to write to you?'],
+  ['07700 900 123', 'Can we share your words'],
+  ['ok', 'Check your answers'],
+  ['change format', 'How would you like us to write to you?'],
   ['3', 'Which language'],
-  ['Polish', 'Can we share your words'],
-  ['ok', 'Would you like to answer them?'],
-  ['yes', 'How old are you?'],
+  ['Polish', 'Check your answers'],
+  ['answer the optional questions', 'How old are you?'],
   ['50 to 64', 'disability'],
   ['prefer not to say', 'ethnic group'],
   ['white british', 'What is your sex?'],
@@ -62,13 +60,17 @@ describe('the whole journey in a person’s own words', () => {
       role: 'family_friend_carer',
       service: { locationId: 'FICTION-0005', name: 'Willow Lodge Example Nursing Home', matchedFromDirectory: true },
       when: { text: 'yesterday', normalised: '2025-06-17' },
-      story: 'The night staff did not answer her buzzer for an hour.\n\nShe was left in wet sheets until the morning.',
+      story: 'She is in willow lodge nursing hom. The night staff did not answer her buzzer for an hour.\n\nShe was left in wet sheets until the morning.',
       overall: 'bad',
       desiredOutcome: 'I want them to check the night staffing',
       contact: { method: 'sms', format: 'other_language', language: 'Polish' },
       consentToShare: true,
     })
-    expect(record?.statusHistory.map(change => change.status)).toEqual(['draft', 'received'])
+    // Received once; if it read as urgent while still being told, routed early and then marked finished.
+    const statuses = record?.statusHistory.map(change => change.status) ?? []
+    expect(statuses[0]).toBe('draft')
+    expect(new Set(statuses.slice(1))).toEqual(new Set(['received']))
+    expect(record?.stillBeingTold).toBeUndefined()
     // The phone number is sealed, in the record and in the bot state.
     expect(JSON.stringify(record)).not.toContain('7700')
     expect(JSON.stringify(record)).not.toContain('900123')
@@ -86,44 +88,43 @@ describe('the whole journey in a person’s own words', () => {
     expect(JSON.stringify(record)).not.toContain('50_64')
   })
 
-  test('a staff member gets the whistleblowing reassurance; numbers and misspellings work; a service not in the list is kept as typed', async () => {
+  test('a staff member gets the whistleblowing reassurance, is not asked good or bad, and is told the service may recognise them; numbers and misspellings work; a service not in the list is kept as typed', async () => {
     const conversation = new Conversation(testServices(connection))
-    await conversation.join()
-    expect(allText(await conversation.say('2'))).toContain('Who are you?')
+    expect(allText(await conversation.join())).toContain('Tell us what happened')
+    expect(allText(await conversation.say('Managers told us not to write incidents down.'))).toContain('Who are you?')
     const reassurance = allText(await conversation.say('i work there as a nurse'))
     expect(reassurance).toContain('Public Interest Disclosure Act 1998')
     expect(reassurance).toContain('confidential')
     expect(allText(await conversation.say('Sunnyside Clinic, Nowhereton'))).toContain('I could not find "Sunnyside Clinic, Nowhereton"')
     expect((await draftOf(conversation))?.service).toMatchObject({ name: 'Sunnyside Clinic, Nowhereton', matchedFromDirectory: false })
-    expect(allText(await conversation.say('in March'))).toContain('Tell us what happened')
+    const afterWhen = allText(await conversation.say('in March'))
+    expect(afterWhen).not.toContain('good, bad or mixed?')
+    expect(afterWhen).toContain('What would you like to happen?')
     expect((await draftOf(conversation))?.when).toEqual({ text: 'in March', normalised: '2025-03' })
-    await conversation.say('Managers told us not to write incidents down.')
-    expect(allText(await conversation.say('finshed'))).toContain('good, bad or mixed?')
-    expect(allText(await conversation.say('mixd'))).toContain('What would you like to happen?')
     expect(allText(await conversation.say('skip'))).toContain('Can we contact you')
-    expect(allText(await conversation.say('anonymous'))).toContain('Can we share your words')
-    expect(allText(await conversation.say('no thanks'))).toContain('Would you like to answer them?')
-    const summary = allText(await conversation.say('skip'))
+    const consent = allText(await conversation.say('1'))
+    expect(consent).toContain('the service may still recognise you')
+    expect(consent).toContain('Can we share your words')
+    const summary = allText(await conversation.say('no thanks'))
     expect(summary).toContain('Who you are: I work there')
     expect(summary).toContain('How we contact you: Stay anonymous')
-    expect(allText(await conversation.say('submit'))).toContain('Your reference is')
-    expect(await draftOf(conversation)).toMatchObject({ role: 'staff', overall: 'mixed', contact: { method: 'anonymous' }, consentToShare: false, status: 'received' })
+    expect(summary).not.toContain('Overall')
+    expect(allText(await conversation.say('sumbit'))).toContain('Your reference is')
+    expect(await draftOf(conversation)).toMatchObject({ role: 'staff', contact: { method: 'anonymous' }, consentToShare: false, status: 'received' })
+    expect((await draftOf(conversation))?.overall).toBeUndefined()
     expect((await draftOf(conversation))?.desiredOutcome).toBeUndefined()
   })
 
-  test('easy read is offered at the start and uses very short sentences', async () => {
+  test('easy read can be asked for at any time and uses very short sentences', async () => {
     const conversation = new Conversation(testServices(connection))
-    await conversation.say('hello')
-    const on = allText(await conversation.say('yes please'))
+    expect(allText(await conversation.say('hello'))).toContain('Say "easy read" for simpler words.')
+    const on = allText(await conversation.say('easy read please'))
     expect(on).toContain('I will use easy read')
-    expect(on).toContain('Who are you?')
-    await conversation.say('me')
-    expect(allText(await conversation.say('Riverside GP'))).toContain('Is it one of these?')
-    await conversation.say('1')
-    expect(allText(await conversation.say('today'))).toContain('What happened? Use your own words.')
+    expect(on).toContain('What happened? Use your own words.')
+    expect(allText(await conversation.say('I waited a long time at Riverside GP today'))).toContain('Is that right?')
     expect((await draftOf(conversation))?.easyRead).toBe(true)
     const standard = allText(await conversation.say('standard'))
     expect(standard).toContain('I will use standard English')
-    expect(standard).toContain('Tell us what happened, in your own words.')
+    expect(standard).toContain('Is that right? You can also tell me more.')
   })
 })

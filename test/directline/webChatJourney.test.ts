@@ -1,7 +1,7 @@
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
 import { startTestService } from '../helpers/service'
-import { choicesOf, DirectLineTestClient, textOf } from './directLineClient'
+import { DirectLineTestClient, textOf } from './directLineClient'
 
 /** The real service and the real bot, over the Direct Line endpoints the chat page uses. */
 let service: RunningService
@@ -17,21 +17,14 @@ const recordFor = (client: DirectLineTestClient) =>
 
 /** [what the person types, words the bot's reply must contain]: their own words, not the buttons' labels. */
 const journeyInOwnWords: [string, string][] = [
-  ['no thank you', 'Who are you?'],
-  ['it was my dad', 'Which service is it about?'],
-  ['Willow Lodge nursing hom', 'Did you mean'],
-  ['1', 'When did it happen?'],
-  ['a few weeks ago', 'Tell us what happened'],
-  ['Dad waited 3 hours for his pain relief. 😞', 'Is there anything else?'],
-  ['The <b>night</b> staff were kind but there were only two of them.', 'Is there anything else?'],
-  ["that's all", 'good, bad or mixed?'],
+  ['My dad waited 3 hours for his pain relief at Willow Lodge nursing hom a few weeks ago. 😞', 'I have noted'],
+  ['The <b>night</b> staff were kind but there were only two of them.', 'I have added that'],
+  ["that's right", 'good, bad or mixed?'],
   ['a bit of both really', 'What would you like to happen?'],
   ['More staff at night please', 'Can we contact you'],
   ['email me', 'email address'],
-  ['dads.daughter@example.com', 'How would you like us to write to you?'],
-  ['normal', 'Can we share your words'],
-  ['yes thats fine', 'Would you like to answer them?'],
-  ['no', 'Check your answers'],
+  ['dads.daughter@example.com', 'Can we share your words'],
+  ['yes thats fine', 'Check your answers'],
   ['send it', 'Your reference is'],
 ]
 
@@ -40,8 +33,7 @@ describe('a person completes the whole journey over Direct Line', () => {
     const client = new DirectLineTestClient(service.url)
     const welcome = await client.start()
     expect(textOf(welcome)).toContain('We check that health and social care services are safe and good')
-    expect(textOf(welcome)).toContain('Would you like easy read?')
-    expect(choicesOf(welcome).length).toBeGreaterThan(0)
+    expect(textOf(welcome)).toContain('Tell us what happened, in your own words.')
 
     let last = ''
     for (const [typed, expected] of journeyInOwnWords) {
@@ -59,7 +51,7 @@ describe('a person completes the whole journey over Direct Line', () => {
       role: 'family_friend_carer',
       service: { name: 'Willow Lodge Example Nursing Home', matchedFromDirectory: true },
       when: { text: 'a few weeks ago' },
-      story: 'Dad waited 3 hours for his pain relief. 😞\n\nThe <b>night</b> staff were kind but there were only two of them.',
+      story: 'My dad waited 3 hours for his pain relief at Willow Lodge nursing hom a few weeks ago. 😞\n\nThe <b>night</b> staff were kind but there were only two of them.',
       overall: 'mixed',
       desiredOutcome: 'More staff at night please',
       contact: { method: 'email', format: 'standard' },
@@ -81,7 +73,7 @@ describe('a person completes the whole journey over Direct Line', () => {
   it('offers choices as suggested actions that can be sent back as they are', async () => {
     const client = new DirectLineTestClient(service.url)
     await client.start()
-    const roleQuestion = await client.say('No')
+    const roleQuestion = await client.say('The food was cold.')
     const actions = roleQuestion.flatMap(activity => activity.suggestedActions?.actions ?? [])
     expect(actions.map(action => action.type)).toContain('imBack')
     const familyChoice = actions.find(action => /Family/.test(action.title))
@@ -96,7 +88,7 @@ describe('a person completes the whole journey over Direct Line', () => {
     await client.say('no')
     const reply = textOf(await client.say('my mum is being hit by a carer and she is in danger right now'))
     expect(reply).toContain('999')
-    expect(reply).toMatch(/safeguarding|Which service|Who are you/)
+    expect(reply).toMatch(/safeguarding|I have noted|Who are you/)
   })
 })
 
@@ -112,7 +104,7 @@ describe('unhappy input over Direct Line gets a kind reply and loses nothing', (
   ])('%s at a choice question', async (_name, text) => {
     const client = new DirectLineTestClient(service.url)
     await client.start()
-    await client.say('no')
+    await client.say('The food was cold.')
     await client.say('my dad')
     const response = await client.post({ type: 'message', text })
     expect(response.status).toBe(200)
@@ -126,7 +118,6 @@ describe('unhappy input over Direct Line gets a kind reply and loses nothing', (
   it('10,000 characters of story are kept whole', async () => {
     const client = new DirectLineTestClient(service.url)
     await client.start()
-    for (const typed of ['no', 'me', 'somewhere not in the list', 'last week']) await client.say(typed)
     const story = 'The staff did not listen to me when I said I was in pain. '.repeat(200).slice(0, 10_000)
     const reply = textOf(await client.say(story))
     expect(reply).not.toMatch(/error/i)

@@ -51,7 +51,7 @@ describe('npm run directory:import', () => {
 
     const conversation = new Conversation(testServices(connection))
     await conversation.say('hi')
-    await conversation.say('no')
+    await conversation.say('The food was cold.')
     await conversation.say('I used it')
     const didYouMean = await conversation.say('bramblewod residental home')
     expect(allText(didYouMean)).toContain('Did you mean')

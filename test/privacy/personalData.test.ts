@@ -43,7 +43,8 @@ async function personWithEverything() {
     phone: randomMobile(),
     note: `Rang the home about ${marker}note`,
     reply: `Thank you, we are looking into it ${marker}reply`,
-    chat: `Dad was left in his chair all day ${marker}chat`,
+    // Calm, so the chat stays a draft (an urgent one is routed to inspectors while still being told).
+    chat: `The tea was a bit cold but the staff were nice ${marker}chat`,
   }
   const reference = await submit({
     service: { name: 'Willow Lodge Example Nursing Home' },

@@ -29,6 +29,23 @@ const statusChangeSchema = new Schema(
   { _id: false },
 )
 
+/** One message from the person, kept as it arrived: when, on which channel, at which step of the conversation. */
+const conversationMessageSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    channel: { type: String, required: true },
+    /** The question being asked when it arrived (role, story, …), or opening, follow-up, texts-stopped. */
+    step: { type: String, required: true },
+    /** The words as typed; contact details and equality answers are replaced by a note (see sealedText). */
+    text: { type: String, required: true },
+    /** Contact details typed in the chat, sealed like the contact field: never in the clear at rest. */
+    sealedText: String,
+    /** Sent after the feedback was submitted: shown on the case as a new message from the person. */
+    followUp: Boolean,
+  },
+  { _id: false },
+)
+
 const feedbackSchema = new Schema(
   {
     reference: { type: String, required: true, unique: true },
@@ -54,6 +71,12 @@ const feedbackSchema = new Schema(
     story: String,
     /** Messages that did not answer the question asked in the chat: kept, because nothing a person types is lost. */
     otherMessages: { type: [String], default: undefined },
+    /** Every message the person sent, in order, as it arrived: nothing typed is lost, and all of it is classified. */
+    conversation: { type: [conversationMessageSchema], default: undefined },
+    /** Routed before the person finished (an urgent concern, or a worrying draft that went quiet): still being told. */
+    stillBeingTold: Boolean,
+    /** A quiet draft was risk-assessed at this time; cleared by their next message, so each quiet spell is checked once. */
+    quietCheckedAt: Date,
     overall: { type: String, enum: overallExperiences },
     desiredOutcome: String,
     contact: {

@@ -1,0 +1,5 @@
+/**
+ * Facts about one turn that only the server may set (never read from the activity, which a client could forge).
+ * textsStopped: the message came from a number that has opted out of texts; keep and assess it, send nothing.
+ */
+export const textsStoppedKey = Symbol('textsStopped')

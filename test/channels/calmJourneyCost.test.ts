@@ -1,0 +1,190 @@
+import crypto from 'node:crypto'
+import twilio from 'twilio'
+import { feedbackModel } from '../../src/data/models/feedback'
+import type { RunningService } from '../../src/service'
+import { DirectLineTestClient, textOf } from '../directline/directLineClient'
+import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
+import { startTestService } from '../helpers/service'
+
+/**
+ * Simulated people with calm feedback, answering in their own words (never the buttons' wording), over web chat
+ * (Direct Line) and SMS (the signed Twilio webhook). Counts what it costs them: turns on web chat, texts they
+ * send and segments we send back on SMS. Nothing the service writes may force UCS-2 on SMS.
+ */
+
+const publicBaseUrl = 'https://feedback.example.gov.uk'
+let service: RunningService
+let twilioFake: TwilioFake
+
+beforeAll(async () => {
+  twilioFake = await startTwilioFake()
+  service = await startTestService({
+    PUBLIC_BASE_URL: publicBaseUrl,
+    TWILIO_ACCOUNT_SID: twilioFake.accountSid,
+    TWILIO_AUTH_TOKEN: twilioFake.authToken,
+    TWILIO_FROM_NUMBER: '+447700900000',
+    TWILIO_BASE_URL: twilioFake.url,
+  })
+})
+
+afterAll(async () => {
+  await service?.stop()
+  await twilioFake?.stop()
+})
+
+const gsmBasic = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+)
+const gsmExtension = new Set('^{}\\[~]|€')
+
+/** Characters that force the whole text into UCS-2 encoding. */
+export function ucs2Characters(text: string): string[] {
+  return [...text].filter(character => !gsmBasic.has(character) && !gsmExtension.has(character))
+}
+
+/** How many SMS segments one text costs: GSM-7 (160, or 153 a part) unless a character forces UCS-2 (70, or 67). */
+export function smsSegments(text: string): number {
+  if (ucs2Characters(text).length) {
+    const units = text.length
+    return units <= 70 ? 1 : Math.ceil(units / 67)
+  }
+  const septets = [...text].reduce((sum, character) => sum + (gsmExtension.has(character) ? 2 : 1), 0)
+  return septets <= 160 ? 1 : Math.ceil(septets / 153)
+}
+
+interface Persona {
+  name: string
+  /** What they type, in order, in their own words, until they have a reference. */
+  says: string[]
+}
+
+const webPeople: Persona[] = [
+  {
+    name: 'a daughter, happy with a care home',
+    says: [
+      'My mum has been at Meadowbank care home since March. The staff are lovely and always call me if anything changes.',
+      'yep spot on',
+      'really good',
+      'nothing really, just keep it up',
+      'no need to contact me',
+      'yes of course',
+      'all looks fine, send it',
+    ],
+  },
+  {
+    name: 'a patient, mixed about a GP surgery',
+    says: [
+      'I had an appointment at Riverside GP yesterday. I waited 40 minutes past my time but the doctor was very thorough.',
+      'yes',
+      'mixed really',
+      'better time keeping',
+      'dont contact me',
+      'fine by me',
+      'send',
+    ],
+  },
+]
+
+const smsPeople: Persona[] = [
+  {
+    name: 'a son texting about home care',
+    says: [
+      'hi',
+      'my dad gets home care from Hilltop. last week a new carer came and she was kind and patient with him',
+      'yes thats right',
+      'good',
+      'nothing, just wanted to say thanks',
+      'no thanks',
+      'yes',
+      'send it',
+    ],
+  },
+  {
+    name: 'a patient who opens with the story',
+    says: [
+      'I was at Testbury General Hospital on Monday for a scan. Reception was slow but the nurses were kind',
+      'yes',
+      'ok overall',
+      'skip',
+      'no',
+      'yeah',
+      'send',
+    ],
+  },
+]
+
+function reference(text: string): string | undefined {
+  return /reference is ([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(text)?.[1]
+}
+
+async function text(from: string, body: string): Promise<string[]> {
+  const messageSid = `SM${crypto.randomBytes(16).toString('hex')}`
+  const params = { MessageSid: messageSid, SmsMessageSid: messageSid, AccountSid: twilioFake.accountSid, From: from, To: '+447700900000', Body: body, NumMedia: '0' }
+  const response = await fetch(`${service.url}/api/sms/twilio`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'X-Twilio-Signature': twilio.getExpectedTwilioSignature(twilioFake.authToken, `${publicBaseUrl}/api/sms/twilio`, params),
+    },
+    body: new URLSearchParams(params).toString(),
+  })
+  expect(response.status).toBe(200)
+  return [...(await response.text()).matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map(match =>
+    match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+  )
+}
+
+describe('a calm piece of feedback, in the person\'s own words', () => {
+  test.each(webPeople.map(person => [person.name, person] as const))('on web chat, %s: at most 8 turns', async (_name, person) => {
+    const chat = new DirectLineTestClient(service.url)
+    await chat.start()
+    let turns = 0
+    let done: string | undefined
+    for (const words of person.says) {
+      turns += 1
+      const said = textOf(await chat.say(words))
+      if (process.env.SHOW_REPLIES) console.log(`> ${words}\n${said}`)
+      done = reference(said)
+      if (done) break
+    }
+    console.log(`web chat, ${person.name}: ${turns} turns`)
+    expect(done).toBeDefined()
+    expect(turns).toBeLessThanOrEqual(8)
+    const record = await feedbackModel(service.services.connection).findOne({ reference: done }).lean()
+    expect(record?.service?.matchedFromDirectory).toBe(true)
+    expect(record?.conversation).toHaveLength(turns)
+  })
+
+  test.each(smsPeople.map(person => [person.name, person] as const))('on SMS, %s: at most 8 texts and 15 segments, none forced into UCS-2', async (_name, person) => {
+    const from = `+4477009${String(crypto.randomInt(0, 100000)).padStart(5, '0')}`
+    let texts = 0
+    let segments = 0
+    let done: string | undefined
+    for (const words of person.says) {
+      texts += 1
+      const replies = await text(from, words)
+      if (process.env.SHOW_REPLIES) console.log(`> ${words}\n${replies.join("\n---\n")}`)
+      for (const reply of replies) {
+        // Our own wording never forces UCS-2 (the person's own words may, where we echo them).
+        const ours = person.says.reduce((remaining, typed) => remaining.split(typed).join(''), reply)
+        expect({ reply, ucs2: ucs2Characters(ours) }).toEqual({ reply, ucs2: [] })
+        segments += smsSegments(reply)
+      }
+      done = reference(replies.join('\n'))
+      if (done) break
+    }
+    console.log(`SMS, ${person.name}: ${texts} texts sent, ${segments} segments back`)
+    expect(done).toBeDefined()
+    expect(texts).toBeLessThanOrEqual(8)
+    expect(segments).toBeLessThanOrEqual(15)
+  })
+
+  test('the segment counter counts as carriers do', () => {
+    expect(smsSegments('a'.repeat(160))).toBe(1)
+    expect(smsSegments('a'.repeat(161))).toBe(2)
+    expect(smsSegments('a'.repeat(306))).toBe(2)
+    expect(smsSegments(`${'a'.repeat(69)}…`)).toBe(1)
+    expect(smsSegments(`${'a'.repeat(70)}’`)).toBe(2)
+    expect(ucs2Characters('Say "stop" – it’s fine…')).toEqual(['–', '’', '…'])
+  })
+})
