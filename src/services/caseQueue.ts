@@ -177,8 +177,8 @@ const queueProjection = {
   triage: 1,
   submittedAt: 1,
   // Only the markers: the conversation itself may be long.
-  'conversation.newMessageAt': 1,
-  'conversation.lastPersonMessageAt': 1,
+  lastFollowUpAt: 1,
+  stillBeingTold: 1,
 } as const
 
 type QueueRecord = {
@@ -205,8 +205,10 @@ type QueueRecord = {
     messageSeenAt?: Date | null
   } | null
   submittedAt?: Date | null
-  /** Written by the conversation (issue #11): when the person last wrote after their case was raised. */
-  conversation?: { newMessageAt?: Date | null; lastPersonMessageAt?: Date | null } | null
+  /** When the person last wrote after their feedback was submitted. */
+  lastFollowUpAt?: Date | null
+  /** Routed before the person finished: they are still telling us. */
+  stillBeingTold?: boolean | null
 }
 
 function oneLine(text: string | null | undefined, length = 110): string {
@@ -216,10 +218,9 @@ function oneLine(text: string | null | undefined, length = 110): string {
 
 const time = (value: Date | null | undefined) => (value ? new Date(value).getTime() : 0)
 
-/** When the person last wrote to us after the case was raised, if the conversation records it. */
-export function newMessageAt(record: Pick<QueueRecord, 'conversation'>): Date | undefined {
-  const at = record.conversation?.newMessageAt ?? record.conversation?.lastPersonMessageAt
-  return at ? new Date(at) : undefined
+/** When the person last wrote to us after the case was raised. */
+export function newMessageAt(record: Pick<QueueRecord, 'lastFollowUpAt'>): Date | undefined {
+  return record.lastFollowUpAt ? new Date(record.lastFollowUpAt) : undefined
 }
 
 /**
@@ -362,7 +363,7 @@ export class CaseQueue {
       alertedAt: triage.alertedAt ?? undefined,
       linkedReferences: triage.linkedReferences ?? [],
       needsAction,
-      stillTalking: record.status === 'draft',
+      stillTalking: record.status === 'draft' || Boolean(record.stillBeingTold),
       searchText: [record.reference, record.story, risk?.reason, service.name, service.locationId].filter(Boolean).join('\n').toLowerCase(),
     }
   }

@@ -104,6 +104,7 @@ export class FeedbackDrafts {
       {
         $push: { conversation: { $each: [entry] } },
         $unset: { quietCheckedAt: '' },
+        ...(message.followUp ? { $set: { lastFollowUpAt: at } } : {}),
         $setOnInsert: {
           reference,
           status: 'draft',

@@ -237,6 +237,7 @@ describe('nothing typed is lost', () => {
     const record = await webChatRecord(chat)
     expect(record?.conversation?.map(message => [message.text, message.step])).toEqual(typed)
     expect(record?.conversation?.at(-1)).toMatchObject({ followUp: true })
+    expect(record?.lastFollowUpAt).toBeInstanceOf(Date)
     // A sentence at a choice question was kept as part of the story, and the question was asked again.
     expect(record?.story).toContain('They shout at the residents')
     expect(record?.role).toBe('family_friend_carer')

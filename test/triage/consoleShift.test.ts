@@ -74,7 +74,7 @@ async function seed(name: string, options: Seed): Promise<string> {
   })
   if (options.newMessageMinutesAgo !== undefined) {
     // The marker the conversation writes when the person sends a new message after their case was raised.
-    await feedbackModel(service.services.connection).collection.updateOne({ reference }, { $set: { conversation: { newMessageAt: new Date(now - options.newMessageMinutesAgo * minute) } } })
+    await feedbackModel(service.services.connection).collection.updateOne({ reference }, { $set: { lastFollowUpAt: new Date(now - options.newMessageMinutesAgo * minute) } })
   }
   cases[name] = reference
   return reference

@@ -75,6 +75,8 @@ const feedbackSchema = new Schema(
     conversation: { type: [conversationMessageSchema], default: undefined },
     /** Routed before the person finished (an urgent concern, or a worrying draft that went quiet): still being told. */
     stillBeingTold: Boolean,
+    /** When the person last wrote after their feedback was submitted: the console's "new message" marker. */
+    lastFollowUpAt: Date,
     /** A quiet draft was risk-assessed at this time; cleared by their next message, so each quiet spell is checked once. */
     quietCheckedAt: Date,
     overall: { type: String, enum: overallExperiences },
