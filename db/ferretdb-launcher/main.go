@@ -46,7 +46,9 @@ func main() {
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener: ferretdb.ListenerConfig{TCP: *listen},
 		Handler:  "sqlite",
-		SQLiteURL: "file:" + ensureTrailingSlash(*dir),
+		// BEGIN IMMEDIATE: a writer waits its turn (busy_timeout) instead of failing with SQLITE_BUSY when
+		// another connection committed between its read and its write.
+		SQLiteURL: "file:" + ensureTrailingSlash(*dir) + "?_txlock=immediate",
 	})
 	if err != nil {
 		log.Fatalf("ferretdb-launcher: %v", err)

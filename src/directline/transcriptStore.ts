@@ -8,12 +8,16 @@ import {
   type DirectLineConversationModel,
   directLineConversationModel,
 } from '../data/models/directLineConversation'
+import { retryTransient } from '../data/retry'
 import type { ContactCipher } from '../services/contactEncryption'
 
 /** Direct Line watermarks are strings of the activity's sequence number; ids end with the same number. */
 export function activityIdFor(conversationId: string, watermark: number): string {
   return `${conversationId}|${String(watermark).padStart(7, '0')}`
 }
+
+/** Most activities returned by one GET: a long transcript is read in pages. */
+const maxPage = 100
 
 function randomId(bytes: number): string {
   return crypto.randomBytes(bytes).toString('base64url')
@@ -47,7 +51,7 @@ export class TranscriptStore {
   }
 
   async findConversation(conversationId: string): Promise<DirectLineConversation | null> {
-    return this.conversations.findOne({ conversationId }).lean<DirectLineConversation>()
+    return retryTransient(() => this.conversations.findOne({ conversationId }).lean<DirectLineConversation>())
   }
 
   /** True for the one caller that marks the conversation started (the others see it already started). */
@@ -101,7 +105,10 @@ export class TranscriptStore {
   async forgetConversationsIdleSince(cutoff: Date, batchSize = 200): Promise<number> {
     const idle = await this.conversations.find({ lastActivityAt: { $lt: cutoff } }).limit(batchSize).lean()
     for (const conversation of idle) {
-      await this.activities.deleteMany({ conversationId: conversation.conversationId })
+      // Each activity by its key: a filter on conversationId would read every transcript on the embedded database.
+      for (let watermark = 1; watermark <= conversation.lastWatermark; watermark++) {
+        await this.activities.deleteOne({ _id: activityIdFor(conversation.conversationId, watermark) })
+      }
       await this.conversations.deleteOne({ conversationId: conversation.conversationId, lastActivityAt: { $lt: cutoff } })
     }
     return idle.length
@@ -109,7 +116,15 @@ export class TranscriptStore {
 
   /** Activities after the watermark, oldest first, and the watermark to ask from next time. */
   async activitiesAfter(conversationId: string, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
-    const records = await this.activities.find({ conversationId, watermark: { $gt: watermark } }).sort({ watermark: 1 }).lean()
+    const conversation = await this.findConversation(conversationId)
+    const newer: number[] = []
+    for (let next = Math.max(0, watermark) + 1; conversation && next <= conversation.lastWatermark && newer.length < maxPage; next++) newer.push(next)
+    // By key, one per watermark: the counter says which may exist. A gap is an activity still being written (stop
+    // there, so it is not skipped) or, once the conversation has been quiet a moment, one that was deleted.
+    const found = await Promise.all(newer.map(next => this.activities.findById(activityIdFor(conversationId, next)).lean()))
+    const settled = conversation && this.clock.now().getTime() - new Date(conversation.lastActivityAt).getTime() > 2000
+    const firstGap = found.findIndex(record => record === null)
+    const records = (settled || firstGap < 0 ? found : found.slice(0, firstGap)).filter(record => record !== null)
     const activities = records.map(record => this.cipher.decrypt<Partial<Activity>>(record.sealedActivity))
     const last = records.at(-1)?.watermark ?? watermark
     return { activities, watermark: last }

@@ -1,6 +1,8 @@
 import type { Clock } from '../clock'
 import type { Config } from '../config'
-import type { AlertModel, AlertTarget, EscalationTier } from '../data/models/alert'
+import { type AlertModel, type AlertTarget, alertKey, alertTargets, type EscalationTier, escalationTiers } from '../data/models/alert'
+import { isDuplicateKey, retryTransient } from '../data/retry'
+import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
 import type { Router, StaffContact, Team } from './routing'
 
@@ -10,9 +12,14 @@ export interface AlertChannels {
   teams: boolean
 }
 
+/** Work kinds in the hot queue (data/work/workQueue.ts) that belong to alerts. */
+export const alertWork = 'alert'
+export const escalationWork = 'escalation'
+
 /**
- * Writes alerts into the outbox. Each alert has a fixed key (reference:tier:target), so writing it again
- * after a crash is harmless: the unique index refuses the copy and the worker delivers the original.
+ * Writes alerts into the outbox. Each alert has a fixed key (reference:tier:target) that is also its `_id`, so
+ * writing it again after a crash, or from a second instance, is harmless: the insert of the copy fails and the
+ * worker delivers the original. The queue item is written first, so an alert is never stored without work to deliver it.
  */
 export class AlertOutbox {
   private readonly warned = new Set<string>()
@@ -26,6 +33,7 @@ export class AlertOutbox {
     private readonly channels: AlertChannels,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly queue: WorkQueue,
   ) {}
 
   recipientFor(team: Team, tier: EscalationTier): StaffContact | undefined {
@@ -49,34 +57,59 @@ export class AlertOutbox {
     if (targets.length === 0) this.logger.error({ reference, tier }, 'an urgent case has no alert target configured: it waits in the console alert queue')
 
     const now = this.clock.now()
-    for (const target of targets) {
-      const key = `${reference}:${tier}:${target}`
-      try {
-        await this.alerts.create({
-          key,
-          reference,
-          target,
-          tier,
-          team: team.id,
-          recipient: target === 'notify-email' || target === 'notify-sms' ? recipient : undefined,
-          status: 'pending',
-          nextAttemptAt: now,
-        })
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error
-      }
-    }
+    await Promise.all(
+      targets.map(async target => {
+        const key = alertKey(reference, tier, target)
+        await this.queue.enqueue(alertWork, key, now)
+        try {
+          await retryTransient(() =>
+            this.alerts.create({
+              key,
+              reference,
+              target,
+              tier,
+              team: team.id,
+              recipient: target === 'notify-email' || target === 'notify-sms' ? recipient : undefined,
+              status: 'pending',
+              nextAttemptAt: now,
+            }),
+          )
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error
+        }
+      }),
+    )
     if (targets.length > 0) this.onWritten()
     return targets.length
   }
 
-  /** Pending retries stop once someone has acknowledged the case. */
+  /** Pending retries and escalations stop once someone has acknowledged the case. */
   async cancelPending(reference: string): Promise<void> {
-    await this.alerts.updateMany({ reference, status: 'pending' }, { $set: { status: 'cancelled', cancelledAt: this.clock.now() } })
+    const now = this.clock.now()
+    await this.queue.done(escalationWork, reference)
+    await Promise.all(
+      this.possibleKeys(reference).map(async key => {
+        await retryTransient(() => this.alerts.updateOne({ _id: key, status: 'pending' }, { $set: { status: 'cancelled', cancelledAt: now } }))
+        await this.queue.done(alertWork, key)
+      }),
+    )
   }
 
+  /** Every alert the case has had, oldest first: a handful of key lookups, never a scan. */
   async forCase(reference: string) {
-    return this.alerts.find({ reference }).sort({ createdAt: 1 }).lean()
+    const found = await Promise.all(this.possibleKeys(reference).map(key => this.alerts.findById(key).lean()))
+    return found.filter(alert => alert !== null).sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0))
+  }
+
+  /**
+   * A slow sweep for pending alerts with no queued work (written before the queue existed, or by a tool): it reads
+   * the whole outbox, so it runs rarely, as a background job.
+   */
+  async requeuePending(): Promise<number> {
+    const pending = await this.alerts.find({ status: 'pending' }, { key: 1, nextAttemptAt: 1 }).limit(1000).lean()
+    for (const alert of pending) await this.queue.enqueue(alertWork, alert.key, alert.nextAttemptAt ?? this.clock.now())
+    if (pending.length) this.onWritten()
+    return pending.length
   }
 
   /** Alerts that were refused for good, or that have failed three times and are still being retried. */
@@ -86,6 +119,10 @@ export class AlertOutbox {
       .sort({ createdAt: -1 })
       .limit(200)
       .lean()
+  }
+
+  private possibleKeys(reference: string): string[] {
+    return escalationTiers.flatMap(tier => alertTargets.map(target => alertKey(reference, tier, target)))
   }
 
   private warnOnce(what: string, message: string): void {

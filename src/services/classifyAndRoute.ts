@@ -2,14 +2,23 @@ import crypto from 'node:crypto'
 import type { Classification, FeedbackClassifier, RiskLevel } from '../classification'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import type { RecentConcernModel } from '../data/models/recentConcern'
+import { retryTransient } from '../data/retry'
+import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
-import type { AlertOutbox } from './alertOutbox'
+import { type AlertOutbox, escalationWork } from './alertOutbox'
 import { addWorkingDays, type Router } from './routing'
 
 /** Smaller is more pressing. A repeat concern about the same service moves up one step. */
 export const priorityOfRisk: Record<RiskLevel, number> = { urgent: 1, high: 2, medium: 3, low: 4, none: 5 }
 
 export const repeatWindowDays = 14
+/** At most this many earlier concerns are linked to a new one: linking is bounded work, never a bulk update. */
+const maxLinked = 20
+export const routeWork = 'route'
+const routeLeaseMs = 60_000
+/** A queued reference with no received record yet may be an intake still writing; after this it was abandoned. */
+const abandonedAfterMs = 10 * 60_000
 
 type StoredClassification = NonNullable<Feedback['classification']>
 
@@ -44,7 +53,7 @@ export function isConcern(record: { overall?: string | null; classification?: St
  * worker on the next start.
  */
 export class ClassifyAndRoute {
-  private readonly inFlight = new Map<string, Promise<void>>()
+  private readonly inFlight = new Map<string, Promise<boolean>>()
 
   constructor(
     private readonly feedback: FeedbackModel,
@@ -54,13 +63,46 @@ export class ClassifyAndRoute {
     private readonly clock: Clock,
     private readonly escalationMinutes: number,
     private readonly logger: Logger,
+    private readonly queue: WorkQueue,
+    private readonly recentConcerns: RecentConcernModel,
   ) {}
 
-  /** Runs in the background and returns at once, so the person is never kept waiting by the classifier. */
+  /** Called with each classification's duration in seconds, for /metrics. */
+  onClassified: (seconds: number) => void = () => {}
+
+  /** Queues the record for routing: done before it is marked received, so a crash never leaves it unrouted. */
+  async enqueue(reference: string): Promise<void> {
+    await this.queue.enqueue(routeWork, reference, this.clock.now())
+  }
+
+  /**
+   * Runs in the background and returns at once, so the person is never kept waiting by the classifier. It claims
+   * the queued item, so another instance's routing worker does not do the same work; on failure the worker retries.
+   */
   soon(reference: string): void {
-    this.process(reference).catch(error =>
-      this.logger.error({ err: error, reference }, 'classify and route failed; the routing worker will try again'),
+    const now = this.clock.now()
+    this.enqueue(reference)
+      .then(() => this.queue.runClaimed({ kind: routeWork, ref: reference }, now, routeLeaseMs, item => this.routeQueued(item.ref, item.createdAt, item.attempts)))
+      .catch(error => this.logger.error({ errorName: (error as Error)?.name, reference }, 'classify and route failed; the routing worker will try again'))
+  }
+
+  /** One pass of the routing worker over queued records. */
+  async routeDue(): Promise<number> {
+    return this.queue.runDue(routeWork, this.clock.now(), { limit: 50, concurrency: 4, leaseMs: routeLeaseMs }, item =>
+      this.routeQueued(item.ref, item.createdAt, item.attempts),
     )
+  }
+
+  private async routeQueued(reference: string, queuedAt: Date, attempts: number): Promise<'done' | { retryAt: Date }> {
+    const now = this.clock.now()
+    try {
+      const routed = await this.process(reference)
+      if (routed || Date.now() - queuedAt.getTime() > abandonedAfterMs) return 'done'
+      return { retryAt: new Date(now.getTime() + 5_000) }
+    } catch (error) {
+      this.logger.error({ errorName: (error as Error)?.name, reference, attempts }, 'classify and route failed; will retry')
+      return { retryAt: new Date(now.getTime() + Math.min(60_000, 1_000 * 2 ** attempts)) }
+    }
   }
 
   /** Resolves when every background run has finished (used on shutdown). */
@@ -68,7 +110,8 @@ export class ClassifyAndRoute {
     await Promise.allSettled([...this.inFlight.values()])
   }
 
-  process(reference: string, options: { reclassify?: boolean } = {}): Promise<void> {
+  /** Classifies and routes one record; resolves false when there is no received record to route (yet). */
+  process(reference: string, options: { reclassify?: boolean } = {}): Promise<boolean> {
     const running = this.inFlight.get(reference)
     if (running) return running.then(() => this.process(reference, options))
     const work = this.run(reference, options).finally(() => this.inFlight.delete(reference))
@@ -76,72 +119,86 @@ export class ClassifyAndRoute {
     return work
   }
 
-  /** Records that are received but were never routed (the process died part-way): finish them. */
-  async routeUnrouted(limit = 100): Promise<number> {
+  /**
+   * A slow sweep for received records that are unrouted but not queued (written before the queue existed, or by a
+   * tool): it reads the whole collection, so it runs rarely, as a background job, never on a request.
+   */
+  async routeUnrouted(limit = 500): Promise<number> {
     const waiting = await this.feedback
       .find({ status: { $ne: 'draft' }, 'triage.routedAt': { $exists: false } }, { reference: 1 })
-      .sort({ submittedAt: 1 })
       .limit(limit)
       .lean()
-    for (const { reference } of waiting) {
-      try {
-        await this.process(reference)
-      } catch (error) {
-        this.logger.error({ err: error, reference }, 'could not route a waiting record')
-      }
-    }
+    for (const { reference } of waiting) await this.enqueue(reference)
     return waiting.length
   }
 
-  private async run(reference: string, options: { reclassify?: boolean }): Promise<void> {
+  private async run(reference: string, options: { reclassify?: boolean }): Promise<boolean> {
     const record = await this.feedback.findOne({ reference }).lean()
-    if (!record || record.status === 'draft') return
+    if (!record || record.status === 'draft') return false
     const text = classifiableText(record)
     const textHash = hashText(text)
     let classification = record.classification as StoredClassification | undefined
     let changed = false
     if (options.reclassify || !classification?.classifiedAt || classification.textHash !== textHash) {
-      const fresh = await this.classify(text)
+      const fresh = await this.classifyOrFallback(text)
       classification = {
         ...fresh,
         classifiedAt: this.clock.now(),
         textHash: fresh.classifier.name === 'fallback' ? undefined : textHash,
       } as StoredClassification
-      await this.feedback.updateOne({ reference }, { $set: { classification } })
+      await retryTransient(() => this.feedback.updateOne({ reference }, { $set: { classification } }))
       changed = true
     }
-    if (record.triage?.routedAt && !changed) return
+    if (record.triage?.routedAt && !changed) return true
     await this.route({ ...record, classification })
+    return true
   }
 
   private async classify(text: string): Promise<Classification> {
     if (!text.trim()) return { ...unreadableClassification, risk: { ...unreadableClassification.risk, level: 'low', reason: 'There was no text to classify.' } }
+    const started = process.hrtime.bigint()
     try {
       return await this.classifier.classifyFeedback(text)
+    } finally {
+      this.onClassified(Number(process.hrtime.bigint() - started) / 1e9)
+    }
+  }
+
+  private async classifyOrFallback(text: string): Promise<Classification> {
+    try {
+      return await this.classify(text)
     } catch (error) {
       this.logger.error({ err: error }, 'the classifier failed; treating the feedback as high risk')
       return unreadableClassification
     }
   }
 
+  /** Queue, priority and target for a record with this many linked repeat concerns. Never lowers an earlier decision. */
+  private placement(record: Feedback & { classification?: StoredClassification }, linked: number) {
+    const level = (record.classification?.risk?.level ?? 'high') as RiskLevel
+    let priority = priorityOfRisk[level]
+    if (linked > 0) priority = Math.max(1, priority - 1)
+    if (typeof record.triage?.priority === 'number') priority = Math.min(priority, record.triage.priority)
+    const queue: 'alert' | 'inspector' | 'themed' = level === 'urgent' || record.triage?.queue === 'alert' ? 'alert' : priority <= 2 ? 'inspector' : 'themed'
+    return { queue, priority }
+  }
+
+  /**
+   * Routing first (queue, alerts, escalation watch, routedAt), linking after: an urgent alert never waits for
+   * repeat-concern linking, which may then move the case up one step.
+   */
   private async route(record: Feedback & { classification?: StoredClassification }): Promise<void> {
     const { reference } = record
     const now = this.clock.now()
-    const level = (record.classification?.risk?.level ?? 'high') as RiskLevel
     const team = record.triage?.team ? this.router.team(record.triage.team) : this.router.teamFor(record.service)
-    const linked = await this.linkRepeatConcerns(record)
-
-    let priority = priorityOfRisk[level]
-    if (linked.length > 0) priority = Math.max(1, priority - 1)
-    // Never quietly lower what an earlier routing decided: a case only moves up.
-    if (typeof record.triage?.priority === 'number') priority = Math.min(priority, record.triage.priority)
-    const queue = level === 'urgent' || record.triage?.queue === 'alert' ? 'alert' : priority <= 2 ? 'inspector' : 'themed'
+    const { queue, priority } = this.placement(record, 0)
 
     const set: Record<string, unknown> = { 'triage.queue': queue, 'triage.priority': priority, 'triage.team': team.id }
     const receivedAt = record.submittedAt ?? now
     if (queue === 'alert' && !record.triage?.alertedAt) {
       // The outbox is written before the case records it, and before any delivery is tried.
       await this.outbox.raise(reference, team.id, 'inspector')
+      await this.queue.enqueue(escalationWork, reference, new Date(now.getTime() + this.escalationMinutes * 60_000))
       set['triage.alertedAt'] = now
       set['triage.escalationLevel'] = 0
       set['triage.targetAt'] = new Date(now.getTime() + this.escalationMinutes * 60_000)
@@ -149,32 +206,52 @@ export class ClassifyAndRoute {
       set['triage.targetAt'] = addWorkingDays(receivedAt, 1)
     }
     set['triage.routedAt'] = now
-    await this.feedback.updateOne({ reference }, { $set: set })
+    await retryTransient(() => this.feedback.updateOne({ reference }, { $set: set }))
+
+    const linked = await this.linkRepeatConcerns(record)
+    if (linked.length > 0) {
+      const routed = { ...record, triage: { ...record.triage, queue, priority, targetAt: (set['triage.targetAt'] as Date | undefined) ?? record.triage?.targetAt } }
+      const moved = this.placement(routed as typeof record, linked.length)
+      if (moved.priority !== priority || moved.queue !== queue) {
+        const raised: Record<string, unknown> = { 'triage.priority': moved.priority, 'triage.queue': moved.queue }
+        if (moved.queue === 'inspector' && !routed.triage.targetAt) raised['triage.targetAt'] = addWorkingDays(receivedAt, 1)
+        await retryTransient(() => this.feedback.updateOne({ reference }, { $set: raised }))
+      }
+    }
     this.logger.info({ reference, queue, priority, team: team.id, linked: linked.length }, 'feedback routed')
   }
 
-  /** Other concerns about the same service within 14 days: linked both ways. */
+  /**
+   * Other concerns about the same service within 14 days, linked both ways. It reads only the small collection of
+   * recent concerns, and updates at most a few records, each by its key.
+   */
   private async linkRepeatConcerns(record: Feedback & { classification?: StoredClassification }): Promise<string[]> {
     const key = record.service?.key
     if (!key || !isConcern(record)) return []
-    const at = (record.submittedAt ?? this.clock.now()).getTime()
+    const submittedAt = record.submittedAt ?? this.clock.now()
+    const at = submittedAt.getTime()
     const window = repeatWindowDays * 24 * 60 * 60 * 1000
-    const others = await this.feedback
-      .find(
-        {
-          'service.key': key,
-          reference: { $ne: record.reference },
-          status: { $ne: 'draft' },
-          submittedAt: { $gte: new Date(at - window), $lte: new Date(at + window) },
-        },
-        { reference: 1, overall: 1, classification: 1 },
-      )
-      .limit(200)
+    await retryTransient(() => this.recentConcerns.updateOne({ _id: record.reference }, { $set: { serviceKey: key, submittedAt } }, { upsert: true }), {
+      duplicateKeyIsTransient: true,
+    })
+    const others = await this.recentConcerns
+      .find({ serviceKey: key, submittedAt: { $gte: new Date(at - window), $lte: new Date(at + window) } })
+      .sort({ submittedAt: -1 })
+      .limit(maxLinked + 1)
       .lean()
-    const repeats = others.filter(other => isConcern(other as Parameters<typeof isConcern>[0])).map(other => other.reference)
+    const repeats = others.map(other => other._id).filter(reference => reference !== record.reference).slice(0, maxLinked)
     if (repeats.length === 0) return []
-    await this.feedback.updateOne({ reference: record.reference }, { $addToSet: { 'triage.linkedReferences': { $each: repeats } } })
-    await this.feedback.updateMany({ reference: { $in: repeats } }, { $addToSet: { 'triage.linkedReferences': record.reference } })
+    await retryTransient(() => this.feedback.updateOne({ reference: record.reference }, { $addToSet: { 'triage.linkedReferences': { $each: repeats } } }))
+    for (const other of repeats) {
+      await retryTransient(() => this.feedback.updateOne({ reference: other }, { $addToSet: { 'triage.linkedReferences': record.reference } }))
+    }
     return repeats
+  }
+
+  /** Forgets recent concerns that can no longer be linked to a new one. */
+  async pruneRecentConcerns(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - 2 * repeatWindowDays * 24 * 60 * 60 * 1000)
+    const result = await this.recentConcerns.deleteMany({ submittedAt: { $lt: cutoff } })
+    return result.deletedCount
   }
 }
