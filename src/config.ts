@@ -30,6 +30,11 @@ const positiveInteger = z.coerce
   .int({ message: 'must be a whole number above 0' })
   .positive({ message: 'must be a whole number above 0' })
 
+const positiveNumber = z.coerce
+  .number({ message: 'must be a number above 0' })
+  .positive({ message: 'must be a number above 0' })
+  .finite({ message: 'must be a number above 0' })
+
 interface VariableSpec {
   schema: z.ZodType
   default?: string
@@ -140,7 +145,7 @@ export const configVariables = {
   OPENAI_TIMEOUT_MS: { schema: positiveInteger, default: '15000', example: '15000', description: 'Time limit for one OpenAI call, in milliseconds.' },
   ALERT_WEBHOOK_URL: { schema: optionalUrl, example: 'https://alerts.example.gov.uk/hooks/feedback', description: 'Receiver for signed urgent-concern alerts.' },
   ALERT_WEBHOOK_SECRET: { schema: optionalText, example: 'a-long-random-string', description: 'HMAC-SHA256 secret for the X-Signature-256 header on alerts.' },
-  ALERT_ESCALATION_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates.' },
+  ALERT_ESCALATION_MINUTES: { schema: positiveNumber, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates (fractions allowed, for tests and drills).' },
   ROUTING_RULES_FILE: { schema: optionalText, example: './config/routing.json', description: 'JSON file of routing rules and on-call rotas. Empty uses the built-in example rules.' },
   RATE_LIMIT_PER_MINUTE: { schema: positiveInteger, default: '60', example: '60', description: 'Requests per minute per client on the public intake API and form.' },
   OIDC_ISSUER_URL: { schema: optionalUrl, example: 'https://login.microsoftonline.com/TENANT/v2.0', description: 'OpenID Connect issuer for inspector sign-in. Empty uses local passwords.' },

@@ -27,6 +27,8 @@ const firstBackoffMs = 500
 const webhookTimeoutMs = 5_000
 /** Longer than any one send can take (the webhook's time limit), so a live holder never loses its claim. */
 const alertLeaseMs = 30_000
+/** Work queued for an alert that was never written (its writer died between the two writes) is dropped after this. */
+const orphanAfterMs = 60_000
 
 type AlertPayload = Awaited<ReturnType<AlertDelivery['payloadFor']>>
 
@@ -77,7 +79,8 @@ export class AlertDelivery {
     const groups = new Map<string, (Alert & { _id: unknown })[]>()
     for (const { item, alert } of loaded) {
       if (!alert) {
-        await this.queue.done(alertWork, item.ref)
+        // Queued just before its alert is written: leave it for the next pass, unless the writer died long ago.
+        if (Date.now() - item.createdAt.getTime() > orphanAfterMs) await this.queue.done(alertWork, item.ref)
         continue
       }
       const person = alert.target === 'webhook' ? undefined : (alert.recipient?.email ?? alert.recipient?.phone ?? alert.team)
@@ -99,7 +102,7 @@ export class AlertDelivery {
         const fresh = item && item.dueAt.getTime() <= now.getTime() ? await this.alerts.findById(alert.key).lean() : null
         if (fresh?.status === 'pending') claimed.push({ alert: fresh, lease })
         else {
-          if (!item || fresh) await this.queue.done(alertWork, alert.key)
+          if (item && fresh) await this.queue.done(alertWork, alert.key)
           await this.queue.leases.release(lease)
         }
       }

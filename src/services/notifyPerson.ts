@@ -183,7 +183,8 @@ export class DeliveryService {
     for (const item of due) {
       const delivery = await this.deliveries.findOne({ deliveryId: item.ref }).lean<Delivery>()
       if (!delivery) {
-        await this.queue.done(deliveryWork, item.ref)
+        // Queued just before the delivery is written: leave it, unless the writer died long ago.
+        if (Date.now() - item.createdAt.getTime() > 60_000) await this.queue.done(deliveryWork, item.ref)
         continue
       }
       await this.attempt(item.ref)

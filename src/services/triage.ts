@@ -97,7 +97,7 @@ export function createTriageServices(
   // Each on its own loop: delivering alerts never waits behind routing, routing never behind linking or sweeps.
   const { jobs } = work
   jobs.every('alert-delivery', 500, () => alertDelivery.deliverDue())
-  jobs.every('escalation', 5_000, () => escalation.runOnce())
+  jobs.every('escalation', Math.min(5_000, (config.ALERT_ESCALATION_MINUTES * 60_000) / 3), () => escalation.runOnce())
   jobs.every('routing', 2_000, () => classifyAndRoute.routeDue())
   jobs.every('unrouted-sweep', 60 * 60_000, () => classifyAndRoute.routeUnrouted(), { singleton: true })
   jobs.every('alert-outbox-sweep', 60 * 60_000, () => alertOutbox.requeuePending(), { singleton: true })
