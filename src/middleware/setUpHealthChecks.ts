@@ -2,9 +2,11 @@ import express, { type Router } from 'express'
 
 export interface ReadinessCheck {
   ping(timeoutMs?: number): Promise<void>
+  /** Answers and accepts a write; when absent, a ping is enough. */
+  ready?(timeoutMs?: number): Promise<void>
 }
 
-/** /healthz: the process lives. /readyz: the database answers a ping. */
+/** /healthz: the process lives. /readyz: the database answers and accepts writes (a full disk is not ready). */
 export default function setUpHealthChecks(database: ReadinessCheck): Router {
   const router = express.Router()
   router.get('/healthz', (_req, res) => {
@@ -12,7 +14,7 @@ export default function setUpHealthChecks(database: ReadinessCheck): Router {
   })
   router.get('/readyz', async (_req, res) => {
     try {
-      await database.ping(2000)
+      await (database.ready ? database.ready(2000) : database.ping(2000))
       res.json({ status: 'ready' })
     } catch (error) {
       res.status(503).json({ status: 'not ready', reason: `database: ${(error as Error).message}` })
