@@ -29,12 +29,13 @@ export function createApp(services: Services, database: ReadinessCheck): express
 
   app.use(setUpRequestLogging(logger))
   app.use(setUpHealthChecks(database))
+  if (services.config.METRICS_TOKEN) app.get('/metrics', services.metrics.handler(services.config.METRICS_TOKEN))
   app.use(setUpSecurity())
   app.use(setUpStaticResources())
   setUpNunjucks(app, serviceName)
 
   // One bot for every channel: its state lives in the database, so each channel sees the same conversation logic.
-  const bot = createFeedbackBot(services)
+  const bot = services.metrics.instrumentBot(createFeedbackBot(services))
   app.use(publicPages(services))
   app.use(directLineRoutes(services, bot))
 

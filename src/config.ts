@@ -148,6 +148,16 @@ export const configVariables = {
   ALERT_ESCALATION_MINUTES: { schema: positiveNumber, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates (fractions allowed, for tests and drills).' },
   ROUTING_RULES_FILE: { schema: optionalText, example: './config/routing.json', description: 'JSON file of routing rules and on-call rotas. Empty uses the built-in example rules.' },
   RATE_LIMIT_PER_MINUTE: { schema: positiveInteger, default: '60', example: '60', description: 'Requests per minute per client on the public intake API and form.' },
+  METRICS_PORT: {
+    schema: z.preprocess(value => (typeof value === 'string' && value.trim() === '' ? undefined : value), port.optional()),
+    example: '9464',
+    description: 'When set, Prometheus metrics are served at /metrics on this port (keep it inside the deployment), with no token.',
+  },
+  METRICS_TOKEN: {
+    schema: optionalText,
+    example: 'a-long-random-string',
+    description: 'When set, /metrics on the main port answers requests carrying it as a Bearer token. With neither this nor METRICS_PORT, metrics are not served.',
+  },
   OIDC_ISSUER_URL: { schema: optionalUrl, example: 'https://login.microsoftonline.com/TENANT/v2.0', description: 'OpenID Connect issuer for inspector sign-in. Empty uses local passwords.' },
   OIDC_CLIENT_ID: { schema: optionalText, example: 'client-id', description: 'OpenID Connect client id.' },
   OIDC_CLIENT_SECRET: { schema: optionalText, example: 'client-secret', description: 'OpenID Connect client secret.' },

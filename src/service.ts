@@ -28,6 +28,7 @@ export async function startService(config: Config, logger: Logger, clock: Clock 
     server.listen(config.PORT, () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  const metricsServer = config.METRICS_PORT ? await services.metrics.listen(config.METRICS_PORT) : undefined
   for (const worker of services.workers) worker.start()
   logger.info({ port }, 'service listening')
 
@@ -40,6 +41,8 @@ export async function startService(config: Config, logger: Logger, clock: Clock 
       server.closeIdleConnections()
       const forced = setTimeout(() => server.closeAllConnections(), drainTimeoutMs)
       await closed
+      metricsServer?.closeAllConnections()
+      await new Promise<void>(resolve => (metricsServer ? metricsServer.close(() => resolve()) : resolve()))
       clearInterval(closeIdle)
       clearTimeout(forced)
       await Promise.all(services.workers.map(worker => worker.stop()))

@@ -94,6 +94,7 @@ export default function intakeRoutes(services: Services): Router {
         return
       }
       services.logger.error({ errorName: (error as Error)?.name }, 'feedback could not be saved')
+      services.metrics.intake.inc({ channel: 'api', outcome: 'not_saved' })
       const signposting = detectSignposting(parsed.data.text)
       res
         .status(503)
@@ -144,6 +145,7 @@ export default function intakeRoutes(services: Services): Router {
       received = await services.intake.receive(parsed.data, 'form')
     } catch (error) {
       services.logger.error({ errorName: (error as Error)?.name }, 'feedback could not be saved')
+      services.metrics.intake.inc({ channel: 'form', outcome: 'not_saved' })
       // The words stay in the form, and help for danger is shown: it needs no database.
       res.set('Retry-After', String(notSavedRetryAfterSeconds))
       res.status(503).render('pages/feedbackForm', {

@@ -8,6 +8,8 @@ import { BackgroundJobs } from '../data/work/backgroundJobs'
 import { Leases } from '../data/work/leases'
 import { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
+import { pingDatabase } from '../data/database'
+import { ServiceMetrics } from '../metrics'
 import { type ContactCipher, createContactCipher } from './contactEncryption'
 import { FeedbackStatusService } from './feedbackStatus'
 import { FeedbackSubmission } from './feedbackSubmission'
@@ -32,6 +34,7 @@ export interface Services extends TriageServices, ChannelServices {
   workQueue: WorkQueue
   /** Every periodic background job, each on its own loop; add one with `jobs.every(name, intervalMs, run)`. */
   jobs: BackgroundJobs
+  metrics: ServiceMetrics
   /** Background work started with the service and stopped before the database closes. */
   workers: { start(): void; stop(): Promise<void> }[]
 }
@@ -55,6 +58,13 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     return { id: delivery.deliveryId, status: delivery.status }
   }
   triage.alertSenders.teams = (conversationReference, message) => channels.sendProactiveMessage(conversationReference, message)
+  const metrics = new ServiceMetrics({ queueDepths: () => workQueue.depths(), ping: () => pingDatabase(connection, 2000) })
+  jobs.onPass = (job, seconds, ok) => metrics.jobSeconds.observe({ job, ok: String(ok) }, seconds)
+  triage.alertDelivery.onResult = (target, result, tier) => metrics.alertDeliveries.inc({ target, tier, result })
+  triage.escalation.onEscalated = tier => metrics.escalations.inc({ tier })
+  triage.classifyAndRoute.onClassified = seconds => metrics.classificationSeconds.observe(seconds)
+  triage.intake.onReceived = (channel, outcome) => metrics.intake.inc({ channel, outcome })
+  channels.deliveries.onResult = (route, result) => metrics.personDeliveries.inc({ route, result })
   // Stopped in this order: no new passes, then wait for routing started by requests.
   const backgroundWork = { start: () => jobs.start(), stop: async () => (await jobs.stop(), await triage.classifyAndRoute.settled()) }
   return {
@@ -71,6 +81,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     leases,
     workQueue,
     jobs,
+    metrics,
     workers: [backgroundWork, channels.deliveryWorker],
   }
 }
