@@ -119,6 +119,12 @@ export class AlertDelivery {
     }
   }
 
+  /** Sends alerts this instance has just written (see AlertOutbox.raise): the insert was the claim. */
+  async deliverFresh(alerts: Alert[]): Promise<void> {
+    const now = this.clock.now()
+    await Promise.all(alerts.map(alert => this.attempt(alert as Alert & { _id: unknown }, now, () => this.sendOne(alert, now))))
+  }
+
   /** False (and the alert cancelled) once the case is acknowledged or gone. */
   private async stillOpen(alert: Alert & { _id: unknown }, now: Date): Promise<boolean> {
     const record = await this.feedback.findOne({ reference: alert.reference }, { triage: 1 }).lean()

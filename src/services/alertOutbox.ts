@@ -1,6 +1,6 @@
 import type { Clock } from '../clock'
 import type { Config } from '../config'
-import { type AlertModel, type AlertTarget, alertKey, alertTargets, type EscalationTier, escalationTiers } from '../data/models/alert'
+import { type Alert, type AlertModel, type AlertTarget, alertKey, alertTargets, type EscalationTier, escalationTiers } from '../data/models/alert'
 import { isDuplicateKey, retryTransient } from '../data/retry'
 import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
@@ -15,6 +15,8 @@ export interface AlertChannels {
 /** Work kinds in the hot queue (data/work/workQueue.ts) that belong to alerts. */
 export const alertWork = 'alert'
 export const escalationWork = 'escalation'
+/** How long a just-written alert is left to the instance that wrote it before the worker may take it over. */
+export const freshAlertClaimMs = 30_000
 
 /**
  * Writes alerts into the outbox. Each alert has a fixed key (reference:tier:target) that is also its `_id`, so
@@ -25,6 +27,11 @@ export class AlertOutbox {
   private readonly warned = new Set<string>()
   /** Called after alerts are written, so the worker tries the first delivery at once instead of at its next poll. */
   onWritten: () => void = () => {}
+  /**
+   * Sends alerts this instance has just written, without waiting for the worker: writing the alert (a new `_id`)
+   * is itself the claim, so no other instance sends it. Set by the triage services to AlertDelivery.deliverFresh.
+   */
+  deliverNow: (alerts: Alert[]) => Promise<void> = async () => undefined
 
   constructor(
     private readonly alerts: AlertModel,
@@ -42,8 +49,13 @@ export class AlertOutbox {
     return this.router.dutyDirector(team)
   }
 
-  /** Returns how many alert targets the case now has for this tier (0 means nobody can be told automatically). */
-  async raise(reference: string, teamId: string, tier: EscalationTier): Promise<number> {
+  /**
+   * Returns how many alert targets the case now has for this tier (0 means nobody can be told automatically).
+   * With `sendNow` (a new urgent case) the alerts this call wrote are sent at once; the queued work is then only
+   * the fallback if this process dies, due after the claim time. Escalations are left to the worker, which sends
+   * those due together to one person as a digest.
+   */
+  async raise(reference: string, teamId: string, tier: EscalationTier, options: { sendNow?: boolean } = {}): Promise<number> {
     const team = this.router.team(teamId)
     const recipient = this.recipientFor(team, tier)
     const targets: AlertTarget[] = []
@@ -57,12 +69,13 @@ export class AlertOutbox {
     if (targets.length === 0) this.logger.error({ reference, tier }, 'an urgent case has no alert target configured: it waits in the console alert queue')
 
     const now = this.clock.now()
+    const written: Alert[] = []
     await Promise.all(
       targets.map(async target => {
         const key = alertKey(reference, tier, target)
-        await this.queue.enqueue(alertWork, key, now)
+        await this.queue.enqueue(alertWork, key, options.sendNow ? new Date(now.getTime() + freshAlertClaimMs) : now)
         try {
-          await retryTransient(() =>
+          const created = await retryTransient(() =>
             this.alerts.create({
               key,
               reference,
@@ -74,12 +87,14 @@ export class AlertOutbox {
               nextAttemptAt: now,
             }),
           )
+          written.push(created.toObject())
         } catch (error) {
           if (!isDuplicateKey(error)) throw error
         }
       }),
     )
-    if (targets.length > 0) this.onWritten()
+    if (options.sendNow && written.length) await this.deliverNow(written)
+    else if (targets.length > 0) this.onWritten()
     return targets.length
   }
 

@@ -17,6 +17,8 @@ export const repeatWindowDays = 14
 const maxLinked = 20
 export const routeWork = 'route'
 const routeLeaseMs = 60_000
+/** How long a just-received record is left to the instance that received it before the routing worker may take it. */
+const routeGraceMs = 30_000
 /** A queued reference with no received record yet may be an intake still writing; after this it was abandoned. */
 const abandonedAfterMs = 10 * 60_000
 
@@ -70,19 +72,19 @@ export class ClassifyAndRoute {
   /** Called with each classification's duration in seconds, for /metrics. */
   onClassified: (seconds: number) => void = () => {}
 
-  /** Queues the record for routing: done before it is marked received, so a crash never leaves it unrouted. */
-  async enqueue(reference: string): Promise<void> {
-    await this.queue.enqueue(routeWork, reference, this.clock.now())
+  /**
+   * Queues the record for routing, before it is marked received, so a crash never leaves it unrouted. The instance
+   * that received it routes it at once (soon), so the queued item is only due after a grace period: the fallback
+   * if that instance dies.
+   */
+  async enqueue(reference: string, graceMs = routeGraceMs): Promise<void> {
+    await this.queue.enqueue(routeWork, reference, new Date(this.clock.now().getTime() + graceMs))
   }
 
-  /**
-   * Runs in the background and returns at once, so the person is never kept waiting by the classifier. It claims
-   * the queued item, so another instance's routing worker does not do the same work; on failure the worker retries.
-   */
+  /** Runs in the background and returns at once, so the person is never kept waiting by the classifier. */
   soon(reference: string): void {
-    const now = this.clock.now()
-    this.enqueue(reference)
-      .then(() => this.queue.runClaimed({ kind: routeWork, ref: reference }, now, routeLeaseMs, item => this.routeQueued(item.ref, item.createdAt, item.attempts)))
+    this.process(reference)
+      .then(routed => (routed ? this.queue.done(routeWork, reference) : undefined))
       .catch(error => this.logger.error({ errorName: (error as Error)?.name, reference }, 'classify and route failed; the routing worker will try again'))
   }
 
@@ -128,7 +130,7 @@ export class ClassifyAndRoute {
       .find({ status: { $ne: 'draft' }, 'triage.routedAt': { $exists: false } }, { reference: 1 })
       .limit(limit)
       .lean()
-    for (const { reference } of waiting) await this.enqueue(reference)
+    for (const { reference } of waiting) await this.enqueue(reference, 0)
     return waiting.length
   }
 
@@ -197,7 +199,7 @@ export class ClassifyAndRoute {
     const receivedAt = record.submittedAt ?? now
     if (queue === 'alert' && !record.triage?.alertedAt) {
       // The outbox is written before the case records it, and before any delivery is tried.
-      await this.outbox.raise(reference, team.id, 'inspector')
+      await this.outbox.raise(reference, team.id, 'inspector', { sendNow: true })
       await this.queue.enqueue(escalationWork, reference, new Date(now.getTime() + this.escalationMinutes * 60_000))
       set['triage.alertedAt'] = now
       set['triage.escalationLevel'] = 0

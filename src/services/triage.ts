@@ -104,6 +104,7 @@ export function createTriageServices(
   jobs.every('recent-concerns-prune', 60 * 60_000, () => classifyAndRoute.pruneRecentConcerns(), { singleton: true })
   const alertWorker = { kick: () => jobs.kick('alert-delivery') }
   alertOutbox.onWritten = () => alertWorker.kick()
+  alertOutbox.deliverNow = alerts => alertDelivery.deliverFresh(alerts)
   feedbackSubmission.routeQueue = reference => classifyAndRoute.enqueue(reference)
   feedbackSubmission.onSubmitted(async record => classifyAndRoute.soon(record.reference))
   const audit = new AuditLog(auditEventModel(connection), clock, logger)

@@ -66,14 +66,9 @@ describe('alerts that fall due together', () => {
   it('reach each person as one digest naming every case, while the webhook still gets one alert per case', async () => {
     const references: string[] = []
     for (let index = 0; index < 6; index++) references.push(await urgentCase(`Digest Home ${index}`))
-    await services.alertDelivery.deliverDue()
-
+    // A new urgent case is never held back to make a digest: each goes to the on-call inspector at once.
     const onCall = notify.emails.filter(email => email.email_address === 'london.asc.oncall@example.gov.uk')
-    expect(onCall).toHaveLength(1)
-    expect(onCall[0].personalisation?.subject).toBe('6 urgent concerns need you now.')
-    for (const reference of references) expect(onCall[0].personalisation?.message).toContain(`/console/cases/${reference}`)
-    expect(onCall[0].personalisation?.message).not.toContain('bruises')
-    expect(notify.sms.filter(sms => sms.phone_number === '+447700900201')).toHaveLength(1)
+    expect(onCall.map(email => email.reference).sort()).toEqual(references.map(reference => `${reference}:inspector:notify-email`).sort())
     expect(receiver.received.filter(alert => references.includes(String(alert.body.reference)))).toHaveLength(6)
 
     // Nobody acknowledged: all six escalate to the manager in the same pass, and reach her as one message.
@@ -82,6 +77,9 @@ describe('alerts that fall due together', () => {
     await services.alertDelivery.deliverDue()
     const manager = notify.emails.filter(email => email.email_address === 'london.asc.manager@example.gov.uk')
     expect(manager).toHaveLength(1)
+    expect(manager[0].personalisation?.subject).toBe('6 urgent concerns need you now.')
+    expect(manager[0].personalisation?.message).not.toContain('bruises')
+    expect(notify.sms.filter(sms => sms.phone_number === '+447700900200')).toHaveLength(1)
     expect(manager[0].personalisation?.message).toContain('Escalated to you as team manager')
     for (const reference of references) expect(manager[0].personalisation?.message).toContain(reference)
     expect(receiver.received.filter(alert => alert.body.escalation === 'manager')).toHaveLength(6)
@@ -94,11 +92,13 @@ describe('alerts that fall due together', () => {
     expect(notify.emails.length + notify.sms.length + receiver.received.length).toBe(sentBefore)
   })
 
-  it('sends a single alert due alone as the ordinary message, at once', async () => {
+  it('sends a single escalation due alone as the ordinary message', async () => {
     clock.set('2026-03-03T09:00:00Z')
     const reference = await urgentCase('Lonely Oak')
+    clock.advanceMinutes(30)
+    await services.escalation.runOnce()
     await services.alertDelivery.deliverDue()
-    const email = notify.emails.find(sent => sent.reference === `${reference}:inspector:notify-email`)
-    expect(email?.personalisation?.subject).toBe(`Urgent concern ${reference} about Lonely Oak.`)
+    const email = notify.emails.find(sent => sent.reference === `${reference}:manager:notify-email`)
+    expect(email?.personalisation?.subject).toBe(`Escalated to you as team manager: urgent concern not acknowledged ${reference} about Lonely Oak.`)
   })
 })
