@@ -20,6 +20,8 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The operator tools (npm run user:create, backup, privacy:erase, …) run from dist/ through this launcher.
+COPY scripts/runTool.js ./scripts/runTool.js
 USER node
 EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

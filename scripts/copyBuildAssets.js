@@ -1,11 +1,12 @@
-// Copies what the compiled service reads at run time (views, model weights, prompts, the chat client)
-// into dist/, keeping the same relative layout as the source tree.
+// Copies what the compiled service and tools read at run time (views, model weights, prompts, the chat client,
+// example configuration) into the build folder (dist/, or the folder given), keeping the source tree's layout.
 const fs = require('node:fs')
 const path = require('node:path')
 
 const root = path.resolve(__dirname, '..')
+const outDir = path.resolve(root, process.argv[2] ?? 'dist')
 const assets = ['src/views', 'src/classification/model', 'prompts', 'public', 'config']
 for (const asset of assets) {
   const from = path.join(root, asset)
-  if (fs.existsSync(from)) fs.cpSync(from, path.join(root, 'dist', asset), { recursive: true })
+  if (fs.existsSync(from)) fs.cpSync(from, path.join(outDir, asset), { recursive: true })
 }

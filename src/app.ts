@@ -10,6 +10,7 @@ import setUpWebSession from './middleware/setUpWebSession'
 import setUpCsrf from './middleware/setUpCsrf'
 import caseRoutes from './routes/cases'
 import consoleRoutes from './routes/console'
+import privacyConsoleRoutes from './routes/privacyConsole'
 import intakeRoutes from './routes/intake'
 import signalsRoutes from './routes/signals'
 import { createFeedbackBot } from './bot/feedbackBot'
@@ -51,6 +52,7 @@ export function createApp(services: Services, database: ReadinessCheck): express
   app.use('/console', setUpCsrf(services.sessionSecret), setUpAuthentication(services.users, services.sessionSecret))
   app.use(signalsRoutes(services))
   app.use('/console', consoleRoutes(services))
+  app.use('/console', privacyConsoleRoutes(services))
 
   app.use(channelRoutes(services, bot))
 

@@ -161,6 +161,11 @@ export const configVariables = {
   OIDC_ISSUER_URL: { schema: optionalUrl, example: 'https://login.microsoftonline.com/TENANT/v2.0', description: 'OpenID Connect issuer for inspector sign-in. Empty uses local passwords.' },
   OIDC_CLIENT_ID: { schema: optionalText, example: 'client-id', description: 'OpenID Connect client id.' },
   OIDC_CLIENT_SECRET: { schema: optionalText, example: 'client-secret', description: 'OpenID Connect client secret.' },
+  RETENTION_DRAFT_DAYS: { schema: positiveInteger, default: '30', example: '30', description: 'Days an unfinished, never-sent feedback draft is kept after its last answer (the web chat resume window is 30 days).' },
+  RETENTION_BOT_STATE_DAYS: { schema: positiveInteger, default: '30', example: '30', description: "Days the chat's saved progress is kept after the conversation's last message." },
+  RETENTION_WEBHOOK_DAYS: { schema: positiveInteger, default: '7', example: '7', description: 'Days records of webhooks already handled (retry protection) are kept. Providers retry within hours.' },
+  RETENTION_CLOSED_CONTACT_DAYS: { schema: positiveInteger, default: '90', example: '90', description: "Days a closed case keeps the person's contact details; the feedback itself is kept." },
+  RETENTION_AUDIT_DAYS: { schema: positiveInteger, default: '2190', example: '2190', description: 'Days audit events (who read or changed a case) are kept: six years by default.' },
 } satisfies Record<string, VariableSpec>
 
 export type ConfigVariableName = keyof typeof configVariables

@@ -44,7 +44,7 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
     services,
     journeyProperty,
     options.directory ?? new DirectoryService(services.connection),
-    new FeedbackDrafts(feedbackModel(services.connection), services.clock),
+    new FeedbackDrafts(feedbackModel(services.connection), services.clock, services.contactCipher),
     new CallbackRequests(services.connection, services.contactCipher),
     new EqualityResponses(services.connection),
   )

@@ -34,7 +34,7 @@ export function botStateModel(connection: Connection): Model<StoredBotState> {
 
 export class StaleStateError extends Error {}
 
-function storageId(key: string): string {
+export function storageId(key: string): string {
   return crypto.createHash('sha256').update(key, 'utf8').digest('hex')
 }
 

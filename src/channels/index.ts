@@ -23,8 +23,6 @@ import { botAccount, TwilioAdapter } from './twilioAdapter'
 export { botFrameworkRoutes } from './botFramework'
 export { twilioWebhookRoutes } from './twilioWebhook'
 
-/** Processed Twilio message ids are kept this long: Twilio retries within minutes, never after days. */
-const processedWebhookLifetimeMs = 7 * 24 * 60 * 60 * 1000
 
 export interface ChannelServices {
   addressHasher: AddressHasher
@@ -97,7 +95,9 @@ export function createChannelServices(
   })
   const processedWebhooks = processedWebhookModel(connection)
   const deliveryWorker = new DeliveryWorker(deliveries, logger, 5000)
-  work?.jobs.every('processed-webhooks-prune', 60 * 60_000, () => processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(clock.now().getTime() - processedWebhookLifetimeMs) } }), {
+  // Twilio retries within minutes, never after days; RETENTION_WEBHOOK_DAYS sets how long the records are kept.
+  const webhookLifetimeMs = config.RETENTION_WEBHOOK_DAYS * 24 * 60 * 60 * 1000
+  work?.jobs.every('processed-webhooks-prune', 60 * 60_000, () => processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(clock.now().getTime() - webhookLifetimeMs) } }), {
     singleton: true,
   })
 

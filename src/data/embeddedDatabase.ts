@@ -14,7 +14,12 @@ import type { Logger } from 'pino'
  * A pid file lets the next start find a launcher left over from a crash and replace it.
  */
 
-const projectRoot = path.resolve(__dirname, '..', '..')
+/** The folder holding package.json: two levels up from src/data, further from a build folder such as dist/src/data. */
+function projectRootFrom(directory: string): string {
+  for (let at = directory; path.dirname(at) !== at; at = path.dirname(at)) if (fs.existsSync(path.join(at, 'package.json'))) return at
+  return path.resolve(directory, '..', '..')
+}
+const projectRoot = projectRootFrom(__dirname)
 const launcherSourceDir = path.join(projectRoot, 'db', 'ferretdb-launcher')
 const launcherSourceFiles = ['go.mod', 'go.sum', 'main.go']
 const buildCacheDir = path.join(projectRoot, '.cache', 'ferretdb')

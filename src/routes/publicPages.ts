@@ -1,4 +1,5 @@
 import express, { type Router } from 'express'
+import { retentionPolicyFrom } from '../privacy/retention'
 import type { Services } from '../services'
 
 /** The public pages: the chat (the start page) and the plain-English privacy and accessibility pages. */
@@ -10,7 +11,7 @@ export default function publicPages(services: Services): Router {
     res.render('pages/chat', { title: 'Tell us about your care', ...contact })
   })
   router.get('/privacy', (_req, res) => {
-    res.render('pages/privacy', { title: 'What we do with your information', ...contact })
+    res.render('pages/privacy', { title: 'What we do with your information', ...contact, retention: retentionPolicyFrom(services.config) })
   })
   router.get('/accessibility', (_req, res) => {
     res.render('pages/accessibility', { title: 'Accessibility statement', ...contact })

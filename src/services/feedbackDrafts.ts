@@ -1,6 +1,7 @@
 import type { JourneyState } from '../../dialogs/journeyState'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import type { ContactCipher, ContactLookupHashes } from './contactEncryption'
 
 /**
  * Saves the conversation's answers as a draft Feedback record after every answer, so a crash never loses
@@ -11,7 +12,17 @@ export class FeedbackDrafts {
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly clock: Clock,
+    private readonly contactCipher: ContactCipher,
   ) {}
+
+  private lookupHashesOf(sealed: string | undefined): ContactLookupHashes {
+    if (!sealed) return {}
+    try {
+      return this.contactCipher.lookupHashes(this.contactCipher.decrypt<{ phone?: string; email?: string }>(sealed))
+    } catch {
+      return {}
+    }
+  }
 
   async save(journey: JourneyState, origin: { channel: string; conversationKey: string }): Promise<void> {
     const existing = await this.feedback.findOne({ reference: journey.reference }, { status: 1 }).lean()
@@ -56,6 +67,7 @@ export class FeedbackDrafts {
             format: answers.replyFormat as NonNullable<Feedback['contact']>['format'],
             language: answers.replyFormat === 'other_language' ? answers.language : undefined,
             sealedDetails: answers.sealedContact,
+            ...this.lookupHashesOf(answers.sealedContact),
           }
         : undefined,
     )

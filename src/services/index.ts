@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import type { Connection } from 'mongoose'
 import { type ChannelServices, createChannelServices } from '../channels'
 import { type Clock, systemClock } from '../clock'
@@ -10,11 +9,12 @@ import { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
 import { pingDatabase } from '../data/database'
 import { ServiceMetrics } from '../metrics'
-import { type ContactCipher, createContactCipher } from './contactEncryption'
+import { addressHashSecretFor, type ContactCipher, createContactCipher } from './contactEncryption'
 import { FeedbackStatusService } from './feedbackStatus'
 import { FeedbackSubmission } from './feedbackSubmission'
 import { resolveSecret } from './secrets'
 import { createTriageServices, type TriageServices } from './triage'
+import { RetentionJob, retentionPolicyFrom } from '../privacy/retention'
 
 /** Everything the routes, the bot and the workers need, built once at start-up. */
 export interface Services extends TriageServices, ChannelServices {
@@ -44,7 +44,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const contactCipher = createContactCipher(encryptionKey)
   // Phone numbers are hashed (for opt-outs and SMS conversation ids) with a key of their own, derived from the
   // encryption key, so one key is never used for two purposes.
-  const addressHashKey = Buffer.from(crypto.hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'phone-number-hash', 32))
+  const addressHashKey = addressHashSecretFor(encryptionKey)
   const sessionSecret = resolveSecret(config, config.SESSION_SECRET, 'SESSION_SECRET', 'session.secret')
   const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
   const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))
@@ -65,6 +65,8 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   triage.classifyAndRoute.onClassified = seconds => metrics.classificationSeconds.observe(seconds)
   triage.intake.onReceived = (channel, outcome) => metrics.intake.inc({ channel, outcome })
   channels.deliveries.onResult = (route, result) => metrics.personDeliveries.inc({ route, result })
+  const retention = new RetentionJob(connection, retentionPolicyFrom(config), clock, logger)
+  jobs.every('retention', 24 * 60 * 60_000, () => retention.run(), { singleton: true })
   // Stopped in this order: no new passes, then wait for routing started by requests.
   const backgroundWork = { start: () => jobs.start(), stop: async () => (await jobs.stop(), await triage.classifyAndRoute.settled()) }
   return {

@@ -227,6 +227,7 @@ export class Intake {
         format: contact?.format,
         language: contact?.language,
         sealedDetails: Object.keys(details).length > 0 ? this.contactCipher.encrypt(details) : undefined,
+        ...this.contactCipher.lookupHashes(details),
       },
       consentToShare: input.consentToShare,
       easyRead: contact?.format === 'easy_read' ? true : undefined,

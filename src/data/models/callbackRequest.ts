@@ -7,6 +7,8 @@ interface CallbackRequest {
   reference?: string
   channel: string
   sealedPhone: string
+  /** Keyed hash of the number (ContactCipher.lookupHashes), so an erasure request by phone finds it. */
+  phoneHash?: string
   status: 'open' | 'done'
   requestedAt: Date
 }
@@ -16,6 +18,7 @@ const callbackRequestSchema = new Schema<CallbackRequest>(
     reference: { type: String, index: true },
     channel: { type: String, required: true },
     sealedPhone: { type: String, required: true },
+    phoneHash: { type: String, index: true },
     status: { type: String, enum: ['open', 'done'], required: true, default: 'open', index: true },
     requestedAt: { type: Date, required: true },
   },
@@ -44,6 +47,7 @@ export class CallbackRequests {
       reference: request.reference,
       channel: request.channel,
       sealedPhone: this.cipher.encrypt({ phone: request.phone }),
+      phoneHash: this.cipher.lookupHashes({ phone: request.phone }).phoneHash,
       status: 'open',
       requestedAt: request.at,
     })

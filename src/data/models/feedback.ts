@@ -65,6 +65,11 @@ const feedbackSchema = new Schema(
       language: String,
       /** AES-256-GCM sealed JSON of phone/email/name: never stored in the clear. */
       sealedDetails: String,
+      /** Keyed hashes of the phone number and email (ContactCipher.lookupHashes): find a person's records without decrypting. */
+      phoneHash: { type: String, index: true },
+      emailHash: { type: String, index: true },
+      /** When the retention schedule removed the contact details of this closed case. */
+      detailsRemovedAt: Date,
     },
     consentToShare: Boolean,
     callbackRequested: Boolean,
@@ -111,6 +116,8 @@ const feedbackSchema = new Schema(
       default: [],
     },
     submittedAt: { type: Date, index: true },
+    /** Set when the person's words and contact details were erased at their request (src/privacy/erasure.ts). */
+    erasedAt: Date,
   },
   { timestamps: true },
 )

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto'
+import twilio from 'twilio'
+import { feedbackModel } from '../../src/data/models/feedback'
+import { PersonalDataErasure } from '../../src/privacy/erasure'
+import { SubjectAccessExport, subjectAccessJson } from '../../src/privacy/subjectAccess'
+import type { RunningService } from '../../src/service'
+import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
+import { findStrings } from '../helpers/personalDataScan'
+import { startTestService } from '../helpers/service'
+
+const publicBaseUrl = 'https://feedback.example.gov.uk'
+const webhookUrl = `${publicBaseUrl}/api/sms/twilio`
+let service: RunningService
+let twilioFake: TwilioFake
+
+beforeAll(async () => {
+  twilioFake = await startTwilioFake()
+  service = await startTestService({
+    PUBLIC_BASE_URL: publicBaseUrl,
+    TWILIO_ACCOUNT_SID: twilioFake.accountSid,
+    TWILIO_AUTH_TOKEN: twilioFake.authToken,
+    TWILIO_FROM_NUMBER: '+447700900000',
+    TWILIO_BASE_URL: twilioFake.url,
+  })
+})
+afterAll(async () => {
+  await service?.stop()
+  await twilioFake?.stop()
+})
+
+async function text(from: string, body: string): Promise<void> {
+  const messageSid = `SM${crypto.randomBytes(16).toString('hex')}`
+  const params = { MessageSid: messageSid, SmsSid: messageSid, AccountSid: twilioFake.accountSid, From: from, To: '+447700900000', Body: body, NumMedia: '0' }
+  const response = await fetch(`${service.url}/api/sms/twilio`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(twilioFake.authToken, webhookUrl, params) },
+    body: new URLSearchParams(params).toString(),
+  })
+  expect(response.status).toBe(200)
+}
+
+it('a text message conversation is found by the phone number alone, exported, and erased without decrypting anything else', async () => {
+  const marker = `Qx${crypto.randomBytes(5).toString('hex')}`
+  const number = `+4477009${String(crypto.randomInt(0, 100000)).padStart(5, '0')}`
+  for (const body of ['hello', 'no thank you', 'it was my mum', 'Willow Lodge', '1', 'last week', `She was left cold all night ${marker}`]) await text(number, body)
+  const { connection, contactCipher, audit, clock, logger } = service.services
+  const draft = await feedbackModel(connection).findOne({ channel: 'sms', story: new RegExp(marker) }).lean()
+  expect(draft?.reference).toBeDefined()
+
+  // Typed as the person would say it: a UK mobile with spaces.
+  const asTyped = `0${number.slice(3, 7)} ${number.slice(7)}`
+  const exported = await new SubjectAccessExport(connection, contactCipher, audit, clock).collect({ phone: asTyped }, { email: 'dpo@example.gov.uk', via: 'system' })
+  expect(exported.references).toEqual([draft!.reference])
+  expect(subjectAccessJson(exported)).toContain(marker)
+  expect(exported.conversations).toEqual([expect.objectContaining({ channel: 'sms', address: { phone: number } })])
+
+  const before = await findStrings(connection, contactCipher, [marker, number.slice(1)])
+  expect(before).toEqual(expect.arrayContaining(['feedbacks.story', 'botstate.state', 'conversationreferences.sealedAddress']))
+  const result = await new PersonalDataErasure(connection, contactCipher, audit, clock, logger).erase({ phone: asTyped }, { email: 'dpo@example.gov.uk', via: 'system' }, 'text request')
+  expect(result).toMatchObject({ references: [draft!.reference], draftsDeleted: 1, conversationsForgotten: 1 })
+  expect(await findStrings(connection, contactCipher, [marker, number.slice(1)])).toEqual([])
+
+  // The person texts again: a fresh start. Had the bot's state survived, its journey would write the old draft back.
+  await text(number, 'hello again')
+  await text(number, 'no thank you')
+  expect(await feedbackModel(connection).exists({ reference: draft!.reference })).toBeNull()
+})
