@@ -72,11 +72,14 @@ export class MongoStorage implements Storage {
         await retryTransient(() => this.model.updateOne({ _id }, { $set: update }, { upsert: true }), { duplicateKeyIsTransient: true })
         continue
       }
-      const result = await retryTransient(() => this.model.updateOne({ _id, eTag: expected }, { $set: update }))
-      if (result.matchedCount === 1) continue
-      // No match: either someone else wrote since we read (refuse), or nothing is stored yet (write).
-      const existing = await this.model.exists({ _id })
-      if (existing) throw new StaleStateError(`Storage: error writing "${key}" due to eTag conflict.`)
+      // Read, compare, write, each by `_id` alone: a filter on eTag as well would read the whole collection on the
+      // embedded database. (A conditional update is no more atomic there: it is read-modify-write inside FerretDB.)
+      const existing = await retryTransient(() => this.model.findById(_id, { eTag: 1 }).lean())
+      if (existing && existing.eTag !== expected) throw new StaleStateError(`Storage: error writing "${key}" due to eTag conflict.`)
+      if (existing) {
+        await retryTransient(() => this.model.updateOne({ _id }, { $set: update }))
+        continue
+      }
       try {
         await this.model.create({ _id, ...update })
       } catch (error) {

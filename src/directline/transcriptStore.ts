@@ -56,7 +56,10 @@ export class TranscriptStore {
 
   /** True for the one caller that marks the conversation started (the others see it already started). */
   async markStarted(conversationId: string): Promise<boolean> {
-    const result = await this.conversations.updateOne({ conversationId, startedAt: null }, { $set: { startedAt: this.clock.now() } })
+    // By key alone (a second field in the filter would read every conversation on the embedded database).
+    const conversation = await retryTransient(() => this.conversations.findOne({ conversationId }, { startedAt: 1 }).lean())
+    if (!conversation || conversation.startedAt) return false
+    const result = await retryTransient(() => this.conversations.updateOne({ conversationId }, { $set: { startedAt: this.clock.now() } }))
     return result.modifiedCount === 1
   }
 
@@ -85,8 +88,8 @@ export class TranscriptStore {
   }
 
   async replace(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<boolean> {
-    const existing = await this.activities.findOne({ conversationId, activityId })
-    if (!existing) return false
+    const existing = await this.activities.findOne({ activityId })
+    if (!existing || existing.conversationId !== conversationId) return false
     const previous = this.cipher.decrypt<Partial<Activity>>(existing.sealedActivity)
     const updated = { ...activity, id: activityId, timestamp: previous.timestamp }
     existing.sealedActivity = this.cipher.encrypt(updated)
@@ -95,7 +98,7 @@ export class TranscriptStore {
   }
 
   async remove(conversationId: string, activityId: string): Promise<void> {
-    await this.activities.deleteOne({ conversationId, activityId })
+    if (activityId.startsWith(`${conversationId}|`)) await this.activities.deleteOne({ activityId })
   }
 
   /**

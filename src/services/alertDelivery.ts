@@ -129,7 +129,7 @@ export class AlertDelivery {
   private async stillOpen(alert: Alert & { _id: unknown }, now: Date): Promise<boolean> {
     const record = await this.feedback.findOne({ reference: alert.reference }, { triage: 1 }).lean()
     if (record && !record.triage?.acknowledgedAt) return true
-    await this.alerts.updateOne({ _id: alert.key, status: 'pending' }, { $set: { status: 'cancelled', cancelledAt: now } })
+    await this.alerts.updateOne({ _id: alert.key }, { $set: { status: 'cancelled', cancelledAt: now } })
     await this.queue.done(alertWork, alert.key)
     return false
   }

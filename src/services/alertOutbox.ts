@@ -104,7 +104,8 @@ export class AlertOutbox {
     await this.queue.done(escalationWork, reference)
     await Promise.all(
       this.possibleKeys(reference).map(async key => {
-        await retryTransient(() => this.alerts.updateOne({ _id: key, status: 'pending' }, { $set: { status: 'cancelled', cancelledAt: now } }))
+        const alert = await retryTransient(() => this.alerts.findById(key, { status: 1 }).lean())
+        if (alert?.status === 'pending') await retryTransient(() => this.alerts.updateOne({ _id: key }, { $set: { status: 'cancelled', cancelledAt: now } }))
         await this.queue.done(alertWork, key)
       }),
     )

@@ -282,7 +282,8 @@ export class DeliveryService {
     const unset: Record<string, 1> = { claimToken: 1, claimedUntil: 1 }
     if (!outcome.nextAttemptAt) unset.nextAttemptAt = 1
     await this.deliveries.updateOne(
-      { deliveryId: delivery.deliveryId, claimToken: delivery.claimToken },
+      // Only the lease holder gets here, so the key alone is the filter (a second field would mean a scan).
+      { deliveryId: delivery.deliveryId },
       { $set: set, $unset: unset, ...(outcome.status === 'opted_out' ? {} : { $push: { attempts: attempt } }) },
     )
     if (outcome.nextAttemptAt) await this.queue.retryAt(deliveryWork, delivery.deliveryId, outcome.nextAttemptAt)

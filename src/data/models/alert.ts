@@ -19,7 +19,7 @@ export const alertStatuses = ['pending', 'delivered', 'cancelled', 'failed'] as 
 const alertSchema = new Schema(
   {
     /** The key: the outbox write is itself the de-duplicating claim, and delivery reads it by `_id`. */
-    _id: { type: String },
+    _id: { type: Schema.Types.Mixed },
     key: { type: String, required: true, unique: true },
     reference: { type: String, required: true, index: true },
     target: { type: String, enum: alertTargets, required: true },

@@ -10,7 +10,7 @@ import { keyedBy } from './naturalKey'
 const conversationReferenceSchema = new Schema(
   {
     /** The channel and conversation key: see naturalKey.ts. */
-    _id: { type: String },
+    _id: { type: Schema.Types.Mixed },
     /** channelId + ':' + conversation id. */
     key: { type: String, required: true, unique: true },
     channelId: { type: String, required: true },

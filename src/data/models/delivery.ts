@@ -29,7 +29,7 @@ const attemptSchema = new Schema(
 const deliverySchema = new Schema(
   {
     /** The delivery id: see naturalKey.ts. */
-    _id: { type: String },
+    _id: { type: Schema.Types.Mixed },
     deliveryId: { type: String, required: true, unique: true },
     feedbackReference: { type: String, required: true, index: true },
     /** The person's chosen contact method when the delivery was made. */

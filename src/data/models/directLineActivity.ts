@@ -18,7 +18,7 @@ export interface DirectLineActivityRecord {
 const directLineActivitySchema = new Schema<DirectLineActivityRecord>(
   {
     /** The activity id (conversation id and watermark): see naturalKey.ts. */
-    _id: { type: String },
+    _id: { type: Schema.Types.Mixed },
     conversationId: { type: String, required: true },
     watermark: { type: Number, required: true },
     activityId: { type: String, required: true, unique: true },

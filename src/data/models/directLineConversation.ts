@@ -17,7 +17,7 @@ export interface DirectLineConversation {
 const directLineConversationSchema = new Schema<DirectLineConversation>(
   {
     /** The conversation id: see naturalKey.ts. */
-    _id: { type: String },
+    _id: { type: Schema.Types.Mixed },
     conversationId: { type: String, required: true, unique: true },
     userId: { type: String, required: true },
     lastWatermark: { type: Number, required: true, default: 0 },

@@ -33,7 +33,7 @@ const statusChangeSchema = new Schema(
 const feedbackSchema = new Schema(
   {
     /** The reference itself: on the embedded database only `_id` equality avoids reading the whole collection. */
-    _id: { type: String },
+    _id: { type: Schema.Types.Mixed },
     reference: { type: String, required: true, unique: true },
     status: { type: String, enum: feedbackStatuses, required: true, default: 'draft', index: true },
     statusHistory: { type: [statusChangeSchema], default: [] },

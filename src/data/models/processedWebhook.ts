@@ -10,7 +10,7 @@ import { keyedBy } from './naturalKey'
 const processedWebhookSchema = new Schema(
   {
     /** The provider message id: see naturalKey.ts. */
-    _id: { type: String },
+    _id: { type: Schema.Types.Mixed },
     messageId: { type: String, required: true, unique: true },
     provider: { type: String, required: true },
     receivedAt: { type: Date, required: true, index: true },

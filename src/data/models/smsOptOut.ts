@@ -8,7 +8,7 @@ import { keyedBy } from './naturalKey'
 const smsOptOutSchema = new Schema(
   {
     /** The number hash: see naturalKey.ts. */
-    _id: { type: String },
+    _id: { type: Schema.Types.Mixed },
     numberHash: { type: String, required: true, unique: true },
     optedOut: { type: Boolean, required: true },
     changedAt: { type: Date, required: true },
