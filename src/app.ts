@@ -14,12 +14,15 @@ import privacyConsoleRoutes from './routes/privacyConsole'
 import intakeRoutes from './routes/intake'
 import signalsRoutes from './routes/signals'
 import { createFeedbackBot } from './bot/feedbackBot'
+import { gateTurns } from './bot/turnGate'
 import { directLineRoutes } from './directline'
 import publicPages from './routes/publicPages'
 import channelRoutes from './channels/routes'
 import type { Services } from './services'
 
 export const serviceName = 'Share your experience of care'
+/** Turns using the database at once; more wait in memory (see bot/turnGate.ts). */
+const maxConcurrentTurns = 16
 
 /** The express app, composed from small set-up middlewares (hmpps-template-typescript style). */
 export function createApp(services: Services, database: ReadinessCheck, readinessProblem?: () => string | undefined): express.Express {
@@ -31,12 +34,13 @@ export function createApp(services: Services, database: ReadinessCheck, readines
 
   app.use(setUpRequestLogging(logger))
   app.use(setUpHealthChecks(database, readinessProblem))
+  if (services.config.METRICS_TOKEN) app.get('/metrics', services.metrics.handler(services.config.METRICS_TOKEN))
   app.use(setUpSecurity())
   app.use(setUpStaticResources())
   setUpNunjucks(app, serviceName)
 
   // One bot for every channel: its state lives in the database, so each channel sees the same conversation logic.
-  const bot = createFeedbackBot(services)
+  const bot = services.metrics.instrumentBot(gateTurns(createFeedbackBot(services), maxConcurrentTurns))
   app.use(publicPages(services))
   app.use(directLineRoutes(services, bot))
 

@@ -55,6 +55,10 @@ const wholeNumber = z.coerce
   .number({ message: 'must be a whole number, 0 or more' })
   .int({ message: 'must be a whole number, 0 or more' })
   .min(0, { message: 'must be a whole number, 0 or more' })
+const positiveNumber = z.coerce
+  .number({ message: 'must be a number above 0' })
+  .positive({ message: 'must be a number above 0' })
+  .finite({ message: 'must be a number above 0' })
 
 interface VariableSpec {
   schema: z.ZodType
@@ -168,7 +172,7 @@ export const configVariables = {
   OPENAI_TIMEOUT_MS: { schema: positiveInteger, default: '15000', example: '15000', description: 'Time limit for one OpenAI call, in milliseconds.' },
   ALERT_WEBHOOK_URL: { schema: optionalUrl, example: 'https://alerts.example.gov.uk/hooks/feedback', description: 'Receiver for signed urgent-concern alerts.' },
   ALERT_WEBHOOK_SECRET: { schema: optionalText, secret: true, example: 'a-long-random-string', description: 'HMAC-SHA256 secret for the X-Signature-256 header on alerts.' },
-  ALERT_ESCALATION_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates.' },
+  ALERT_ESCALATION_MINUTES: { schema: positiveNumber, default: '30', example: '30', description: 'Minutes an urgent alert may go unacknowledged before it escalates (fractions allowed, for tests and drills).' },
   DRAFT_QUIET_MINUTES: { schema: positiveInteger, default: '30', example: '30', description: 'Minutes an unfinished chat may go quiet before a worrying one (medium risk or above) is routed to inspectors as unfinished feedback.' },
   CONSOLE_QUEUE_REFRESH_SECONDS: {
     schema: wholeNumber,
@@ -185,6 +189,16 @@ export const configVariables = {
       'How many reverse proxies in front of the service to trust for X-Forwarded-For (the client address behind rate limits). 0 when the service is reached directly.',
   },
   RATE_LIMIT_PER_MINUTE: { schema: positiveInteger, default: '60', example: '60', description: 'Requests per minute per client on the public intake API and form.' },
+  METRICS_PORT: {
+    schema: z.preprocess(value => (typeof value === 'string' && value.trim() === '' ? undefined : value), port.optional()),
+    example: '9464',
+    description: 'When set, Prometheus metrics are served at /metrics on this port (keep it inside the deployment), with no token.',
+  },
+  METRICS_TOKEN: {
+    schema: optionalText,
+    example: 'a-long-random-string',
+    description: 'When set, /metrics on the main port answers requests carrying it as a Bearer token. With neither this nor METRICS_PORT, metrics are not served.',
+  },
   OIDC_ISSUER_URL: { schema: optionalUrl, example: 'https://login.microsoftonline.com/TENANT/v2.0', description: 'OpenID Connect issuer for inspector sign-in. Empty uses local passwords.' },
   OIDC_CLIENT_ID: { schema: optionalText, example: 'client-id', description: 'OpenID Connect client id.' },
   OIDC_CLIENT_SECRET: { schema: optionalText, secret: true, example: 'client-secret', description: 'OpenID Connect client secret.' },

@@ -32,6 +32,7 @@ export async function startService(config: Config, logger: Logger, clock: Clock 
     server.listen(config.PORT, () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  const metricsServer = config.METRICS_PORT ? await services.metrics.listen(config.METRICS_PORT) : undefined
   for (const worker of services.workers) worker.start()
   logger.info({ port }, 'service listening')
   const sealedDataCheck = checkSealedData(database.connection, services.contactCipher).then(
@@ -56,6 +57,8 @@ export async function startService(config: Config, logger: Logger, clock: Clock 
       const forced = setTimeout(() => server.closeAllConnections(), drainTimeoutMs)
       await closed
       await sealedDataCheck
+      metricsServer?.closeAllConnections()
+      await new Promise<void>(resolve => (metricsServer ? metricsServer.close(() => resolve()) : resolve()))
       clearInterval(closeIdle)
       clearTimeout(forced)
       await Promise.all(services.workers.map(worker => worker.stop()))

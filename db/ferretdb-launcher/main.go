@@ -46,7 +46,12 @@ func main() {
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener: ferretdb.ListenerConfig{TCP: *listen},
 		Handler:  "sqlite",
-		SQLiteURL: "file:" + ensureTrailingSlash(*dir),
+		// BEGIN IMMEDIATE: a writer waits its turn (busy_timeout) instead of failing with SQLITE_BUSY when
+		// another connection committed between its read and its write.
+		// synchronous(normal) with WAL: a commit no longer waits for fsync, so the one writer holds the lock
+		// for far less time. Nothing is lost if a process dies; only a power cut or OS crash can lose the last
+		// commits. This database is for development and tests; production uses MONGODB_URI.
+		SQLiteURL: "file:" + ensureTrailingSlash(*dir) + "?_txlock=immediate&_pragma=synchronous(normal)",
 	})
 	if err != nil {
 		log.Fatalf("ferretdb-launcher: %v", err)

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Storage, StoreItems } from 'botbuilder'
 import { type Connection, type Model, Schema } from 'mongoose'
+import { retryTransient } from '../data/retry'
 
 /**
  * Bot state (ConversationState, UserState) in the database, so a person can come back days later, or after
@@ -50,14 +51,14 @@ export class MongoStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.')
-    const ids = new Map(keys.map(key => [storageId(key), key]))
-    if (ids.size === 0) return {}
-    const documents = await this.model.find({ _id: { $in: [...ids.keys()] } }).lean()
+    // One `_id` lookup per key, side by side: on the embedded database `$in` reads the whole collection.
+    const unique = [...new Set(keys)]
+    const documents = await Promise.all(unique.map(key => retryTransient(() => this.model.findById(storageId(key)).lean())))
     const items: StoreItems = {}
-    for (const document of documents) {
-      const key = ids.get(document._id)
-      if (key !== undefined) items[key] = { ...JSON.parse(document.state), eTag: document.eTag }
-    }
+    unique.forEach((key, index) => {
+      const document = documents[index]
+      if (document) items[key] = { ...JSON.parse(document.state), eTag: document.eTag }
+    })
     return items
   }
 
@@ -68,14 +69,17 @@ export class MongoStorage implements Storage {
       const _id = storageId(key)
       const update = { state: JSON.stringify(rest), eTag: newETag(), updatedAt: new Date() }
       if (!expected || expected === '*') {
-        await this.model.updateOne({ _id }, { $set: update }, { upsert: true })
+        await retryTransient(() => this.model.updateOne({ _id }, { $set: update }, { upsert: true }), { duplicateKeyIsTransient: true })
         continue
       }
-      const result = await this.model.updateOne({ _id, eTag: expected }, { $set: update })
-      if (result.matchedCount === 1) continue
-      // No match: either someone else wrote since we read (refuse), or nothing is stored yet (write).
-      const existing = await this.model.exists({ _id })
-      if (existing) throw new StaleStateError(`Storage: error writing "${key}" due to eTag conflict.`)
+      // Read, compare, write, each by `_id` alone: a filter on eTag as well would read the whole collection on the
+      // embedded database. (A conditional update is no more atomic there: it is read-modify-write inside FerretDB.)
+      const existing = await retryTransient(() => this.model.findById(_id, { eTag: 1 }).lean())
+      if (existing && existing.eTag !== expected) throw new StaleStateError(`Storage: error writing "${key}" due to eTag conflict.`)
+      if (existing) {
+        await retryTransient(() => this.model.updateOne({ _id }, { $set: update }))
+        continue
+      }
       try {
         await this.model.create({ _id, ...update })
       } catch (error) {
@@ -87,6 +91,6 @@ export class MongoStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return
-    await this.model.deleteMany({ _id: { $in: keys.map(storageId) } })
+    await Promise.all(keys.map(key => this.model.deleteOne({ _id: storageId(key) })))
   }
 }

@@ -10,6 +10,8 @@ import type { Logger } from '../logger'
 import type { ContactCipher } from '../services/contactEncryption'
 import { createNotifyEmailSender, createNotifySmsSender, createTwilioSmsSender, DeliveryError } from '../services/deliveryProviders'
 import { DeliveryWorker } from '../services/deliveryWorker'
+import type { BackgroundJobs } from '../data/work/backgroundJobs'
+import type { WorkQueue } from '../data/work/workQueue'
 import { DeliveryService, type NotifyPerson } from '../services/notifyPerson'
 import type { Delivery } from '../data/models/delivery'
 import { continueWithActivities, createCloudAdapter, createProactiveMessageSender } from './botFramework'
@@ -45,6 +47,7 @@ export function createChannelServices(
   clock: Clock,
   contactCipher: ContactCipher,
   addressHashSecret: Buffer,
+  work?: { queue: WorkQueue; jobs: BackgroundJobs },
 ): ChannelServices {
   const addressHasher = createAddressHasher(addressHashSecret)
   const smsOptOuts = new SmsOptOutStore(connection, addressHasher, clock)
@@ -60,6 +63,7 @@ export function createChannelServices(
 
   const deliveries = new DeliveryService({
     connection,
+    queue: work?.queue,
     clock,
     logger,
     contactCipher,
@@ -90,13 +94,11 @@ export function createChannelServices(
     },
   })
   const processedWebhooks = processedWebhookModel(connection)
-  let lastPruned = 0
-  const deliveryWorker = new DeliveryWorker(deliveries, logger, 5000, async () => {
-    const now = clock.now().getTime()
-    if (now - lastPruned < 60 * 60 * 1000) return
-    lastPruned = now
-    // Twilio retries within minutes, never after days; RETENTION_WEBHOOK_DAYS (the daily retention job) sets how long.
-    await processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(now - config.RETENTION_WEBHOOK_DAYS * 24 * 60 * 60 * 1000) } })
+  const deliveryWorker = new DeliveryWorker(deliveries, logger, 5000)
+  // Twilio retries within minutes, never after days; RETENTION_WEBHOOK_DAYS sets how long the records are kept.
+  const webhookLifetimeMs = config.RETENTION_WEBHOOK_DAYS * 24 * 60 * 60 * 1000
+  work?.jobs.every('processed-webhooks-prune', 60 * 60_000, () => processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(clock.now().getTime() - webhookLifetimeMs) } }), {
+    singleton: true,
   })
 
   return {

@@ -1,3 +1,4 @@
+import os from 'node:os'
 import mongoose, { type Connection } from 'mongoose'
 import type { Config } from '../config'
 import type { Logger } from '../logger'
@@ -10,6 +11,8 @@ export interface Database {
   embedded?: EmbeddedDatabase
   /** Resolves when the database answers a ping within the time limit. */
   ping(timeoutMs?: number): Promise<void>
+  /** Resolves when the database answers and accepts a write (a full disk answers pings but takes nothing). */
+  ready(timeoutMs?: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -40,6 +43,62 @@ export async function pingDatabase(connection: Connection, timeoutMs = 2000): Pr
   }
 }
 
+async function withinTime<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+  })
+  try {
+    return await Promise.race([work, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** A ping, then a small write of this instance's own readiness document: by `_id`, so it costs one row. */
+export async function checkWritable(connection: Connection, instance: string, timeoutMs = 2000): Promise<void> {
+  const started = Date.now()
+  await pingDatabase(connection, timeoutMs)
+  const db = connection.db
+  if (!db) throw new Error('not connected')
+  await withinTime(
+    db.collection<{ _id: string; at: Date }>('readiness').updateOne({ _id: instance }, { $set: { at: new Date() } }, { upsert: true }),
+    Math.max(1, timeoutMs - (Date.now() - started)),
+  ).catch(error => {
+    throw new Error(`cannot write: ${(error as Error).message.slice(0, 120)}`)
+  })
+}
+
+const watchEveryMs = 5_000
+const restartAfterFailingMs = 20_000
+
+/** Restarts the embedded database when it has answered but refused every write for a while. */
+function watchWrites(connection: Connection, embedded: EmbeddedDatabase, instance: string): NodeJS.Timeout {
+  let failingSince: number | undefined
+  let checking = false
+  const timer = setInterval(() => {
+    if (checking) return
+    checking = true
+    checkWritable(connection, instance, 3000)
+      .then(
+        () => {
+          failingSince = undefined
+        },
+        () => {
+          failingSince ??= Date.now()
+          if (Date.now() - failingSince < restartAfterFailingMs || connection.readyState !== 1) return
+          failingSince = undefined
+          embedded.restart()
+        },
+      )
+      .finally(() => {
+        checking = false
+      })
+  }, watchEveryMs)
+  timer.unref()
+  return timer
+}
+
 /** Connects to MONGODB_URI, or starts the embedded FerretDB when it is not set. */
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined
@@ -55,12 +114,16 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     uri = embedded.uri(defaultDatabaseName)
   }
   const connection = await connectToDatabase(uri, logger)
+  const readinessId = `${os.hostname()}:${process.pid}`
+  const watchdog = embedded ? watchWrites(connection, embedded, readinessId) : undefined
   return {
     connection,
     embedded,
     ping: timeoutMs => pingDatabase(connection, timeoutMs),
+    ready: timeoutMs => checkWritable(connection, readinessId, timeoutMs),
     async close() {
       // A disconnection we asked for is not worth a warning.
+      clearInterval(watchdog)
       connection.removeAllListeners('disconnected')
       await connection.close()
       await embedded?.stop()

@@ -26,6 +26,9 @@ const buildCacheDir = path.join(projectRoot, '.cache', 'ferretdb')
 
 export class EmbeddedDatabaseError extends Error {}
 
+const restartFirstWaitMs = 1000
+const restartMaxWaitMs = 30_000
+
 export function launcherBinaryPath(): string {
   const hash = crypto.createHash('sha256')
   for (const file of launcherSourceFiles) hash.update(fs.readFileSync(path.join(launcherSourceDir, file)))
@@ -173,6 +176,7 @@ export class EmbeddedDatabase {
   private child: ChildProcess | undefined
   private stopping = false
   private restartTimer: NodeJS.Timeout | undefined
+  private failedRestarts = 0
   private port: number
   /** True when another running service owns the launcher and this process only connects to it. */
   private shared = false
@@ -237,11 +241,7 @@ export class EmbeddedDatabase {
       if (this.child === child) this.child = undefined
       if (this.stopping) return
       this.options.logger.error({ code, signal }, 'the embedded database stopped unexpectedly')
-      if (this.options.superviseRestarts) {
-        this.restartTimer = setTimeout(() => {
-          this.start().catch(error => this.options.logger.error({ err: error }, 'restarting the embedded database failed'))
-        }, 1000)
-      }
+      if (this.options.superviseRestarts) this.scheduleRestart()
     })
 
     const deadline = Date.now() + 30_000
@@ -252,6 +252,29 @@ export class EmbeddedDatabase {
       await new Promise(resolve => setTimeout(resolve, 100))
     }
     this.options.logger.info({ port: this.options.port }, 'embedded database ready')
+  }
+
+  /**
+   * Restarts the launcher after it died, and keeps trying with growing waits (1 s, 2 s, 4 s … at most 30 s) for as
+   * long as the service runs: a port held for a moment, or a disk briefly full, must not leave it down for good.
+   */
+  private scheduleRestart(): void {
+    if (this.stopping) return
+    clearTimeout(this.restartTimer)
+    const waitMs = Math.min(restartFirstWaitMs * 2 ** this.failedRestarts, restartMaxWaitMs)
+    this.restartTimer = setTimeout(() => {
+      this.start().then(
+        () => {
+          this.failedRestarts = 0
+        },
+        error => {
+          this.failedRestarts += 1
+          this.options.logger.error({ reason: (error as Error).message, failedRestarts: this.failedRestarts }, 'restarting the embedded database failed; trying again')
+          this.scheduleRestart()
+        },
+      )
+    }, waitMs)
+    this.restartTimer.unref()
   }
 
   async stop(): Promise<void> {
@@ -265,6 +288,16 @@ export class EmbeddedDatabase {
       await terminate(child.pid)
     }
     fs.rmSync(this.pidFile, { force: true })
+  }
+
+  /**
+   * Replaces a launcher that answers but can no longer write (SQLite keeps some I/O errors, such as a disk that was
+   * full, until it is reopened). The supervisor starts the new one.
+   */
+  restart(): void {
+    if (this.shared || !this.child?.pid || !this.options.superviseRestarts) return
+    this.options.logger.error('the embedded database cannot write; restarting it')
+    this.child.kill('SIGKILL')
   }
 
   /** Last-chance synchronous kill, for process 'exit' handlers. */

@@ -8,12 +8,16 @@ import {
   type DirectLineConversationModel,
   directLineConversationModel,
 } from '../data/models/directLineConversation'
+import { retryTransient } from '../data/retry'
 import type { ContactCipher } from '../services/contactEncryption'
 
 /** Direct Line watermarks are strings of the activity's sequence number; ids end with the same number. */
 export function activityIdFor(conversationId: string, watermark: number): string {
   return `${conversationId}|${String(watermark).padStart(7, '0')}`
 }
+
+/** Most activities returned by one GET: a long transcript is read in pages. */
+const maxPage = 100
 
 function randomId(bytes: number): string {
   return crypto.randomBytes(bytes).toString('base64url')
@@ -47,7 +51,7 @@ export class TranscriptStore {
   }
 
   async findConversation(conversationId: string): Promise<DirectLineConversation | null> {
-    return this.conversations.findOne({ conversationId }).lean<DirectLineConversation>()
+    return retryTransient(() => this.conversations.findOne({ conversationId }).lean<DirectLineConversation>())
   }
 
   /** Records that the conversation's token was renewed: from now on only the token of `generation` works. */
@@ -57,7 +61,10 @@ export class TranscriptStore {
 
   /** True for the one caller that marks the conversation started (the others see it already started). */
   async markStarted(conversationId: string): Promise<boolean> {
-    const result = await this.conversations.updateOne({ conversationId, startedAt: null }, { $set: { startedAt: this.clock.now() } })
+    // By key alone (a second field in the filter would read every conversation on the embedded database).
+    const conversation = await retryTransient(() => this.conversations.findOne({ conversationId }, { startedAt: 1 }).lean())
+    if (!conversation || conversation.startedAt) return false
+    const result = await retryTransient(() => this.conversations.updateOne({ conversationId }, { $set: { startedAt: this.clock.now() } }))
     return result.modifiedCount === 1
   }
 
@@ -86,8 +93,8 @@ export class TranscriptStore {
   }
 
   async replace(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<boolean> {
-    const existing = await this.activities.findOne({ conversationId, activityId })
-    if (!existing) return false
+    const existing = await this.activities.findOne({ activityId })
+    if (!existing || existing.conversationId !== conversationId) return false
     const previous = this.cipher.decrypt<Partial<Activity>>(existing.sealedActivity)
     const updated = { ...activity, id: activityId, timestamp: previous.timestamp }
     existing.sealedActivity = this.cipher.encrypt(updated)
@@ -96,7 +103,7 @@ export class TranscriptStore {
   }
 
   async remove(conversationId: string, activityId: string): Promise<void> {
-    await this.activities.deleteOne({ conversationId, activityId })
+    if (activityId.startsWith(`${conversationId}|`)) await this.activities.deleteOne({ activityId })
   }
 
   /**
@@ -106,7 +113,10 @@ export class TranscriptStore {
   async forgetConversationsIdleSince(cutoff: Date, batchSize = 200): Promise<number> {
     const idle = await this.conversations.find({ lastActivityAt: { $lt: cutoff } }).limit(batchSize).lean()
     for (const conversation of idle) {
-      await this.activities.deleteMany({ conversationId: conversation.conversationId })
+      // Each activity by its key: a filter on conversationId would read every transcript on the embedded database.
+      for (let watermark = 1; watermark <= conversation.lastWatermark; watermark++) {
+        await this.activities.deleteOne({ _id: activityIdFor(conversation.conversationId, watermark) })
+      }
       await this.conversations.deleteOne({ conversationId: conversation.conversationId, lastActivityAt: { $lt: cutoff } })
     }
     return idle.length
@@ -114,7 +124,15 @@ export class TranscriptStore {
 
   /** Activities after the watermark, oldest first, and the watermark to ask from next time. */
   async activitiesAfter(conversationId: string, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
-    const records = await this.activities.find({ conversationId, watermark: { $gt: watermark } }).sort({ watermark: 1 }).lean()
+    const conversation = await this.findConversation(conversationId)
+    const newer: number[] = []
+    for (let next = Math.max(0, watermark) + 1; conversation && next <= conversation.lastWatermark && newer.length < maxPage; next++) newer.push(next)
+    // By key, one per watermark: the counter says which may exist. A gap is an activity still being written (stop
+    // there, so it is not skipped) or, once the conversation has been quiet a moment, one that was deleted.
+    const found = await Promise.all(newer.map(next => this.activities.findById(activityIdFor(conversationId, next)).lean()))
+    const settled = conversation && this.clock.now().getTime() - new Date(conversation.lastActivityAt).getTime() > 2000
+    const firstGap = found.findIndex(record => record === null)
+    const records = (settled || firstGap < 0 ? found : found.slice(0, firstGap)).filter(record => record !== null)
     const activities = records.map(record => this.cipher.decrypt<Partial<Activity>>(record.sealedActivity))
     const last = records.at(-1)?.watermark ?? watermark
     return { activities, watermark: last }

@@ -5,7 +5,12 @@ import type { Services } from '../services'
 import { publicStatusOf } from '../services/feedbackStatus'
 import { detectSignposting } from '../classification'
 import { reporterRoles } from '../data/models/feedback'
-import { feedbackInputSchema, fieldMessages, maxStoryLength } from '../services/intake'
+import { feedbackInputSchema, fieldMessages, IdempotencyConflict, maxStoryLength } from '../services/intake'
+
+/** Seconds a client should wait before sending again when the database cannot take the feedback. */
+export const notSavedRetryAfterSeconds = 30
+const notSavedMessage = 'Your feedback was not saved. We could not store it just now. Please send it again in a minute.'
+const maxIdempotencyKeyLength = 200
 
 export const intakeBodyLimit = '200kb'
 
@@ -21,6 +26,13 @@ const formFieldIds: Record<string, string> = {
   'contact.phone': 'phone',
   'contact.format': 'format',
 }
+
+/** The same help the form and chat give, for API clients to show when their user's words speak of danger. */
+const getHelpNowText = [
+  'If someone is in danger now, call 999.',
+  'For urgent mental health help, call NHS 111 and choose option 2.',
+  'If you need to talk to someone, call Samaritans free on 116 123, day or night.',
+]
 
 const formFieldOrder = ['serviceName', 'text', 'when', 'role', 'contactMethod', 'email', 'phone', 'format']
 
@@ -68,8 +80,31 @@ export default function intakeRoutes(services: Services): Router {
       res.status(400).json({ error: 'invalid_feedback', message: 'Some of the feedback needs checking. See "fields" for what to change.', fields: fieldMessages(parsed.error) })
       return
     }
-    const received = await services.intake.receive(parsed.data, 'api')
-    res.status(201).location(`/api/feedback/${received.reference}/status`).json(received)
+    const idempotencyKey = req.get('Idempotency-Key')?.trim() || undefined
+    if (idempotencyKey && idempotencyKey.length > maxIdempotencyKeyLength) {
+      res.status(400).json({ error: 'invalid_idempotency_key', message: `The Idempotency-Key header must be ${maxIdempotencyKeyLength} characters or fewer.` })
+      return
+    }
+    let received
+    try {
+      received = await services.intake.receive(parsed.data, 'api', idempotencyKey)
+    } catch (error) {
+      if (error instanceof IdempotencyConflict) {
+        res.status(422).json({ error: 'idempotency_key_reused', message: 'This Idempotency-Key was already used with different feedback. Use a new key for new feedback.' })
+        return
+      }
+      services.logger.error({ errorName: (error as Error)?.name }, 'feedback could not be saved')
+      services.metrics.intake.inc({ channel: 'api', outcome: 'not_saved' })
+      const signposting = detectSignposting(parsed.data.text)
+      res
+        .status(503)
+        .set('Retry-After', String(notSavedRetryAfterSeconds))
+        .json({ error: 'not_saved', message: notSavedMessage, ...(signposting.length ? { getHelpNow: getHelpNowText } : {}) })
+      return
+    }
+    const { replayed, ...body } = received
+    if (replayed) res.set('Idempotent-Replayed', 'true')
+    res.status(201).location(`/api/feedback/${received.reference}/status`).json(body)
   })
 
   router.get('/api/feedback/:reference/status', limiter, async (req, res) => {
@@ -105,7 +140,25 @@ export default function intakeRoutes(services: Services): Router {
       renderForm(res, body, errors, 400)
       return
     }
-    const received = await services.intake.receive(parsed.data, 'form')
+    let received
+    try {
+      received = await services.intake.receive(parsed.data, 'form')
+    } catch (error) {
+      services.logger.error({ errorName: (error as Error)?.name }, 'feedback could not be saved')
+      services.metrics.intake.inc({ channel: 'form', outcome: 'not_saved' })
+      // The words stay in the form, and help for danger is shown: it needs no database.
+      res.set('Retry-After', String(notSavedRetryAfterSeconds))
+      res.status(503).render('pages/feedbackForm', {
+        title: 'Error: Your feedback was not saved',
+        values: body,
+        notSaved: true,
+        signposting: detectSignposting(parsed.data.text),
+        errorList: [{ text: notSavedMessage, href: '#text' }],
+        roles: reporterRoles.map(role => ({ value: role, text: roleLabels[role], checked: body.role === role })),
+        maxStoryLength,
+      })
+      return
+    }
     res.render('pages/feedbackFormDone', {
       title: 'Thank you, we have your feedback',
       reference: received.reference,

@@ -1,6 +1,8 @@
 import type { Clock } from '../clock'
 import type { Config } from '../config'
-import type { AlertModel, AlertTarget, EscalationTier } from '../data/models/alert'
+import { type Alert, type AlertModel, type AlertTarget, alertKey, alertTargets, type EscalationTier, escalationTiers } from '../data/models/alert'
+import { isDuplicateKey, retryTransient } from '../data/retry'
+import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
 import type { Router, StaffContact, Team } from './routing'
 
@@ -10,14 +12,26 @@ export interface AlertChannels {
   teams: boolean
 }
 
+/** Work kinds in the hot queue (data/work/workQueue.ts) that belong to alerts. */
+export const alertWork = 'alert'
+export const escalationWork = 'escalation'
+/** How long a just-written alert is left to the instance that wrote it before the worker may take it over. */
+export const freshAlertClaimMs = 30_000
+
 /**
- * Writes alerts into the outbox. Each alert has a fixed key (reference:tier:target), so writing it again
- * after a crash is harmless: the unique index refuses the copy and the worker delivers the original.
+ * Writes alerts into the outbox. Each alert has a fixed key (reference:tier:target) that is also its `_id`, so
+ * writing it again after a crash, or from a second instance, is harmless: the insert of the copy fails and the
+ * worker delivers the original. The queue item is written first, so an alert is never stored without work to deliver it.
  */
 export class AlertOutbox {
   private readonly warned = new Set<string>()
   /** Called after alerts are written, so the worker tries the first delivery at once instead of at its next poll. */
   onWritten: () => void = () => {}
+  /**
+   * Sends alerts this instance has just written, without waiting for the worker: writing the alert (a new `_id`)
+   * is itself the claim, so no other instance sends it. Set by the triage services to AlertDelivery.deliverFresh.
+   */
+  deliverNow: (alerts: Alert[]) => Promise<void> = async () => undefined
 
   constructor(
     private readonly alerts: AlertModel,
@@ -26,6 +40,7 @@ export class AlertOutbox {
     private readonly channels: AlertChannels,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly queue: WorkQueue,
   ) {}
 
   recipientFor(team: Team, tier: EscalationTier): StaffContact | undefined {
@@ -34,8 +49,13 @@ export class AlertOutbox {
     return this.router.dutyDirector(team)
   }
 
-  /** Returns how many alert targets the case now has for this tier (0 means nobody can be told automatically). */
-  async raise(reference: string, teamId: string, tier: EscalationTier): Promise<number> {
+  /**
+   * Returns how many alert targets the case now has for this tier (0 means nobody can be told automatically).
+   * With `sendNow` (a new urgent case) the alerts this call wrote are sent at once; the queued work is then only
+   * the fallback if this process dies, due after the claim time. Escalations are left to the worker, which sends
+   * those due together to one person as a digest.
+   */
+  async raise(reference: string, teamId: string, tier: EscalationTier, options: { sendNow?: boolean } = {}): Promise<number> {
     const team = this.router.team(teamId)
     const recipient = this.recipientFor(team, tier)
     const targets: AlertTarget[] = []
@@ -49,34 +69,63 @@ export class AlertOutbox {
     if (targets.length === 0) this.logger.error({ reference, tier }, 'an urgent case has no alert target configured: it waits in the console alert queue')
 
     const now = this.clock.now()
-    for (const target of targets) {
-      const key = `${reference}:${tier}:${target}`
-      try {
-        await this.alerts.create({
-          key,
-          reference,
-          target,
-          tier,
-          team: team.id,
-          recipient: target === 'notify-email' || target === 'notify-sms' ? recipient : undefined,
-          status: 'pending',
-          nextAttemptAt: now,
-        })
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error
-      }
-    }
-    if (targets.length > 0) this.onWritten()
+    const written: Alert[] = []
+    await Promise.all(
+      targets.map(async target => {
+        const key = alertKey(reference, tier, target)
+        await this.queue.enqueue(alertWork, key, options.sendNow ? new Date(now.getTime() + freshAlertClaimMs) : now)
+        try {
+          const created = await retryTransient(() =>
+            this.alerts.create({
+              key,
+              reference,
+              target,
+              tier,
+              team: team.id,
+              recipient: target === 'notify-email' || target === 'notify-sms' ? recipient : undefined,
+              status: 'pending',
+              nextAttemptAt: now,
+            }),
+          )
+          written.push(created.toObject())
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error
+        }
+      }),
+    )
+    if (options.sendNow && written.length) await this.deliverNow(written)
+    else if (targets.length > 0) this.onWritten()
     return targets.length
   }
 
-  /** Pending retries stop once someone has acknowledged the case. */
+  /** Pending retries and escalations stop once someone has acknowledged the case. */
   async cancelPending(reference: string): Promise<void> {
-    await this.alerts.updateMany({ reference, status: 'pending' }, { $set: { status: 'cancelled', cancelledAt: this.clock.now() } })
+    const now = this.clock.now()
+    await this.queue.done(escalationWork, reference)
+    await Promise.all(
+      this.possibleKeys(reference).map(async key => {
+        const alert = await retryTransient(() => this.alerts.findById(key, { status: 1 }).lean())
+        if (alert?.status === 'pending') await retryTransient(() => this.alerts.updateOne({ _id: key }, { $set: { status: 'cancelled', cancelledAt: now } }))
+        await this.queue.done(alertWork, key)
+      }),
+    )
   }
 
+  /** Every alert the case has had, oldest first: a handful of key lookups, never a scan. */
   async forCase(reference: string) {
-    return this.alerts.find({ reference }).sort({ createdAt: 1 }).lean()
+    const found = await Promise.all(this.possibleKeys(reference).map(key => this.alerts.findById(key).lean()))
+    return found.filter(alert => alert !== null).sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0))
+  }
+
+  /**
+   * A slow sweep for pending alerts with no queued work (written before the queue existed, or by a tool): it reads
+   * the whole outbox, so it runs rarely, as a background job.
+   */
+  async requeuePending(): Promise<number> {
+    const pending = await this.alerts.find({ status: 'pending' }, { key: 1, nextAttemptAt: 1 }).limit(1000).lean()
+    for (const alert of pending) await this.queue.enqueue(alertWork, alert.key, alert.nextAttemptAt ?? this.clock.now())
+    if (pending.length) this.onWritten()
+    return pending.length
   }
 
   /** Alerts that were refused for good, or that have failed three times and are still being retried. */
@@ -86,6 +135,10 @@ export class AlertOutbox {
       .sort({ createdAt: -1 })
       .limit(200)
       .lean()
+  }
+
+  private possibleKeys(reference: string): string[] {
+    return escalationTiers.flatMap(tier => alertTargets.map(target => alertKey(reference, tier, target)))
   }
 
   private warnOnce(what: string, message: string): void {

@@ -2,14 +2,25 @@ import crypto from 'node:crypto'
 import type { Classification, FeedbackClassifier, RiskLevel } from '../classification'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import type { RecentConcernModel } from '../data/models/recentConcern'
+import { retryTransient } from '../data/retry'
+import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
-import type { AlertOutbox } from './alertOutbox'
+import { type AlertOutbox, escalationWork } from './alertOutbox'
 import { addWorkingDays, type Router } from './routing'
 
 /** Smaller is more pressing. A repeat concern about the same service moves up one step. */
 export const priorityOfRisk: Record<RiskLevel, number> = { urgent: 1, high: 2, medium: 3, low: 4, none: 5 }
 
 export const repeatWindowDays = 14
+/** At most this many earlier concerns are linked to a new one: linking is bounded work, never a bulk update. */
+const maxLinked = 20
+export const routeWork = 'route'
+const routeLeaseMs = 60_000
+/** How long a just-received record is left to the instance that received it before the routing worker may take it. */
+const routeGraceMs = 30_000
+/** A queued reference with no received record yet may be an intake still writing; after this it was abandoned. */
+const abandonedAfterMs = 10 * 60_000
 
 type StoredClassification = NonNullable<Feedback['classification']>
 
@@ -68,7 +79,7 @@ const concernLevels = ['urgent', 'high', 'medium']
 const quietSweepWindowMs = 7 * 24 * 60 * 60 * 1000
 
 export class ClassifyAndRoute {
-  private readonly inFlight = new Map<string, Promise<void>>()
+  private readonly inFlight = new Map<string, Promise<unknown>>()
   /** Minutes a worrying unfinished conversation may go quiet before it is routed (DRAFT_QUIET_MINUTES). */
   draftQuietMinutes = 30
 
@@ -80,13 +91,46 @@ export class ClassifyAndRoute {
     private readonly clock: Clock,
     private readonly escalationMinutes: number,
     private readonly logger: Logger,
+    private readonly queue: WorkQueue,
+    private readonly recentConcerns: RecentConcernModel,
   ) {}
+
+  /** Called with each classification's duration in seconds, for /metrics. */
+  onClassified: (seconds: number) => void = () => {}
+
+  /**
+   * Queues the record for routing, before it is marked received, so a crash never leaves it unrouted. The instance
+   * that received it routes it at once (soon), so the queued item is only due after a grace period: the fallback
+   * if that instance dies.
+   */
+  async enqueue(reference: string, graceMs = routeGraceMs): Promise<void> {
+    await this.queue.enqueue(routeWork, reference, new Date(this.clock.now().getTime() + graceMs))
+  }
 
   /** Runs in the background and returns at once, so the person is never kept waiting by the classifier. */
   soon(reference: string): void {
-    this.process(reference).catch(error =>
-      this.logger.error({ err: error, reference }, 'classify and route failed; the routing worker will try again'),
+    this.process(reference)
+      .then(routed => (routed ? this.queue.done(routeWork, reference) : undefined))
+      .catch(error => this.logger.error({ errorName: (error as Error)?.name, reference }, 'classify and route failed; the routing worker will try again'))
+  }
+
+  /** One pass of the routing worker over queued records. */
+  async routeDue(): Promise<number> {
+    return this.queue.runDue(routeWork, this.clock.now(), { limit: 50, concurrency: 4, leaseMs: routeLeaseMs }, item =>
+      this.routeQueued(item.ref, item.createdAt, item.attempts),
     )
+  }
+
+  private async routeQueued(reference: string, queuedAt: Date, attempts: number): Promise<'done' | { retryAt: Date }> {
+    const now = this.clock.now()
+    try {
+      const routed = await this.process(reference)
+      if (routed || Date.now() - queuedAt.getTime() > abandonedAfterMs) return 'done'
+      return { retryAt: new Date(now.getTime() + 5_000) }
+    } catch (error) {
+      this.logger.error({ errorName: (error as Error)?.name, reference, attempts }, 'classify and route failed; will retry')
+      return { retryAt: new Date(now.getTime() + Math.min(60_000, 1_000 * 2 ** attempts)) }
+    }
   }
 
   /** Resolves when every background run has finished (used on shutdown). */
@@ -94,12 +138,13 @@ export class ClassifyAndRoute {
     await Promise.allSettled([...this.inFlight.values()])
   }
 
-  process(reference: string, options: { reclassify?: boolean } = {}): Promise<void> {
+  /** Classifies and routes one record; resolves false when there is no received record to route (yet). */
+  process(reference: string, options: { reclassify?: boolean } = {}): Promise<boolean> {
     return this.inTurn(reference, () => this.run(reference, options))
   }
 
   /** One piece of work per record at a time in this process: FerretDB updates are read-modify-write. */
-  private inTurn(reference: string, task: () => Promise<void>): Promise<void> {
+  private inTurn<T>(reference: string, task: () => Promise<T>): Promise<T> {
     const running = this.inFlight.get(reference)
     if (running) return running.then(() => this.inTurn(reference, task), () => this.inTurn(reference, task))
     const work = task().finally(() => this.inFlight.delete(reference))
@@ -128,7 +173,10 @@ export class ClassifyAndRoute {
   private async assessNow(reference: string, routeFrom: 'urgent' | 'concern'): Promise<void> {
     const record = await this.feedback.findOne({ reference }).lean()
     if (!record) return
-    if (record.status !== 'draft') return this.run(reference, {})
+    if (record.status !== 'draft') {
+      await this.run(reference, {})
+      return
+    }
     // While the person is typing, a calm draft is not written to (FerretDB updates are read-modify-write, and their
     // next message may be arriving at another instance): only a draft that must be routed is. The quiet-draft sweep
     // stores the classification once they have stopped.
@@ -138,15 +186,18 @@ export class ClassifyAndRoute {
     if (!worrying || !classification) return
     const now = this.clock.now()
     const note = routeFrom === 'urgent' ? 'Urgent while the person was still telling us' : 'Unfinished: the person stopped replying'
-    await this.feedback.updateOne(
+    // Queued before it is marked received, so a crash part-way is finished by the routing worker.
+    await this.enqueue(reference)
+    await retryTransient(() => this.feedback.updateOne(
       { reference, status: 'draft' },
       {
         $set: { status: 'received', stillBeingTold: true, submittedAt: now, classification },
         $push: { statusHistory: { $each: [{ status: 'received', at: now, by: 'system', note }] } },
       },
-    )
+    ))
     this.logger.info({ reference, level, routeFrom }, 'unfinished conversation routed')
     await this.route({ ...record, status: 'received', stillBeingTold: true, submittedAt: now, classification })
+    await this.queue.done(routeWork, reference)
   }
 
   private async classifyInMemory(record: Feedback): Promise<StoredClassification | undefined> {
@@ -189,68 +240,81 @@ export class ClassifyAndRoute {
     const stored = record.classification as StoredClassification | undefined
     if (!reclassify && stored?.classifiedAt && stored.textHash === textHash) return stored
     if (!text.trim() && record.status === 'draft') return stored
-    const fresh = await this.classify(text)
+    const fresh = await this.classifyOrFallback(text)
     const classification = { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : textHash } as StoredClassification
-    await this.feedback.updateOne({ reference: record.reference }, { $set: { classification } })
+    await retryTransient(() => this.feedback.updateOne({ reference: record.reference }, { $set: { classification } }))
     return classification
   }
 
-  /** Records that are received but were never routed (the process died part-way): finish them. */
-  async routeUnrouted(limit = 100): Promise<number> {
-    await this.routeQuietDrafts().catch(error => this.logger.error({ err: error }, 'the quiet-draft sweep failed; it will run again'))
+  /**
+   * A slow sweep for received records that are unrouted but not queued (written before the queue existed, or by a
+   * tool): it reads the whole collection, so it runs rarely, as a background job, never on a request.
+   */
+  async routeUnrouted(limit = 500): Promise<number> {
     const waiting = await this.feedback
       .find({ status: { $ne: 'draft' }, 'triage.routedAt': { $exists: false } }, { reference: 1 })
-      .sort({ submittedAt: 1 })
       .limit(limit)
       .lean()
-    for (const { reference } of waiting) {
-      try {
-        await this.process(reference)
-      } catch (error) {
-        this.logger.error({ err: error, reference }, 'could not route a waiting record')
-      }
-    }
+    for (const { reference } of waiting) await this.enqueue(reference, 0)
     return waiting.length
   }
 
-  private async run(reference: string, options: { reclassify?: boolean }): Promise<void> {
+  private async run(reference: string, options: { reclassify?: boolean }): Promise<boolean> {
     const record = await this.feedback.findOne({ reference }).lean()
-    if (!record || record.status === 'draft') return
+    if (!record || record.status === 'draft') return false
     const before = record.classification as StoredClassification | undefined
     const classification = await this.classifyIfChanged(record, options.reclassify)
     const changed = classification !== before
-    if (record.triage?.routedAt && !changed) return
+    if (record.triage?.routedAt && !changed) return true
     await this.route({ ...record, classification })
+    return true
   }
 
   private async classify(text: string): Promise<Classification> {
     if (!text.trim()) return { ...unreadableClassification, risk: { ...unreadableClassification.risk, level: 'low', reason: 'There was no text to classify.' } }
+    const started = process.hrtime.bigint()
     try {
       return await this.classifier.classifyFeedback(text)
+    } finally {
+      this.onClassified(Number(process.hrtime.bigint() - started) / 1e9)
+    }
+  }
+
+  private async classifyOrFallback(text: string): Promise<Classification> {
+    try {
+      return await this.classify(text)
     } catch (error) {
       this.logger.error({ err: error }, 'the classifier failed; treating the feedback as high risk')
       return unreadableClassification
     }
   }
 
+  /** Queue, priority and target for a record with this many linked repeat concerns. Never lowers an earlier decision. */
+  private placement(record: Feedback & { classification?: StoredClassification }, linked: number) {
+    const level = (record.classification?.risk?.level ?? 'high') as RiskLevel
+    let priority = priorityOfRisk[level]
+    if (linked > 0) priority = Math.max(1, priority - 1)
+    if (typeof record.triage?.priority === 'number') priority = Math.min(priority, record.triage.priority)
+    const queue: 'alert' | 'inspector' | 'themed' = level === 'urgent' || record.triage?.queue === 'alert' ? 'alert' : priority <= 2 ? 'inspector' : 'themed'
+    return { queue, priority }
+  }
+
+  /**
+   * Routing first (queue, alerts, escalation watch, routedAt), linking after: an urgent alert never waits for
+   * repeat-concern linking, which may then move the case up one step.
+   */
   private async route(record: Feedback & { classification?: StoredClassification }): Promise<void> {
     const { reference } = record
     const now = this.clock.now()
-    const level = (record.classification?.risk?.level ?? 'high') as RiskLevel
     const team = record.triage?.team ? this.router.team(record.triage.team) : this.router.teamFor(record.service)
-    const linked = await this.linkRepeatConcerns(record)
-
-    let priority = priorityOfRisk[level]
-    if (linked.length > 0) priority = Math.max(1, priority - 1)
-    // Never quietly lower what an earlier routing decided: a case only moves up.
-    if (typeof record.triage?.priority === 'number') priority = Math.min(priority, record.triage.priority)
-    const queue = level === 'urgent' || record.triage?.queue === 'alert' ? 'alert' : priority <= 2 ? 'inspector' : 'themed'
+    const { queue, priority } = this.placement(record, 0)
 
     const set: Record<string, unknown> = { 'triage.queue': queue, 'triage.priority': priority, 'triage.team': team.id }
     const receivedAt = record.submittedAt ?? now
     if (queue === 'alert' && !record.triage?.alertedAt) {
       // The outbox is written before the case records it, and before any delivery is tried.
-      await this.outbox.raise(reference, team.id, 'inspector')
+      await this.outbox.raise(reference, team.id, 'inspector', { sendNow: true })
+      await this.queue.enqueue(escalationWork, reference, new Date(now.getTime() + this.escalationMinutes * 60_000))
       set['triage.alertedAt'] = now
       set['triage.escalationLevel'] = 0
       set['triage.targetAt'] = new Date(now.getTime() + this.escalationMinutes * 60_000)
@@ -258,32 +322,52 @@ export class ClassifyAndRoute {
       set['triage.targetAt'] = addWorkingDays(receivedAt, 1)
     }
     set['triage.routedAt'] = now
-    await this.feedback.updateOne({ reference }, { $set: set })
+    await retryTransient(() => this.feedback.updateOne({ reference }, { $set: set }))
+
+    const linked = await this.linkRepeatConcerns(record)
+    if (linked.length > 0) {
+      const routed = { ...record, triage: { ...record.triage, queue, priority, targetAt: (set['triage.targetAt'] as Date | undefined) ?? record.triage?.targetAt } }
+      const moved = this.placement(routed as typeof record, linked.length)
+      if (moved.priority !== priority || moved.queue !== queue) {
+        const raised: Record<string, unknown> = { 'triage.priority': moved.priority, 'triage.queue': moved.queue }
+        if (moved.queue === 'inspector' && !routed.triage.targetAt) raised['triage.targetAt'] = addWorkingDays(receivedAt, 1)
+        await retryTransient(() => this.feedback.updateOne({ reference }, { $set: raised }))
+      }
+    }
     this.logger.info({ reference, queue, priority, team: team.id, linked: linked.length }, 'feedback routed')
   }
 
-  /** Other concerns about the same service within 14 days: linked both ways. */
+  /**
+   * Other concerns about the same service within 14 days, linked both ways. It reads only the small collection of
+   * recent concerns, and updates at most a few records, each by its key.
+   */
   private async linkRepeatConcerns(record: Feedback & { classification?: StoredClassification }): Promise<string[]> {
     const key = record.service?.key
     if (!key || !isConcern(record)) return []
-    const at = (record.submittedAt ?? this.clock.now()).getTime()
+    const submittedAt = record.submittedAt ?? this.clock.now()
+    const at = submittedAt.getTime()
     const window = repeatWindowDays * 24 * 60 * 60 * 1000
-    const others = await this.feedback
-      .find(
-        {
-          'service.key': key,
-          reference: { $ne: record.reference },
-          status: { $ne: 'draft' },
-          submittedAt: { $gte: new Date(at - window), $lte: new Date(at + window) },
-        },
-        { reference: 1, overall: 1, classification: 1 },
-      )
-      .limit(200)
+    await retryTransient(() => this.recentConcerns.updateOne({ _id: record.reference }, { $set: { serviceKey: key, submittedAt } }, { upsert: true }), {
+      duplicateKeyIsTransient: true,
+    })
+    const others = await this.recentConcerns
+      .find({ serviceKey: key, submittedAt: { $gte: new Date(at - window), $lte: new Date(at + window) } })
+      .sort({ submittedAt: -1 })
+      .limit(maxLinked + 1)
       .lean()
-    const repeats = others.filter(other => isConcern(other as Parameters<typeof isConcern>[0])).map(other => other.reference)
+    const repeats = others.map(other => other._id).filter(reference => reference !== record.reference).slice(0, maxLinked)
     if (repeats.length === 0) return []
-    await this.feedback.updateOne({ reference: record.reference }, { $addToSet: { 'triage.linkedReferences': { $each: repeats } } })
-    await this.feedback.updateMany({ reference: { $in: repeats } }, { $addToSet: { 'triage.linkedReferences': record.reference } })
+    await retryTransient(() => this.feedback.updateOne({ reference: record.reference }, { $addToSet: { 'triage.linkedReferences': { $each: repeats } } }))
+    for (const other of repeats) {
+      await retryTransient(() => this.feedback.updateOne({ reference: other }, { $addToSet: { 'triage.linkedReferences': record.reference } }))
+    }
     return repeats
+  }
+
+  /** Forgets recent concerns that can no longer be linked to a new one. */
+  async pruneRecentConcerns(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - 2 * repeatWindowDays * 24 * 60 * 60 * 1000)
+    const result = await this.recentConcerns.deleteMany({ submittedAt: { $lt: cutoff } })
+    return result.deletedCount
   }
 }

@@ -19,6 +19,8 @@ interface SearchEntry {
   text: string
 }
 
+const changeCheckEveryMs = 10_000
+
 /** Words that say nothing about which service it is. */
 const ignoredWords = new Set(['the', 'a', 'an', 'of', 'in', 'at', 'on', 'and', 'it', 'is', 'was', 'called', 'my', 'our'])
 
@@ -33,6 +35,7 @@ export class DirectoryService {
   private readonly model: Model<CareService>
   private cache?: { signature: string; services: CareService[]; fuse: Fuse<SearchEntry> }
   private seeding?: Promise<void>
+  private checkedAt = 0
 
   constructor(connection: Connection) {
     this.model = careServiceModel(connection)
@@ -63,11 +66,16 @@ export class DirectoryService {
       if (result.upsertedCount) created++
       else updated++
     }
+    this.checkedAt = 0
     return { created, updated }
   }
 
   private async loaded(): Promise<{ signature: string; services: CareService[]; fuse: Fuse<SearchEntry> }> {
     await this.ensureSeeded()
+    // The change check reads the whole collection on the embedded database: on a conversation turn it is done at
+    // most every few seconds. An import in another process shows within that time.
+    if (this.cache && Date.now() - this.checkedAt < changeCheckEveryMs) return this.cache
+    this.checkedAt = Date.now()
     const [count, latest] = await Promise.all([this.model.countDocuments(), this.model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean()])
     const signature = `${count}:${latest?.updatedAt?.toISOString() ?? ''}`
     if (this.cache?.signature === signature) return this.cache

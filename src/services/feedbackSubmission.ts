@@ -1,15 +1,18 @@
 import type { Clock } from '../clock'
-import type { FeedbackDocument, FeedbackModel } from '../data/models/feedback'
+import type { Feedback, FeedbackDocument, FeedbackModel } from '../data/models/feedback'
+import { isDuplicateKey, retryTransient } from '../data/retry'
 
 export type AfterSubmitHook = (feedback: FeedbackDocument) => Promise<void>
 
 /**
  * Turns a draft into received feedback. Safe to call twice: a second call finds it already received.
- * Classification and routing run as hooks after the record is safely saved, so a crash in them never
- * loses what the person said (the routing worker picks up anything left unrouted).
+ * The record is queued for routing before it is marked received, and classification and routing run as hooks
+ * after it is safely saved, so a crash in them never loses what the person said (the routing worker finishes it).
  */
 export class FeedbackSubmission {
   private readonly afterSubmit: AfterSubmitHook[] = []
+  /** Puts the reference in the routing queue (set by the triage services). */
+  routeQueue: (reference: string) => Promise<void> = async () => undefined
 
   constructor(
     private readonly feedback: FeedbackModel,
@@ -21,14 +24,15 @@ export class FeedbackSubmission {
   }
 
   async submit(reference: string): Promise<FeedbackDocument> {
-    const record = await this.feedback.findOne({ reference })
+    const record = await retryTransient(() => this.feedback.findOne({ reference }))
     if (!record) throw new Error('No feedback with that reference')
     if (record.status === 'draft') {
       const at = this.clock.now()
+      await this.routeQueue(reference)
       record.status = 'received'
       record.submittedAt = at
       record.statusHistory.push({ status: 'received', at, by: 'system' })
-      await record.save()
+      await retryTransient(() => record.save())
     } else if (record.stillBeingTold) {
       // Routed early (urgent, or quiet with a concern): now the person has finished, the case says so.
       await this.feedback.updateOne(
@@ -40,7 +44,35 @@ export class FeedbackSubmission {
       )
       record.stillBeingTold = undefined
     }
-    for (const hook of this.afterSubmit) await hook(record)
+    await this.runHooks(record)
     return record
+  }
+
+  /**
+   * Saves a whole submission (the API and form) as received in one insert, so a failure leaves either nothing or
+   * the complete record, never a half-saved draft. The same reference sent again (a retried request with its
+   * Idempotency-Key) returns the record already saved.
+   */
+  async receive(fields: Omit<Feedback, 'status' | 'statusHistory' | 'submittedAt' | 'updates' | 'notes' | 'createdAt' | 'updatedAt'>): Promise<{ record: FeedbackDocument; created: boolean }> {
+    const at = this.clock.now()
+    await this.routeQueue(fields.reference)
+    let created = true
+    let record: FeedbackDocument | null
+    try {
+      record = await retryTransient(() =>
+        this.feedback.create({ ...fields, status: 'received', submittedAt: at, statusHistory: [{ status: 'received', at, by: 'system' }] }),
+      )
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+      created = false
+      record = await this.feedback.findOne({ reference: fields.reference })
+      if (!record) throw error
+    }
+    await this.runHooks(record)
+    return { record, created }
+  }
+
+  private async runHooks(record: FeedbackDocument): Promise<void> {
+    for (const hook of this.afterSubmit) await hook(record)
   }
 }

@@ -3,7 +3,12 @@ import { type ChannelServices, createChannelServices } from '../channels'
 import { type Clock, systemClock } from '../clock'
 import type { Config } from '../config'
 import { feedbackModel } from '../data/models/feedback'
+import { BackgroundJobs } from '../data/work/backgroundJobs'
+import { Leases } from '../data/work/leases'
+import { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
+import { pingDatabase } from '../data/database'
+import { ServiceMetrics } from '../metrics'
 import { addressHashSecretFor, type ContactCipher, createContactCipher } from './contactEncryption'
 import { FeedbackStatusService } from './feedbackStatus'
 import { FeedbackSubmission } from './feedbackSubmission'
@@ -23,7 +28,14 @@ export interface Services extends TriageServices, ChannelServices {
   feedbackSubmission: FeedbackSubmission
   /** What a person holding a reference may see (status and public updates only). */
   feedbackStatus: FeedbackStatusService
-  /** Background work (outbox delivery, escalation) started with the service and stopped before the database closes. */
+  /** Claims on work, shared by every instance on the database. */
+  leases: Leases
+  /** The small collection of work still to do (routing, alerts, escalations, deliveries). */
+  workQueue: WorkQueue
+  /** Every periodic background job, each on its own loop; add one with `jobs.every(name, intervalMs, run)`. */
+  jobs: BackgroundJobs
+  metrics: ServiceMetrics
+  /** Background work started with the service and stopped before the database closes. */
   workers: { start(): void; stop(): Promise<void> }[]
 }
 
@@ -36,12 +48,42 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const sessionSecret = resolveSecret(config, config.SESSION_SECRET, 'SESSION_SECRET', 'session.secret')
   const feedbackSubmission = new FeedbackSubmission(feedbackModel(connection), clock)
   const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))
-  const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission)
-  const channels = createChannelServices(config, logger, connection, clock, contactCipher, addressHashKey)
+  const leases = new Leases(connection)
+  const workQueue = new WorkQueue(connection, leases)
+  const jobs = new BackgroundJobs(leases, logger)
+  const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission, { queue: workQueue, jobs })
+  const channels = createChannelServices(config, logger, connection, clock, contactCipher, addressHashKey, { queue: workQueue, jobs })
   triage.cases.notifyPerson = async (reference, message) => {
     const delivery = await channels.notifyPerson(reference, message)
     return { id: delivery.deliveryId, status: delivery.status }
   }
   triage.alertSenders.teams = (conversationReference, message) => channels.sendProactiveMessage(conversationReference, message)
-  return { config, logger, clock, connection, contactCipher, sessionSecret, feedbackSubmission, feedbackStatus, ...triage, ...channels, workers: [triage.alertWorker, channels.deliveryWorker, new RetentionJob(connection, retentionPolicyFrom(config), clock, logger)] }
+  const metrics = new ServiceMetrics({ queueDepths: () => workQueue.depths(), ping: () => pingDatabase(connection, 2000) })
+  jobs.onPass = (job, seconds, ok) => metrics.jobSeconds.observe({ job, ok: String(ok) }, seconds)
+  triage.alertDelivery.onResult = (target, result, tier) => metrics.alertDeliveries.inc({ target, tier, result })
+  triage.escalation.onEscalated = tier => metrics.escalations.inc({ tier })
+  triage.classifyAndRoute.onClassified = seconds => metrics.classificationSeconds.observe(seconds)
+  triage.intake.onReceived = (channel, outcome) => metrics.intake.inc({ channel, outcome })
+  channels.deliveries.onResult = (route, result) => metrics.personDeliveries.inc({ route, result })
+  const retention = new RetentionJob(connection, retentionPolicyFrom(config), clock, logger)
+  jobs.every('retention', 24 * 60 * 60_000, () => retention.run(), { singleton: true })
+  // Stopped in this order: no new passes, then wait for routing started by requests.
+  const backgroundWork = { start: () => jobs.start(), stop: async () => (await jobs.stop(), await triage.classifyAndRoute.settled()) }
+  return {
+    config,
+    logger,
+    clock,
+    connection,
+    contactCipher,
+    sessionSecret,
+    feedbackSubmission,
+    feedbackStatus,
+    ...triage,
+    ...channels,
+    leases,
+    workQueue,
+    jobs,
+    metrics,
+    workers: [backgroundWork, channels.deliveryWorker],
+  }
 }

@@ -1,6 +1,9 @@
+import crypto from 'node:crypto'
 import { z } from 'zod'
 import type { Model } from 'mongoose'
 import type { CareService } from '../data/models/careService'
+import type { IntakeKeyModel } from '../data/models/intakeKey'
+import { isDuplicateKey, retryTransient } from '../data/retry'
 import { contactMethods, type Feedback, type FeedbackModel, replyFormats, reporterRoles } from '../data/models/feedback'
 import type { ContactCipher } from './contactEncryption'
 import type { DirectoryService } from './directory'
@@ -132,13 +135,50 @@ export async function confidentDirectoryMatch(
   return undefined
 }
 
+/** The same Idempotency-Key was sent with different feedback. */
+export class IdempotencyConflict extends Error {}
+
+/** How long an Idempotency-Key is remembered: partners retry within minutes, never after a day. */
+export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex')
+
 export class Intake {
+  /** Called with each submission's outcome, for /metrics. */
+  onReceived: (channel: string, outcome: 'created' | 'replayed') => void = () => {}
+
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly submission: FeedbackSubmission,
     private readonly contactCipher: ContactCipher,
     private readonly directory?: { service: DirectoryService; entries: Model<CareService> },
+    private readonly intakeKeys?: IntakeKeyModel,
   ) {}
+
+  /** The reference this request's Idempotency-Key already has, or a new one claimed for it. */
+  private async referenceFor(input: FeedbackInput, idempotencyKey: string | undefined): Promise<string> {
+    const reference = newFeedbackReference()
+    if (!idempotencyKey || !this.intakeKeys) return reference
+    const keys = this.intakeKeys
+    const _id = sha256(`intake:${idempotencyKey}`)
+    const bodyHash = sha256(JSON.stringify(input))
+    try {
+      await retryTransient(() => keys.create({ _id, reference, bodyHash, createdAt: new Date() }))
+      return reference
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+    }
+    const claimed = await retryTransient(() => keys.findById(_id).lean())
+    if (!claimed) throw new Error('The idempotency key vanished while it was being read')
+    if (claimed.bodyHash !== bodyHash) throw new IdempotencyConflict('This Idempotency-Key was already used with different feedback')
+    return claimed.reference
+  }
+
+  async pruneIdempotencyKeys(now = new Date()): Promise<number> {
+    if (!this.intakeKeys) return 0
+    const result = await this.intakeKeys.deleteMany({ createdAt: { $lt: new Date(now.getTime() - idempotencyKeyLifetimeMs) } })
+    return result.deletedCount
+  }
 
   /** Fills in where the service is from the directory when we are sure which one it is, so routing by region works. */
   private async serviceFor(given: FeedbackInput['service']): Promise<NonNullable<Feedback['service']>> {
@@ -166,17 +206,20 @@ export class Intake {
     }
   }
 
-  /** Saves the feedback (contact details sealed), then submits it: received, classified and routed. */
-  async receive(input: FeedbackInput, channel: 'api' | 'form'): Promise<{ reference: string; status: string }> {
+  /**
+   * Saves the feedback (contact details sealed) as received in one insert, then it is classified and routed in the
+   * background. With an Idempotency-Key, the same request sent again returns the first one's reference.
+   */
+  async receive(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey?: string): Promise<{ reference: string; status: string; replayed: boolean }> {
     const { contact } = input
     const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone, name: contact.name }).filter(([, value]) => value)) : {}
-    const record = await this.feedback.create({
-      reference: newFeedbackReference(),
-      status: 'draft',
+    const reference = await this.referenceFor(input, idempotencyKey)
+    const { record, created } = await this.submission.receive({
+      reference,
       channel,
       role: input.role,
       service: await this.serviceFor(input.service),
-    when: input.when ? { text: input.when } : undefined,
+      when: input.when ? { text: input.when } : undefined,
       story: input.text,
       desiredOutcome: input.desiredOutcome,
       contact: {
@@ -188,8 +231,8 @@ export class Intake {
       },
       consentToShare: input.consentToShare,
       easyRead: contact?.format === 'easy_read' ? true : undefined,
-    })
-    const submitted = await this.submission.submit(record.reference)
-    return { reference: submitted.reference, status: submitted.status }
+    } as Parameters<FeedbackSubmission['receive']>[0])
+    this.onReceived(channel, created ? 'created' : 'replayed')
+    return { reference: record.reference, status: record.status, replayed: !created }
   }
 }

@@ -19,6 +19,11 @@ import type { Logger } from '../logger'
 import type { ContactCipher } from './contactEncryption'
 import { DeliveryError, type EmailSender, type SmsSender } from './deliveryProviders'
 import { normaliseFeedbackReference } from './feedbackReference'
+import { Leases } from '../data/work/leases'
+import { WorkQueue } from '../data/work/workQueue'
+
+/** Work kind in the hot queue for deliveries waiting to be (re)tried. */
+export const deliveryWork = 'delivery'
 
 /** What an inspector (or the service) tells a person about their feedback. */
 export interface PersonMessage {
@@ -41,6 +46,8 @@ export interface ChatSenders {
 
 export interface DeliveryServiceDependencies {
   connection: Connection
+  /** The shared work queue; one of its own on the connection when not given. */
+  queue?: WorkQueue
   clock: Clock
   logger: Logger
   contactCipher: ContactCipher
@@ -84,17 +91,22 @@ export function splitConversationKey(key: string): { channelId: string; conversa
 
 /**
  * Delivers messages to people on the channel they chose, keeps every delivery and attempt, and retries with
- * backoff. Claims are made without transactions: a conditional update on the attempt number, re-read to check
- * the claim token, so two workers never both send the same attempt.
+ * backoff. Each attempt is claimed by inserting a lease keyed by the delivery (atomic on FerretDB and MongoDB,
+ * unlike a conditional update), so any number of instances send each attempt once. Deliveries waiting to be tried
+ * are items in the small work queue; the deliveries collection itself is only read by its key.
  */
 export class DeliveryService {
   readonly deliveries: DeliveryModel
   private readonly feedback: FeedbackModel
   private readonly inFlight = new Set<string>()
+  private readonly queue: WorkQueue
+  /** Called with each attempt's result, for /metrics. */
+  onResult: (route: string, result: string) => void = () => {}
 
   constructor(private readonly deps: DeliveryServiceDependencies) {
     this.deliveries = deliveryModel(deps.connection)
     this.feedback = feedbackModel(deps.connection)
+    this.queue = deps.queue ?? new WorkQueue(deps.connection, new Leases(deps.connection))
   }
 
   /**
@@ -112,8 +124,11 @@ export class DeliveryService {
     const subject = message.subject?.trim() || `An update about your feedback ${reference}`
 
     const initial = this.initialStatus(method)
+    const deliveryId = crypto.randomUUID()
+    // Queued before it exists: a crash right after the insert still leaves work that finds it.
+    if (initial.status === 'queued') await this.queue.enqueue(deliveryWork, deliveryId, this.deps.clock.now())
     const delivery = await this.deliveries.create({
-      deliveryId: crypto.randomUUID(),
+      deliveryId,
       feedbackReference: reference,
       method,
       route: initial.route,
@@ -163,19 +178,16 @@ export class DeliveryService {
 
   /** Tries every delivery that is due (a retry whose time has come, or a claim left by a crashed process). */
   async processDue(limit = 20): Promise<number> {
-    const now = this.deps.clock.now()
-    const due = await this.deliveries
-      .find({ status: 'queued', nextAttemptAt: { $lte: now } })
-      .sort({ nextAttemptAt: 1 })
-      .limit(limit)
-      .lean<Delivery[]>()
-    const abandoned = await this.deliveries
-      .find({ status: 'sending', claimedUntil: { $lte: now } })
-      .limit(limit)
-      .lean<Delivery[]>()
+    const due = await this.queue.due(deliveryWork, this.deps.clock.now(), limit)
     let tried = 0
-    for (const delivery of [...due, ...abandoned]) {
-      await this.attempt(delivery.deliveryId)
+    for (const item of due) {
+      const delivery = await this.deliveries.findOne({ deliveryId: item.ref }).lean<Delivery>()
+      if (!delivery) {
+        // Queued just before the delivery is written: leave it, unless the writer died long ago.
+        if (Date.now() - item.createdAt.getTime() > 60_000) await this.queue.done(deliveryWork, item.ref)
+        continue
+      }
+      await this.attempt(item.ref)
       tried++
     }
     return tried
@@ -186,25 +198,27 @@ export class DeliveryService {
     const current = await this.deliveries.findOne({ deliveryId })
     if (!current) throw new Error('No delivery with that id')
     if (this.inFlight.has(deliveryId)) return current.toObject()
-    const now = this.deps.clock.now()
-    const claimable =
-      (current.status === 'queued' && (!current.nextAttemptAt || current.nextAttemptAt <= now)) ||
-      (current.status === 'sending' && current.claimedUntil !== undefined && current.claimedUntil !== null && current.claimedUntil <= now)
-    if (!claimable) return current.toObject()
-
     this.inFlight.add(deliveryId)
     try {
-      const claimToken = crypto.randomUUID()
-      const claimed = await this.deliveries.updateOne(
-        { deliveryId, status: current.status, attemptCount: current.attemptCount },
-        {
-          $set: { status: 'sending', claimToken, claimedUntil: new Date(now.getTime() + claimLifetimeMs) },
-          $inc: { attemptCount: 1 },
-        },
-      )
-      const mine = claimed.modifiedCount === 1 ? await this.deliveries.findOne({ deliveryId }) : null
-      if (!mine || mine.claimToken !== claimToken) return (await this.deliveries.findOne({ deliveryId }))!.toObject()
-      return await this.send(mine)
+      const claimed = await this.queue.leases.withLease(`${deliveryWork}:${deliveryId}`, claimLifetimeMs, async () => {
+        // Re-read under the claim: another instance may have sent this attempt since we looked.
+        const fresh = await this.deliveries.findOne({ deliveryId })
+        const now = this.deps.clock.now()
+        const claimable =
+          fresh &&
+          ((fresh.status === 'queued' && (!fresh.nextAttemptAt || fresh.nextAttemptAt <= now)) ||
+            (fresh.status === 'sending' && fresh.claimedUntil !== undefined && fresh.claimedUntil !== null && fresh.claimedUntil <= now))
+        if (!fresh || !claimable) return undefined
+        const claimToken = crypto.randomUUID()
+        const claimedUntil = new Date(now.getTime() + claimLifetimeMs)
+        // If this process dies mid-send, the queue item comes due again when the claim runs out.
+        await this.queue.enqueue(deliveryWork, deliveryId, claimedUntil)
+        await this.queue.retryAt(deliveryWork, deliveryId, claimedUntil)
+        await this.deliveries.updateOne({ deliveryId }, { $set: { status: 'sending', claimToken, claimedUntil }, $inc: { attemptCount: 1 } })
+        const mine = await this.deliveries.findOne({ deliveryId })
+        return mine ? await this.send(mine) : undefined
+      })
+      return claimed?.result ?? (await this.deliveries.findOne({ deliveryId }))!.toObject()
     } finally {
       this.inFlight.delete(deliveryId)
     }
@@ -268,9 +282,13 @@ export class DeliveryService {
     const unset: Record<string, 1> = { claimToken: 1, claimedUntil: 1 }
     if (!outcome.nextAttemptAt) unset.nextAttemptAt = 1
     await this.deliveries.updateOne(
-      { deliveryId: delivery.deliveryId, claimToken: delivery.claimToken },
+      // Only the lease holder gets here, so the key alone is the filter (a second field would mean a scan).
+      { deliveryId: delivery.deliveryId },
       { $set: set, $unset: unset, ...(outcome.status === 'opted_out' ? {} : { $push: { attempts: attempt } }) },
     )
+    if (outcome.nextAttemptAt) await this.queue.retryAt(deliveryWork, delivery.deliveryId, outcome.nextAttemptAt)
+    else await this.queue.done(deliveryWork, delivery.deliveryId)
+    this.onResult(outcome.route ?? delivery.route, outcome.status)
     return (await this.deliveries.findOne({ deliveryId: delivery.deliveryId }).lean<Delivery>())!
   }
 

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import mongoose from 'mongoose'
@@ -170,6 +171,82 @@ describe('the service on its embedded database', () => {
     await waitForStatus(service, '/readyz', 503, 15_000)
     await waitForStatus(service, '/readyz', 200, 30_000)
 
+    service.child.kill('SIGTERM')
+    expect(await service.exited).toBe(0)
+  })
+
+  it('keeps restarting a database that died, with growing waits, even while its port is held for a while', async () => {
+    const env = await embeddedEnv()
+    dataDirs.push(env.DATA_DIR)
+    const service = await spawnService(env)
+    await waitForStatus(service, '/readyz', 200)
+    const launcher = launcherPid(env.DATA_DIR)
+    process.kill(launcher, 'SIGKILL')
+    await waitUntil(() => !isProcessAlive(launcher), 5000)
+    // Something else takes the port before the first restart, and keeps it through a few tries.
+    const squatter = net.createServer(socket => socket.destroy())
+    await new Promise<void>(resolve => squatter.listen(Number(env.EMBEDDED_DB_PORT), '127.0.0.1', () => resolve()))
+    try {
+      await waitForStatus(service, '/readyz', 503, 10_000)
+      await new Promise(resolve => setTimeout(resolve, 4000))
+      expect(service.output()).toContain('restarting the embedded database failed; trying again')
+    } finally {
+      await new Promise<void>(resolve => squatter.close(() => resolve()))
+    }
+    await waitForStatus(service, '/readyz', 200, 45_000)
+    service.child.kill('SIGTERM')
+    expect(await service.exited).toBe(0)
+  })
+
+  it('is not ready while the disk is full, and says plainly that feedback was not saved', async () => {
+    const env = await embeddedEnv()
+    dataDirs.push(env.DATA_DIR)
+    const service = await spawnService({ ...env, RATE_LIMIT_PER_MINUTE: '1000' })
+    await waitForStatus(service, '/readyz', 200)
+    const launcher = launcherPid(env.DATA_DIR)
+    const story = 'A carer hit my mum last night and she is scared. She has bruises on her arms.'
+    // A full disk, as the database sees it: no file it writes may grow past 4 KB (Go ignores SIGXFSZ, so writes fail).
+    expect(spawnSync('prlimit', [`--pid=${launcher}`, '--fsize=4096']).status).toBe(0)
+    try {
+      await waitForStatus(service, '/readyz', 503, 20_000)
+      expect((await fetch(`${service.url}/healthz`)).status).toBe(200)
+
+      const api = await fetch(`${service.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ service: { name: 'Oak House' }, text: story }),
+      })
+      expect(api.status).toBe(503)
+      expect(Number(api.headers.get('retry-after'))).toBeGreaterThan(0)
+      const body = await api.json()
+      expect(body.message).toContain('was not saved')
+      expect(body.message).not.toMatch(/lost/i)
+      expect(body.getHelpNow.join(' ')).toContain('999')
+
+      const form = await fetch(`${service.url}/give-feedback-by-form`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ serviceName: 'Oak House', text: story, contactMethod: 'anonymous' }),
+      })
+      expect(form.status).toBe(503)
+      const page = await form.text()
+      expect(page).toContain('Your feedback was not saved')
+      expect(page).toContain('Please send it again in a minute')
+      // The words stay in the form, and help for danger is shown without the database.
+      expect(page).toContain('A carer hit my mum last night')
+      expect(page).toContain('Samaritans free on 116 123')
+      expect(page).not.toContain('An inspector has been told')
+    } finally {
+      spawnSync('prlimit', [`--pid=${launcher}`, '--fsize=unlimited'])
+    }
+    // Space again: the service is ready within a minute (the database is reopened if it kept the error).
+    await waitForStatus(service, '/readyz', 200, 60_000)
+    const again = await fetch(`${service.url}/api/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ service: { name: 'Oak House' }, text: story }),
+    })
+    expect(again.status).toBe(201)
     service.child.kill('SIGTERM')
     expect(await service.exited).toBe(0)
   })

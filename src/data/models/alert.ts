@@ -1,4 +1,5 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { keyedBy } from './naturalKey'
 
 export const alertTargets = ['webhook', 'notify-email', 'notify-sms', 'teams'] as const
 export type AlertTarget = (typeof alertTargets)[number]
@@ -17,6 +18,8 @@ export const alertStatuses = ['pending', 'delivered', 'cancelled', 'failed'] as 
  */
 const alertSchema = new Schema(
   {
+    /** The key: the outbox write is itself the de-duplicating claim, and delivery reads it by `_id`. */
+    _id: { type: Schema.Types.Mixed },
     key: { type: String, required: true, unique: true },
     reference: { type: String, required: true, index: true },
     target: { type: String, enum: alertTargets, required: true },
@@ -35,6 +38,12 @@ const alertSchema = new Schema(
   },
   { timestamps: true },
 )
+
+keyedBy(alertSchema, 'key')
+
+export function alertKey(reference: string, tier: EscalationTier, target: AlertTarget): string {
+  return `${reference}:${tier}:${target}`
+}
 
 export type Alert = InferSchemaType<typeof alertSchema>
 export type AlertDocument = HydratedDocument<Alert>

@@ -1,4 +1,5 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { keyedBy } from './naturalKey'
 
 /**
  * How to reach a conversation again later (proactive messages): one per channel and conversation.
@@ -8,6 +9,8 @@ import { type Connection, type HydratedDocument, type InferSchemaType, type Mode
  */
 const conversationReferenceSchema = new Schema(
   {
+    /** The channel and conversation key: see naturalKey.ts. */
+    _id: { type: Schema.Types.Mixed },
     /** channelId + ':' + conversation id. */
     key: { type: String, required: true, unique: true },
     channelId: { type: String, required: true },
@@ -18,6 +21,8 @@ const conversationReferenceSchema = new Schema(
   },
   { timestamps: true },
 )
+
+keyedBy(conversationReferenceSchema, 'key')
 
 export type StoredConversationReference = InferSchemaType<typeof conversationReferenceSchema>
 export type StoredConversationReferenceDocument = HydratedDocument<StoredConversationReference>

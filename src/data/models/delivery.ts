@@ -1,4 +1,5 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { keyedBy } from './naturalKey'
 
 /**
  * One message to one person about their feedback (an inspector's response, an update), and every attempt
@@ -27,6 +28,8 @@ const attemptSchema = new Schema(
 
 const deliverySchema = new Schema(
   {
+    /** The delivery id: see naturalKey.ts. */
+    _id: { type: Schema.Types.Mixed },
     deliveryId: { type: String, required: true, unique: true },
     feedbackReference: { type: String, required: true, index: true },
     /** The person's chosen contact method when the delivery was made. */
@@ -51,6 +54,8 @@ const deliverySchema = new Schema(
   },
   { timestamps: true },
 )
+
+keyedBy(deliverySchema, 'deliveryId')
 
 export type Delivery = InferSchemaType<typeof deliverySchema>
 export type DeliveryDocument = HydratedDocument<Delivery>

@@ -1,4 +1,5 @@
 import { type Connection, type Model, Schema } from 'mongoose'
+import { keyedBy } from './naturalKey'
 
 /**
  * One activity of a Direct Line conversation, as the client reads it back. The activity is kept sealed
@@ -6,6 +7,7 @@ import { type Connection, type Model, Schema } from 'mongoose'
  * personal data at rest. Sealing also keeps client-chosen keys (dots, '$') out of FerretDB field names.
  */
 export interface DirectLineActivityRecord {
+  _id?: string
   conversationId: string
   watermark: number
   activityId: string
@@ -15,6 +17,8 @@ export interface DirectLineActivityRecord {
 
 const directLineActivitySchema = new Schema<DirectLineActivityRecord>(
   {
+    /** The activity id (conversation id and watermark): see naturalKey.ts. */
+    _id: { type: Schema.Types.Mixed },
     conversationId: { type: String, required: true },
     watermark: { type: Number, required: true },
     activityId: { type: String, required: true, unique: true },
@@ -24,6 +28,8 @@ const directLineActivitySchema = new Schema<DirectLineActivityRecord>(
   { versionKey: false },
 )
 directLineActivitySchema.index({ conversationId: 1, watermark: 1 }, { unique: true })
+
+keyedBy(directLineActivitySchema, 'activityId')
 
 export type DirectLineActivityModel = Model<DirectLineActivityRecord>
 

@@ -1,10 +1,12 @@
 import { type Connection, type Model, Schema } from 'mongoose'
+import { keyedBy } from './naturalKey'
 
 /**
  * One public web chat conversation on the Direct Line subset. `lastWatermark` is the counter that numbers
  * the conversation's activities: it is only ever raised with $inc, so watermarks keep increasing.
  */
 export interface DirectLineConversation {
+  _id?: string
   conversationId: string
   userId: string
   lastWatermark: number
@@ -17,6 +19,8 @@ export interface DirectLineConversation {
 
 const directLineConversationSchema = new Schema<DirectLineConversation>(
   {
+    /** The conversation id: see naturalKey.ts. */
+    _id: { type: Schema.Types.Mixed },
     conversationId: { type: String, required: true, unique: true },
     userId: { type: String, required: true },
     lastWatermark: { type: Number, required: true, default: 0 },
@@ -27,6 +31,8 @@ const directLineConversationSchema = new Schema<DirectLineConversation>(
   },
   { versionKey: false },
 )
+
+keyedBy(directLineConversationSchema, 'conversationId')
 
 export type DirectLineConversationModel = Model<DirectLineConversation>
 

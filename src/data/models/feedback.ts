@@ -1,4 +1,5 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { keyedBy } from './naturalKey'
 
 /**
  * One person's feedback, from the first answer (a draft, saved after every answer so nothing typed is lost)
@@ -48,6 +49,8 @@ const conversationMessageSchema = new Schema(
 
 const feedbackSchema = new Schema(
   {
+    /** The reference itself: on the embedded database only `_id` equality avoids reading the whole collection. */
+    _id: { type: Schema.Types.Mixed },
     reference: { type: String, required: true, unique: true },
     status: { type: String, enum: feedbackStatuses, required: true, default: 'draft', index: true },
     statusHistory: { type: [statusChangeSchema], default: [] },
@@ -152,6 +155,8 @@ const feedbackSchema = new Schema(
   },
   { timestamps: true },
 )
+
+keyedBy(feedbackSchema, 'reference')
 
 export type Feedback = InferSchemaType<typeof feedbackSchema>
 export type FeedbackDocument = HydratedDocument<Feedback>

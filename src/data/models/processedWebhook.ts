@@ -1,4 +1,5 @@
 import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { keyedBy } from './naturalKey'
 
 /**
  * Inbound webhooks already taken, by the provider's message id (Twilio's MessageSid). The insert is the claim:
@@ -8,6 +9,8 @@ import { type Connection, type InferSchemaType, type Model, Schema } from 'mongo
  */
 const processedWebhookSchema = new Schema(
   {
+    /** The provider message id: see naturalKey.ts. */
+    _id: { type: Schema.Types.Mixed },
     messageId: { type: String, required: true, unique: true },
     provider: { type: String, required: true },
     receivedAt: { type: Date, required: true, index: true },
@@ -17,6 +20,8 @@ const processedWebhookSchema = new Schema(
   },
   { timestamps: true },
 )
+
+keyedBy(processedWebhookSchema, 'messageId')
 
 export type ProcessedWebhook = InferSchemaType<typeof processedWebhookSchema>
 export type ProcessedWebhookModel = Model<ProcessedWebhook>

@@ -1,4 +1,5 @@
 import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { keyedBy } from './naturalKey'
 
 /**
  * Numbers that texted STOP (or a carrier synonym). Keyed by a keyed hash of the number, never the number.
@@ -6,6 +7,8 @@ import { type Connection, type InferSchemaType, type Model, Schema } from 'mongo
  */
 const smsOptOutSchema = new Schema(
   {
+    /** The number hash: see naturalKey.ts. */
+    _id: { type: Schema.Types.Mixed },
     numberHash: { type: String, required: true, unique: true },
     optedOut: { type: Boolean, required: true },
     changedAt: { type: Date, required: true },
@@ -13,6 +16,8 @@ const smsOptOutSchema = new Schema(
   },
   { timestamps: true },
 )
+
+keyedBy(smsOptOutSchema, 'numberHash')
 
 export type SmsOptOut = InferSchemaType<typeof smsOptOutSchema>
 export type SmsOptOutModel = Model<SmsOptOut>
