@@ -421,7 +421,7 @@ describe('/api/messages', () => {
     })
     expect(response.status).toBe(200)
     const record = await records()
-      .findOne({ conversationKey: `emulator:${conversationId}` })
+      .findOne({ conversationKey: `botframework.emulator:${conversationId}` })
       .lean()
     expect(record?.conversation).toEqual([
       expect.objectContaining({

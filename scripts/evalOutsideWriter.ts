@@ -1,0 +1,50 @@
+/**
+ * Risk figures on the outside-writer sets (test/classification/fixtures/outside-writer), written by someone who
+ * never saw the rules or the model. Measure on them; never tune on their texts.
+ * Usage: npm run eval:outside-writer
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { createEmbeddedClassifier } from '../src/classification'
+
+interface Item {
+  text: string
+  kind?: string
+  expected?: string
+}
+
+const folder = path.resolve(__dirname, '..', 'test', 'classification', 'fixtures', 'outside-writer')
+const read = (file: string): Item[] =>
+  fs
+    .readFileSync(path.join(folder, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map(line => JSON.parse(line) as Item)
+
+async function main(): Promise<void> {
+  const classifier = createEmbeddedClassifier()
+  const levels = (items: Item[]) => Promise.all(items.map(async item => (await classifier.classifyFeedback(item.text)).risk.level as string))
+  const share = (count: number, total: number) => `${count}/${total} (${((100 * count) / total).toFixed(1)}%)`
+  const urgent = read('urgent.jsonl')
+  const calm = read('calm.jsonl')
+  const high = read('high.jsonl')
+  const mixed = read('mixed-inbox.jsonl')
+  const [u, c, h, m] = await Promise.all([levels(urgent), levels(calm), levels(high), levels(mixed)])
+  const tricky = calm.filter(item => item.kind === 'tricky').length
+  const mixedUrgent = mixed.filter(item => item.expected === 'urgent').length
+  const mixedHigh = mixed.filter(item => item.expected === 'high').length
+  console.log(`urgent recall                 ${share(u.filter(l => l === 'urgent').length, u.length)}`)
+  console.log(`urgent-or-high recall         ${share(u.filter(l => l === 'urgent' || l === 'high').length, u.length)}`)
+  console.log(`calm marked urgent            ${share(c.filter(l => l === 'urgent').length, c.length)}`)
+  console.log(`tricky calm marked urgent     ${share(c.filter((l, i) => l === 'urgent' && calm[i].kind === 'tricky').length, tricky)}`)
+  console.log(`calm marked urgent-or-high    ${share(c.filter(l => l === 'urgent' || l === 'high').length, c.length)}`)
+  console.log(`serious-not-immediate paged   ${share(h.filter(l => l === 'urgent').length, h.length)}; high ${h.filter(l => l === 'high').length}`)
+  console.log(`mixed inbox paging rate       ${share(m.filter(l => l === 'urgent').length, m.length)} (expected ${share(mixedUrgent, m.length)})`)
+  console.log(`mixed inbox urgent recall     ${share(m.filter((l, i) => l === 'urgent' && mixed[i].expected === 'urgent').length, mixedUrgent)}`)
+  console.log(`mixed inbox serious (high) paged ${share(m.filter((l, i) => l === 'urgent' && mixed[i].expected === 'high').length, mixedHigh)}`)
+}
+
+main().catch(error => {
+  console.error(error)
+  process.exit(1)
+})
