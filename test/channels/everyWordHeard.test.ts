@@ -164,7 +164,7 @@ describe('danger acts at once, even when the person leaves', () => {
 
     const email = `inspector.page.${Date.now()}@example.gov.uk`
     const { password } = await service.services.users.create(email, 'inspector')
-    const inspectorConsole = new ConsoleClient(service.url)
+    const inspectorConsole = new ConsoleClient(service.url, { behindTlsProxy: true })
     await inspectorConsole.signIn(email, password)
     const page = await inspectorConsole.get(`/console/cases/${record!.reference}`)
     expect(page.status).toBe(200)

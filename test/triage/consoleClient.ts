@@ -2,7 +2,11 @@
 export class ConsoleClient {
   private cookies = new Map<string, string>()
 
-  constructor(private readonly baseUrl: string) {}
+  /** `behindTlsProxy`: sends X-Forwarded-Proto: https, as the proxy in front of an https PUBLIC_BASE_URL would. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly options: { behindTlsProxy?: boolean } = {},
+  ) {}
 
   async get(pathName: string): Promise<{ status: number; html: string; location: string | null; headers: Headers }> {
     const response = await fetch(`${this.baseUrl}${pathName}`, { headers: this.cookieHeader(), redirect: 'manual' })
@@ -38,7 +42,8 @@ export class ConsoleClient {
   }
 
   private cookieHeader(): Record<string, string> {
-    return this.cookies.size ? { Cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {}
+    const proxy: Record<string, string> = this.options.behindTlsProxy ? { 'X-Forwarded-Proto': 'https' } : {}
+    return this.cookies.size ? { ...proxy, Cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : proxy
   }
 
   private keepCookies(response: Response) {
