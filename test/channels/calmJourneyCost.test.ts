@@ -3,7 +3,7 @@ import twilio from 'twilio'
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
-import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
 import { startTestService } from '../helpers/service'
 
 /**
@@ -20,10 +20,7 @@ beforeAll(async () => {
   twilioFake = await startTwilioFake()
   service = await startTestService({
     PUBLIC_BASE_URL: publicBaseUrl,
-    TWILIO_ACCOUNT_SID: twilioFake.accountSid,
-    TWILIO_AUTH_TOKEN: twilioFake.authToken,
-    TWILIO_FROM_NUMBER: '+447700900000',
-    TWILIO_BASE_URL: twilioFake.url,
+    ...twilioSettings(twilioFake),
   })
 })
 

@@ -8,7 +8,7 @@ import { conversationIdFor } from '../../src/channels/twilioAdapter'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
 import { FakeAlertReceiver } from '../fakes/alertReceiver'
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
-import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
 import { ControlledClock } from '../helpers/clock'
 import { startTestService } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
@@ -36,10 +36,7 @@ beforeAll(async () => {
     PUBLIC_BASE_URL: publicBaseUrl,
     ALERT_WEBHOOK_URL: receiver.url,
     ALERT_WEBHOOK_SECRET: secret,
-    TWILIO_ACCOUNT_SID: twilioFake.accountSid,
-    TWILIO_AUTH_TOKEN: twilioFake.authToken,
-    TWILIO_FROM_NUMBER: '+447700900000',
-    TWILIO_BASE_URL: twilioFake.url,
+    ...twilioSettings(twilioFake),
   })
   inspectorToken = (await service.services.users.create(`inspector.${Date.now()}@example.gov.uk`, 'inspector')).token
 })

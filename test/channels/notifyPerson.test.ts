@@ -7,7 +7,7 @@ import { TranscriptStore } from '../../src/directline/transcriptStore'
 import type { RunningService } from '../../src/service'
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
 import { startNotifyFake, type NotifyFake } from '../fakes/notifyFake'
-import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
 import { ControlledClock } from '../helpers/clock'
 import { startTestService } from '../helpers/service'
 
@@ -23,10 +23,7 @@ beforeAll(async () => {
   connector = await startBotConnectorFake()
   service = await startTestService(
     {
-      TWILIO_ACCOUNT_SID: twilioFake.accountSid,
-      TWILIO_AUTH_TOKEN: twilioFake.authToken,
-      TWILIO_FROM_NUMBER: '+447700900000',
-      TWILIO_BASE_URL: twilioFake.url,
+      ...twilioSettings(twilioFake),
       NOTIFY_API_KEY: notifyFake.apiKey,
       NOTIFY_BASE_URL: notifyFake.url,
       NOTIFY_EMAIL_TEMPLATE_ID: crypto.randomUUID(),

@@ -8,7 +8,7 @@ import type { RunningService } from '../../src/service'
 import { MongoStorage } from '../../src/bot/mongoStorage'
 import { conversationIdFor } from '../../src/channels/twilioAdapter'
 import { startTestService } from '../helpers/service'
-import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
 
 const publicBaseUrl = 'https://feedback.example.gov.uk'
 const webhookUrl = `${publicBaseUrl}/api/sms/twilio`
@@ -19,10 +19,7 @@ beforeAll(async () => {
   twilioFake = await startTwilioFake()
   service = await startTestService({
     PUBLIC_BASE_URL: publicBaseUrl,
-    TWILIO_ACCOUNT_SID: twilioFake.accountSid,
-    TWILIO_AUTH_TOKEN: twilioFake.authToken,
-    TWILIO_FROM_NUMBER: '+447700900000',
-    TWILIO_BASE_URL: twilioFake.url,
+    ...twilioSettings(twilioFake),
   })
 })
 

@@ -68,3 +68,13 @@ export async function startTwilioFake(accountSid = `AC${crypto.randomBytes(16).t
 }
 
 export type TwilioFake = Awaited<ReturnType<typeof startTwilioFake>>
+
+/** The service settings that point Twilio at this fake. */
+export function twilioSettings(fake: TwilioFake): Record<string, string> {
+  return {
+    TWILIO_ACCOUNT_SID: fake.accountSid,
+    TWILIO_AUTH_TOKEN: fake.authToken,
+    TWILIO_FROM_NUMBER: '+447700900000',
+    TWILIO_BASE_URL: fake.url,
+  }
+}

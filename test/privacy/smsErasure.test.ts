@@ -4,7 +4,7 @@ import { feedbackModel } from '../../src/data/models/feedback'
 import { PersonalDataErasure } from '../../src/privacy/erasure'
 import { SubjectAccessExport, subjectAccessJson } from '../../src/privacy/subjectAccess'
 import type { RunningService } from '../../src/service'
-import { startTwilioFake, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
 import { findStrings } from '../helpers/personalDataScan'
 import { startTestService } from '../helpers/service'
 
@@ -17,10 +17,7 @@ beforeAll(async () => {
   twilioFake = await startTwilioFake()
   service = await startTestService({
     PUBLIC_BASE_URL: publicBaseUrl,
-    TWILIO_ACCOUNT_SID: twilioFake.accountSid,
-    TWILIO_AUTH_TOKEN: twilioFake.authToken,
-    TWILIO_FROM_NUMBER: '+447700900000',
-    TWILIO_BASE_URL: twilioFake.url,
+    ...twilioSettings(twilioFake),
   })
 })
 afterAll(async () => {
