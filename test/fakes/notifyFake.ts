@@ -82,3 +82,13 @@ export async function startNotifyFake() {
 }
 
 export type NotifyFake = Awaited<ReturnType<typeof startNotifyFake>>
+
+/** The service settings that point GOV.UK Notify (email and SMS alerts) at this fake. */
+export function notifySettings(fake: NotifyFake): Record<string, string> {
+  return {
+    NOTIFY_API_KEY: fake.apiKey,
+    NOTIFY_BASE_URL: fake.url,
+    NOTIFY_EMAIL_TEMPLATE_ID: '11111111-1111-1111-1111-111111111111',
+    NOTIFY_SMS_TEMPLATE_ID: '22222222-2222-2222-2222-222222222222',
+  }
+}

@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger'
 import { createServices, type Services } from '../../src/services'
 import { newFeedbackReference } from '../../src/services/feedbackReference'
 import { FakeAlertReceiver } from '../fakes/alertReceiver'
-import { type NotifyFake, startNotifyFake } from '../fakes/notifyFake'
+import { type NotifyFake, notifySettings, startNotifyFake } from '../fakes/notifyFake'
 import { connectTestDatabase } from '../helpers/database'
 import { ControlledClock } from '../helpers/clock'
 
@@ -36,10 +36,7 @@ beforeAll(async () => {
     ALERT_WEBHOOK_URL: receiver.url,
     ALERT_WEBHOOK_SECRET: secret,
     ALERT_ESCALATION_MINUTES: '30',
-    NOTIFY_API_KEY: notify.apiKey,
-    NOTIFY_BASE_URL: notify.url,
-    NOTIFY_EMAIL_TEMPLATE_ID: '11111111-1111-1111-1111-111111111111',
-    NOTIFY_SMS_TEMPLATE_ID: '22222222-2222-2222-2222-222222222222',
+    ...notifySettings(notify),
   })
   // The worker is not started: each step is run by the test, at the time the test chooses.
   services = createServices(config, createLogger('silent'), connection, clock)
