@@ -1,0 +1,37 @@
+/**
+ * Which language a piece of text is written in, from Google's Compact Language Detector 3 (cld3-asm, a
+ * WebAssembly build that runs offline). It knows far more languages than we offer, so callers learn the
+ * language even when we cannot speak it, and can still say so to an inspector.
+ */
+import { loadModule, type LanguageIdentifier as Cld3Identifier } from 'cld3-asm'
+
+export interface IdentifiedLanguage {
+  /** ISO 639-1 code where one exists (cld3's codes), e.g. `pl`, `cy`, `ur`. */
+  code: string
+  probability: number
+  /** cld3's own judgement; short or mixed text is rarely reliable. */
+  reliable: boolean
+}
+
+/** Fewer letters than this say too little: "hi" reads as Catalan. */
+const MIN_LETTERS = 12
+
+export class LanguageIdentifier {
+  constructor(private readonly cld3: Cld3Identifier) {}
+
+  identify(text: string): IdentifiedLanguage | undefined {
+    const letters = text.replace(/[^\p{L}]/gu, '').length
+    if (letters < MIN_LETTERS) return undefined
+    const found = this.cld3.findLanguage(text)
+    if (found.language === 'und') return undefined
+    return { code: found.language, probability: found.probability, reliable: found.is_reliable }
+  }
+}
+
+let loading: Promise<LanguageIdentifier> | undefined
+
+/** One identifier per process: the WebAssembly module takes a moment to compile. */
+export function languageIdentifier(): Promise<LanguageIdentifier> {
+  loading ??= loadModule().then((factory) => new LanguageIdentifier(factory.create(0, 2000)))
+  return loading
+}
