@@ -22,7 +22,7 @@ import type { Services } from './services'
 
 export const serviceName = 'Share your experience of care'
 /** Turns using the database at once; more wait in memory (see bot/turnGate.ts). */
-const maxConcurrentTurns = 16
+const maxConcurrentTurns = 8
 
 /** The express app, composed from small set-up middlewares (hmpps-template-typescript style). */
 export function createApp(services: Services, database: ReadinessCheck, readinessProblem?: () => string | undefined): express.Express {
@@ -40,7 +40,7 @@ export function createApp(services: Services, database: ReadinessCheck, readines
   setUpNunjucks(app, serviceName)
 
   // One bot for every channel: its state lives in the database, so each channel sees the same conversation logic.
-  const bot = services.metrics.instrumentBot(gateTurns(createFeedbackBot(services), maxConcurrentTurns))
+  const bot = services.metrics.instrumentBot(gateTurns(createFeedbackBot(services), maxConcurrentTurns, services.lane))
   app.use(publicPages(services))
   app.use(directLineRoutes(services, bot))
 

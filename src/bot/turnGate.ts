@@ -1,12 +1,14 @@
 import type { ActivityHandler, TurnContext } from 'botbuilder'
 import { detectSignposting } from '../classification'
+import type { UrgentLane } from '../data/work/urgentLane'
 
 /**
  * Lets at most `limit` conversation turns use the database at once; the rest wait their turn in memory. Under a
  * crowd of chats the database then serves a short queue quickly, and urgent work (intake, alerts) is not stuck
- * behind hundreds of turns. A message about danger skips the wait, so its signposting is never delayed.
+ * behind hundreds of turns: while urgent work is writing, no new turn starts (the urgent lane). A message about
+ * danger skips both waits, so its signposting is never delayed.
  */
-export function gateTurns<T extends ActivityHandler>(bot: T, limit: number): T {
+export function gateTurns<T extends ActivityHandler>(bot: T, limit: number, lane: UrgentLane): T {
   let running = 0
   const waiting: (() => void)[] = []
   const run = bot.run.bind(bot)
@@ -15,6 +17,7 @@ export function gateTurns<T extends ActivityHandler>(bot: T, limit: number): T {
     if (!urgent && running >= limit) await new Promise<void>(resolve => waiting.push(resolve))
     running++
     try {
+      if (!urgent) await lane.clear()
       await run(context)
     } finally {
       running--

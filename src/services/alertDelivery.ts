@@ -8,7 +8,7 @@ import type { FeedbackModel } from '../data/models/feedback'
 import type { Lease } from '../data/work/leases'
 import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
-import { alertWork } from './alertOutbox'
+import { type AlertAbout, alertWork } from './alertOutbox'
 import type { EmailSender, SmsSender } from './deliveryProviders'
 import type { Router } from './routing'
 
@@ -121,9 +121,9 @@ export class AlertDelivery {
   }
 
   /** Sends alerts this instance has just written (see AlertOutbox.raise): the insert was the claim. */
-  async deliverFresh(alerts: Alert[]): Promise<void> {
+  async deliverFresh(alerts: Alert[], about: AlertAbout | undefined, queued: Promise<unknown>): Promise<void> {
     const now = this.clock.now()
-    await Promise.all(alerts.map(alert => this.attempt(alert as Alert & { _id: unknown }, now, () => this.sendOne(alert, now))))
+    await Promise.all(alerts.map(alert => this.attempt(alert as Alert & { _id: unknown }, now, () => this.sendOne(alert, now, about), 1, queued)))
   }
 
   /** False (and the alert cancelled) once the case is acknowledged or gone. */
@@ -155,9 +155,10 @@ export class AlertDelivery {
   }
 
   /** Runs one send and records its outcome on the alert and in the queue. */
-  private async attempt(alert: Alert & { _id: unknown }, now: Date, send: () => Promise<void>, digestOf = 1): Promise<void> {
+  private async attempt(alert: Alert & { _id: unknown }, now: Date, send: () => Promise<void>, digestOf = 1, queued?: Promise<unknown>): Promise<void> {
     try {
       await send()
+      await queued?.catch(() => undefined)
       await this.alerts.updateOne(
         { _id: alert.key },
         { $set: { status: 'delivered', deliveredAt: this.clock.now(), lastAttemptAt: now }, $inc: { attempts: 1 } },
@@ -170,6 +171,7 @@ export class AlertDelivery {
       const reason = (error as Error).message.slice(0, 200)
       const permanent = error instanceof PermanentFailure || (error as { retryable?: boolean }).retryable === false
       const retryAt = new Date(now.getTime() + backoffAfter(attempts))
+      await queued?.catch(() => undefined)
       await this.alerts.updateOne(
         { _id: alert.key },
         { $set: { status: permanent ? 'failed' : 'pending', lastAttemptAt: now, lastError: reason, nextAttemptAt: retryAt }, $inc: { attempts: 1 } },
@@ -181,8 +183,8 @@ export class AlertDelivery {
     }
   }
 
-  private async payloadFor(alert: Alert, now: Date) {
-    const record = await this.feedback.findOne({ reference: alert.reference }, { reference: 1, service: 1, classification: 1, stillBeingTold: 1 }).lean()
+  private async payloadFor(alert: Alert, now: Date, about?: AlertAbout) {
+    const record = about?.reference === alert.reference ? about : await this.feedback.findOne({ reference: alert.reference }, { reference: 1, service: 1, classification: 1, stillBeingTold: 1 }).lean()
     const risk = record?.classification?.risk
     const service = record?.service ?? {}
     return {
@@ -203,8 +205,8 @@ export class AlertDelivery {
     return `${tierWording[alert.tier]} ${payload.reference}${payload.service.name ? ` about ${payload.service.name}` : ''}.`
   }
 
-  private async sendOne(alert: Alert, now: Date): Promise<void> {
-    const payload = await this.payloadFor(alert, now)
+  private async sendOne(alert: Alert, now: Date, about?: AlertAbout): Promise<void> {
+    const payload = await this.payloadFor(alert, now, about)
     if (alert.target === 'webhook') return this.sendWebhook(alert, payload)
     const headline = this.headlineFor(alert, payload)
     const categories = payload.risk.categories.length ? ` Risk: ${payload.risk.categories.join(', ')}.` : ''

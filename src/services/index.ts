@@ -5,6 +5,7 @@ import type { Config } from '../config'
 import { feedbackModel } from '../data/models/feedback'
 import { BackgroundJobs } from '../data/work/backgroundJobs'
 import { Leases } from '../data/work/leases'
+import { UrgentLane } from '../data/work/urgentLane'
 import { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
 import { pingDatabase } from '../data/database'
@@ -34,6 +35,8 @@ export interface Services extends TriageServices, ChannelServices {
   workQueue: WorkQueue
   /** Every periodic background job, each on its own loop; add one with `jobs.every(name, intervalMs, run)`. */
   jobs: BackgroundJobs
+  /** Urgent work goes first: bulk work (turns, background passes) holds back while it writes. */
+  lane: UrgentLane
   metrics: ServiceMetrics
   /** Background work started with the service and stopped before the database closes. */
   workers: { start(): void; stop(): Promise<void> }[]
@@ -50,8 +53,9 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const feedbackStatus = new FeedbackStatusService(feedbackModel(connection))
   const leases = new Leases(connection)
   const workQueue = new WorkQueue(connection, leases)
-  const jobs = new BackgroundJobs(leases, logger)
-  const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission, { queue: workQueue, jobs })
+  const lane = new UrgentLane()
+  const jobs = new BackgroundJobs(leases, logger, lane)
+  const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission, { queue: workQueue, jobs, lane })
   const channels = createChannelServices(config, logger, connection, clock, contactCipher, addressHashKey, { queue: workQueue, jobs })
   triage.cases.notifyPerson = async (reference, message) => {
     const delivery = await channels.notifyPerson(reference, message)
@@ -83,6 +87,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     leases,
     workQueue,
     jobs,
+    lane,
     metrics,
     workers: [backgroundWork, channels.deliveryWorker],
   }

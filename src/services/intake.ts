@@ -8,6 +8,7 @@ import { contactMethods, type Feedback, type FeedbackModel, replyFormats, report
 import type { ContactCipher } from './contactEncryption'
 import type { DirectoryService } from './directory'
 import { newFeedbackReference } from './feedbackReference'
+import type { ClassifyAndRoute } from './classifyAndRoute'
 import type { FeedbackSubmission } from './feedbackSubmission'
 
 export const maxStoryLength = 10_000
@@ -110,21 +111,16 @@ const comparable = (name: string | undefined) =>
  * the directory's name (or other name) give or take case and punctuation, or the one entry holding every word
  * typed. Anything less is kept as given: a wrong match would send a concern to the wrong region's inspectors.
  */
-export async function confidentDirectoryMatch(
-  directory: DirectoryService,
-  careServices: Model<CareService>,
-  service: FeedbackInput['service'],
-): Promise<CareService | undefined> {
-  await directory.ensureSeeded()
+export async function confidentDirectoryMatch(directory: DirectoryService, service: FeedbackInput['service']): Promise<CareService | undefined> {
   if (service.locationId) {
     const id = service.locationId
-    const found = await careServices.findOne({ locationId: { $in: [id, id.toUpperCase()] } }, { _id: 0 }).lean<CareService>()
+    const [found] = await directory.byLocationIds([id, id.toUpperCase()])
     if (found) return found
   }
   const typed = comparable(service.name)
   if (!typed) return undefined
   const found = await directory.search(service.name!, 3)
-  const candidates = found.length ? await careServices.find({ locationId: { $in: found.map(match => match.locationId) } }, { _id: 0 }).lean<CareService[]>() : []
+  const candidates = found.length ? await directory.byLocationIds(found.map(match => match.locationId)) : []
   const exact = candidates.find(candidate => comparable(candidate.name) === typed || comparable(candidate.alsoKnownAs) === typed)
   if (exact) return exact
   const words = typed.split(' ').filter(word => word.length >= 3)
@@ -153,6 +149,8 @@ export class Intake {
     private readonly contactCipher: ContactCipher,
     private readonly directory?: { service: DirectoryService; entries: Model<CareService> },
     private readonly intakeKeys?: IntakeKeyModel,
+    /** Classifies before saving, so an urgent submission is saved and alerted in the urgent lane. */
+    private readonly assessment?: Pick<ClassifyAndRoute, 'classifyNew' | 'urgently' | 'lane'>,
   ) {}
 
   /** The reference this request's Idempotency-Key already has, or a new one claimed for it. */
@@ -182,7 +180,7 @@ export class Intake {
 
   /** Fills in where the service is from the directory when we are sure which one it is, so routing by region works. */
   private async serviceFor(given: FeedbackInput['service']): Promise<NonNullable<Feedback['service']>> {
-    const match = this.directory ? await confidentDirectoryMatch(this.directory.service, this.directory.entries, given).catch(() => undefined) : undefined
+    const match = this.directory ? await confidentDirectoryMatch(this.directory.service, given).catch(() => undefined) : undefined
     if (match) {
       return {
         name: match.name,
@@ -211,14 +209,24 @@ export class Intake {
    * background. With an Idempotency-Key, the same request sent again returns the first one's reference.
    */
   async receive(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey?: string): Promise<{ reference: string; status: string; replayed: boolean }> {
+    const classification = await this.assessment?.classifyNew({ story: input.text, desiredOutcome: input.desiredOutcome })
+    const urgent = classification?.risk?.level === 'urgent'
+    const save = () => this.save(input, channel, idempotencyKey, classification)
+    const { record, created } = await (urgent && this.assessment ? this.assessment.urgently(save) : this.assessment ? this.assessment.lane.clear().then(save) : save())
+    this.onReceived(channel, created ? 'created' : 'replayed')
+    return { reference: record.reference, status: record.status, replayed: !created }
+  }
+
+  private async save(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey: string | undefined, classification: Feedback['classification'] | undefined) {
     const { contact } = input
     const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone, name: contact.name }).filter(([, value]) => value)) : {}
     const reference = await this.referenceFor(input, idempotencyKey)
-    const { record, created } = await this.submission.receive({
+    const service = await this.serviceFor(input.service)
+    return this.submission.receive({
       reference,
       channel,
       role: input.role,
-      service: await this.serviceFor(input.service),
+      service,
       when: input.when ? { text: input.when } : undefined,
       story: input.text,
       desiredOutcome: input.desiredOutcome,
@@ -231,8 +239,7 @@ export class Intake {
       },
       consentToShare: input.consentToShare,
       easyRead: contact?.format === 'easy_read' ? true : undefined,
+      classification,
     } as Parameters<FeedbackSubmission['receive']>[0])
-    this.onReceived(channel, created ? 'created' : 'replayed')
-    return { reference: record.reference, status: record.status, replayed: !created }
   }
 }

@@ -10,6 +10,7 @@ import { feedbackModel } from '../data/models/feedback'
 import { intakeKeyModel } from '../data/models/intakeKey'
 import { recentConcernModel } from '../data/models/recentConcern'
 import type { BackgroundJobs } from '../data/work/backgroundJobs'
+import type { UrgentLane } from '../data/work/urgentLane'
 import type { WorkQueue } from '../data/work/workQueue'
 import { userModel } from '../data/models/user'
 import type { Logger } from '../logger'
@@ -58,12 +59,15 @@ export function createTriageServices(
   clock: Clock,
   contactCipher: ContactCipher,
   feedbackSubmission: FeedbackSubmission,
-  work: { queue: WorkQueue; jobs: BackgroundJobs },
+  work: { queue: WorkQueue; jobs: BackgroundJobs; lane: UrgentLane },
   classifier: FeedbackClassifier = createClassifier(config, logger),
 ): TriageServices {
   const feedback = feedbackModel(connection)
   const router = new Router(loadRoutingRules(config.ROUTING_RULES_FILE))
   const alertSenders: AlertSenders = { email: createNotifyEmailSender(config), sms: createNotifySmsSender(config) }
+  const alertDelivery = new AlertDelivery(alertModel(connection), feedback, router, config, alertSenders, clock, logger, work.queue)
+  const { jobs } = work
+  const alertWorker = { kick: () => jobs.kick('alert-delivery') }
   const alertOutbox = new AlertOutbox(
     alertModel(connection),
     router,
@@ -82,8 +86,8 @@ export function createTriageServices(
     clock,
     logger,
     work.queue,
+    { deliverFresh: (alerts, about, queued) => alertDelivery.deliverFresh(alerts, about, queued), kick: alertWorker.kick },
   )
-  const alertDelivery = new AlertDelivery(alertModel(connection), feedback, router, config, alertSenders, clock, logger, work.queue)
   const classifyAndRoute = new ClassifyAndRoute(
     feedback,
     classifier,
@@ -94,23 +98,20 @@ export function createTriageServices(
     logger,
     work.queue,
     recentConcernModel(connection),
+    work.lane,
+    config.DRAFT_QUIET_MINUTES,
   )
-  classifyAndRoute.draftQuietMinutes = config.DRAFT_QUIET_MINUTES
   const escalation = new Escalation(feedback, alertOutbox, clock, config.ALERT_ESCALATION_MINUTES, logger, work.queue)
   // Each on its own loop: delivering alerts never waits behind routing, routing never behind linking or sweeps.
-  const { jobs } = work
-  jobs.every('alert-delivery', 500, () => alertDelivery.deliverDue())
-  jobs.every('escalation', Math.min(5_000, (config.ALERT_ESCALATION_MINUTES * 60_000) / 3), () => escalation.runOnce())
+  jobs.every('alert-delivery', 500, () => alertDelivery.deliverDue(), { urgent: true })
+  jobs.every('escalation', Math.min(5_000, (config.ALERT_ESCALATION_MINUTES * 60_000) / 3), () => escalation.runOnce(), { urgent: true })
   jobs.every('routing', 2_000, () => classifyAndRoute.routeDue())
   jobs.every('quiet-drafts', 60_000, () => classifyAndRoute.routeQuietDrafts(), { singleton: true })
   jobs.every('unrouted-sweep', 60 * 60_000, () => classifyAndRoute.routeUnrouted(), { singleton: true })
   jobs.every('alert-outbox-sweep', 60 * 60_000, () => alertOutbox.requeuePending(), { singleton: true })
   jobs.every('recent-concerns-prune', 60 * 60_000, () => classifyAndRoute.pruneRecentConcerns(), { singleton: true })
-  const alertWorker = { kick: () => jobs.kick('alert-delivery') }
-  alertOutbox.onWritten = () => alertWorker.kick()
-  alertOutbox.deliverNow = alerts => alertDelivery.deliverFresh(alerts)
   feedbackSubmission.routeQueue = reference => classifyAndRoute.enqueue(reference)
-  feedbackSubmission.onSubmitted(async record => classifyAndRoute.soon(record.reference))
+  feedbackSubmission.onSubmitted(async record => classifyAndRoute.soon(record.reference, record.toObject()))
   const audit = new AuditLog(auditEventModel(connection), clock, logger)
   const users = new Users(userModel(connection))
   const caseQueue = new CaseQueue(feedback, deliveryModel(connection), clock, config.CONSOLE_QUEUE_REFRESH_SECONDS * 1000, error =>
@@ -122,6 +123,7 @@ export function createTriageServices(
     contactCipher,
     { service: new DirectoryService(connection), entries: careServiceModel(connection) },
     intakeKeyModel(connection),
+    classifyAndRoute,
   )
   jobs.every('idempotency-keys-prune', 60 * 60_000, () => intake.pruneIdempotencyKeys(), { singleton: true })
   return {

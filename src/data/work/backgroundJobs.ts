@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger'
 import type { Leases } from './leases'
+import type { UrgentLane } from './urgentLane'
 
 export interface JobOptions {
   /**
@@ -8,6 +9,8 @@ export interface JobOptions {
    * deliveries) is not a singleton: every instance runs the pass and each item is claimed on its own.
    */
   singleton?: boolean
+  /** Work about danger (alert delivery, escalation): it never holds back for the urgent lane. */
+  urgent?: boolean
 }
 
 interface Job {
@@ -34,6 +37,8 @@ export class BackgroundJobs {
   constructor(
     private readonly leases: Leases,
     private readonly logger: Logger,
+    /** Bulk passes wait while urgent work is writing (see urgentLane.ts). */
+    private readonly lane: UrgentLane,
   ) {}
 
   every(name: string, intervalMs: number, run: () => Promise<unknown>, options: JobOptions = {}): void {
@@ -94,6 +99,7 @@ export class BackgroundJobs {
     const started = process.hrtime.bigint()
     let ok = true
     try {
+      if (!job.options.urgent) await this.lane.clear()
       if (job.options.singleton) {
         // Held for the interval and not released: the next instance to claim after it expires runs the next pass.
         const lease = await this.leases.claim(`job:${job.name}`, job.intervalMs)
