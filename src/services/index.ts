@@ -71,6 +71,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   channels.deliveries.onResult = (route, result) => metrics.personDeliveries.inc({ route, result })
   const retention = new RetentionJob(connection, retentionPolicyFrom(config), clock, logger)
   jobs.every('retention', 24 * 60 * 60_000, () => retention.run(), { singleton: true })
+  jobs.every('leases-prune', 60 * 60_000, () => leases.prune(), { singleton: true })
   // Stopped in this order: no new passes, then wait for routing started by requests.
   const backgroundWork = { start: () => jobs.start(), stop: async () => (await jobs.stop(), await triage.classifyAndRoute.settled()) }
   return {

@@ -100,11 +100,8 @@ export class BackgroundJobs {
     let ok = true
     try {
       if (!job.options.urgent) await this.lane.clear()
-      if (job.options.singleton) {
-        // Held for the interval and not released: the next instance to claim after it expires runs the next pass.
-        const lease = await this.leases.claim(`job:${job.name}`, job.intervalMs)
-        if (!lease) return
-      }
+      // One pass per interval across all instances: the first to claim the interval's lease runs it.
+      if (job.options.singleton && !(await this.leases.claimPeriod(`job:${job.name}`, job.intervalMs))) return
       await job.run()
     } catch (error) {
       ok = false
