@@ -17,6 +17,8 @@ export const repeatWindowDays = 14
 /** At most this many earlier concerns are linked to a new one: linking is bounded work, never a bulk update. */
 const maxLinked = 20
 export const routeWork = 'route'
+/** Work kind for a draft to look at once it has gone quiet. */
+export const quietDraftWork = 'quiet-draft'
 const routeLeaseMs = 60_000
 /** How long a just-received record is left to the instance that received it before the routing worker may take it. */
 const routeGraceMs = 30_000
@@ -186,6 +188,10 @@ export class ClassifyAndRoute {
       await this.run(reference, {})
       return
     }
+    // A new draft is watched from its first message: the queue item comes due when it could first have gone quiet.
+    if (routeFrom === 'urgent' && (record.conversation?.length ?? 0) <= 1) {
+      await this.queue.enqueue(quietDraftWork, reference, new Date(this.clock.now().getTime() + this.draftQuietMinutes * 60_000))
+    }
     // While the person is typing, a calm draft is not written to (FerretDB updates are read-modify-write, and their
     // next message may be arriving at another instance): only a draft that must be routed is. The quiet-draft sweep
     // stores the classification once they have stopped.
@@ -248,24 +254,39 @@ export class ClassifyAndRoute {
 
   /**
    * Drafts that have gone quiet for DRAFT_QUIET_MINUTES: any not yet risk-assessed for their latest words are
-   * assessed now, and those with a concern (medium or above) are routed as unfinished feedback.
+   * assessed now, and those with a concern (medium or above) are routed as unfinished feedback. Each draft is an
+   * item in the work queue from its first message, looked at again while it stays a draft, for a week.
    */
-  async routeQuietDrafts(limit = 200): Promise<number> {
+  async routeQuietDrafts(): Promise<number> {
+    return this.queue.runDue(quietDraftWork, this.clock.now(), { limit: 100, concurrency: 2, leaseMs: routeLeaseMs }, item => this.checkQuietDraft(item.ref))
+  }
+
+  private async checkQuietDraft(reference: string): Promise<'done' | { retryAt: Date }> {
     const now = this.clock.now().getTime()
-    const quietSince = new Date(now - this.draftQuietMinutes * 60_000)
+    const quietMs = this.draftQuietMinutes * 60_000
+    const record = await this.feedback.findOne({ reference }, { status: 1, updatedAt: 1, quietCheckedAt: 1 }).lean()
+    if (record?.status !== 'draft' || !record.updatedAt || record.updatedAt.getTime() < now - quietSweepWindowMs) return 'done'
+    const quietAt = record.updatedAt.getTime() + quietMs
+    if (quietAt > now) return { retryAt: new Date(quietAt) }
+    if (!record.quietCheckedAt) {
+      await this.inTurn(reference, () => this.assessNow(reference, 'concern'))
+      await retryTransient(() => this.feedback.updateOne({ reference, status: 'draft' }, { $set: { quietCheckedAt: this.clock.now() } }))
+    }
+    // Still a draft: they may come back and say more, so look again later.
+    return { retryAt: new Date(now + quietMs) }
+  }
+
+  /**
+   * A slow sweep for quiet drafts with no queued work (started before the queue watched drafts): it reads the whole
+   * collection, so it runs rarely, as a background job, never on a request or a turn.
+   */
+  async queueQuietDrafts(limit = 500): Promise<number> {
+    const now = this.clock.now().getTime()
     const quiet = await this.feedback
-      .find({ status: 'draft', quietCheckedAt: { $exists: false }, updatedAt: { $lt: quietSince, $gt: new Date(now - quietSweepWindowMs) } }, { reference: 1 })
-      .sort({ updatedAt: 1 })
+      .find({ status: 'draft', quietCheckedAt: { $exists: false }, updatedAt: { $gt: new Date(now - quietSweepWindowMs) } }, { reference: 1 })
       .limit(limit)
       .lean()
-    for (const { reference } of quiet) {
-      try {
-        await this.inTurn(reference, () => this.assessNow(reference, 'concern'))
-        await this.feedback.updateOne({ reference, status: 'draft' }, { $set: { quietCheckedAt: this.clock.now() } })
-      } catch (error) {
-        this.logger.error({ err: error, reference }, 'could not check a quiet draft')
-      }
-    }
+    for (const { reference } of quiet) await this.queue.enqueue(quietDraftWork, reference, new Date(now))
     return quiet.length
   }
 
