@@ -7,9 +7,9 @@ import type { Config } from '../config'
 import { processedWebhookModel } from '../data/models/processedWebhook'
 import { TranscriptStore } from '../directline/transcriptStore'
 import type { Logger } from '../logger'
+import type { ServiceMetrics } from '../metrics'
 import type { ContactCipher } from '../services/contactEncryption'
 import { createNotifyEmailSender, createNotifySmsSender, createTwilioSmsSender, DeliveryError } from '../services/deliveryProviders'
-import { DeliveryWorker } from '../services/deliveryWorker'
 import type { BackgroundJobs } from '../data/work/backgroundJobs'
 import type { WorkQueue } from '../data/work/workQueue'
 import { DeliveryService, type NotifyPerson } from '../services/notifyPerson'
@@ -37,7 +37,6 @@ export interface ChannelServices {
   listFailedDeliveries: (options?: { limit?: number; feedbackReference?: string }) => Promise<Delivery[]>
   /** A message to a Teams (or other Bot Framework) conversation, as an Adaptive Card. */
   sendProactiveMessage: (conversationReference: Partial<ConversationReference>, message: BotMessage) => Promise<string>
-  deliveryWorker: DeliveryWorker
 }
 
 export function createChannelServices(
@@ -47,7 +46,7 @@ export function createChannelServices(
   clock: Clock,
   contactCipher: ContactCipher,
   addressHashSecret: Buffer,
-  work?: { queue: WorkQueue; jobs: BackgroundJobs },
+  work: { queue: WorkQueue; jobs: BackgroundJobs; metrics: ServiceMetrics },
 ): ChannelServices {
   const addressHasher = createAddressHasher(addressHashSecret)
   const smsOptOuts = new SmsOptOutStore(connection, addressHasher, clock)
@@ -63,7 +62,8 @@ export function createChannelServices(
 
   const deliveries = new DeliveryService({
     connection,
-    queue: work?.queue,
+    queue: work.queue,
+    onResult: (route, result) => work.metrics.personDeliveries.inc({ route, result }),
     clock,
     logger,
     contactCipher,
@@ -94,10 +94,10 @@ export function createChannelServices(
     },
   })
   const processedWebhooks = processedWebhookModel(connection)
-  const deliveryWorker = new DeliveryWorker(deliveries, logger, 5000)
+  work.jobs.every('person-deliveries', 5_000, () => deliveries.processDue())
   // Twilio retries within minutes, never after days; RETENTION_WEBHOOK_DAYS sets how long the records are kept.
   const webhookLifetimeMs = config.RETENTION_WEBHOOK_DAYS * 24 * 60 * 60 * 1000
-  work?.jobs.every('processed-webhooks-prune', 60 * 60_000, () => processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(clock.now().getTime() - webhookLifetimeMs) } }), {
+  work.jobs.every('processed-webhooks-prune', 60 * 60_000, () => processedWebhooks.deleteMany({ receivedAt: { $lt: new Date(clock.now().getTime() - webhookLifetimeMs) } }), {
     singleton: true,
   })
 
@@ -111,6 +111,5 @@ export function createChannelServices(
     notifyPerson: deliveries.notifyPerson,
     listFailedDeliveries: options => deliveries.listFailedDeliveries(options),
     sendProactiveMessage: createProactiveMessageSender(cloudAdapter, config),
-    deliveryWorker,
   }
 }

@@ -54,21 +54,19 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const leases = new Leases(connection)
   const workQueue = new WorkQueue(connection, leases)
   const lane = new UrgentLane()
-  const jobs = new BackgroundJobs(leases, logger, lane)
-  const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission, { queue: workQueue, jobs, lane })
-  const channels = createChannelServices(config, logger, connection, clock, contactCipher, addressHashKey, { queue: workQueue, jobs })
+  const metrics = new ServiceMetrics({ queueDepths: () => workQueue.depths(), ping: () => pingDatabase(connection, 2000) })
+  const jobs = new BackgroundJobs(leases, logger, lane, (job, seconds, ok) => metrics.jobSeconds.observe({ job, ok: String(ok) }, seconds))
+  const work = { queue: workQueue, jobs, lane, metrics }
+  const triage = createTriageServices(config, logger, connection, clock, contactCipher, feedbackSubmission, work)
+  const channels = createChannelServices(config, logger, connection, clock, contactCipher, addressHashKey, work)
   triage.cases.notifyPerson = async (reference, message) => {
     const delivery = await channels.notifyPerson(reference, message)
     return { id: delivery.deliveryId, status: delivery.status }
   }
   triage.alertSenders.teams = (conversationReference, message) => channels.sendProactiveMessage(conversationReference, message)
-  const metrics = new ServiceMetrics({ queueDepths: () => workQueue.depths(), ping: () => pingDatabase(connection, 2000) })
-  jobs.onPass = (job, seconds, ok) => metrics.jobSeconds.observe({ job, ok: String(ok) }, seconds)
-  triage.alertDelivery.onResult = (target, result, tier) => metrics.alertDeliveries.inc({ target, tier, result })
   triage.escalation.onEscalated = tier => metrics.escalations.inc({ tier })
   triage.classifyAndRoute.onClassified = seconds => metrics.classificationSeconds.observe(seconds)
   triage.intake.onReceived = (channel, outcome) => metrics.intake.inc({ channel, outcome })
-  channels.deliveries.onResult = (route, result) => metrics.personDeliveries.inc({ route, result })
   const retention = new RetentionJob(connection, retentionPolicyFrom(config), clock, logger)
   jobs.every('retention', 24 * 60 * 60_000, () => retention.run(), { singleton: true })
   jobs.every('leases-prune', 60 * 60_000, () => leases.prune(), { singleton: true })
@@ -90,6 +88,6 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     jobs,
     lane,
     metrics,
-    workers: [backgroundWork, channels.deliveryWorker],
+    workers: [backgroundWork],
   }
 }

@@ -14,6 +14,7 @@ import type { UrgentLane } from '../data/work/urgentLane'
 import type { WorkQueue } from '../data/work/workQueue'
 import { userModel } from '../data/models/user'
 import type { Logger } from '../logger'
+import type { ServiceMetrics } from '../metrics'
 import { AlertDelivery, type AlertSenders } from './alertDelivery'
 import { AlertOutbox } from './alertOutbox'
 import { AuditLog } from './audit'
@@ -59,13 +60,15 @@ export function createTriageServices(
   clock: Clock,
   contactCipher: ContactCipher,
   feedbackSubmission: FeedbackSubmission,
-  work: { queue: WorkQueue; jobs: BackgroundJobs; lane: UrgentLane },
+  work: { queue: WorkQueue; jobs: BackgroundJobs; lane: UrgentLane; metrics: ServiceMetrics },
   classifier: FeedbackClassifier = createClassifier(config, logger),
 ): TriageServices {
   const feedback = feedbackModel(connection)
   const router = new Router(loadRoutingRules(config.ROUTING_RULES_FILE))
   const alertSenders: AlertSenders = { email: createNotifyEmailSender(config), sms: createNotifySmsSender(config) }
-  const alertDelivery = new AlertDelivery(alertModel(connection), feedback, router, config, alertSenders, clock, logger, work.queue)
+  const alertDelivery = new AlertDelivery(alertModel(connection), feedback, router, config, alertSenders, clock, logger, work.queue, (target, result, tier) =>
+    work.metrics.alertDeliveries.inc({ target, tier, result }),
+  )
   const { jobs } = work
   const alertWorker = { kick: () => jobs.kick('alert-delivery') }
   const alertOutbox = new AlertOutbox(
