@@ -18,7 +18,7 @@ import { FeedbackDrafts } from '../services/feedbackDrafts'
 import { newFeedbackReference } from '../services/feedbackReference'
 import { RouteScopedConversationState, RouteScopedUserState } from '../channels/conversationIdentity'
 import { MongoStorage } from './mongoStorage'
-import { textsStoppedKey } from './turnFlags'
+import { signpostsKey, textsStoppedKey } from './turnFlags'
 
 const greeting = /^\s*(hi|hello|hey|hiya|start|good (morning|afternoon|evening))\W*$/i
 const newFeedback = /^(?:new feedback|new|something new|something else|another|another one|tell you something else|give new feedback|start new feedback)$/
@@ -139,7 +139,7 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
       // A number that has opted out of texts: kept and risk-assessed, but nothing is sent and the chat does not move on.
       if (textsStopped) return
       const words = wordingFor(journey.easyRead)
-      const signposts = detectSignposting(text)
+      const signposts = (context.turnState.get(signpostsKey) as ReturnType<typeof detectSignposting> | undefined) ?? detectSignposting(text)
       if (signposts.length) await deps.say(context, say(signposts.flatMap(kind => words.signposting[kind] ?? [])))
 
       if (journey.submitted) {

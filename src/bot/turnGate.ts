@@ -1,6 +1,7 @@
 import type { ActivityHandler, TurnContext } from 'botbuilder'
 import { detectSignposting } from '../classification'
 import type { UrgentLane } from '../data/work/urgentLane'
+import { signpostsKey } from './turnFlags'
 
 /**
  * Lets at most `limit` conversation turns use the database at once; the rest wait their turn in memory. Under a
@@ -13,7 +14,9 @@ export function gateTurns<T extends ActivityHandler>(bot: T, limit: number, lane
   const waiting: (() => void)[] = []
   const run = bot.run.bind(bot)
   bot.run = async (context: TurnContext) => {
-    const urgent = context.activity.type === 'message' && detectSignposting(context.activity.text ?? '').length > 0
+    const signposts = context.activity.type === 'message' ? detectSignposting(context.activity.text ?? '') : []
+    context.turnState.set(signpostsKey, signposts)
+    const urgent = signposts.length > 0
     if (!urgent && running >= limit) await new Promise<void>(resolve => waiting.push(resolve))
     running++
     try {
