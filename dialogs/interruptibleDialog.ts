@@ -1,6 +1,6 @@
 import { ComponentDialog, type DialogContext, type DialogTurnResult, Dialog } from 'botbuilder-dialogs'
-import { normaliseForMatching, recogniseChoice } from '../src/bot/choiceRecognition'
-import { findFeedbackReferenceIn } from '../src/services/feedbackReference'
+import { normaliseForMatching, recogniseChoice } from '../src/conversation/choiceRecognition'
+import { findFeedbackReferenceIn } from '../src/feedback/feedbackReference'
 import type { JourneyDependencies } from './journeyDependencies'
 import type { JourneyState } from './journeyState'
 import type { Question } from './question'

@@ -15,10 +15,10 @@ import intakeRoutes from './routes/intake'
 import signalsRoutes from './routes/signals'
 import { createFeedbackBot } from './bot/feedbackBot'
 import { gateTurns } from './bot/turnGate'
-import { directLineRoutes } from './directline'
+import { directLineRoutes } from './channels/webchat'
 import publicPages from './routes/publicPages'
 import channelRoutes from './channels/routes'
-import type { Services } from './services'
+import type { Services } from './composition'
 
 export const serviceName = 'Share your experience of care'
 /** Turns using the database at once; more wait in memory (see bot/turnGate.ts). */

@@ -1,4 +1,4 @@
-import { normaliseForMatching } from '../../src/bot/choiceRecognition'
+import { normaliseForMatching } from '../../src/conversation/choiceRecognition'
 import type { JourneyDependencies } from '../journeyDependencies'
 import type { StepOutcome } from '../journeyState'
 import { type AnswerTurn, choiceQuestion, type Question } from '../question'

@@ -1,4 +1,4 @@
-import type { BotChoice } from '../../src/bot/botMessage'
+import type { BotChoice } from '../../src/conversation/botMessage'
 import type { EqualityAnswers, JourneyState } from '../journeyState'
 import type { JourneyDependencies } from '../journeyDependencies'
 import { choiceQuestion, type Question } from '../question'

@@ -1,5 +1,5 @@
-import { normaliseForMatching, recogniseChoice } from '../../src/bot/choiceRecognition'
-import type { BotChoice } from '../../src/bot/botMessage'
+import { normaliseForMatching, recogniseChoice } from '../../src/conversation/choiceRecognition'
+import type { BotChoice } from '../../src/conversation/botMessage'
 import type { JourneyDependencies } from '../journeyDependencies'
 import type { JourneyState, StepOutcome } from '../journeyState'
 import { roleHeardIn, servicePhrasesIn, whenHeardIn } from '../listening'

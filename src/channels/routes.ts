@@ -1,8 +1,8 @@
 import express, { type Router } from 'express'
 import type { ActivityHandlerBase } from 'botbuilder'
-import type { Services } from '../services'
-import { botFrameworkRoutes } from './botFramework'
-import { twilioWebhookRoutes } from './twilioWebhook'
+import type { Services } from '../composition'
+import { botFrameworkRoutes } from './botframework/botFramework'
+import { twilioWebhookRoutes } from './sms/twilioWebhook'
 
 type Bot = Pick<ActivityHandlerBase, 'run'>
 

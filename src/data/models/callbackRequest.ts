@@ -1,5 +1,5 @@
 import { type Connection, type Model, Schema } from 'mongoose'
-import type { ContactCipher } from '../../services/contactEncryption'
+import type { ContactCipher } from '../../contact/contactEncryption'
 
 /** Someone asked to speak to a person and wants a phone call back. The number is sealed at rest. */
 interface CallbackRequest {

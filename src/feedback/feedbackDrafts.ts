@@ -1,7 +1,7 @@
 import type { JourneyState } from '../../dialogs/journeyState'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
-import type { ContactCipher, ContactLookupHashes } from './contactEncryption'
+import type { ContactCipher, ContactLookupHashes } from '../contact/contactEncryption'
 
 export interface InboundMessage {
   channel: string

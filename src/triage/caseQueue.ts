@@ -3,7 +3,7 @@ import type { Clock } from '../clock'
 import type { DeliveryModel } from '../data/models/delivery'
 import { type FeedbackModel, riskLevels, triageQueues } from '../data/models/feedback'
 import { csvCell } from './csv'
-import { normaliseFeedbackReference } from './feedbackReference'
+import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 
 /** Why a case needs someone to do something now, whoever is looking at the queue. */
 export const needsActionKinds = ['failed_delivery', 'phone_call', 'new_message'] as const

@@ -1,15 +1,15 @@
 import crypto from 'node:crypto'
 import type { Activity } from 'botbuilder'
 import type { Connection } from 'mongoose'
-import type { Clock } from '../clock'
-import { type DirectLineActivityModel, directLineActivityModel } from '../data/models/directLineActivity'
+import type { Clock } from '../../clock'
+import { type DirectLineActivityModel, directLineActivityModel } from '../../data/models/directLineActivity'
 import {
   type DirectLineConversation,
   type DirectLineConversationModel,
   directLineConversationModel,
-} from '../data/models/directLineConversation'
-import { retryTransient } from '../data/retry'
-import type { ContactCipher } from '../services/contactEncryption'
+} from '../../data/models/directLineConversation'
+import { retryTransient } from '../../data/retry'
+import type { ContactCipher } from '../../contact/contactEncryption'
 
 /** Direct Line watermarks are strings of the activity's sequence number; ids end with the same number. */
 export function activityIdFor(conversationId: string, watermark: number): string {

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto'
 import type { Activity, ConversationReference } from 'botbuilder'
 import type { Connection } from 'mongoose'
-import { type BotMessage, rendererFor, splitForSms } from '../bot/botMessage'
+import { type BotMessage, rendererFor, splitForSms } from '../conversation/botMessage'
 import type { ConversationReferenceStore } from '../channels/conversationReferences'
-import { parseTwilioAddress, twilioAddress } from '../channels/phoneNumbers'
-import type { SmsOptOutStore } from '../channels/smsOptOuts'
+import { parseTwilioAddress, twilioAddress } from '../contact/phoneNumbers'
+import type { SmsOptOutStore } from '../channels/sms/smsOptOuts'
 import type { Clock } from '../clock'
 import {
   type Delivery,
@@ -16,9 +16,9 @@ import {
 } from '../data/models/delivery'
 import { type FeedbackDocument, type FeedbackModel, feedbackModel } from '../data/models/feedback'
 import type { Logger } from '../logger'
-import type { ContactCipher } from './contactEncryption'
+import type { ContactCipher } from '../contact/contactEncryption'
 import { DeliveryError, type EmailSender, type SmsSender } from './deliveryProviders'
-import { normaliseFeedbackReference } from './feedbackReference'
+import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 import { Leases } from '../data/work/leases'
 import { WorkQueue } from '../data/work/workQueue'
 

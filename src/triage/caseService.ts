@@ -1,12 +1,12 @@
 import type { Clock } from '../clock'
 import { type Feedback, type FeedbackModel, type FeedbackStatus, feedbackStatuses } from '../data/models/feedback'
 import type { AlertOutbox } from './alertOutbox'
-import { type Actor, AuditLog } from './audit'
+import { type Actor, AuditLog } from '../security/audit'
 import { type CaseFilters, type CaseQueue, type CaseRow, isUnacknowledgedUrgent } from './caseQueue'
-import type { ContactCipher } from './contactEncryption'
-import { normaliseFeedbackReference } from './feedbackReference'
+import type { ContactCipher } from '../contact/contactEncryption'
+import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 import { unfilledPlaceholders } from './responseTemplates'
-import type { Users } from './users'
+import type { Users } from '../security/users'
 
 export const workflowStatuses = feedbackStatuses.filter(status => status !== 'draft') as Exclude<FeedbackStatus, 'draft'>[]
 

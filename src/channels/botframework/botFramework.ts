@@ -10,10 +10,10 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
 } from 'botbuilder'
-import { type BotMessage, renderAsAdaptiveCard } from '../bot/botMessage'
-import type { Config } from '../config'
-import type { Logger } from '../logger'
-import { botFrameworkRoute, markConversationRoute } from './conversationIdentity'
+import { type BotMessage, renderAsAdaptiveCard } from '../../conversation/botMessage'
+import type { Config } from '../../config'
+import type { Logger } from '../../logger'
+import { botFrameworkRoute, markConversationRoute } from '../../conversation/conversationIdentity'
 
 export const botFrameworkPath = '/api/messages'
 

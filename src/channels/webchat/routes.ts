@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { z } from 'zod'
-import type { Services } from '../services'
+import type { Services } from '../../composition'
 import { DirectLineChannel, type IncomingActivity, type TurnHandler, UnknownConversationError } from './directLineChannel'
 import { TokenError } from './tokens'
 

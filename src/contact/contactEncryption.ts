@@ -4,7 +4,7 @@ import { callbackRequestModel } from '../data/models/callbackRequest'
 import { conversationReferenceModel } from '../data/models/conversationReference'
 import { directLineActivityModel } from '../data/models/directLineActivity'
 import { feedbackModel } from '../data/models/feedback'
-import { createAddressHasher } from '../channels/phoneNumbers'
+import { createAddressHasher } from './phoneNumbers'
 
 /** Keyed hashes of the contact details on a record, so it can be found by phone or email without decrypting anything. */
 export interface ContactLookupHashes {

@@ -1,12 +1,12 @@
 import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder'
-import type { Logger } from '../logger'
-import type { Services } from '../services'
+import type { Logger } from '../../logger'
+import type { Services } from '../../composition'
 import { type BotLogic, DirectLineAdapter } from './directLineAdapter'
 import { type ConversationGrant, DirectLineTokens, maxTokenRenewals, TokenError } from './tokens'
 import { TranscriptRetention } from './transcriptRetention'
 import { TranscriptStore } from './transcriptStore'
-import type { DirectLineConversation } from '../data/models/directLineConversation'
-import { rememberConversations } from '../channels/conversationReferences'
+import type { DirectLineConversation } from '../../data/models/directLineConversation'
+import { rememberConversations } from '../conversationReferences'
 
 export const webChatChannelId = 'webchat'
 export const botAccount: ChannelAccount = { id: 'feedback-bot', name: 'Feedback bot', role: 'bot' }

@@ -6,9 +6,9 @@ import {
   type ResourceResponse,
   TurnContext,
 } from 'botbuilder'
-import { splitForSms } from '../bot/botMessage'
-import type { Clock } from '../clock'
-import type { AddressHasher, MessagingChannel } from './phoneNumbers'
+import { splitForSms } from '../../conversation/botMessage'
+import type { Clock } from '../../clock'
+import type { AddressHasher, MessagingChannel } from '../../contact/phoneNumbers'
 
 export const botAccount = { id: 'feedback-bot', name: 'Share your experience of care', role: 'bot' }
 

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose'
-import type { Clock } from '../clock'
-import { type SmsOptOutModel, smsOptOutModel } from '../data/models/smsOptOut'
-import type { AddressHasher } from './phoneNumbers'
+import type { Clock } from '../../clock'
+import { type SmsOptOutModel, smsOptOutModel } from '../../data/models/smsOptOut'
+import type { AddressHasher } from '../../contact/phoneNumbers'
 
 /** Twilio's own carrier keywords, matched only when they are the whole message. */
 const stopKeywords = new Set(['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit'])

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken'
-import type { Clock } from '../clock'
+import type { Clock } from '../../clock'
 
 /**
  * Direct Line tokens: HS256 JWTs signed with the session secret, each scoped to one conversation and one

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { BotMessage } from '../bot/botMessage'
+import type { BotMessage } from '../conversation/botMessage'
 import { reasonWithoutQuotations } from '../classification'
 import type { Clock } from '../clock'
 import type { Config } from '../config'
@@ -9,7 +9,7 @@ import type { Lease } from '../data/work/leases'
 import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
 import { alertWork } from './alertOutbox'
-import type { EmailSender, SmsSender } from './deliveryProviders'
+import type { EmailSender, SmsSender } from '../messaging/deliveryProviders'
 import type { Router } from './routing'
 
 export type TeamsSender = (conversationReference: Record<string, unknown>, message: BotMessage) => Promise<unknown>

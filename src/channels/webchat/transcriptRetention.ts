@@ -1,5 +1,5 @@
-import type { Clock } from '../clock'
-import type { Logger } from '../logger'
+import type { Clock } from '../../clock'
+import type { Logger } from '../../logger'
 import { resumeWindowSeconds } from './tokens'
 import type { TranscriptStore } from './transcriptStore'
 
