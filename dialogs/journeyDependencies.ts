@@ -5,16 +5,33 @@ import type { CallbackRequests } from '../src/data/models/callbackRequest'
 import type { EqualityResponses } from '../src/data/models/equalityResponse'
 import type { DirectoryService } from '../src/directory/directory'
 import type { FeedbackDrafts } from '../src/feedback/feedbackDrafts'
-import type { Services } from '../src/composition'
+import type { Clock } from '../src/clock'
+import type { Config } from '../src/config'
+import type { ContactCipher } from '../src/contact/contactEncryption'
+import type { FeedbackStatusService } from '../src/feedback/feedbackStatus'
+import type { FeedbackSubmission } from '../src/feedback/feedbackSubmission'
+import type { Logger } from '../src/logger'
+import type { ClassifyAndRoute } from '../src/triage/classifyAndRoute'
 import { newFeedbackReference } from '../src/feedback/feedbackReference'
 import { type JourneyState, newJourney } from './journeyState'
 import { sendBotMessages } from './sendBotMessage'
 import { type Wording, wordingFor } from './wording'
 
+/** The services the dialogs use. */
+export interface JourneyServices {
+  classifyAndRoute: ClassifyAndRoute
+  clock: Clock
+  config: Config
+  contactCipher: ContactCipher
+  feedbackStatus: FeedbackStatusService
+  feedbackSubmission: FeedbackSubmission
+  logger: Logger
+}
+
 /** What the dialogs need from the rest of the service, passed in so tests run the real thing on a test database. */
 export class JourneyDependencies {
   constructor(
-    readonly services: Pick<Services, 'classifyAndRoute' | 'clock' | 'config' | 'contactCipher' | 'feedbackStatus' | 'feedbackSubmission' | 'logger'>,
+    readonly services: JourneyServices,
     private readonly journeyProperty: StatePropertyAccessor<JourneyState>,
     readonly directory: DirectoryService,
     readonly drafts: FeedbackDrafts,

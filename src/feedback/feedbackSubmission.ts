@@ -9,26 +9,27 @@ export type AfterSubmitHook = (feedback: FeedbackDocument) => Promise<void>
  * The record is queued for routing before it is marked received, and classification and routing run as hooks
  * after it is safely saved, so a crash in them never loses what the person said (the routing worker finishes it).
  */
-export class FeedbackSubmission {
-  private readonly afterSubmit: AfterSubmitHook[] = []
-  /** Puts the reference in the routing queue (set by the triage services). */
-  routeQueue: (reference: string) => Promise<void> = async () => undefined
+/** How submitted feedback reaches triage (ClassifyAndRoute), passed in so feedback does not depend on triage. */
+export interface FeedbackRouting {
+  /** Puts the reference in the routing queue, before the record is marked received. */
+  routeQueue(reference: string): Promise<void>
+  /** Runs after the record is safely saved (classification and routing). */
+  afterSubmit: AfterSubmitHook
+}
 
+export class FeedbackSubmission {
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly clock: Clock,
+    private readonly routing: FeedbackRouting,
   ) {}
-
-  onSubmitted(hook: AfterSubmitHook): void {
-    this.afterSubmit.push(hook)
-  }
 
   async submit(reference: string): Promise<FeedbackDocument> {
     const record = await retryTransient(() => this.feedback.findOne({ reference }))
     if (!record) throw new Error('No feedback with that reference')
     if (record.status === 'draft') {
       const at = this.clock.now()
-      await this.routeQueue(reference)
+      await this.routing.routeQueue(reference)
       record.status = 'received'
       record.submittedAt = at
       record.statusHistory.push({ status: 'received', at, by: 'system' })
@@ -55,7 +56,7 @@ export class FeedbackSubmission {
    */
   async receive(fields: Omit<Feedback, 'status' | 'statusHistory' | 'submittedAt' | 'updates' | 'notes' | 'createdAt' | 'updatedAt'>): Promise<{ record: FeedbackDocument; created: boolean }> {
     const at = this.clock.now()
-    await this.routeQueue(fields.reference)
+    await this.routing.routeQueue(fields.reference)
     let created = true
     let record: FeedbackDocument | null
     try {
@@ -73,6 +74,6 @@ export class FeedbackSubmission {
   }
 
   private async runHooks(record: FeedbackDocument): Promise<void> {
-    for (const hook of this.afterSubmit) await hook(record)
+    await this.routing.afterSubmit(record)
   }
 }

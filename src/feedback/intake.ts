@@ -144,15 +144,14 @@ export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000
 const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex')
 
 export class Intake {
-  /** Called with each submission's outcome, for /metrics. */
-  onReceived: (channel: string, outcome: 'created' | 'replayed') => void = () => {}
-
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly submission: FeedbackSubmission,
     private readonly contactCipher: ContactCipher,
     private readonly directory?: { service: DirectoryService; entries: Model<CareService> },
     private readonly intakeKeys?: IntakeKeyModel,
+    /** Called with each submission's outcome, for /metrics. */
+    private readonly onReceived: (channel: string, outcome: 'created' | 'replayed') => void = () => {},
   ) {}
 
   /** The reference this request's Idempotency-Key already has, or a new one claimed for it. */

@@ -100,10 +100,11 @@ export class DeliveryService {
   private readonly feedback: FeedbackModel
   private readonly inFlight = new Set<string>()
   private readonly queue: WorkQueue
-  /** Called with each attempt's result, for /metrics. */
-  onResult: (route: string, result: string) => void = () => {}
-
-  constructor(private readonly deps: DeliveryServiceDependencies) {
+  constructor(
+    private readonly deps: DeliveryServiceDependencies,
+    /** Called with each attempt's result, for /metrics. */
+    private readonly onResult: (route: string, result: string) => void = () => {},
+  ) {
     this.deliveries = deliveryModel(deps.connection)
     this.feedback = feedbackModel(deps.connection)
     this.queue = deps.queue ?? new WorkQueue(deps.connection, new Leases(deps.connection))

@@ -59,10 +59,9 @@ export class AlertDelivery {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly queue: WorkQueue,
+    /** Called with each delivery's result, for /metrics. */
+    private readonly onResult: (target: string, result: 'delivered' | 'digest' | 'failed' | 'refused', tier: string) => void = () => {},
   ) {}
-
-  /** Called with each delivery's result, for /metrics. */
-  onResult: (target: string, result: 'delivered' | 'digest' | 'failed' | 'refused', tier: string) => void = () => {}
 
   caseUrl(reference: string): string {
     return new URL(`/console/cases/${reference}`, this.config.PUBLIC_BASE_URL).toString()

@@ -23,16 +23,19 @@ export const freshAlertClaimMs = 30_000
  * writing it again after a crash, or from a second instance, is harmless: the insert of the copy fails and the
  * worker delivers the original. The queue item is written first, so an alert is never stored without work to deliver it.
  */
-export class AlertOutbox {
-  private readonly warned = new Set<string>()
+/** How the outbox hands alerts on to delivery (AlertDelivery and the alert-delivery job). */
+export interface AlertOutboxDelivery {
   /** Called after alerts are written, so the worker tries the first delivery at once instead of at its next poll. */
-  onWritten: () => void = () => {}
+  onWritten(): void
   /**
    * Sends alerts this instance has just written, without waiting for the worker: writing the alert (a new `_id`)
-   * is itself the claim, so no other instance sends it. Set by the triage services to AlertDelivery.deliverFresh.
+   * is itself the claim, so no other instance sends it.
    */
-  deliverNow: (alerts: Alert[]) => Promise<void> = async () => undefined
+  deliverNow(alerts: Alert[]): Promise<void>
+}
 
+export class AlertOutbox {
+  private readonly warned = new Set<string>()
   constructor(
     private readonly alerts: AlertModel,
     private readonly router: Router,
@@ -41,6 +44,7 @@ export class AlertOutbox {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly queue: WorkQueue,
+    private readonly delivery: AlertOutboxDelivery,
   ) {}
 
   recipientFor(team: Team, tier: EscalationTier): StaffContact | undefined {
@@ -93,8 +97,8 @@ export class AlertOutbox {
         }
       }),
     )
-    if (options.sendNow && written.length) await this.deliverNow(written)
-    else if (targets.length > 0) this.onWritten()
+    if (options.sendNow && written.length) await this.delivery.deliverNow(written)
+    else if (targets.length > 0) this.delivery.onWritten()
     return targets.length
   }
 
@@ -124,7 +128,7 @@ export class AlertOutbox {
   async requeuePending(): Promise<number> {
     const pending = await this.alerts.find({ status: 'pending' }, { key: 1, nextAttemptAt: 1 }).limit(1000).lean()
     for (const alert of pending) await this.queue.enqueue(alertWork, alert.key, alert.nextAttemptAt ?? this.clock.now())
-    if (pending.length) this.onWritten()
+    if (pending.length) this.delivery.onWritten()
     return pending.length
   }
 

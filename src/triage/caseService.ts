@@ -38,9 +38,6 @@ export class CaseInputError extends Error {}
 
 /** Everything inspectors do to a case. Every read and every change is audit-logged before it returns. */
 export class CaseService {
-  /** Set once the channels' notifyPerson is available; until then responses are kept for the person to read. */
-  notifyPerson: PersonNotifier | undefined
-
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly queue: CaseQueue,
@@ -49,6 +46,7 @@ export class CaseService {
     private readonly users: Users,
     private readonly contactCipher: ContactCipher,
     private readonly clock: Clock,
+    private readonly notifyPerson: PersonNotifier,
   ) {}
 
   /** The queue in its order (see queueOrderKey), filtered. Closed cases only when asked for. */
@@ -236,14 +234,14 @@ export class CaseService {
     await this.audit.record(actor, 'case.respond', reference)
     const anonymous = !record.contact?.method || record.contact.method === 'anonymous'
     let delivery: { id?: string; status?: string } | undefined
-    if (!anonymous && this.notifyPerson) {
+    if (!anonymous) {
       delivery = await this.notifyPerson(reference, { text, easyReadText, subject: message.subject ?? `About your feedback ${reference}` })
       await this.queue.refreshCase(reference)
     }
     return {
       reference,
       update: { date: at.toISOString().slice(0, 10), text },
-      delivery: anonymous ? { status: 'kept_for_reading' } : (delivery ?? { status: this.notifyPerson ? 'not_sent' : 'kept_for_reading' }),
+      delivery: anonymous ? { status: 'kept_for_reading' } : (delivery ?? { status: 'not_sent' }),
     }
   }
 

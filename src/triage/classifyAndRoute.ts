@@ -80,9 +80,6 @@ const quietSweepWindowMs = 7 * 24 * 60 * 60 * 1000
 
 export class ClassifyAndRoute {
   private readonly inFlight = new Map<string, Promise<unknown>>()
-  /** Minutes a worrying unfinished conversation may go quiet before it is routed (DRAFT_QUIET_MINUTES). */
-  draftQuietMinutes = 30
-
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly classifier: FeedbackClassifier,
@@ -93,10 +90,11 @@ export class ClassifyAndRoute {
     private readonly logger: Logger,
     private readonly queue: WorkQueue,
     private readonly recentConcerns: RecentConcernModel,
+    /** Minutes a worrying unfinished conversation may go quiet before it is routed (DRAFT_QUIET_MINUTES). */
+    private readonly draftQuietMinutes = 30,
+    /** Called with each classification's duration in seconds, for /metrics. */
+    private readonly onClassified: (seconds: number) => void = () => {},
   ) {}
-
-  /** Called with each classification's duration in seconds, for /metrics. */
-  onClassified: (seconds: number) => void = () => {}
 
   /**
    * Queues the record for routing, before it is marked received, so a crash never leaves it unrouted. The instance

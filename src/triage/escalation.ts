@@ -15,9 +15,6 @@ const escalationLeaseMs = 60_000
  * outbox, then records the level, so a crash between the two only means the (de-duplicated) alerts are written again.
  */
 export class Escalation {
-  /** Called for each step taken, for /metrics. */
-  onEscalated: (tier: EscalationTier) => void = () => {}
-
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly outbox: AlertOutbox,
@@ -25,6 +22,8 @@ export class Escalation {
     private readonly escalationMinutes: number,
     private readonly logger: Logger,
     private readonly queue: WorkQueue,
+    /** Called for each step taken, for /metrics. */
+    private readonly onEscalated: (tier: EscalationTier) => void = () => {},
   ) {}
 
   private get stepMs(): number {

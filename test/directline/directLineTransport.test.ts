@@ -56,7 +56,7 @@ beforeAll(async () => {
   const app = express()
   const bot = new StandInBot()
   channel = new DirectLineChannel(services, bot)
-  app.use(directLineRoutes(services, bot, channel))
+  app.use(directLineRoutes(channel, config.RATE_LIMIT_PER_MINUTE))
   app.use(notFound)
   app.use(errorHandler)
   server = http.createServer(app)

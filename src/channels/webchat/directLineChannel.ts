@@ -1,10 +1,12 @@
 import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder'
 import type { Logger } from '../../logger'
-import type { Services } from '../../composition'
+import type { Clock } from '../../clock'
+import type { Config } from '../../config'
+import type { ConversationReferenceStore } from '../conversationReferences'
 import { type BotLogic, DirectLineAdapter } from './directLineAdapter'
 import { type ConversationGrant, DirectLineTokens, maxTokenRenewals, TokenError } from './tokens'
-import { TranscriptRetention } from './transcriptRetention'
-import { TranscriptStore } from './transcriptStore'
+import type { TranscriptRetention } from './transcriptRetention'
+import type { TranscriptStore } from './transcriptStore'
 import type { DirectLineConversation } from '../../data/models/directLineConversation'
 import { rememberConversations } from '../conversationReferences'
 
@@ -34,6 +36,19 @@ export interface ConversationTicket {
 
 export class UnknownConversationError extends Error {}
 
+/** What the web chat channel is built from (src/composition.ts passes them). */
+export interface DirectLineChannelDependencies {
+  config: Pick<Config, 'PUBLIC_BASE_URL'>
+  logger: Logger
+  clock: Clock
+  /** Signs the chat tokens. */
+  sessionSecret: Buffer
+  /** The one transcript store, shared with person deliveries. */
+  transcripts: TranscriptStore
+  transcriptRetention: TranscriptRetention
+  conversationReferences: ConversationReferenceStore
+}
+
 const apology = 'Sorry, something went wrong on our side. Please send that again in a minute.'
 
 /** Error details without the message, which could quote what the person typed. */
@@ -55,17 +70,17 @@ export class DirectLineChannel {
   private readonly queues = new Map<string, Promise<unknown>>()
 
   constructor(
-    services: Services,
+    services: DirectLineChannelDependencies,
     private readonly bot: TurnHandler,
     private readonly serviceUrl = `${services.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/v3/directline`,
   ) {
     this.logger = services.logger
     this.tokens = new DirectLineTokens(services.sessionSecret, services.clock)
-    this.transcripts = new TranscriptStore(services.connection, services.contactCipher, services.clock)
+    this.transcripts = services.transcripts
     this.adapter = new DirectLineAdapter(this.transcripts)
     // Remember where each web chat conversation is, like every other channel, so notifyPerson can reach it later.
     this.adapter.use(rememberConversations(services.conversationReferences, services.logger))
-    this.retention = new TranscriptRetention(this.transcripts, services.clock, services.logger)
+    this.retention = services.transcriptRetention
     this.adapter.onTurnError = async (context, error) => {
       this.logger.error({ ...loggableError(error), channel: webChatChannelId }, 'web chat turn failed')
       try {

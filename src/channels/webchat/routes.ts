@@ -1,8 +1,8 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { z } from 'zod'
-import type { Services } from '../../composition'
-import { DirectLineChannel, type IncomingActivity, type TurnHandler, UnknownConversationError } from './directLineChannel'
+import type { DirectLineChannel, IncomingActivity } from './directLineChannel'
+import { UnknownConversationError } from './directLineChannel'
 import { TokenError } from './tokens'
 
 /** Long enough for a whole story pasted in one go; longer messages are asked for in parts. */
@@ -43,11 +43,9 @@ type Handler = (req: Request, res: Response) => Promise<void>
  * conversations, activities (polling, no WebSocket) and tokens. CORS is open because tokens travel in the
  * Authorization header, never in cookies, so another site can embed the chat without gaining anything.
  */
-export default function directLineRoutes(services: Services, bot: TurnHandler, channel = new DirectLineChannel(services, bot)): Router {
+export default function directLineRoutes(channel: DirectLineChannel, rateLimitPerMinute: number): Router {
   const router = express.Router()
   const base = '/v3/directline'
-  // Started and stopped with the service's other background work.
-  services.workers.push(channel.retention)
 
   router.use(base, (req, res, next) => {
     res.setHeader('Access-Control-Allow-Origin', '*')
@@ -65,7 +63,7 @@ export default function directLineRoutes(services: Services, bot: TurnHandler, c
 
   const newConversationLimit = rateLimit({
     windowMs: 60_000,
-    limit: services.config.RATE_LIMIT_PER_MINUTE,
+    limit: rateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     // Resuming with a token is not a new chat; anything else that creates one counts.
