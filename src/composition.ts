@@ -167,11 +167,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   // Channels
   const smsOptOuts = new SmsOptOutStore(connection, addressHasher, clock)
   const conversationReferences = new ConversationReferenceStore(connection, clock)
-  const twilioAdapter = new TwilioAdapter(addressHasher, clock)
-  twilioAdapter.onTurnError = async (context, error) => {
-    logger.error({ errorName: error?.name, channelId: context.activity.channelId }, 'text message turn failed')
-    await context.sendActivity('Sorry, something went wrong on our side. Please send your last message again.')
-  }
+  const twilioAdapter = new TwilioAdapter(addressHasher, clock, logger)
   const cloudAdapter = createCloudAdapter(config, logger)
   cloudAdapter.use(rememberConversations(conversationReferences, logger))
   const sendProactiveMessage = createProactiveMessageSender(cloudAdapter, config)

@@ -8,6 +8,7 @@ import {
 } from 'botbuilder'
 import { splitForSms } from '../../conversation/botMessage'
 import type { Clock } from '../../clock'
+import type { Logger } from '../../logger'
 import type { AddressHasher, MessagingChannel } from '../../contact/phoneNumbers'
 
 export const botAccount = { id: 'feedback-bot', name: 'Share your experience of care', role: 'bot' }
@@ -37,8 +38,13 @@ export class TwilioAdapter extends BotAdapter {
   constructor(
     private readonly hasher: AddressHasher,
     private readonly clock: Clock,
+    logger: Logger,
   ) {
     super()
+    this.onTurnError = async (context, error) => {
+      logger.error({ errorName: error?.name, channelId: context.activity.channelId }, 'text message turn failed')
+      await context.sendActivity('Sorry, something went wrong on our side. Please send your last message again.')
+    }
   }
 
   activityFor(inbound: TwilioInbound): Partial<Activity> {
