@@ -2,7 +2,7 @@ import { ComponentDialog, type DialogContext, type DialogTurnResult, Dialog } fr
 import { normaliseForMatching, recogniseChoice } from '../src/conversation/choiceRecognition'
 import { findFeedbackReferenceIn } from '../src/feedback/feedbackReference'
 import type { JourneyDependencies } from './journeyDependencies'
-import type { JourneyState } from './journeyState'
+import type { JourneyState } from '../src/conversation/journeyState'
 import type { Question } from './question'
 import { type Interruption, normaliseUkPhone, recogniseInterruption } from './understanding'
 import { type Wording, wordingFor } from './wording'

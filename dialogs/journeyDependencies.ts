@@ -13,7 +13,7 @@ import type { FeedbackSubmission } from '../src/feedback/feedbackSubmission'
 import type { Logger } from '../src/logger'
 import type { ClassifyAndRoute } from '../src/triage/classifyAndRoute'
 import { newFeedbackReference } from '../src/feedback/feedbackReference'
-import { type JourneyState, newJourney } from './journeyState'
+import { type JourneyState, newJourney } from '../src/conversation/journeyState'
 import { sendBotMessages } from './sendBotMessage'
 import { type Wording, wordingFor } from './wording'
 

@@ -3,7 +3,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { BotChoice, BotMessage } from '../src/conversation/botMessage'
 import { recogniseChoice } from '../src/conversation/choiceRecognition'
 import type { JourneyDependencies } from './journeyDependencies'
-import type { JourneyState, StepOutcome } from './journeyState'
+import type { JourneyState, StepOutcome } from '../src/conversation/journeyState'
 import type { Wording } from './wording'
 
 export interface AnswerTurn {

@@ -1,7 +1,7 @@
 import { normaliseForMatching, recogniseChoice } from '../../src/conversation/choiceRecognition'
 import type { BotChoice } from '../../src/conversation/botMessage'
 import type { JourneyDependencies } from '../journeyDependencies'
-import type { JourneyState, StepOutcome } from '../journeyState'
+import type { JourneyState, StepOutcome } from '../../src/conversation/journeyState'
 import { roleHeardIn, servicePhrasesIn, whenHeardIn } from '../listening'
 import { type AnswerTurn, choiceQuestion, keepUnansweredWords, looksLikeStory, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'

@@ -1,7 +1,7 @@
 import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder'
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs'
 import { JourneyDependencies, type JourneyServices } from '../../dialogs/journeyDependencies'
-import { type JourneyState, newJourney } from '../../dialogs/journeyState'
+import { type JourneyState, newJourney } from '../conversation/journeyState'
 import { MainDialog } from '../../dialogs/mainDialog'
 import { say } from '../../dialogs/sendBotMessage'
 import { recogniseInterruption } from '../../dialogs/understanding'

@@ -1,4 +1,4 @@
-import type { JourneyState } from '../../dialogs/journeyState'
+import type { JourneyState } from '../conversation/journeyState'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import type { ContactCipher, ContactLookupHashes } from '../contact/contactEncryption'

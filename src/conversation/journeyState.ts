@@ -1,4 +1,4 @@
-import type { BotMessage } from '../src/conversation/botMessage'
+import type { BotMessage } from './botMessage'
 
 /** A service the person picked from the directory, or typed when it was not found. */
 export interface ChosenService {
