@@ -22,7 +22,7 @@ export interface PersonalRecords {
   phoneHash?: string
 }
 
-/** The chat channels whose conversation id is the keyed hash of the person's number (see channels/twilioAdapter.ts). */
+/** The chat channels whose conversation id is the keyed hash of the person's number (see channels/sms/twilioAdapter.ts). */
 const numberChannels = ['sms', 'whatsapp'] as const
 
 export function conversationKeysForPhoneHash(phoneHash: string): string[] {
