@@ -1,4 +1,4 @@
-import type { Activity, ActivityHandler, ConversationReference, Storage } from 'botbuilder'
+import type { Activity, ActivityHandlerBase, ConversationReference, Storage } from 'botbuilder'
 import type { CloudAdapter } from 'botbuilder'
 import type { Connection } from 'mongoose'
 import { createFeedbackBot } from './bot/feedbackBot'
@@ -97,7 +97,7 @@ export interface Services {
 
   // Conversation
   /** The one bot for every channel, gated and instrumented. */
-  bot: ActivityHandler
+  bot: Pick<ActivityHandlerBase, 'run'>
   botStorage: Storage
   feedbackDrafts: FeedbackDrafts
   callbackRequests: CallbackRequests
