@@ -1,7 +1,7 @@
-import type { ActivityHandler, TurnContext } from 'botbuilder'
+import type { ActivityHandlerBase, TurnContext } from 'botbuilder'
 import { detectSignposting } from '../classification'
 import type { UrgentLane } from '../data/work/urgentLane'
-import { signpostsKey } from './turnFlags'
+import { signpostsKey } from '../conversation/turnFlags'
 
 /**
  * Lets at most `limit` conversation turns use the database at once; the rest wait their turn in memory. Under a
@@ -9,11 +9,11 @@ import { signpostsKey } from './turnFlags'
  * behind hundreds of turns: while urgent work is writing, no new turn starts (the urgent lane). A message about
  * danger skips both waits, so its signposting is never delayed.
  */
-export function gateTurns<T extends ActivityHandler>(bot: T, limit: number, lane: UrgentLane): T {
+export function gateTurns(bot: Pick<ActivityHandlerBase, 'run'>, limit: number, lane: UrgentLane): Pick<ActivityHandlerBase, 'run'> {
   let running = 0
   const waiting: (() => void)[] = []
   const run = bot.run.bind(bot)
-  bot.run = async (context: TurnContext) => {
+  const gated = async (context: TurnContext) => {
     const signposts = context.activity.type === 'message' ? detectSignposting(context.activity.text ?? '') : []
     context.turnState.set(signpostsKey, signposts)
     const urgent = signposts.length > 0
@@ -27,5 +27,5 @@ export function gateTurns<T extends ActivityHandler>(bot: T, limit: number, lane
       waiting.shift()?.()
     }
   }
-  return bot
+  return { run: gated }
 }
