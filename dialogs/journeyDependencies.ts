@@ -11,15 +11,27 @@ import { type JourneyState, newJourney } from './journeyState'
 import { sendBotMessages } from './sendBotMessage'
 import { type Wording, wordingFor } from './wording'
 
+/** Only the parts of the service the dialogs use, so a dialog test can pass simple in-memory ones. */
+export interface JourneyServices {
+  classifyAndRoute: Pick<Services['classifyAndRoute'], 'settledFor'>
+  clock: Services['clock']
+  config: Pick<Services['config'], 'CONTACT_CENTRE_PHONE' | 'CONTACT_CENTRE_EMAIL'>
+  contactCipher: Services['contactCipher']
+  feedbackStatus: Pick<Services['feedbackStatus'], 'publicStatusOf'>
+  /** The dialogs only need to know it did not fail. */
+  feedbackSubmission: { submit(reference: string): Promise<unknown> }
+  logger: Services['logger']
+}
+
 /** What the dialogs need from the rest of the service, passed in so tests run the real thing on a test database. */
 export class JourneyDependencies {
   constructor(
-    readonly services: Pick<Services, 'classifyAndRoute' | 'clock' | 'config' | 'contactCipher' | 'feedbackStatus' | 'feedbackSubmission' | 'logger'>,
+    readonly services: JourneyServices,
     private readonly journeyProperty: StatePropertyAccessor<JourneyState>,
-    readonly directory: DirectoryService,
-    readonly drafts: FeedbackDrafts,
-    readonly callbacks: CallbackRequests,
-    readonly equality: EqualityResponses,
+    readonly directory: Pick<DirectoryService, 'search'>,
+    readonly drafts: Pick<FeedbackDrafts, 'save' | 'appendMessage'>,
+    readonly callbacks: Pick<CallbackRequests, 'record'>,
+    readonly equality: Pick<EqualityResponses, 'record'>,
   ) {}
 
   async journey(context: TurnContext): Promise<JourneyState> {
