@@ -85,10 +85,16 @@ export class InMemoryJourney {
     return draft
   }
 
-  /** A test client on the text-message channel, so replies are the plain numbered text a person reads. */
-  client(dialog: Dialog, options?: unknown): Conversation {
+  /**
+   * A test client on the text-message channel, so replies are the plain numbered text a person reads.
+   * `startingWith` is a conversation already part-way through when this dialog starts.
+   */
+  client(dialog: Dialog, options?: unknown, startingWith?: JourneyState): Conversation {
+    let first = startingWith
     const afterEachTurn: Middleware = {
       onTurn: async (context, next) => {
+        if (first) await this.journeyProperty.set(context, first)
+        first = undefined
         await next()
         const journey = await this.journeyProperty.get(context)
         this.journey = journey && structuredClone(journey)

@@ -2,6 +2,7 @@ import { AboutYouDialog } from '../../../dialogs/groups/aboutYouDialog'
 import { ContactDialog } from '../../../dialogs/groups/contactDialog'
 import { ExperienceDialog } from '../../../dialogs/groups/experienceDialog'
 import { wordingFor } from '../../../dialogs/wording'
+import { publicStatusWording } from '../../../src/services/feedbackStatus'
 import { contactCentre, InMemoryJourney } from './inMemoryJourney'
 
 const words = wordingFor(false)
@@ -92,10 +93,11 @@ describe('what a person can say at any question (the interruptible base dialog)'
 
   it('what happened to my feedback: asks for the reference, then tells the public status only', async () => {
     const { world, chat } = await atRoleQuestion()
-    world.addStatus('P8WMX-PU6F9', 'in_review')
+    world.addStatus('P8WMX-PU6F9', 'under_review')
     expect(await chat.say('what happened to my feedback')).toEqual([words.askStatusReference])
     const replies = await chat.say('p8wmxpu6f9')
-    expect(replies[0]).toBe(words.statusIntro('P8WMX-PU6F9', world.statuses.get('P8WMX-PU6F9')!.statusText))
+    expect(replies[0]).toBe(words.statusIntro('P8WMX-PU6F9', publicStatusWording.under_review))
+    expect(replies[0]).toContain(publicStatusWording.under_review)
     expect(replies.at(-1)).toEqual(asks(words.askRole))
   })
 

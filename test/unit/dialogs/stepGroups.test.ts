@@ -13,11 +13,10 @@ const words = wordingFor(false)
 const asks = (question: string) => expect.stringContaining(question)
 
 /** A conversation already part-way through: these answers were given before this group starts. */
-async function startingWith(world: InMemoryJourney, answers: Partial<JourneyState['answers']>): Promise<void> {
+function partWay(answers: Partial<JourneyState['answers']>): JourneyState {
   const journey = newJourney('P8WMX-PU6F9')
   Object.assign(journey.answers, answers)
-  // The first turn of a client creates the journey; give it ours instead.
-  world.journeyProperty.get = async () => journey
+  return journey
 }
 
 describe('a choice question re-asks kindly and never loses words', () => {
@@ -98,8 +97,7 @@ describe('your experience', () => {
 
   it('does not ask staff how their care was', async () => {
     const world = new InMemoryJourney()
-    await startingWith(world, { role: 'staff' })
-    const chat = world.client(new ExperienceDialog(world.deps))
+    const chat = world.client(new ExperienceDialog(world.deps), undefined, partWay({ role: 'staff' }))
     await chat.say('hi')
     expect(await chat.say('yesterday')).toEqual([asks(words.askDesiredOutcome)])
   })
@@ -140,8 +138,7 @@ describe('how we contact you', () => {
 
   it('staff are told before they agree that the service may recognise them', async () => {
     const world = new InMemoryJourney()
-    await startingWith(world, { role: 'staff' })
-    const chat = world.client(new ContactDialog(world.deps))
+    const chat = world.client(new ContactDialog(world.deps), undefined, partWay({ role: 'staff' }))
     await chat.say('hi')
     expect((await chat.say('anonymous')).join('\n')).toContain(words.askConsentStaff.at(-1)!)
     await chat.say('no')
@@ -159,8 +156,7 @@ describe('the optional equality questions', () => {
 
   it('when chosen, each can be skipped, and the answers stay with the journey only', async () => {
     const world = new InMemoryJourney()
-    await startingWith(world, { equalityWanted: true })
-    const chat = world.client(new EqualityDialog(world.deps))
+    const chat = world.client(new EqualityDialog(world.deps), undefined, partWay({ equalityWanted: true }))
     expect(await chat.say('hi')).toEqual([asks(words.askAge)])
     expect(await chat.say('80+')).toEqual([asks(words.askDisability)])
     expect(await chat.say('prefer not to say')).toEqual([asks(words.askEthnicity)])
@@ -230,8 +226,7 @@ describe('their own account first', () => {
 describe('check your answers', () => {
   it('shows every answer, and "change when" goes straight to that question', async () => {
     const world = new InMemoryJourney()
-    await startingWith(world, { role: 'person', when: { text: 'last week' }, storyParts: ['The food was cold'], overall: 'bad', contactMethod: 'anonymous', consentToShare: true })
-    const chat = world.client(new CheckAnswersDialog(world.deps))
+    const chat = world.client(new CheckAnswersDialog(world.deps), undefined, partWay({ role: 'person', when: { text: 'last week' }, storyParts: ['The food was cold'], overall: 'bad', contactMethod: 'anonymous', consentToShare: true }))
     const shown = (await chat.say('hi')).join('\n')
     for (const value of ['I used the service', 'last week', 'The food was cold', 'Bad', 'Stay anonymous']) expect(shown).toContain(value)
     expect(await chat.say('change when')).toEqual([])
@@ -240,8 +235,7 @@ describe('check your answers', () => {
 
   it('"send" submits; a sentence is kept, never sent by accident', async () => {
     const world = new InMemoryJourney()
-    await startingWith(world, { role: 'person', storyParts: ['The food was cold'] })
-    const chat = world.client(new CheckAnswersDialog(world.deps))
+    const chat = world.client(new CheckAnswersDialog(world.deps), undefined, partWay({ role: 'person', storyParts: ['The food was cold'] }))
     await chat.say('hi')
     const replies = await chat.say('also the night staff were very rude to her')
     expect(replies[0]).toBe(words.keptAsStory)
