@@ -1,5 +1,4 @@
 import { erasureNotice, eraseWords } from '../../../src/privacy/erasure'
-import { personQueryOf } from '../../../src/routes/privacyConsole'
 
 const notice = erasureNotice(new Date('2025-06-18T23:30:00Z'))
 
@@ -47,21 +46,5 @@ describe('eraseWords: every piece of their words goes, the facts of the case sta
 
   it('is harmless run twice', () => {
     expect(eraseWords(erased, notice)).toEqual(erased)
-  })
-})
-
-describe('personQueryOf: what a person gives us to find their records', () => {
-  it.each([
-    ['jo@example.org', { email: 'jo@example.org' }],
-    ['P8WMX-PU6F9', { reference: 'P8WMX-PU6F9' }],
-    ['p8wmx pu6f9', { reference: 'p8wmx pu6f9' }],
-    ['07700 900123', { phone: '07700 900123' }],
-    ['+44 (7700) 900-123', { phone: '+44 (7700) 900-123' }],
-    ['Doris Smith', undefined],
-    ['123', undefined],
-    ['', undefined],
-    ['😀', undefined],
-  ])('%j is %j', (identifier, expected) => {
-    expect(personQueryOf(identifier)).toEqual(expected)
   })
 })
