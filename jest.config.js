@@ -1,7 +1,6 @@
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testTimeout: 60000,
 }
 
 /**
@@ -11,7 +10,9 @@ const shared = {
  * @type {import('jest').Config}
  */
 module.exports = {
+  // Global options: jest reads these once for every project (a testTimeout inside a project is ignored).
   maxWorkers: 2,
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
