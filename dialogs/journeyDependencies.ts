@@ -1,26 +1,31 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder'
-import { conversationKeyOf } from '../src/channels/conversationIdentity'
-import type { BotMessage } from '../src/bot/botMessage'
+import { conversationKeyOf } from '../src/conversation/conversationIdentity'
+import type { BotMessage } from '../src/conversation/botMessage'
 import type { CallbackRequests } from '../src/data/models/callbackRequest'
 import type { EqualityResponses } from '../src/data/models/equalityResponse'
-import type { DirectoryService } from '../src/services/directory'
-import type { FeedbackDrafts } from '../src/services/feedbackDrafts'
-import type { Services } from '../src/services'
-import { newFeedbackReference } from '../src/services/feedbackReference'
-import { type JourneyState, newJourney } from './journeyState'
+import type { DirectoryService } from '../src/directory/directory'
+import type { FeedbackDrafts } from '../src/feedback/feedbackDrafts'
+import type { Clock } from '../src/clock'
+import type { Config } from '../src/config'
+import type { ContactCipher } from '../src/contact/contactEncryption'
+import type { FeedbackStatusService } from '../src/feedback/feedbackStatus'
+import type { Logger } from '../src/logger'
+import type { ClassifyAndRoute } from '../src/triage/classifyAndRoute'
+import { newFeedbackReference } from '../src/feedback/feedbackReference'
+import { type JourneyState, newJourney } from '../src/conversation/journeyState'
 import { sendBotMessages } from './sendBotMessage'
 import { type Wording, wordingFor } from './wording'
 
 /** Only the parts of the service the dialogs use, so a dialog test can pass simple in-memory ones. */
 export interface JourneyServices {
-  classifyAndRoute: Pick<Services['classifyAndRoute'], 'settledFor'>
-  clock: Services['clock']
-  config: Pick<Services['config'], 'CONTACT_CENTRE_PHONE' | 'CONTACT_CENTRE_EMAIL'>
-  contactCipher: Services['contactCipher']
-  feedbackStatus: Pick<Services['feedbackStatus'], 'publicStatusOf'>
+  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor'>
+  clock: Clock
+  config: Pick<Config, 'CONTACT_CENTRE_PHONE' | 'CONTACT_CENTRE_EMAIL'>
+  contactCipher: ContactCipher
+  feedbackStatus: Pick<FeedbackStatusService, 'publicStatusOf'>
   /** The dialogs only need to know it did not fail. */
   feedbackSubmission: { submit(reference: string): Promise<unknown> }
-  logger: Services['logger']
+  logger: Logger
 }
 
 /** What the dialogs need from the rest of the service, passed in so tests run the real thing on a test database. */

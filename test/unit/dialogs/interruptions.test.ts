@@ -2,7 +2,7 @@ import { AboutYouDialog } from '../../../dialogs/groups/aboutYouDialog'
 import { ContactDialog } from '../../../dialogs/groups/contactDialog'
 import { ExperienceDialog } from '../../../dialogs/groups/experienceDialog'
 import { wordingFor } from '../../../dialogs/wording'
-import { publicStatusWording } from '../../../src/services/feedbackStatus'
+import { publicStatusWording } from '../../../src/feedback/feedbackStatus'
 import { contactCentre, InMemoryJourney } from './inMemoryJourney'
 
 const words = wordingFor(false)

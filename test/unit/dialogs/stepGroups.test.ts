@@ -5,7 +5,7 @@ import { EqualityDialog } from '../../../dialogs/groups/equalityDialog'
 import { ExperienceDialog } from '../../../dialogs/groups/experienceDialog'
 import { ServiceDialog } from '../../../dialogs/groups/serviceDialog'
 import { StoryDialog } from '../../../dialogs/groups/storyDialog'
-import { newJourney, type JourneyState } from '../../../dialogs/journeyState'
+import { newJourney, type JourneyState } from '../../../src/conversation/journeyState'
 import { wordingFor } from '../../../dialogs/wording'
 import { InMemoryJourney } from './inMemoryJourney'
 
