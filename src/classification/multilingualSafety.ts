@@ -34,7 +34,8 @@ export function foldForMatching(text: string): string {
   return ` ${folded} `
 }
 
-const letter = '[\\p{L}\\p{M}\\p{N}]'
+/** Folded text is words, single spaces and "|": a letter is anything else, and a word starts and ends at a space. */
+const letter = '[^ |]'
 
 export interface LanguageSafetyRule extends LanguageSafetyRuleDefinition {
   pattern: RegExp
@@ -43,7 +44,7 @@ export interface LanguageSafetyRule extends LanguageSafetyRuleDefinition {
 /** A rule's phrases as one expression over folded text, starting and ending at word edges in any script. */
 export function compileLanguageRule(definition: LanguageSafetyRuleDefinition): LanguageSafetyRule {
   const source = definition.phrases.map(phrase => foldLetters(phrase.source).replace(/\\w/g, letter)).join('|')
-  return { ...definition, pattern: new RegExp(`(?<!${letter})(?:${source})(?!${letter})`, 'u') }
+  return { ...definition, pattern: new RegExp(`(?<= )(?:${source})(?= )`) }
 }
 
 export const languageSafetyRules: readonly LanguageSafetyRule[] = languageSafetyRuleDefinitions.map(compileLanguageRule)
@@ -77,19 +78,41 @@ export interface LanguageSafetyFinding {
 
 const signpostOrder: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
 
-/** Whether one rule matches a text on its own (the rule table test). */
-export function languageRuleMatches(rule: LanguageSafetyRule, text: string): boolean {
-  return splitSentences(text).some(sentence => rule.pattern.test(foldForMatching(sentence)))
+/**
+ * The sentence a rule matched in, as written, to quote to the inspector. Only matched rules ask, so sentences are
+ * folded one at a time, once, and only as far as needed.
+ */
+class SentenceFinder {
+  private readonly sentences: string[]
+  private readonly folded: string[] = []
+
+  constructor(text: string) {
+    this.sentences = splitSentences(text)
+  }
+
+  find(pattern: RegExp): string {
+    for (let index = 0; index < this.sentences.length; index++) {
+      this.folded[index] ??= foldForMatching(this.sentences[index] as string)
+      if (pattern.test(this.folded[index] as string)) return this.sentences[index] as string
+    }
+    // A phrase across a long sentence's cut at a comma: the first piece stands for it.
+    return this.sentences[0] ?? ''
+  }
 }
 
-/** Every phrase list over every sentence: which rules fired, in which sentence, and so which help and which language. */
+/** Whether one rule matches a text on its own (the rule table test). */
+export function languageRuleMatches(rule: LanguageSafetyRule, text: string): boolean {
+  return rule.pattern.test(foldForMatching(text))
+}
+
+/** Every phrase list over the whole text: which rules fired, in which sentence, and so which help and which language. */
 export function assessInOtherLanguages(text: string): LanguageSafetyFinding {
-  const sentences = splitSentences(text).map(sentence => ({ sentence, folded: foldForMatching(sentence) }))
+  const folded = foldForMatching(text)
+  const sentences = new SentenceFinder(text)
   const signals: LanguageSafetySignal[] = []
   for (const rule of languageSafetyRules) {
-    const hit = sentences.find(({ folded }) => rule.pattern.test(folded))
-    if (!hit) continue
-    signals.push({ ruleId: rule.id, language: rule.language, level: rule.level, categories: rule.categories, signpost: rule.signpost, describes: rule.describes, sentence: hit.sentence })
+    if (!rule.pattern.test(folded)) continue
+    signals.push({ ruleId: rule.id, language: rule.language, level: rule.level, categories: rule.categories, signpost: rule.signpost, describes: rule.describes, sentence: sentences.find(rule.pattern) })
   }
   signals.sort((first, second) => riskLevelOrder[second.level] - riskLevelOrder[first.level])
   const counts = new Map<LanguageCode, number>()

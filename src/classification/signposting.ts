@@ -1,23 +1,10 @@
-import { type LanguageIdentifier, languageIdentifier } from '../i18n/languageIdentifier'
+import { loadedLanguageIdentifier } from '../i18n/languageIdentifier'
 import { type LanguageCode, supportedLanguage } from '../i18n/languages'
+import { feedbackLanguageOf } from './languageFloor'
 import { assessInOtherLanguages } from './multilingualSafety'
 import type { SignpostKind } from './rules'
 
 const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
-
-/** cld3 once loaded (it compiles in the background): signposting never waits for it, and uses it once it is there. */
-let loadedIdentifier: LanguageIdentifier | undefined
-let loading = false
-function identifierIfLoaded(): LanguageIdentifier | undefined {
-  if (!loading) {
-    loading = true
-    languageIdentifier().then(
-      identifier => (loadedIdentifier = identifier),
-      () => undefined,
-    )
-  }
-  return loadedIdentifier
-}
 
 export interface Signposting {
   kinds: SignpostKind[]
@@ -27,7 +14,8 @@ export interface Signposting {
 
 /**
  * Which help a message needs now, and in which language, for every channel. English rules (given as `englishKinds`)
- * and every other language's phrase lists are read at once, before any language is chosen.
+ * and every other language's phrase lists are read at once, before any language is chosen. The language is told as
+ * the classifier tells it (languageFloor.ts), with cld3 once the classifier has loaded it: signposting never waits.
  */
 export function signpostingIn(text: string, englishKinds: readonly SignpostKind[], chosen?: string): Signposting {
   const finding = assessInOtherLanguages(text)
@@ -35,7 +23,7 @@ export function signpostingIn(text: string, englishKinds: readonly SignpostKind[
   const kinds = order.filter(kind => found.has(kind))
   const chosenLanguage = supportedLanguage(chosen)?.code as LanguageCode | undefined
   if (chosenLanguage) return { kinds, language: chosenLanguage }
-  const identified = kinds.length > 0 ? identifierIfLoaded()?.identify(text) : undefined
-  const identifiedLanguage = identified?.reliable && identified.code !== 'en' ? (supportedLanguage(identified.code)?.code as LanguageCode | undefined) : undefined
-  return { kinds, language: identifiedLanguage ?? finding.languages[0] ?? 'en' }
+  if (kinds.length === 0) return { kinds, language: 'en' }
+  const written = feedbackLanguageOf(text, loadedLanguageIdentifier()?.identify(text), finding)
+  return { kinds, language: (supportedLanguage(written?.code)?.code as LanguageCode | undefined) ?? 'en' }
 }
