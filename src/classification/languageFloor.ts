@@ -31,7 +31,11 @@ function englishShare(text: string): number {
 const englishNames = new Intl.DisplayNames(['en'], { type: 'language' })
 
 function describeLanguage(code: string): string {
-  return supportedLanguage(code)?.englishName ?? englishNames.of(code) ?? code
+  try {
+    return supportedLanguage(code)?.englishName ?? englishNames.of(code) ?? code
+  } catch {
+    return code
+  }
 }
 
 /**

@@ -25,5 +25,6 @@ export function signpostingIn(text: string, englishKinds: readonly SignpostKind[
   if (chosenLanguage) return { kinds, language: chosenLanguage }
   if (kinds.length === 0) return { kinds, language: 'en' }
   const written = feedbackLanguageOf(text, loadedLanguageIdentifier()?.identify(text), finding)
-  return { kinds, language: (supportedLanguage(written?.code)?.code as LanguageCode | undefined) ?? 'en' }
+  // A language we cannot signpost in (cld3 may say Galician for short Spanish): the phrase list's language instead.
+  return { kinds, language: (supportedLanguage(written?.code)?.code as LanguageCode | undefined) ?? finding.languages[0] ?? 'en' }
 }

@@ -105,6 +105,13 @@ describe('an urgent concern in each language, with no LLM configured', () => {
     if (code !== 'en') expect(result.risk.reason).toMatch(new RegExp(`^Written in ${name}, which the embedded classifier cannot read: a person who reads ${name} is needed`))
   })
 
+  it.each(otherLanguages.map(language => [language.englishName, language.code] as const))('%s: danger now and a crisis get their own help, in that language', (_name, code) => {
+    for (const [ruleName, kind] of [['immediate-danger', 'immediate-danger'], ['risk-to-life', 'mental-health-crisis']] as const) {
+      const rule = languageSafetyRules.find(candidate => candidate.id === `${code}.${ruleName}`)!
+      for (const text of rule.matches) expect({ text, ...signpostingFor(text) }).toEqual({ text, kinds: expect.arrayContaining([kind]), language: code })
+    }
+  })
+
   it('the example from the issue: Polish signposting, and urgent for ongoing abuse', async () => {
     const text = 'Moja mama ma siniaki… Boję się, że ktoś ją bije'
     expect(signpostingFor(text).language).toBe('pl')
