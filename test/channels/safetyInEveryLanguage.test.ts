@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import twilio from 'twilio'
-import { conversationIdFor } from '../../src/channels/twilioAdapter'
+import { conversationIdFor } from '../../src/channels/sms/twilioAdapter'
 import { riskLevelOrder } from '../../src/classification/taxonomy'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages'
