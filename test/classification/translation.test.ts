@@ -4,6 +4,7 @@ import { MultilingualClassifier } from '../../src/classification/multilingualCla
 import { OpenAiClassifier } from '../../src/classification/openaiClassifier'
 import { OpenAiTranslator } from '../../src/classification/openaiTranslator'
 import { languageIdentifier } from '../../src/i18n/languageIdentifier'
+import { eraseWords } from '../../src/privacy/erasure'
 import { OpenAiFake } from '../fakes/openaiFake'
 
 /** With an LLM configured: feedback not in English is translated for the inspector, and the higher reading wins. */
@@ -93,5 +94,17 @@ describe('machine translation for the inspector', () => {
     expect(fake.requests).toHaveLength(1)
     expect(result.translation).toBeUndefined()
     expect(result.language?.code).toBe('en')
+  })
+})
+
+describe('erasure at the person\'s request', () => {
+  it('removes the machine translation with their words, and keeps which language it was', () => {
+    const erased = eraseWords(
+      { story: 'Moja mama ma siniaki.', classification: { language: { code: 'pl', name: 'Polish', from: 'identified', classifierReads: false }, translation: { text: 'My mum has bruises.', from: 'pl', by: 'fake-model' } } },
+      'erased',
+    ) as { story: string; classification: { language: unknown; translation: { text: string } } }
+    expect(erased.story).toBe('erased')
+    expect(erased.classification.translation.text).toBe('erased')
+    expect(erased.classification.language).toEqual({ code: 'pl', name: 'Polish', from: 'identified', classifierReads: false })
   })
 })
