@@ -3,7 +3,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { getHelpNow } from '../../src/i18n/safetyMessages'
 import type { RunningService } from '../../src/service'
-import { urgentConcernIn } from '../classification/multilingualConcerns'
+import { urgentConcernIn } from '../unit/classification/multilingualConcerns'
 import { startTestService } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '../../src/i18n/languages'
+import type { LanguageCode } from '../../../src/i18n/languages'
 
 /**
  * An urgent concern in each language we offer, as a relative might write it (ongoing abuse or danger in care), and a

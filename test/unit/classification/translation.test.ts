@@ -1,11 +1,11 @@
 import pino from 'pino'
-import { EmbeddedClassifier } from '../../src/classification/embeddedClassifier'
-import { MultilingualClassifier } from '../../src/classification/multilingualClassifier'
-import { OpenAiClassifier } from '../../src/classification/openaiClassifier'
-import { OpenAiTranslator } from '../../src/classification/openaiTranslator'
-import { languageIdentifier } from '../../src/i18n/languageIdentifier'
-import { eraseWords } from '../../src/privacy/erasure'
-import { OpenAiFake } from '../fakes/openaiFake'
+import { EmbeddedClassifier } from '../../../src/classification/embeddedClassifier'
+import { MultilingualClassifier } from '../../../src/classification/multilingualClassifier'
+import { OpenAiClassifier } from '../../../src/classification/openaiClassifier'
+import { OpenAiTranslator } from '../../../src/classification/openaiTranslator'
+import { languageIdentifier } from '../../../src/i18n/languageIdentifier'
+import { eraseWords } from '../../../src/privacy/erasure'
+import { OpenAiFake } from '../../fakes/openaiFake'
 
 /** With an LLM configured: feedback not in English is translated for the inspector, and the higher reading wins. */
 
