@@ -8,7 +8,8 @@ import { recogniseInterruption } from '../../dialogs/understanding'
 import { normaliseForMatching, recogniseChoice } from '../conversation/choiceRecognition'
 import { findFeedbackReferenceIn } from '../feedback/feedbackReference'
 import { wordingFor } from '../../dialogs/wording'
-import { detectSignposting } from '../classification'
+import { signpostingFor, type Signposting } from '../classification'
+import { signpostingLines } from '../i18n/safetyMessages'
 import type { CallbackRequests } from '../data/models/callbackRequest'
 import type { EqualityResponses } from '../data/models/equalityResponse'
 import type { DirectoryService } from '../directory/directory'
@@ -143,8 +144,12 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       // A number that has opted out of texts: kept and risk-assessed, but nothing is sent and the chat does not move on.
       if (textsStopped) return
       const words = wordingFor(journey.easyRead)
-      const signposts = (context.turnState.get(signpostsKey) as ReturnType<typeof detectSignposting> | undefined) ?? detectSignposting(text)
-      if (signposts.length) await deps.say(context, say(signposts.flatMap(kind => words.signposting[kind] ?? [])))
+      // In the language they wrote in, before anyone has chosen one: English keeps its easy read version.
+      const signposting = (context.turnState.get(signpostsKey) as Signposting | undefined) ?? signpostingFor(text)
+      if (signposting.kinds.length) {
+        const lines = signposting.language === 'en' ? signposting.kinds.flatMap(kind => words.signposting[kind] ?? []) : signpostingLines(signposting.kinds, signposting.language)
+        await deps.say(context, say(lines))
+      }
 
       if (journey.submitted) {
         await afterSubmission(context, journey, text)

@@ -1,5 +1,5 @@
 import type { ActivityHandlerBase, TurnContext } from 'botbuilder'
-import { detectSignposting } from '../classification'
+import { signpostingFor } from '../classification'
 import type { UrgentLane } from '../data/work/urgentLane'
 import { signpostsKey } from '../conversation/turnFlags'
 
@@ -14,9 +14,9 @@ export function gateTurns(bot: Pick<ActivityHandlerBase, 'run'>, limit: number, 
   const waiting: (() => void)[] = []
   const run = bot.run.bind(bot)
   const gated = async (context: TurnContext) => {
-    const signposts = context.activity.type === 'message' ? detectSignposting(context.activity.text ?? '') : []
-    context.turnState.set(signpostsKey, signposts)
-    const urgent = signposts.length > 0
+    const signposting = context.activity.type === 'message' ? signpostingFor(context.activity.text ?? '') : undefined
+    if (signposting) context.turnState.set(signpostsKey, signposting)
+    const urgent = (signposting?.kinds.length ?? 0) > 0
     if (!urgent && running >= limit) await new Promise<void>(resolve => waiting.push(resolve))
     running++
     try {

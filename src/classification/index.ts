@@ -3,9 +3,13 @@ import type { Logger } from '../logger'
 import { EmbeddedClassifier } from './embeddedClassifier'
 import { loadEmbeddedModel } from './model'
 import { detectSignposting as signpostingByRules, type SignpostKind } from './safetyRules'
+import { type Signposting, signpostingIn } from './signposting'
+import { MultilingualClassifier } from './multilingualClassifier'
+import { languageIdentifier } from '../i18n/languageIdentifier'
 import type { FeedbackClassifier } from './types'
 
-export type { Classification, FeedbackClassifier, RiskAssessment } from './types'
+export type { Classification, FeedbackClassifier, FeedbackLanguage, MachineTranslation, RiskAssessment } from './types'
+export type { Signposting }
 export type { RiskCategory, RiskLevel, Sentiment, KeyQuestion, Theme } from './taxonomy'
 export { riskLevelOrder, riskCategoryLabels, themes, themeNames, findTheme, higherRiskLevel } from './taxonomy'
 export { redactPersonalData } from './redact'
@@ -17,6 +21,15 @@ export type { SignpostKind }
  * risk to life that no rule named ("ive written letters for my kids, im by the river").
  */
 export function detectSignposting(text: string): SignpostKind[] {
+  return signpostingFor(text).kinds
+}
+
+/** The help a message needs now and the language to give it in (see signposting.ts): every language's phrases count. */
+export function signpostingFor(text: string, chosenLanguage?: string): Signposting {
+  return signpostingIn(text, englishSignposting(text), chosenLanguage)
+}
+
+function englishSignposting(text: string): SignpostKind[] {
   const kinds = signpostingByRules(text)
   if (kinds.includes('mental-health-crisis')) return kinds
   const concern = loadEmbeddedModel().assessConcern(text)
@@ -33,18 +46,13 @@ export function createEmbeddedClassifier(): FeedbackClassifier {
 /** OpenAI with the embedded safety rules alongside when OPENAI_API_KEY is set; otherwise the embedded classifier. */
 export function createClassifier(config: Config, logger: Logger): FeedbackClassifier {
   const embedded = new EmbeddedClassifier()
-  if (!config.OPENAI_API_KEY) return embedded
+  if (!config.OPENAI_API_KEY) return new MultilingualClassifier(embedded, embedded, languageIdentifier, logger)
   // Loaded only when used: the OpenAI SDK takes longer to load than the embedded model, and the classify CLI pays it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { OpenAiClassifier } = require('./openaiClassifier') as typeof import('./openaiClassifier')
-  return new OpenAiClassifier(
-    {
-      apiKey: config.OPENAI_API_KEY,
-      baseURL: config.OPENAI_BASE_URL,
-      model: config.OPENAI_MODEL,
-      timeoutMs: config.OPENAI_TIMEOUT_MS,
-    },
-    embedded,
-    logger,
-  )
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { OpenAiTranslator } = require('./openaiTranslator') as typeof import('./openaiTranslator')
+  const settings = { apiKey: config.OPENAI_API_KEY, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS }
+  const withLlm = new OpenAiClassifier(settings, embedded, logger)
+  return new MultilingualClassifier(withLlm, embedded, languageIdentifier, logger, new OpenAiTranslator(settings, logger))
 }

@@ -15,6 +15,28 @@ export interface Classification {
   classifier: { name: string; version: string }
   /** When an LLM is configured: each classifier's own reading of risk, before the policy that combines them. */
   opinions?: { embedded: RiskAssessment; llm: RiskAssessment }
+  /** The language the feedback is written in, when it could be told. */
+  language?: FeedbackLanguage
+  /** With an LLM configured, feedback not in English is translated for the inspector; the original is kept as written. */
+  translation?: MachineTranslation
+}
+
+export interface FeedbackLanguage {
+  /** ISO 639-1 code where one exists (`pl`, `cy`, `ur`), also for languages we do not offer. */
+  code: string
+  /** Its English name, for inspectors. */
+  name: string
+  /** How it was told: cld3 identified it, or only a safety phrase list in that language matched. */
+  from: 'identified' | 'safety phrases'
+  classifierReads: boolean
+}
+
+export interface MachineTranslation {
+  /** English, translated from the redacted text, so it carries no contact details. */
+  text: string
+  from: string
+  /** The model that translated it: this is machine translation, to be checked by a person who reads the language. */
+  by: string
 }
 
 export interface FeedbackClassifier {

@@ -29,9 +29,15 @@ export class LanguageIdentifier {
 }
 
 let loading: Promise<LanguageIdentifier> | undefined
+let loaded: LanguageIdentifier | undefined
 
 /** One identifier per process: the WebAssembly module takes a moment to compile. */
 export function languageIdentifier(): Promise<LanguageIdentifier> {
-  loading ??= loadModule().then((factory) => new LanguageIdentifier(factory.create(0, 2000)))
+  loading ??= loadModule().then((factory) => (loaded = new LanguageIdentifier(factory.create(0, 2000))))
   return loading
+}
+
+/** The identifier if something has loaded it already, for callers that must never wait for it (signposting). */
+export function loadedLanguageIdentifier(): LanguageIdentifier | undefined {
+  return loaded
 }

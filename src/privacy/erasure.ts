@@ -45,6 +45,8 @@ const keptFeedbackPaths = [
   'classification.opinions.llm.categories',
   'classification.classifier',
   'classification.classifiedAt',
+  // Which language it was written in, like contact.language; the machine translation is their words, and goes.
+  'classification.language',
   'triage',
   'updates.at',
   'updates.by',

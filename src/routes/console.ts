@@ -7,6 +7,7 @@ import { actorOf, requireRole, signedInUser } from '../middleware/setUpAuthentic
 import { endSession, sessionCookieName, startSignedInSession } from '../middleware/setUpWebSession'
 import type { Services } from '../composition'
 import { riskCategoryLabels, themeNames } from '../classification/taxonomy'
+import { SUPPORTED_LANGUAGES } from '../i18n/languages'
 import { casesAsCsv, escalationLabels, needsActionLabels, parseCaseFilters } from '../triage/caseQueue'
 import { CaseInputError, CaseNotFound, statusLabels, workflowStatuses } from '../triage/caseService'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
@@ -176,6 +177,7 @@ export default function consoleRoutes(services: Services): Router {
       riskLevels,
       riskCategoryLabels,
       themeNames,
+      languages: SUPPORTED_LANGUAGES,
       teams: Object.entries(services.router.rules.teams).map(([id, team]) => ({ id, name: team.name })),
       caseWorkers: caseWorkerEmails,
       workflowStatuses,
@@ -316,6 +318,17 @@ export default function consoleRoutes(services: Services): Router {
         draftNotice = 'A draft was written for you. Check every word and change it before you send it.'
       } else {
         draftNotice = 'A draft could not be written just now. Your own words are kept below.'
+      }
+    }
+    const language = found.classification?.language
+    if (field(req.body, 'translate') && drafting.available && language?.name && language.code !== 'en') {
+      const translated = text.trim() ? await drafting.translate(text, language.name) : undefined
+      if (translated) {
+        // Both go to the person: their language first, the English kept below it.
+        text = `${translated}\n\n${text}`
+        draftNotice = `A machine translation into ${language.name} was added above your English. Check it with someone who reads ${language.name} before you send it.`
+      } else {
+        draftNotice = 'A translation could not be made just now. Your English is kept below.'
       }
     }
     await renderCase(req, res, { values: { text, easyReadText }, draftNotice })

@@ -3,7 +3,8 @@ import { rateLimit } from 'express-rate-limit'
 import { feedbackModel } from '../data/models/feedback'
 import type { Services } from '../composition'
 import { publicStatusOf } from '../feedback/feedbackStatus'
-import { detectSignposting } from '../classification'
+import { signpostingFor } from '../classification'
+import { getHelpNow } from '../i18n/safetyMessages'
 import { reporterRoles } from '../data/models/feedback'
 import { feedbackInputSchema, fieldMessages, IdempotencyConflict, maxStoryLength } from '../feedback/intake'
 
@@ -27,12 +28,19 @@ const formFieldIds: Record<string, string> = {
   'contact.format': 'format',
 }
 
-/** The same help the form and chat give, for API clients to show when their user's words speak of danger. */
-const getHelpNowText = [
-  'If someone is in danger now, call 999.',
-  'For urgent mental health help, call NHS 111 and choose option 2.',
-  'If you need to talk to someone, call Samaritans free on 116 123, day or night.',
-]
+/** The same help the form and chat give, in the language the words are in, for API clients to show when they speak of danger. */
+function getHelpNowFor(text: string): { getHelpNow?: string[]; getHelpNowLanguage?: string } {
+  const signposting = signpostingFor(text)
+  if (signposting.kinds.length === 0) return {}
+  const help = getHelpNow(signposting.language)
+  return { getHelpNow: [help.danger, help.mentalHealth, help.samaritans], getHelpNowLanguage: help.lang }
+}
+
+/** The form's "Get help now" panel, in the language the words are in, or nothing when they do not speak of danger. */
+function getHelpNowPanel(text: string) {
+  const signposting = signpostingFor(text)
+  return signposting.kinds.length ? getHelpNow(signposting.language) : undefined
+}
 
 const formFieldOrder = ['serviceName', 'text', 'when', 'role', 'contactMethod', 'email', 'phone', 'format']
 
@@ -95,16 +103,15 @@ export default function intakeRoutes(services: Services): Router {
       }
       services.logger.error({ errorName: (error as Error)?.name }, 'feedback could not be saved')
       services.metrics.intake.inc({ channel: 'api', outcome: 'not_saved' })
-      const signposting = detectSignposting(parsed.data.text)
       res
         .status(503)
         .set('Retry-After', String(notSavedRetryAfterSeconds))
-        .json({ error: 'not_saved', message: notSavedMessage, ...(signposting.length ? { getHelpNow: getHelpNowText } : {}) })
+        .json({ error: 'not_saved', message: notSavedMessage, ...getHelpNowFor(parsed.data.text) })
       return
     }
     const { replayed, ...body } = received
     if (replayed) res.set('Idempotent-Replayed', 'true')
-    res.status(201).location(`/api/feedback/${received.reference}/status`).json(body)
+    res.status(201).location(`/api/feedback/${received.reference}/status`).json({ ...body, ...getHelpNowFor(parsed.data.text) })
   })
 
   router.get('/api/feedback/:reference/status', limiter, async (req, res) => {
@@ -152,7 +159,7 @@ export default function intakeRoutes(services: Services): Router {
         title: 'Error: Your feedback was not saved',
         values: body,
         notSaved: true,
-        signposting: detectSignposting(parsed.data.text),
+        getHelpNow: getHelpNowPanel(parsed.data.text),
         errorList: [{ text: notSavedMessage, href: '#text' }],
         roles: reporterRoles.map(role => ({ value: role, text: roleLabels[role], checked: body.role === role })),
         maxStoryLength,
@@ -162,7 +169,7 @@ export default function intakeRoutes(services: Services): Router {
     res.render('pages/feedbackFormDone', {
       title: 'Thank you, we have your feedback',
       reference: received.reference,
-      signposting: detectSignposting(parsed.data.text),
+      getHelpNow: getHelpNowPanel(parsed.data.text),
       anonymous: parsed.data.contact?.method === 'anonymous',
     })
   })

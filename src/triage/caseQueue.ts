@@ -34,10 +34,12 @@ export interface CaseFilters {
   from?: Date
   to?: Date
   needs?: NeedsActionKind | 'any'
+  /** The language the feedback is written in (ISO 639-1, as classification.language.code), or "not-en" for any but English. */
+  language?: string
 }
 
 /** The query string names the console and the API understand; anything else is reported, never ignored silently. */
-export const caseFilterNames = ['q', 'risk', 'category', 'theme', 'status', 'team', 'assignee', 'queue', 'service', 'from', 'to', 'needs'] as const
+export const caseFilterNames = ['q', 'risk', 'category', 'theme', 'status', 'team', 'assignee', 'queue', 'service', 'from', 'to', 'needs', 'language'] as const
 const pagingNames = ['page', 'done', 'ref'] as const
 
 export interface ParsedCaseFilters {
@@ -119,6 +121,10 @@ export function parseCaseFilters(query: Record<string, unknown>, me?: string): P
         if (text === 'any' || (needsActionKinds as readonly string[]).includes(text)) filters.needs = text as CaseFilters['needs']
         else problems.push(`“${text}” is not a kind of action. Choose any, ${needsActionKinds.join(', ')}.`)
         break
+      case 'language':
+        if (text === 'not-en' || /^[a-z]{2,3}$/.test(text.toLowerCase())) filters.language = text.toLowerCase()
+        else problems.push(`“${text}” is not a language code. Use a code such as pl, cy or ur, or not-en for every language but English.`)
+        break
       case 'page': {
         const number = Number(text)
         if (Number.isInteger(number) && number >= 1) page = number
@@ -158,6 +164,8 @@ export interface CaseRow {
   needsAction: NeedsActionKind[]
   /** The case was raised while the person was still in the conversation (the record is still a draft). */
   stillTalking: boolean
+  /** The language it is written in, when it could be told (code and English name). */
+  language?: { code: string; name: string }
   /** Lower-case reference, story, reason and service name: what the search box looks in. */
   searchText: string
 }
@@ -173,6 +181,8 @@ const queueProjection = {
   'service.key': 1,
   'classification.themes': 1,
   'classification.risk': 1,
+  'classification.language': 1,
+  'classification.translation.text': 1,
   story: 1,
   triage: 1,
   submittedAt: 1,
@@ -187,7 +197,12 @@ type QueueRecord = {
   status: string
   channel?: string | null
   service?: { name?: string | null; locationId?: string | null; key?: string | null } | null
-  classification?: { themes?: string[] | null; risk?: { level?: string | null; categories?: string[] | null; reason?: string | null } | null } | null
+  classification?: {
+    themes?: string[] | null
+    risk?: { level?: string | null; categories?: string[] | null; reason?: string | null } | null
+    language?: { code?: string | null; name?: string | null } | null
+    translation?: { text?: string | null } | null
+  } | null
   story?: string | null
   triage?: {
     queue?: string | null
@@ -364,7 +379,9 @@ export class CaseQueue {
       linkedReferences: triage.linkedReferences ?? [],
       needsAction,
       stillTalking: record.status === 'draft' || Boolean(record.stillBeingTold),
-      searchText: [record.reference, record.story, risk?.reason, service.name, service.locationId].filter(Boolean).join('\n').toLowerCase(),
+      language: languageOf(record),
+      // The machine translation too, so English words find a case written in another language.
+      searchText: [record.reference, record.story, risk?.reason, service.name, service.locationId, record.classification?.translation?.text].filter(Boolean).join('\n').toLowerCase(),
     }
   }
 
@@ -373,6 +390,16 @@ export class CaseQueue {
     const now = this.clock.now().getTime()
     return filterCases(await this.rows(), filters).map(row => ({ ...row, overdue: isOverdue(row, now) }))
   }
+}
+
+function languageOf(record: QueueRecord): CaseRow['language'] {
+  const language = record.classification?.language
+  return language?.code ? { code: language.code, name: language.name ?? language.code } : undefined
+}
+
+function matchesLanguage(row: CaseRow, wanted: string): boolean {
+  if (wanted === 'not-en') return row.language !== undefined && row.language.code !== 'en'
+  return row.language?.code === wanted
 }
 
 export function filterCases(rows: CaseRow[], filters: CaseFilters): CaseRow[] {
@@ -392,6 +419,7 @@ export function filterCases(rows: CaseRow[], filters: CaseFilters): CaseRow[] {
     if (filters.from && time(row.submittedAt) < filters.from.getTime()) return false
     if (filters.to && time(row.submittedAt) > filters.to.getTime()) return false
     if (filters.needs && (filters.needs === 'any' ? row.needsAction.length === 0 : !row.needsAction.includes(filters.needs))) return false
+    if (filters.language && !matchesLanguage(row, filters.language)) return false
     return words.every(word => row.searchText.includes(word))
   }
   const keyed = rows.filter(matches).map(row => ({ row, key: queueOrderKey(row) }))

@@ -1,5 +1,6 @@
 import OpenAI from 'openai'
 import { redactPersonalData } from '../classification'
+import { loadPrompt } from '../classification/prompts'
 import type { Config } from '../config'
 import type { Logger } from '../logger'
 
@@ -52,6 +53,30 @@ export class ResponseDrafting {
       return { text: parsed.text.trim(), easyReadText: parsed.easyReadText.trim() }
     } catch (error) {
       this.logger.warn({ errorName: (error as Error).name }, 'response drafting failed; the inspector keeps their own draft')
+      return undefined
+    }
+  }
+
+  /**
+   * The inspector's English reply, machine-translated into the person's language as a draft (redacted first, like
+   * every draft). Undefined when no LLM is configured or it fails: the English is always kept.
+   */
+  async translate(englishText: string, languageName: string): Promise<string | undefined> {
+    if (!this.client) return undefined
+    try {
+      const completion = await this.client.chat.completions.create({
+        model: this.config.OPENAI_MODEL,
+        temperature: 0,
+        response_format: { type: 'json_object' },
+        messages: [
+          { role: 'system', content: loadPrompt('translate-reply.md', { language: languageName }) },
+          { role: 'user', content: redactPersonalData(englishText) },
+        ],
+      })
+      const parsed = JSON.parse(completion.choices[0]?.message?.content ?? '{}') as { translation?: unknown }
+      return typeof parsed.translation === 'string' && parsed.translation.trim() ? parsed.translation.trim() : undefined
+    } catch (error) {
+      this.logger.warn({ errorName: (error as Error).name }, 'reply translation failed; the inspector keeps their English')
       return undefined
     }
   }

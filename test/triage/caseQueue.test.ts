@@ -52,7 +52,7 @@ describe('reading filters from a query string', () => {
   it('keeps what it understands and explains what it does not', () => {
     const parsed = parseCaseFilters({ q: ' abcde 23456 ', risk: 'urgent', assignee: 'me', from: '2026-11-01', to: 'soon', colour: 'red', needs: ['any', 'phone_call'] }, 'Me@Example.gov.uk')
     expect(parsed.filters).toMatchObject({ q: 'abcde 23456', risk: 'urgent', assignee: 'me@example.gov.uk', needs: 'phone_call', from: new Date('2026-11-01T00:00:00.000Z') })
-    expect(parsed.problems).toEqual(['“soon” is not a date. Write it like 2026-11-29.', 'We do not know the filter “colour”, so it was not used. You can filter by: q, risk, category, theme, status, team, assignee, queue, service, from, to, needs.'])
+    expect(parsed.problems).toEqual(['“soon” is not a date. Write it like 2026-11-29.', 'We do not know the filter “colour”, so it was not used. You can filter by: q, risk, category, theme, status, team, assignee, queue, service, from, to, needs, language.'])
     expect(parseCaseFilters({ from: '2026-11-30', to: '2026-11-01' }).problems).toEqual(['The “from” date is after the “to” date, so no case can match.'])
     expect(parseCaseFilters({ risk: { $ne: 'x' } }).problems).toEqual(['The filter “risk” was given in a form we cannot read, so it was not used.'])
   })

@@ -109,6 +109,10 @@ const feedbackSchema = new Schema(
         embedded: { level: { type: String, enum: riskLevels }, categories: { type: [String], default: undefined }, reason: String },
         llm: { level: { type: String, enum: riskLevels }, categories: { type: [String], default: undefined }, reason: String },
       },
+      /** The language it is written in (see classification/languageFloor.ts). */
+      language: { code: String, name: String, from: String, classifierReads: Boolean },
+      /** With an LLM: an English machine translation of the redacted words, for the inspector; the original is kept. */
+      translation: { text: String, from: String, by: String },
       classifiedAt: Date,
       /** SHA-256 of the text that was classified: a changed story is classified again. */
       textHash: String,

@@ -1,0 +1,30 @@
+import { loadedLanguageIdentifier } from '../i18n/languageIdentifier'
+import { type LanguageCode, supportedLanguage } from '../i18n/languages'
+import { feedbackLanguageOf } from './languageFloor'
+import { assessInOtherLanguages } from './multilingualSafety'
+import type { SignpostKind } from './rules'
+
+const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
+
+export interface Signposting {
+  kinds: SignpostKind[]
+  /** The language to signpost in: the one the person chose, else the one they wrote in when we offer it, else English. */
+  language: LanguageCode
+}
+
+/**
+ * Which help a message needs now, and in which language, for every channel. English rules (given as `englishKinds`)
+ * and every other language's phrase lists are read at once, before any language is chosen. The language is told as
+ * the classifier tells it (languageFloor.ts), with cld3 once the classifier has loaded it: signposting never waits.
+ */
+export function signpostingIn(text: string, englishKinds: readonly SignpostKind[], chosen?: string): Signposting {
+  const finding = assessInOtherLanguages(text)
+  const found = new Set<SignpostKind>([...englishKinds, ...finding.signposts])
+  const kinds = order.filter(kind => found.has(kind))
+  const chosenLanguage = supportedLanguage(chosen)?.code as LanguageCode | undefined
+  if (chosenLanguage) return { kinds, language: chosenLanguage }
+  if (kinds.length === 0) return { kinds, language: 'en' }
+  const written = feedbackLanguageOf(text, loadedLanguageIdentifier()?.identify(text), finding)
+  // A language we cannot signpost in (cld3 may say Galician for short Spanish): the phrase list's language instead.
+  return { kinds, language: (supportedLanguage(written?.code)?.code as LanguageCode | undefined) ?? finding.languages[0] ?? 'en' }
+}
