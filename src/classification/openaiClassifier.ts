@@ -24,7 +24,7 @@ const modelOutputSchema = z.object({
   themes: z.array(z.string()).min(1).max(10),
   sentiment: z.number().int().min(1).max(5),
   risk: z.object({
-    level: z.enum(riskLevels as [string, ...string[]]),
+    level: z.enum(riskLevels),
     categories: z.array(z.enum(riskCategories as [RiskCategory, ...RiskCategory[]])),
     reason: z.string().trim().min(1).max(600),
   }),

@@ -4,7 +4,9 @@ import type { Model } from 'mongoose'
 import type { CareService } from '../data/models/careService'
 import type { IntakeKeyModel } from '../data/models/intakeKey'
 import { isDuplicateKey, retryTransient } from '../data/retry'
-import { contactMethods, type Feedback, type FeedbackModel, replyFormats, reporterRoles } from '../data/models/feedback'
+import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import { contactMethods, needsPhoneNumber, replyFormats } from '../vocabulary/contactPreferences'
+import { reporterRoles } from '../vocabulary/reporterRoles'
 import type { ContactCipher } from '../contact/contactEncryption'
 import type { DirectoryService } from '../directory/directory'
 import { newFeedbackReference } from './feedbackReference'
@@ -66,7 +68,7 @@ export const feedbackInputSchema = z
         if (contact.method === 'email' && !contact.email) {
           context.addIssue({ code: 'custom', path: ['email'], message: 'Enter the email address we should reply to' })
         }
-        if ((contact.method === 'sms' || contact.method === 'phone') && !contact.phone) {
+        if (needsPhoneNumber(contact.method) && !contact.phone) {
           context.addIssue({ code: 'custom', path: ['phone'], message: 'Enter the phone number we should reply to' })
         }
       })

@@ -1,14 +1,17 @@
 import crypto from 'node:crypto'
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
-import { riskLevels } from '../data/models/feedback'
+import { riskLevels, riskTagColours } from '../vocabulary/riskLevels'
+import { statusLabels, workflowStatuses } from '../vocabulary/feedbackStatuses'
+import { reporterRoleLabels } from '../vocabulary/reporterRoles'
+import { contactMethodLabels, replyFormatLabels } from '../vocabulary/contactPreferences'
 import { userRoles } from '../data/models/user'
 import { actorOf, requireRole, signedInUser } from '../middleware/setUpAuthentication'
 import { endSession, sessionCookieName, startSignedInSession } from '../middleware/setUpWebSession'
 import type { Services } from '../composition'
 import { riskCategoryLabels, themeNames } from '../classification/taxonomy'
 import { casesAsCsv, escalationLabels, needsActionLabels, parseCaseFilters } from '../triage/caseQueue'
-import { CaseInputError, CaseNotFound, statusLabels, workflowStatuses } from '../triage/caseService'
+import { CaseInputError, CaseNotFound } from '../triage/caseService'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 import { ResponseDrafting } from '../triage/responseDrafting'
 import { fillTemplate, responseTemplates } from '../triage/responseTemplates'
@@ -79,7 +82,6 @@ export function ageOf(value: Date | string | null | undefined, now: Date): strin
   return `${Math.floor(minutes / 1440)} days old`
 }
 
-export const riskTagColours: Record<string, string> = { urgent: 'red', high: 'orange', medium: 'yellow', low: 'blue', none: 'grey' }
 
 /** The inspector console: server-rendered GOV.UK pages that work without JavaScript. */
 export default function consoleRoutes(services: Services): Router {
@@ -111,6 +113,9 @@ export default function consoleRoutes(services: Services): Router {
     res.locals.user = signedInUser(res)
     res.locals.riskTagColours = riskTagColours
     res.locals.statusLabels = statusLabels
+    res.locals.roleLabels = reporterRoleLabels
+    res.locals.contactMethodLabels = contactMethodLabels
+    res.locals.replyFormatLabels = replyFormatLabels
     res.locals.formatDate = formatDate
     res.locals.ageOf = (value: Date | string | null | undefined) => ageOf(value, services.clock.now())
     next()

@@ -4,7 +4,8 @@ import { feedbackModel } from '../data/models/feedback'
 import type { Services } from '../composition'
 import { publicStatusOf } from '../feedback/feedbackStatus'
 import { detectSignposting } from '../classification'
-import { reporterRoles } from '../data/models/feedback'
+import { reporterRoles, type ReporterRole } from '../vocabulary/reporterRoles'
+import { needsPhoneNumber } from '../vocabulary/contactPreferences'
 import { feedbackInputSchema, fieldMessages, IdempotencyConflict, maxStoryLength } from '../feedback/intake'
 
 /** Seconds a client should wait before sending again when the database cannot take the feedback. */
@@ -36,7 +37,7 @@ const getHelpNowText = [
 
 const formFieldOrder = ['serviceName', 'text', 'when', 'role', 'contactMethod', 'email', 'phone', 'format']
 
-const roleLabels: Record<(typeof reporterRoles)[number], string> = {
+const roleLabels: Record<ReporterRole, string> = {
   person: 'I used the service',
   family_friend_carer: 'Family, friend or carer',
   staff: 'I work or worked there',
@@ -55,7 +56,7 @@ function formInput(body: Record<string, unknown>) {
     contact: {
       method,
       email: method === 'email' ? value('email') : undefined,
-      phone: method === 'sms' || method === 'phone' ? value('phone') : undefined,
+      phone: needsPhoneNumber(method) ? value('phone') : undefined,
       format: value('format') || undefined,
     },
   }

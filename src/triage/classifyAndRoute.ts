@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Classification, FeedbackClassifier, RiskLevel } from '../classification'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import { concernRiskLevels } from '../vocabulary/riskLevels'
 import type { RecentConcernModel } from '../data/models/recentConcern'
 import { retryTransient } from '../data/retry'
 import type { WorkQueue } from '../data/work/workQueue'
@@ -62,10 +63,13 @@ const unreadableClassification: Classification = {
 }
 
 /** Sentiment follows the FFT scale: 1 very positive … 5 very negative. */
-export function isConcern(record: { overall?: string | null; classification?: StoredClassification | null }): boolean {
-  const level = record.classification?.risk?.level
+export function isConcern(record: {
+  overall?: string | null
+  classification?: { sentiment?: number | null; risk?: { level?: string | null } | null } | null
+}): boolean {
+  const level = record.classification?.risk?.level ?? ''
   const sentiment = record.classification?.sentiment
-  return level === 'urgent' || level === 'high' || level === 'medium' || (typeof sentiment === 'number' && sentiment >= 4) || record.overall === 'bad'
+  return (concernRiskLevels as readonly string[]).includes(level) || (typeof sentiment === 'number' && sentiment >= 4) || record.overall === 'bad'
 }
 
 /**
@@ -74,7 +78,6 @@ export function isConcern(record: { overall?: string | null; classification?: St
  * queue. Every step is a re-runnable $set, and routedAt is written last, so a crash part-way is finished by the
  * worker on the next start.
  */
-const concernLevels = ['urgent', 'high', 'medium']
 /** Quiet drafts older than this are no longer looked at by the sweep (they were checked many times before). */
 const quietSweepWindowMs = 7 * 24 * 60 * 60 * 1000
 
@@ -180,7 +183,7 @@ export class ClassifyAndRoute {
     // stores the classification once they have stopped.
     const classification = routeFrom === 'urgent' ? await this.classifyInMemory(record) : await this.classifyIfChanged(record)
     const level = classification?.risk?.level
-    const worrying = routeFrom === 'urgent' ? level === 'urgent' : !!level && concernLevels.includes(level)
+    const worrying = routeFrom === 'urgent' ? level === 'urgent' : !!level && (concernRiskLevels as readonly string[]).includes(level)
     if (!worrying || !classification) return
     const now = this.clock.now()
     const note = routeFrom === 'urgent' ? 'Urgent while the person was still telling us' : 'Unfinished: the person stopped replying'
