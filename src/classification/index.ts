@@ -1,8 +1,7 @@
 import type { Config } from '../config'
 import type { Logger } from '../logger'
 import { EmbeddedClassifier } from './embeddedClassifier'
-import { loadEmbeddedModel } from './model'
-import { detectSignposting as signpostingByRules, type SignpostKind } from './safetyRules'
+import type { SignpostKind } from './safetyRules'
 import type { FeedbackClassifier } from './types'
 
 export type { Classification, FeedbackClassifier, RiskAssessment } from './types'
@@ -11,19 +10,8 @@ export { riskLevelOrder, riskCategoryLabels, themes, themeNames, findTheme, high
 export { redactPersonalData } from './redact'
 export { reasonWithoutQuotations } from './safetyRules'
 export type { SignpostKind }
+export { detectSignposting } from './signposting'
 
-/**
- * Which help a message needs signposting to now: the safety rules, plus crisis help when the concern model reads a
- * risk to life that no rule named ("ive written letters for my kids, im by the river").
- */
-export function detectSignposting(text: string): SignpostKind[] {
-  const kinds = signpostingByRules(text)
-  if (kinds.includes('mental-health-crisis')) return kinds
-  const concern = loadEmbeddedModel().assessConcern(text)
-  if (concern.level !== 'urgent' || concern.category !== 'risk-to-life') return kinds
-  const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
-  return order.filter(kind => kind === 'mental-health-crisis' || kinds.includes(kind))
-}
 
 /** The embedded classifier: no network, no key. */
 export function createEmbeddedClassifier(): FeedbackClassifier {

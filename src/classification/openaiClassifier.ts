@@ -4,7 +4,7 @@ import type { Logger } from '../logger'
 import type { EmbeddedClassifier } from './embeddedClassifier'
 import { loadPrompt } from './prompts'
 import { redactPersonalData } from './redact'
-import { detectSignposting as isDangerNowSignposts } from './safetyRules'
+import { detectSignposting } from './signposting'
 import { riskCategories, riskLevelOrder, riskLevels, type RiskCategory, themeNames } from './taxonomy'
 import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
 
@@ -204,7 +204,7 @@ function quotesTheText(reason: string, text: string): boolean {
 }
 
 function isDangerNow(text: string): boolean {
-  return isDangerNowSignposts(text).includes('immediate-danger')
+  return detectSignposting(text).includes('immediate-danger')
 }
 
 function mayLowerUrgent(ours: RiskAssessment, llm: RiskAssessment, { text, redacted }: { text: string; redacted: string }, concernCalm: boolean): boolean {

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock'
+import type { PersonMessage } from '../messaging/notifyPerson'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import { statusLabels, workflowStatuses } from '../vocabulary/feedbackStatuses'
 import type { AlertOutbox } from './alertOutbox'
@@ -8,12 +9,6 @@ import type { ContactCipher } from '../contact/contactEncryption'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 import { unfilledPlaceholders } from './responseTemplates'
 import type { Users } from '../security/users'
-
-export interface PersonMessage {
-  text: string
-  easyReadText?: string
-  subject?: string
-}
 
 /** Sends a response to the person on their chosen channel (the channels' notifyPerson); returns a delivery id if any. */
 export type PersonNotifier = (reference: string, message: PersonMessage) => Promise<{ id?: string; status?: string } | undefined>

@@ -3,6 +3,7 @@ import type { Classification, FeedbackClassifier, RiskLevel } from '../classific
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import { concernRiskLevels } from '../vocabulary/riskLevels'
+import { KeyedQueue } from '../conversation/keyedQueue'
 import type { RecentConcernModel } from '../data/models/recentConcern'
 import { retryTransient } from '../data/retry'
 import type { WorkQueue } from '../data/work/workQueue'
@@ -82,7 +83,8 @@ export function isConcern(record: {
 const quietSweepWindowMs = 7 * 24 * 60 * 60 * 1000
 
 export class ClassifyAndRoute {
-  private readonly inFlight = new Map<string, Promise<unknown>>()
+  /** Background work on one record runs one task at a time, so a newer message is never overwritten. */
+  private readonly turns = new KeyedQueue()
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly classifier: FeedbackClassifier,
@@ -136,7 +138,7 @@ export class ClassifyAndRoute {
 
   /** Resolves when every background run has finished (used on shutdown). */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.inFlight.values()])
+    await this.turns.allSettled()
   }
 
   /** Classifies and routes one record; resolves false when there is no received record to route (yet). */
@@ -146,16 +148,12 @@ export class ClassifyAndRoute {
 
   /** One piece of work per record at a time in this process: FerretDB updates are read-modify-write. */
   private inTurn<T>(reference: string, task: () => Promise<T>): Promise<T> {
-    const running = this.inFlight.get(reference)
-    if (running) return running.then(() => this.inTurn(reference, task), () => this.inTurn(reference, task))
-    const work = task().finally(() => this.inFlight.delete(reference))
-    this.inFlight.set(reference, work)
-    return work
+    return this.turns.run(reference, task)
   }
 
   /** Resolves once nothing is being written to this record in the background (so a new message is never overwritten). */
   async settledFor(reference: string): Promise<void> {
-    for (let running = this.inFlight.get(reference); running; running = this.inFlight.get(reference)) await running.catch(() => undefined)
+    await this.turns.settled(reference)
   }
 
   /**
