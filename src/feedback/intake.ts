@@ -8,6 +8,7 @@ import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import { contactMethods, needsPhoneNumber, replyFormats } from '../vocabulary/contactPreferences'
 import { reporterRoles } from '../vocabulary/reporterRoles'
 import type { ContactCipher } from '../contact/contactEncryption'
+import { normalisePhoneNumber } from '../contact/phoneNumbers'
 import type { DirectoryService } from '../directory/directory'
 import { newFeedbackReference } from './feedbackReference'
 import type { FeedbackSubmission } from './feedbackSubmission'
@@ -213,7 +214,7 @@ export class Intake {
    */
   async receive(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey?: string): Promise<{ reference: string; status: string; replayed: boolean }> {
     const { contact } = input
-    const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone, name: contact.name }).filter(([, value]) => value)) : {}
+    const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone && normalisePhoneNumber(contact.phone), name: contact.name }).filter(([, value]) => value)) : {}
     const reference = await this.referenceFor(input, idempotencyKey)
     const { record, created } = await this.submission.receive({
       reference,

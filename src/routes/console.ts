@@ -15,7 +15,8 @@ import { CaseInputError, CaseNotFound } from '../triage/caseService'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 import { ResponseDrafting } from '../triage/responseDrafting'
 import { fillTemplate, responseTemplates } from '../triage/responseTemplates'
-import { normaliseEmail, UserError } from '../security/users'
+import { UserError } from '../security/users'
+import { normaliseEmailAddress } from '../contact/contactEncryption'
 import consoleOidcRoutes from './consoleOidc'
 
 type Handler = (req: Request, res: Response, next: NextFunction) => Promise<void>
@@ -105,7 +106,7 @@ export default function consoleRoutes(services: Services): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skipSuccessfulRequests: true,
-    keyGenerator: req => `account:${crypto.createHash('sha256').update(normaliseEmail(field(req.body, 'email'))).digest('base64url')}`,
+    keyGenerator: req => `account:${crypto.createHash('sha256').update(normaliseEmailAddress(field(req.body, 'email'))).digest('base64url')}`,
     handler: tooManyAttempts(15),
   })
 
