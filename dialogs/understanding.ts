@@ -35,7 +35,7 @@ function monthIndexOf(word: string): number {
 export function normaliseWhen(typed: string, now: Date): string | undefined {
   const text = normaliseForMatching(typed)
   if (!text) return undefined
-  if (/\b(ongoing|still happening|still going on|still going|continuing|all the time|every day|everyday|happening now|it still is|right now|at the moment|currently)\b/.test(text)) return 'ongoing'
+  if (/\b(ongoing|still happening|still going on|still going|continuing|all the time|every day|everyday|every night|happening now|it still is|right now|at the moment|currently)\b/.test(text)) return 'ongoing'
   if (/\btoday\b|\bthis morning\b|\bthis afternoon\b|\btonight\b|\bthis evening\b/.test(text)) return isoDate(daysBefore(now, 0))
   if (/\byesterday\b|\blast night\b/.test(text)) return isoDate(daysBefore(now, 1))
 

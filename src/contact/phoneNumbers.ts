@@ -32,7 +32,8 @@ export function normaliseUkPhone(typed: string, mobileOnly: boolean): string | u
   const number = normalisePhoneNumber(typed)
   if (!/^\+44\d+$/.test(number)) return undefined
   const national = `0${number.slice(3)}`
-  const valid = mobileOnly ? /^07\d{9}$/.test(national) : /^0[1237]\d{8,9}$/.test(national)
+  // Mobiles (07) and non-geographic (03) numbers always have 11 digits; some landlines (01, 02) have 10.
+  const valid = mobileOnly ? /^07\d{9}$/.test(national) : /^0(?:[12]\d{8,9}|[37]\d{9})$/.test(national)
   return valid ? number : undefined
 }
 
