@@ -3,7 +3,7 @@
  * collapsed to one node). The flow is channel → conversation → feedback → classification → triage → messaging;
  * the layers below may be used by those above, never the other way round:
  *
- *   platform   src/config.ts, src/logger.ts, src/clock.ts, src/i18n/            (nothing in the app)
+ *   platform   src/config.ts, src/logger.ts, src/clock.ts, src/i18n/, src/vocabulary/ (nothing in the app)
  *   data       src/data/                                                        (platform only)
  *   basics     src/classification/, src/conversation/ (what the bot says and reads, the journey state), src/contact/
  *   domain     src/directory/, src/security/, src/feedback/, src/triage/, src/messaging/
@@ -13,7 +13,7 @@
  *   edge       src/routes/, src/middleware/, src/privacy/, src/metrics.ts
  *   root       src/composition.ts (builds everything), src/app.ts, src/service.ts, src/server.ts
  */
-const platform = '^src/(config|logger|clock)[.]ts$|^src/i18n/|^src/types/'
+const platform = '^src/(config|logger|clock)[.]ts$|^src/(i18n|vocabulary|types)/'
 
 /** A rule that `from` may depend on nothing in the app outside `allowed` (plus itself and the platform). */
 function onlyDependsOn(name, comment, from, allowed) {
@@ -35,7 +35,7 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    onlyDependsOn('platform-is-the-base', 'Config, logging, clock and languages depend on nothing in the app.', '^src/(config|logger|clock)[.]ts$|^src/i18n/', []),
+    onlyDependsOn('platform-is-the-base', 'Config, logging, clock, languages and vocabularies depend on nothing in the app.', '^src/(config|logger|clock)[.]ts$|^src/(i18n|vocabulary)/', []),
     onlyDependsOn('data-depends-on-nothing', 'Models and work queues know nothing of the app above them.', '^src/data/', []),
     onlyDependsOn('classification-depends-on-nothing', 'Classification reads text; it knows nothing of channels, feedback records or triage.', '^src/classification/', []),
     onlyDependsOn('conversation-basics', 'What the bot says and how replies are read: used by dialogs, channels and messaging, depends on nothing.', '^src/conversation/', []),

@@ -1,4 +1,5 @@
 import { normaliseForMatching } from '../src/conversation/choiceRecognition'
+import { normaliseEmailAddress } from '../src/contact/contactEncryption'
 
 /**
  * Reading free answers: when it happened, phone numbers, email addresses, and the few commands
@@ -97,23 +98,12 @@ export function normaliseWhen(typed: string, now: Date): string | undefined {
   return undefined
 }
 
-/** A UK phone number in +44 form, or undefined. Mobiles only when asked (for text messages). */
-export function normaliseUkPhone(typed: string, mobileOnly: boolean): string | undefined {
-  const digits = typed.replace(/[\s()./-]/g, '')
-  if (!/^\+?\d+$/.test(digits)) return undefined
-  let national = digits
-  if (national.startsWith('+44')) national = `0${national.slice(3)}`
-  else if (national.startsWith('0044')) national = `0${national.slice(4)}`
-  else if (national.startsWith('44') && national.length === 12) national = `0${national.slice(2)}`
-  if (national.startsWith('00')) return undefined
-  // Mobiles (07) and non-geographic (03) numbers always have 11 digits; some landlines (01, 02) have 10.
-  const valid = mobileOnly ? /^07\d{9}$/.test(national) : /^0(?:[12]\d{8,9}|[37]\d{9})$/.test(national)
-  return valid ? `+44${national.slice(1)}` : undefined
-}
+export { normaliseUkPhone } from '../src/contact/phoneNumbers'
 
+/** An email address typed by the person, written the one way (normaliseEmailAddress), or undefined if it is not one. */
 export function normaliseEmail(typed: string): string | undefined {
-  const email = typed.trim().replace(/^mailto:/i, '')
-  return /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]{2,}$/.test(email) && email.length <= 254 ? email.toLowerCase() : undefined
+  const email = normaliseEmailAddress(typed.replace(/^\s*mailto:/i, ''))
+  return /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]{2,}$/.test(email) && email.length <= 254 ? email : undefined
 }
 
 export type Interruption = 'help' | 'back' | 'startAgain' | 'stop' | 'person' | 'privacy' | 'status' | 'easyRead' | 'standard' | 'complain'

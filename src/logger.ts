@@ -18,3 +18,9 @@ export function createLogger(level: string, destination: 1 | 2 = 1): Logger {
 }
 
 export type { Logger }
+
+/** Error details without the message, which could quote what the person typed. */
+export function loggableError(error: unknown): object {
+  if (!(error instanceof Error)) return { errorType: typeof error }
+  return { errorName: error.name, frames: error.stack?.split('\n').slice(1, 8).join('\n') }
+}

@@ -5,6 +5,7 @@ import { type AnswerTurn, choiceQuestion, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'
 import { say } from '../sendBotMessage'
 import { normaliseEmail, normaliseUkPhone } from '../understanding'
+import { needsPhoneNumber } from '../../src/vocabulary/contactPreferences'
 
 const skipWords = /^(skip|no|none|anonymous|stay anonymous|no thanks|i dont want to|rather not|prefer not to say)$/
 
@@ -17,7 +18,7 @@ function skipToAnonymous(turn: AnswerTurn): StepOutcome | undefined {
 
 const phoneQuestion: Question = {
   id: 'contactPhone',
-  applies: journey => journey.answers.contactMethod === 'sms' || journey.answers.contactMethod === 'phone',
+  applies: journey => needsPhoneNumber(journey.answers.contactMethod),
   ask: (_journey, words) => [{ text: words.askPhone, choices: [words.skipChoice] }],
   answer: turn => {
     const skipped = skipToAnonymous(turn)

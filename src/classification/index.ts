@@ -1,9 +1,8 @@
 import type { Config } from '../config'
 import type { Logger } from '../logger'
 import { EmbeddedClassifier } from './embeddedClassifier'
-import { loadEmbeddedModel } from './model'
-import { detectSignposting as signpostingByRules, type SignpostKind } from './safetyRules'
-import { type Signposting, signpostingIn } from './signposting'
+import type { SignpostKind } from './rules'
+import type { Signposting } from './signposting'
 import { MultilingualClassifier } from './multilingualClassifier'
 import { languageIdentifier } from '../i18n/languageIdentifier'
 import type { FeedbackClassifier } from './types'
@@ -15,28 +14,8 @@ export { riskLevelOrder, riskCategoryLabels, themes, themeNames, findTheme, high
 export { redactPersonalData } from './redact'
 export { reasonWithoutQuotations } from './safetyRules'
 export type { SignpostKind }
+export { detectSignposting, signpostingFor } from './signposting'
 
-/**
- * Which help a message needs signposting to now: the safety rules, plus crisis help when the concern model reads a
- * risk to life that no rule named ("ive written letters for my kids, im by the river").
- */
-export function detectSignposting(text: string): SignpostKind[] {
-  return signpostingFor(text).kinds
-}
-
-/** The help a message needs now and the language to give it in (see signposting.ts): every language's phrases count. */
-export function signpostingFor(text: string, chosenLanguage?: string): Signposting {
-  return signpostingIn(text, englishSignposting(text), chosenLanguage)
-}
-
-function englishSignposting(text: string): SignpostKind[] {
-  const kinds = signpostingByRules(text)
-  if (kinds.includes('mental-health-crisis')) return kinds
-  const concern = loadEmbeddedModel().assessConcern(text)
-  if (concern.level !== 'urgent' || concern.category !== 'risk-to-life') return kinds
-  const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
-  return order.filter(kind => kind === 'mental-health-crisis' || kinds.includes(kind))
-}
 
 /** The embedded classifier: no network, no key. */
 export function createEmbeddedClassifier(): FeedbackClassifier {

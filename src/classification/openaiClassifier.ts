@@ -4,7 +4,7 @@ import type { Logger } from '../logger'
 import type { EmbeddedClassifier } from './embeddedClassifier'
 import { loadPrompt } from './prompts'
 import { redactPersonalData } from './redact'
-import { detectSignposting as isDangerNowSignposts } from './safetyRules'
+import { detectSignposting } from './signposting'
 import { riskCategories, riskLevelOrder, riskLevels, type RiskCategory, themeNames } from './taxonomy'
 import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
 
@@ -24,7 +24,7 @@ const modelOutputSchema = z.object({
   themes: z.array(z.string()).min(1).max(10),
   sentiment: z.number().int().min(1).max(5),
   risk: z.object({
-    level: z.enum(riskLevels as [string, ...string[]]),
+    level: z.enum(riskLevels),
     categories: z.array(z.enum(riskCategories as [RiskCategory, ...RiskCategory[]])),
     reason: z.string().trim().min(1).max(600),
   }),
@@ -204,7 +204,7 @@ function quotesTheText(reason: string, text: string): boolean {
 }
 
 function isDangerNow(text: string): boolean {
-  return isDangerNowSignposts(text).includes('immediate-danger')
+  return detectSignposting(text).includes('immediate-danger')
 }
 
 function mayLowerUrgent(ours: RiskAssessment, llm: RiskAssessment, { text, redacted }: { text: string; redacted: string }, concernCalm: boolean): boolean {

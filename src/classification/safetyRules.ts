@@ -323,8 +323,8 @@ const signpostCancellers: Record<SignpostKind, RegExp> = {
   abuse: /\b(?:no one (?:was )?hitting|nobody (?:was )?hitting|not (?:abused|unsafe|stolen)|never (?:abused|unsafe|stolen)|felt safe|feel safe)\b/g,
 }
 
-/** Which help a message needs signposting to now. Fast, synchronous, and errs towards signposting. */
-export function detectSignposting(text: string): SignpostKind[] {
+/** Which help the rules alone say a message needs (signposting.ts adds the concern model's reading). Fast, synchronous, errs towards signposting. */
+export function signpostingByRules(text: string): SignpostKind[] {
   const read = readText(text)
   const { joined } = read
   const matches = findMatches(read)

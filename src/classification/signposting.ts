@@ -2,7 +2,9 @@ import { loadedLanguageIdentifier } from '../i18n/languageIdentifier'
 import { type LanguageCode, supportedLanguage } from '../i18n/languages'
 import { feedbackLanguageOf } from './languageFloor'
 import { assessInOtherLanguages } from './multilingualSafety'
+import { loadEmbeddedModel } from './model'
 import type { SignpostKind } from './rules'
+import { signpostingByRules } from './safetyRules'
 
 const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
 
@@ -27,4 +29,28 @@ export function signpostingIn(text: string, englishKinds: readonly SignpostKind[
   const written = feedbackLanguageOf(text, loadedLanguageIdentifier()?.identify(text), finding)
   // A language we cannot signpost in (cld3 may say Galician for short Spanish): the phrase list's language instead.
   return { kinds, language: (supportedLanguage(written?.code)?.code as LanguageCode | undefined) ?? finding.languages[0] ?? 'en' }
+}
+
+/**
+ * Which help a message needs now and the language to give it in: the one answer every caller gets (the bot, the
+ * turn gate, the form, the API and the LLM classifier's danger check). Every language's phrases count.
+ */
+export function signpostingFor(text: string, chosenLanguage?: string): Signposting {
+  return signpostingIn(text, englishSignposting(text), chosenLanguage)
+}
+
+export function detectSignposting(text: string): SignpostKind[] {
+  return signpostingFor(text).kinds
+}
+
+/**
+ * The English safety rules, plus crisis help when the concern model reads a risk to life that no rule named
+ * ("ive written letters for my kids, im by the river").
+ */
+function englishSignposting(text: string): SignpostKind[] {
+  const kinds = signpostingByRules(text)
+  if (kinds.includes('mental-health-crisis')) return kinds
+  const concern = loadEmbeddedModel().assessConcern(text)
+  if (concern.level !== 'urgent' || concern.category !== 'risk-to-life') return kinds
+  return order.filter(kind => kind === 'mental-health-crisis' || kinds.includes(kind))
 }

@@ -1,3 +1,5 @@
+import type { RiskLevel } from '../vocabulary/riskLevels'
+
 /**
  * The vocabulary classification speaks: FFT qualitative framework v6 themes (names exactly as the
  * one-hot columns of the NHS England training data), the regulator's five key questions, sentiment,
@@ -106,11 +108,7 @@ export const sentimentLabels: Record<Sentiment, string> = {
   5: 'Very negative',
 }
 
-export type RiskLevel = 'urgent' | 'high' | 'medium' | 'low' | 'none'
-
-export const riskLevels: readonly RiskLevel[] = ['none', 'low', 'medium', 'high', 'urgent']
-
-export const riskLevelOrder: Record<RiskLevel, number> = { none: 0, low: 1, medium: 2, high: 3, urgent: 4 }
+export { type RiskLevel, riskLevels, riskLevelOrder, higherRiskLevel } from '../vocabulary/riskLevels'
 
 export const riskLevelLabels: Record<RiskLevel, string> = {
   urgent: 'Urgent: someone may be at immediate or continuing risk of serious harm',
@@ -159,7 +157,3 @@ export const riskCategoryLabels: Record<RiskCategory, string> = {
 }
 
 export const riskCategories = Object.keys(riskCategoryLabels) as RiskCategory[]
-
-export function higherRiskLevel(first: RiskLevel, second: RiskLevel): RiskLevel {
-  return riskLevelOrder[first] >= riskLevelOrder[second] ? first : second
-}

@@ -28,6 +28,7 @@ export function addressHashSecretFor(encryptionKey: Buffer): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', encryptionKey, Buffer.alloc(0), 'phone-number-hash', 32))
 }
 
+/** The one way an email address is written down (stored, hashed, matched; console users too). */
 export function normaliseEmailAddress(email: string): string {
   return email.trim().toLowerCase()
 }

@@ -15,13 +15,26 @@ export function twilioAddress(channelId: MessagingChannel, number: string): stri
   return channelId === 'whatsapp' ? `whatsapp:${number}` : number
 }
 
-/** E.164 where we can tell: spaces, dashes and brackets removed, a UK 07… number given its +44. */
+/**
+ * The one way a phone number is written down (stored, hashed, matched): E.164 where we can tell. Spaces, dashes,
+ * dots and brackets are removed, 00 becomes +, and a UK number (07…, 01…, 44…) is given its +44.
+ */
 export function normalisePhoneNumber(number: string): string {
-  const compact = number.replace(/[\s\-().]/g, '')
-  if (/^07\d{9}$/.test(compact)) return `+44${compact.slice(1)}`
-  if (/^447\d{9}$/.test(compact)) return `+${compact}`
+  const compact = number.replace(/[\s()./-]/g, '')
   if (/^00\d+$/.test(compact)) return `+${compact.slice(2)}`
+  if (/^44[1237]\d{8,9}$/.test(compact)) return `+${compact}`
+  if (/^0[1237]\d{8,9}$/.test(compact)) return `+44${compact.slice(1)}`
   return compact
+}
+
+/** A UK phone number typed by the person, in +44 form, or undefined if it is not one. Mobiles only when asked (for text messages). */
+export function normaliseUkPhone(typed: string, mobileOnly: boolean): string | undefined {
+  const number = normalisePhoneNumber(typed)
+  if (!/^\+44\d+$/.test(number)) return undefined
+  const national = `0${number.slice(3)}`
+  // Mobiles (07) and non-geographic (03) numbers always have 11 digits; some landlines (01, 02) have 10.
+  const valid = mobileOnly ? /^07\d{9}$/.test(national) : /^0(?:[12]\d{8,9}|[37]\d{9})$/.test(national)
+  return valid ? number : undefined
 }
 
 /**

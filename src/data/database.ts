@@ -18,6 +18,8 @@ export interface Database {
 
 export async function connectToDatabase(uri: string, logger: Logger): Promise<Connection> {
   mongoose.set('strictQuery', true)
+  // updateOne and findOneAndUpdate check enums too, so a value renamed in a vocabulary can never be stored unchecked.
+  mongoose.set('runValidators', true)
   // autoIndex stays on: every index in the models is a plain or unique one, which FerretDB supports.
   const connection = mongoose.createConnection(uri, {
     serverSelectionTimeoutMS: 5000,

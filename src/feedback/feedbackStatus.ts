@@ -1,15 +1,16 @@
-import type { FeedbackModel, FeedbackStatus } from '../data/models/feedback'
+import type { FeedbackModel } from '../data/models/feedback'
+import type { WorkflowStatus } from '../vocabulary/feedbackStatuses'
 import { normaliseFeedbackReference } from './feedbackReference'
 
 export interface PublicFeedbackStatus {
   reference: string
-  status: Exclude<FeedbackStatus, 'draft'>
+  status: WorkflowStatus
   /** Plain words for the status, safe to show to anyone holding the reference. */
   statusText: string
   updates: { date: string; text: string }[]
 }
 
-export const publicStatusWording: Record<PublicFeedbackStatus['status'], string> = {
+export const publicStatusWording: Record<WorkflowStatus, string> = {
   received: 'We have received your feedback.',
   under_review: 'An inspector is looking at your feedback.',
   action_taken: 'We have used your feedback and taken action.',
@@ -26,7 +27,7 @@ export async function publicStatusOf(feedback: FeedbackModel, typedReference: st
   if (!reference) return undefined
   const record = await feedback.findOne({ reference }, { status: 1, updates: 1, reference: 1 }).lean()
   if (!record || record.status === 'draft') return undefined
-  const status = record.status as PublicFeedbackStatus['status']
+  const status = record.status as WorkflowStatus
   return {
     reference,
     status,

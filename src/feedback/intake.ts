@@ -3,8 +3,11 @@ import { z } from 'zod'
 import type { CareService } from '../data/models/careService'
 import type { IntakeKeyModel } from '../data/models/intakeKey'
 import { isDuplicateKey, retryTransient } from '../data/retry'
-import { contactMethods, type Feedback, type FeedbackModel, replyFormats, reporterRoles } from '../data/models/feedback'
+import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import { contactMethods, needsPhoneNumber, replyFormats } from '../vocabulary/contactPreferences'
+import { reporterRoles } from '../vocabulary/reporterRoles'
 import type { ContactCipher } from '../contact/contactEncryption'
+import { normalisePhoneNumber } from '../contact/phoneNumbers'
 import type { DirectoryService } from '../directory/directory'
 import { newFeedbackReference } from './feedbackReference'
 import type { FeedbackSubmission } from './feedbackSubmission'
@@ -65,7 +68,7 @@ export const feedbackInputSchema = z
         if (contact.method === 'email' && !contact.email) {
           context.addIssue({ code: 'custom', path: ['email'], message: 'Enter the email address we should reply to' })
         }
-        if ((contact.method === 'sms' || contact.method === 'phone') && !contact.phone) {
+        if (needsPhoneNumber(contact.method) && !contact.phone) {
           context.addIssue({ code: 'custom', path: ['phone'], message: 'Enter the phone number we should reply to' })
         }
       })
@@ -224,7 +227,7 @@ export class Intake {
 
   private async save(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey: string | undefined, classification: Feedback['classification'] | undefined) {
     const { contact } = input
-    const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone, name: contact.name }).filter(([, value]) => value)) : {}
+    const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone && normalisePhoneNumber(contact.phone), name: contact.name }).filter(([, value]) => value)) : {}
     const reference = await this.referenceFor(input, idempotencyKey)
     const service = await this.serviceFor(input.service)
     return this.submission.receive({

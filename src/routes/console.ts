@@ -1,7 +1,10 @@
 import crypto from 'node:crypto'
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
-import { riskLevels } from '../data/models/feedback'
+import { riskLevels, riskTagColours } from '../vocabulary/riskLevels'
+import { statusLabels, workflowStatuses } from '../vocabulary/feedbackStatuses'
+import { reporterRoleLabels } from '../vocabulary/reporterRoles'
+import { contactMethodLabels, replyFormatLabels } from '../vocabulary/contactPreferences'
 import { userRoles } from '../data/models/user'
 import { actorOf, requireRole, signedInUser } from '../middleware/setUpAuthentication'
 import { endSession, sessionCookieName, startSignedInSession } from '../middleware/setUpWebSession'
@@ -9,11 +12,12 @@ import type { Services } from '../composition'
 import { riskCategoryLabels, themeNames } from '../classification/taxonomy'
 import { SUPPORTED_LANGUAGES } from '../i18n/languages'
 import { casesAsCsv, escalationLabels, needsActionLabels, parseCaseFilters } from '../triage/caseQueue'
-import { CaseInputError, CaseNotFound, statusLabels, workflowStatuses } from '../triage/caseService'
+import { CaseInputError, CaseNotFound } from '../triage/caseService'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 import { ResponseDrafting } from '../triage/responseDrafting'
 import { fillTemplate, responseTemplates } from '../triage/responseTemplates'
-import { normaliseEmail, UserError } from '../security/users'
+import { UserError } from '../security/users'
+import { normaliseEmailAddress } from '../contact/contactEncryption'
 import consoleOidcRoutes from './consoleOidc'
 
 type Handler = (req: Request, res: Response, next: NextFunction) => Promise<void>
@@ -80,7 +84,6 @@ export function ageOf(value: Date | string | null | undefined, now: Date): strin
   return `${Math.floor(minutes / 1440)} days old`
 }
 
-export const riskTagColours: Record<string, string> = { urgent: 'red', high: 'orange', medium: 'yellow', low: 'blue', none: 'grey' }
 
 /** The inspector console: server-rendered GOV.UK pages that work without JavaScript. */
 export default function consoleRoutes(services: Services): Router {
@@ -104,7 +107,7 @@ export default function consoleRoutes(services: Services): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skipSuccessfulRequests: true,
-    keyGenerator: req => `account:${crypto.createHash('sha256').update(normaliseEmail(field(req.body, 'email'))).digest('base64url')}`,
+    keyGenerator: req => `account:${crypto.createHash('sha256').update(normaliseEmailAddress(field(req.body, 'email'))).digest('base64url')}`,
     handler: tooManyAttempts(15),
   })
 
@@ -112,6 +115,9 @@ export default function consoleRoutes(services: Services): Router {
     res.locals.user = signedInUser(res)
     res.locals.riskTagColours = riskTagColours
     res.locals.statusLabels = statusLabels
+    res.locals.roleLabels = reporterRoleLabels
+    res.locals.contactMethodLabels = contactMethodLabels
+    res.locals.replyFormatLabels = replyFormatLabels
     res.locals.formatDate = formatDate
     res.locals.ageOf = (value: Date | string | null | undefined) => ageOf(value, services.clock.now())
     next()

@@ -5,7 +5,8 @@ import type { Services } from '../composition'
 import { publicStatusOf } from '../feedback/feedbackStatus'
 import { signpostingFor } from '../classification'
 import { getHelpNow } from '../i18n/safetyMessages'
-import { reporterRoles } from '../data/models/feedback'
+import { reporterRoles, type ReporterRole } from '../vocabulary/reporterRoles'
+import { needsPhoneNumber } from '../vocabulary/contactPreferences'
 import { feedbackInputSchema, fieldMessages, IdempotencyConflict, maxStoryLength } from '../feedback/intake'
 
 /** Seconds a client should wait before sending again when the database cannot take the feedback. */
@@ -44,7 +45,7 @@ function getHelpNowPanel(text: string) {
 
 const formFieldOrder = ['serviceName', 'text', 'when', 'role', 'contactMethod', 'email', 'phone', 'format']
 
-const roleLabels: Record<(typeof reporterRoles)[number], string> = {
+const roleLabels: Record<ReporterRole, string> = {
   person: 'I used the service',
   family_friend_carer: 'Family, friend or carer',
   staff: 'I work or worked there',
@@ -63,7 +64,7 @@ function formInput(body: Record<string, unknown>) {
     contact: {
       method,
       email: method === 'email' ? value('email') : undefined,
-      phone: method === 'sms' || method === 'phone' ? value('phone') : undefined,
+      phone: needsPhoneNumber(method) ? value('phone') : undefined,
       format: value('format') || undefined,
     },
   }

@@ -2,7 +2,7 @@ import type * as OpenidClient from 'openid-client' with { 'resolution-mode': 'im
 import type { Config } from '../config'
 import type { UserDocument, UserModel } from '../data/models/user'
 import type { Logger } from '../logger'
-import { normaliseEmail } from './users'
+import { normaliseEmailAddress } from '../contact/contactEncryption'
 
 /** What must survive the round trip to the provider: kept in the signed session cookie, used once. */
 export interface PendingOidcSignIn {
@@ -118,7 +118,7 @@ export class OidcSignIn {
     }
     const email = typeof claims?.email === 'string' ? claims.email : undefined
     if (!email || claims?.email_verified !== true) return { outcome: 'unverified-email' }
-    const user = await this.users.findOne({ email: normaliseEmail(email) })
+    const user = await this.users.findOne({ email: normaliseEmailAddress(email) })
     if (!user || user.disabled) return { outcome: 'unknown-user' }
     return { outcome: 'signed-in', user, returnTo: pending.returnTo }
   }

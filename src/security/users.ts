@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import bcrypt from 'bcryptjs'
 import type { UserDocument, UserModel, UserRole } from '../data/models/user'
 import { userRoles } from '../data/models/user'
+import { normaliseEmailAddress } from '../contact/contactEncryption'
 
 export interface NewUserCredentials {
   email: string
@@ -25,16 +26,12 @@ function newPassword(): string {
   return [0, 5, 10, 15].map(start => chars.slice(start, start + 5).join('')).join('-')
 }
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase()
-}
-
 export class Users {
   constructor(private readonly users: UserModel) {}
 
   /** Creates a user, or with `reset` gives an existing one a new password and token. Returns them once, in the clear. */
   async create(email: string, role: string, options: { password?: string; reset?: boolean } = {}): Promise<NewUserCredentials> {
-    const address = normaliseEmail(email)
+    const address = normaliseEmailAddress(email)
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new UserError('Enter an email address in the correct format, like name@example.gov.uk')
     if (!(userRoles as readonly string[]).includes(role)) throw new UserError(`The role must be one of: ${userRoles.join(', ')}`)
     if (options.password !== undefined && options.password.length < 12) throw new UserError('The password must be at least 12 characters long')
@@ -63,7 +60,7 @@ export class Users {
 
   /** Compares even when there is no such user, so the answer takes as long either way. */
   async checkPassword(email: string, password: string): Promise<UserDocument | null> {
-    const user = await this.users.findOne({ email: normaliseEmail(email) })
+    const user = await this.users.findOne({ email: normaliseEmailAddress(email) })
     const hash = user?.passwordHash ?? '$2b$12$C6UzMDM.H6dfI/f/IKcEeO2HjWq7vN0yk3dPp5nEoH8yHQzrkI1Py'
     const matches = await bcrypt.compare(password, hash)
     return user && matches && !user.disabled && user.passwordHash ? user : null
@@ -81,7 +78,7 @@ export class Users {
 
   /** Disabling (or enabling) ends the user's sessions at once: they sign in again if they may. */
   async setDisabled(email: string, disabled: boolean): Promise<boolean> {
-    const result = await this.users.updateOne({ email: normaliseEmail(email) }, { $set: { disabled }, $inc: { sessionVersion: 1 } })
+    const result = await this.users.updateOne({ email: normaliseEmailAddress(email) }, { $set: { disabled }, $inc: { sessionVersion: 1 } })
     return result.matchedCount > 0
   }
 

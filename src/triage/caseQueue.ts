@@ -1,7 +1,10 @@
 import { riskCategories, riskCategoryLabels, themeNames } from '../classification/taxonomy'
 import type { Clock } from '../clock'
 import type { DeliveryModel } from '../data/models/delivery'
-import { type FeedbackModel, riskLevels, triageQueues } from '../data/models/feedback'
+import type { FeedbackModel } from '../data/models/feedback'
+import { triageQueues } from '../vocabulary/feedbackRecord'
+import { isSettled, openStatuses, workflowStatuses } from '../vocabulary/feedbackStatuses'
+import { riskLevels } from '../vocabulary/riskLevels'
 import { csvCell } from './csv'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 
@@ -15,8 +18,7 @@ export const needsActionLabels: Record<NeedsActionKind, string> = {
   new_message: 'New message from the person',
 }
 
-const openStatuses = ['received', 'under_review', 'action_taken'] as const
-const statusChoices = ['open', 'all', 'received', 'under_review', 'action_taken', 'closed'] as const
+const statusChoices = ['open', 'all', ...workflowStatuses] as const
 
 export interface CaseFilters {
   /** A reference, words from the story or reason, or part of a service's name. */
@@ -250,7 +252,7 @@ function queueOrderKey(row: CaseRow): [number, number, number, number] {
 /** Past its target and still waiting: an urgent alert for acknowledgement, any other case for action. */
 export function isOverdue(row: Pick<CaseRow, 'targetAt' | 'status' | 'queue' | 'acknowledgedAt'>, now: number): boolean {
   if (!row.targetAt || time(row.targetAt) >= now) return false
-  if (row.status === 'closed' || row.status === 'action_taken') return false
+  if (isSettled(row.status)) return false
   return !(row.queue === 'alert' && row.acknowledgedAt)
 }
 

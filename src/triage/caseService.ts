@@ -1,5 +1,7 @@
 import type { Clock } from '../clock'
-import { type Feedback, type FeedbackModel, type FeedbackStatus, feedbackStatuses } from '../data/models/feedback'
+import type { PersonMessage } from '../messaging/notifyPerson'
+import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import { statusLabels, workflowStatuses } from '../vocabulary/feedbackStatuses'
 import type { AlertOutbox } from './alertOutbox'
 import { type Actor, AuditLog } from '../security/audit'
 import { type CaseFilters, type CaseQueue, type CaseRow, isUnacknowledgedUrgent } from './caseQueue'
@@ -7,21 +9,6 @@ import type { ContactCipher } from '../contact/contactEncryption'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 import { unfilledPlaceholders } from './responseTemplates'
 import type { Users } from '../security/users'
-
-export const workflowStatuses = feedbackStatuses.filter(status => status !== 'draft') as Exclude<FeedbackStatus, 'draft'>[]
-
-export const statusLabels: Record<Exclude<FeedbackStatus, 'draft'>, string> = {
-  received: 'Received',
-  under_review: 'Under review',
-  action_taken: 'Action taken',
-  closed: 'Closed',
-}
-
-export interface PersonMessage {
-  text: string
-  easyReadText?: string
-  subject?: string
-}
 
 /** Sends a response to the person on their chosen channel (the channels' notifyPerson); returns a delivery id if any. */
 export type PersonNotifier = (reference: string, message: PersonMessage) => Promise<{ id?: string; status?: string } | undefined>
@@ -168,7 +155,10 @@ export class CaseService {
    */
   async setStatus(actor: Actor, typedReference: string, status: string, note?: string) {
     const reference = this.reference(typedReference)
-    if (!(workflowStatuses as string[]).includes(status)) throw new CaseInputError('Choose a status: received, under review, action taken or closed')
+    if (!(workflowStatuses as string[]).includes(status)) {
+      const names = workflowStatuses.map(value => statusLabels[value].toLowerCase())
+      throw new CaseInputError(`Choose a status: ${names.slice(0, -1).join(', ')} or ${names.at(-1)}`)
+    }
     const reason = note?.trim() || undefined
     if (reason && reason.length > 1000) throw new CaseInputError('The reason must be 1,000 characters or fewer')
     const record = await this.feedback.findOne(this.where(reference), { status: 1, triage: 1, classification: 1 }).lean()

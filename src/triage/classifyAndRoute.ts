@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 import type { Classification, FeedbackClassifier, RiskLevel } from '../classification'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import { concernRiskLevels } from '../vocabulary/riskLevels'
+import { KeyedQueue } from '../conversation/keyedQueue'
 import type { RecentConcernModel } from '../data/models/recentConcern'
 import { retryTransient } from '../data/retry'
 import type { UrgentLane } from '../data/work/urgentLane'
@@ -65,10 +67,13 @@ const unreadableClassification: Classification = {
 }
 
 /** Sentiment follows the FFT scale: 1 very positive … 5 very negative. */
-export function isConcern(record: { overall?: string | null; classification?: StoredClassification | null }): boolean {
-  const level = record.classification?.risk?.level
+export function isConcern(record: {
+  overall?: string | null
+  classification?: { sentiment?: number | null; risk?: { level?: string | null } | null } | null
+}): boolean {
+  const level = record.classification?.risk?.level ?? ''
   const sentiment = record.classification?.sentiment
-  return level === 'urgent' || level === 'high' || level === 'medium' || (typeof sentiment === 'number' && sentiment >= 4) || record.overall === 'bad'
+  return (concernRiskLevels as readonly string[]).includes(level) || (typeof sentiment === 'number' && sentiment >= 4) || record.overall === 'bad'
 }
 
 /**
@@ -77,12 +82,12 @@ export function isConcern(record: { overall?: string | null; classification?: St
  * queue. Every step is a re-runnable $set, and routedAt is written last, so a crash part-way is finished by the
  * worker on the next start.
  */
-const concernLevels = ['urgent', 'high', 'medium']
 /** Quiet drafts older than this are no longer looked at by the sweep (they were checked many times before). */
 const quietSweepWindowMs = 7 * 24 * 60 * 60 * 1000
 
 export class ClassifyAndRoute {
-  private readonly inFlight = new Map<string, Promise<unknown>>()
+  /** Background work on one record runs one task at a time, so a newer message is never overwritten. */
+  private readonly turns = new KeyedQueue()
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly classifier: FeedbackClassifier,
@@ -141,7 +146,7 @@ export class ClassifyAndRoute {
 
   /** Resolves when every background run has finished (used on shutdown). */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.inFlight.values()])
+    await this.turns.allSettled()
   }
 
   /** Classifies and routes one record; resolves false when there is no received record to route (yet). */
@@ -151,16 +156,12 @@ export class ClassifyAndRoute {
 
   /** One piece of work per record at a time in this process: FerretDB updates are read-modify-write. */
   private inTurn<T>(reference: string, task: () => Promise<T>): Promise<T> {
-    const running = this.inFlight.get(reference)
-    if (running) return running.then(() => this.inTurn(reference, task), () => this.inTurn(reference, task))
-    const work = task().finally(() => this.inFlight.delete(reference))
-    this.inFlight.set(reference, work)
-    return work
+    return this.turns.run(reference, task)
   }
 
   /** Resolves once nothing is being written to this record in the background (so a new message is never overwritten). */
   async settledFor(reference: string): Promise<void> {
-    for (let running = this.inFlight.get(reference); running; running = this.inFlight.get(reference)) await running.catch(() => undefined)
+    await this.turns.settled(reference)
   }
 
   /**
@@ -195,7 +196,7 @@ export class ClassifyAndRoute {
     // stores the classification once they have stopped.
     const classification = routeFrom === 'urgent' ? await this.classifyInMemory(record) : await this.classifyIfChanged(record)
     const level = classification?.risk?.level
-    const worrying = routeFrom === 'urgent' ? level === 'urgent' : !!level && concernLevels.includes(level)
+    const worrying = routeFrom === 'urgent' ? level === 'urgent' : !!level && (concernRiskLevels as readonly string[]).includes(level)
     if (!worrying || !classification) return
     const now = this.clock.now()
     const note = routeFrom === 'urgent' ? 'Urgent while the person was still telling us' : 'Unfinished: the person stopped replying'

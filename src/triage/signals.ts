@@ -1,5 +1,6 @@
 import type { Clock } from '../clock'
 import type { FeedbackModel } from '../data/models/feedback'
+import { isConcern } from './classifyAndRoute'
 import { csvCell } from './csv'
 
 export const signalPeriods = [7, 30, 90] as const
@@ -67,12 +68,6 @@ type SignalRecord = {
   submittedAt?: Date | null
 }
 
-/** Sentiment follows the FFT scale: 1 very positive … 5 very negative. */
-export function isNegative(record: SignalRecord): boolean {
-  const level = record.classification?.risk?.level
-  const sentiment = record.classification?.sentiment
-  return (typeof sentiment === 'number' && sentiment >= 4) || record.overall === 'bad' || level === 'urgent' || level === 'high'
-}
 
 function round(value: number): number {
   return Math.round(value * 10) / 10
@@ -123,7 +118,7 @@ export class Signals {
         byService.set(key, signal)
       }
       const age = now - new Date(record.submittedAt).getTime()
-      const negative = isNegative(record)
+      const negative = isConcern(record)
       for (const period of signalPeriods) {
         if (age > period * day) continue
         const counts = signal.periods[period]

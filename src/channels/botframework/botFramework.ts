@@ -5,25 +5,18 @@ import { z } from 'zod'
 import {
   type Activity,
   type ActivityHandlerBase,
-  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
 } from 'botbuilder'
 import { type BotMessage, renderAsAdaptiveCard } from '../../conversation/botMessage'
 import type { Config } from '../../config'
-import type { Logger } from '../../logger'
+import { loggableError, type Logger } from '../../logger'
+import { apologiseOnTurnError } from '../../conversation/turnFailure'
 import { botFrameworkRoute, markConversationRoute } from '../../conversation/conversationIdentity'
 
 export const botFrameworkPath = '/api/messages'
 
-const apology = 'Sorry, something went wrong on our side. Please send that again in a minute.'
-
-/** Error details without the message, which could quote what the person typed. */
-export function loggableError(error: unknown): object {
-  if (!(error instanceof Error)) return { errorType: typeof error }
-  return { errorName: error.name, frames: error.stack?.split('\n').slice(1, 6).join('\n') }
-}
 
 /**
  * The Azure Bot Service adapter (Teams, Messenger, Telegram, Azure's Direct Line). With no MicrosoftAppId it
@@ -39,14 +32,7 @@ export function createCloudAdapter(config: Config, logger: Logger): CloudAdapter
   const adapter = new CloudAdapter(authentication)
   // First, so every later middleware and the bot see the route as part of the conversation's identity.
   adapter.use(markConversationRoute(botFrameworkRoute))
-  adapter.onTurnError = async (context, error) => {
-    logger.error({ ...loggableError(error), channelId: context.activity.channelId }, 'Bot Framework turn failed')
-    try {
-      await context.sendActivity({ type: ActivityTypes.Message, text: apology, textFormat: 'plain' })
-    } catch (sendError) {
-      logger.error(loggableError(sendError), 'could not send the apology')
-    }
-  }
+  adapter.onTurnError = apologiseOnTurnError(logger, 'botframework')
   return adapter
 }
 

@@ -7,11 +7,11 @@ import {
   TurnContext,
 } from 'botbuilder'
 import { splitForSms } from '../../conversation/botMessage'
+import { apologiseOnTurnError, botAccount } from '../../conversation/turnFailure'
 import type { Clock } from '../../clock'
 import type { Logger } from '../../logger'
 import type { AddressHasher, MessagingChannel } from '../../contact/phoneNumbers'
 
-export const botAccount = { id: 'feedback-bot', name: 'Share your experience of care', role: 'bot' }
 
 /** What Twilio posts for one inbound SMS or WhatsApp message (the fields this service reads). */
 export interface TwilioInbound {
@@ -41,10 +41,7 @@ export class TwilioAdapter extends BotAdapter {
     logger: Logger,
   ) {
     super()
-    this.onTurnError = async (context, error) => {
-      logger.error({ errorName: error?.name, channelId: context.activity.channelId }, 'text message turn failed')
-      await context.sendActivity('Sorry, something went wrong on our side. Please send your last message again.')
-    }
+    this.onTurnError = apologiseOnTurnError(logger, 'sms')
   }
 
   activityFor(inbound: TwilioInbound): Partial<Activity> {

@@ -4,10 +4,11 @@ import twilio from 'twilio'
 import type { Clock } from '../../clock'
 import type { Config } from '../../config'
 import { type ProcessedWebhookModel, processedWebhookModel } from '../../data/models/processedWebhook'
-import type { Logger } from '../../logger'
 import { textsStoppedKey } from '../../conversation/turnFlags'
 import type { ContactCipher } from '../../contact/contactEncryption'
-import { loggableError } from '../botframework/botFramework'
+import { loggableError, type Logger } from '../../logger'
+import { KeyedQueue } from '../../conversation/keyedQueue'
+import { turnFailedApology } from '../../conversation/turnFailure'
 import type { ConversationReferenceStore } from '../conversationReferences'
 import { parseTwilioAddress, twilioAddress } from '../../contact/phoneNumbers'
 import { smsKeywordIn, type SmsOptOutStore } from './smsOptOuts'
@@ -38,7 +39,6 @@ export function smsHelpText(config: Config): string {
 
 const resumedText = 'You will get texts from us again. Reply to carry on where you left off.'
 const mediaText = 'We cannot open pictures or files sent by text. Please tell us in words.'
-const failureText = 'Sorry, something went wrong on our side. Please send your last message again.'
 
 function twiml(messages: string[]): string {
   const response = new twilio.twiml.MessagingResponse()
@@ -53,24 +53,6 @@ function field(body: Record<string, unknown>, name: string): string {
 
 const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-/** Runs tasks for one key one at a time, in arrival order: two texts sent close together must not race. */
-function createKeyedQueue() {
-  const queues = new Map<string, Promise<unknown>>()
-  return function inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = queues.get(key) ?? Promise.resolve()
-    const result = previous.then(task, task)
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    )
-    queues.set(key, settled)
-    void settled.then(() => {
-      if (queues.get(key) === settled) queues.delete(key)
-    })
-    return result
-  }
-}
-
 /**
  * POST /api/sms/twilio: SMS and WhatsApp through Twilio. Only requests signed with TWILIO_AUTH_TOKEN for this
  * exact address are read. Each MessageSid is taken once: a retry from Twilio gets the reply already given.
@@ -79,7 +61,8 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
   const { config, logger, clock } = deps
   const processed: ProcessedWebhookModel = processedWebhookModel(deps.connection)
   const router = express.Router()
-  const inTurn = createKeyedQueue()
+  /** Two texts sent close together must not race: one conversation's texts are answered in arrival order. */
+  const turns = new KeyedQueue()
 
   /** Runs the bot on one text; with texts stopped it still keeps and risk-assesses the words, and nothing is sent. */
   async function runBot(inbound: TwilioInbound, textsStopped: boolean) {
@@ -188,12 +171,12 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
 
       let body: string
       try {
-        body = twiml(await inTurn(`${channelId}:${deps.adapter.activityFor(inbound).conversation?.id}`, () => replyTo(inbound)))
+        body = twiml(await turns.run(`${channelId}:${deps.adapter.activityFor(inbound).conversation?.id}`, () => replyTo(inbound)))
       } catch (error) {
         // Release the claim so Twilio's retry, or the person sending again, is taken afresh.
         await processed.deleteOne({ messageId: messageSid, responseBody: null }).catch(() => undefined)
         logger.error({ ...loggableError(error), channelId }, 'Twilio message could not be answered')
-        res.type('text/xml').send(twiml([failureText]))
+        res.type('text/xml').send(twiml([turnFailedApology]))
         return
       }
       // Sealed: the reply can quote the person's words and numbers, and it is kept for days.

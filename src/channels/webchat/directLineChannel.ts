@@ -1,4 +1,6 @@
-import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder'
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder'
+import { KeyedQueue } from '../../conversation/keyedQueue'
+import { apologiseOnTurnError, botAccount } from '../../conversation/turnFailure'
 import type { Logger } from '../../logger'
 import type { Clock } from '../../clock'
 import type { Config } from '../../config'
@@ -11,7 +13,6 @@ import type { DirectLineConversation } from '../../data/models/directLineConvers
 import { rememberConversations } from '../conversationReferences'
 
 export const webChatChannelId = 'webchat'
-export const botAccount: ChannelAccount = { id: 'feedback-bot', name: 'Feedback bot', role: 'bot' }
 
 /** Anything that can take a turn: botbuilder's ActivityHandler has this shape. */
 export interface TurnHandler {
@@ -49,13 +50,6 @@ export interface DirectLineChannelDependencies {
   conversationReferences: ConversationReferenceStore
 }
 
-const apology = 'Sorry, something went wrong on our side. Please send that again in a minute.'
-
-/** Error details without the message, which could quote what the person typed. */
-function loggableError(error: unknown): object {
-  if (!(error instanceof Error)) return { errorType: typeof error }
-  return { errorName: error.name, frames: error.stack?.split('\n').slice(1, 8).join('\n') }
-}
 
 /**
  * The public web chat channel: conversations, tokens, the transcript and the bot's turns.
@@ -67,7 +61,8 @@ export class DirectLineChannel {
   readonly retention: TranscriptRetention
   private readonly adapter: DirectLineAdapter
   private readonly logger: Logger
-  private readonly queues = new Map<string, Promise<unknown>>()
+  /** Turns for one conversation run one at a time, in arrival order, so replies are stored in order. */
+  private readonly turns = new KeyedQueue()
 
   constructor(
     services: DirectLineChannelDependencies,
@@ -81,14 +76,7 @@ export class DirectLineChannel {
     // Remember where each web chat conversation is, like every other channel, so notifyPerson can reach it later.
     this.adapter.use(rememberConversations(services.conversationReferences, services.logger))
     this.retention = services.transcriptRetention
-    this.adapter.onTurnError = async (context, error) => {
-      this.logger.error({ ...loggableError(error), channel: webChatChannelId }, 'web chat turn failed')
-      try {
-        await context.sendActivity({ type: ActivityTypes.Message, text: apology, textFormat: 'plain' })
-      } catch (sendError) {
-        this.logger.error(loggableError(sendError), 'could not store the apology in the web chat transcript')
-      }
-    }
+    this.adapter.onTurnError = apologiseOnTurnError(this.logger, webChatChannelId)
   }
 
   /** A new conversation; `start` sends the bot its welcome turn straight away. */
@@ -179,16 +167,6 @@ export class DirectLineChannel {
   }
 
   private inTurn<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(conversationId) ?? Promise.resolve()
-    const result = previous.then(task, task)
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    )
-    this.queues.set(conversationId, settled)
-    void settled.then(() => {
-      if (this.queues.get(conversationId) === settled) this.queues.delete(conversationId)
-    })
-    return result
+    return this.turns.run(conversationId, task)
   }
 }

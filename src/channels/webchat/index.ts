@@ -1,2 +1,2 @@
 export { default as directLineRoutes } from './routes'
-export { botAccount, DirectLineChannel, webChatChannelId, type TurnHandler } from './directLineChannel'
+export { DirectLineChannel, webChatChannelId, type TurnHandler } from './directLineChannel'

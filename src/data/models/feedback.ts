@@ -1,5 +1,10 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
 import { keyedBy } from './naturalKey'
+import { contactMethods, replyFormats } from '../../vocabulary/contactPreferences'
+import { feedbackStatuses } from '../../vocabulary/feedbackStatuses'
+import { overallExperiences, triageQueues } from '../../vocabulary/feedbackRecord'
+import { reporterRoles } from '../../vocabulary/reporterRoles'
+import { riskLevels } from '../../vocabulary/riskLevels'
 
 /**
  * One person's feedback, from the first answer (a draft, saved after every answer so nothing typed is lost)
@@ -9,16 +14,6 @@ import { keyedBy } from './naturalKey'
  * FerretDB rules (shared docs/database.md): plain or unique indexes only, unique fields required,
  * no Map keys with dots, no positional updates.
  */
-
-export const feedbackStatuses = ['draft', 'received', 'under_review', 'action_taken', 'closed'] as const
-export type FeedbackStatus = (typeof feedbackStatuses)[number]
-
-export const reporterRoles = ['person', 'family_friend_carer', 'staff', 'professional', 'other'] as const
-export const contactMethods = ['anonymous', 'sms', 'email', 'phone', 'chat'] as const
-export const replyFormats = ['standard', 'easy_read', 'other_language'] as const
-export const overallExperiences = ['good', 'bad', 'mixed'] as const
-export const riskLevels = ['urgent', 'high', 'medium', 'low', 'none'] as const
-export const triageQueues = ['alert', 'inspector', 'themed'] as const
 
 const statusChangeSchema = new Schema(
   {

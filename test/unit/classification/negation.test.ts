@@ -1,4 +1,4 @@
-import { assessSafety, detectSignposting } from '../../../src/classification/safetyRules'
+import { assessSafety, signpostingByRules } from '../../../src/classification/safetyRules'
 
 /**
  * A negation just before a phrase of harm cancels it ("no one hit her"); one that does not cancel what follows
@@ -33,8 +33,8 @@ describe('negation in the safety rules', () => {
   })
 
   it('signposts a crisis even when a negation comes first, and does not for a plain denial of danger', () => {
-    expect(detectSignposting("I don't want to kill myself")).toContain('mental-health-crisis')
-    expect(detectSignposting('I want to kill myself')).toContain('mental-health-crisis')
-    expect(detectSignposting('The food was cold and nobody came')).toEqual([])
+    expect(signpostingByRules("I don't want to kill myself")).toContain('mental-health-crisis')
+    expect(signpostingByRules('I want to kill myself')).toContain('mental-health-crisis')
+    expect(signpostingByRules('The food was cold and nobody came')).toEqual([])
   })
 })

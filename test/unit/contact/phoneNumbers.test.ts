@@ -9,8 +9,11 @@ describe('normalisePhoneNumber', () => {
     ['+44 7700 900123', '+447700900123'],
     ['0044 7700 900123', '+447700900123'],
     ['+1 (202) 555-0143', '+12025550143'],
-    // Not a UK mobile and not international: kept as typed, without spaces.
-    ['020 7946 0018', '02079460018'],
+    // A UK landline too: the form, the chat and the lookup hashes must write one number the same way.
+    ['020 7946 0018', '+442079460018'],
+    ['442079460018', '+442079460018'],
+    // Not a phone number we can read: kept as typed, without spaces.
+    ['12345', '12345'],
     ['', ''],
   ])('%j is %s', (typed, expected) => {
     expect(normalisePhoneNumber(typed)).toBe(expected)
