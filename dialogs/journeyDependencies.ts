@@ -9,7 +9,7 @@ import type { Services } from '../src/services'
 import { newFeedbackReference } from '../src/services/feedbackReference'
 import { type JourneyState, newJourney } from './journeyState'
 import { sendBotMessages } from './sendBotMessage'
-import { type Wording, wordingFor } from './wording'
+import { type ContactCentre, type Wording, wordingFor } from './wording'
 
 /** What the dialogs need from the rest of the service, passed in so tests run the real thing on a test database. */
 export class JourneyDependencies {
@@ -36,7 +36,13 @@ export class JourneyDependencies {
   }
 
   async words(context: TurnContext): Promise<Wording> {
-    return wordingFor((await this.journey(context)).easyRead)
+    const journey = await this.journey(context)
+    return wordingFor(journey.easyRead, journey.language)
+  }
+
+  get contactCentre(): ContactCentre {
+    const { config } = this.services
+    return { phone: config.CONTACT_CENTRE_PHONE, email: config.CONTACT_CENTRE_EMAIL, bslUrl: config.CONTACT_CENTRE_BSL_URL }
   }
 
   say(context: TurnContext, messages: BotMessage[]): Promise<void> {

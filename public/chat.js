@@ -218,7 +218,8 @@
     shown = {}
     log.textContent = ''
     clearChoices()
-    return request('POST', '/conversations').then(function (ticket) {
+    // The page's language (its lang attribute), so the welcome comes in it.
+    return request('POST', '/conversations', { locale: document.documentElement.lang || 'en' }).then(function (ticket) {
       adopt(ticket)
       return read()
     })

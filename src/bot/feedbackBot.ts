@@ -4,7 +4,7 @@ import { JourneyDependencies } from '../../dialogs/journeyDependencies'
 import { type JourneyState, newJourney } from '../../dialogs/journeyState'
 import { MainDialog } from '../../dialogs/mainDialog'
 import { say } from '../../dialogs/sendBotMessage'
-import { recogniseInterruption } from '../../dialogs/understanding'
+import { recogniseInterruption, recogniseLanguageRequest } from '../../dialogs/understanding'
 import { normaliseForMatching, recogniseChoice } from './choiceRecognition'
 import { findFeedbackReferenceIn } from '../services/feedbackReference'
 import { wordingFor } from '../../dialogs/wording'
@@ -18,13 +18,16 @@ import { FeedbackDrafts } from '../services/feedbackDrafts'
 import { newFeedbackReference } from '../services/feedbackReference'
 import { RouteScopedConversationState, RouteScopedUserState } from '../channels/conversationIdentity'
 import { MongoStorage } from './mongoStorage'
-import { textsStoppedKey } from './turnFlags'
+import { answerTextKey, conversationLanguageKey, textsStoppedKey } from './turnFlags'
+import { supportedLanguage } from '../i18n/languages'
+import { answerOffer, askOffer, languageOfWords, languageToOffer, offerLanguage, switchLanguage } from '../../dialogs/languageChoice'
 
 const greeting = /^\s*(hi|hello|hey|hiya|start|good (morning|afternoon|evening))\W*$/i
 const newFeedback = /^(?:new feedback|new|something new|something else|another|another one|tell you something else|give new feedback|start new feedback)$/
 
 interface UserPreferences {
   easyRead?: boolean
+  language?: string
 }
 
 export interface FeedbackBotOptions {
@@ -38,6 +41,11 @@ export interface FeedbackBotOptions {
  * answers the current step), then the dialog. The welcome comes on conversationUpdate or the first message.
  * State is saved at the end of every turn, so a restart resumes at the same step.
  */
+/** The language of the page a web chat was opened on (its `locale`), when we speak it. */
+function pageLanguage(context: TurnContext): string | undefined {
+  return supportedLanguage(context.activity.locale)?.code
+}
+
 export function createFeedbackBot(services: Services, options: FeedbackBotOptions = {}): ActivityHandler {
   const storage = options.storage ?? new MongoStorage(services.connection)
   const conversationState = new RouteScopedConversationState(storage)
@@ -59,7 +67,8 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
   async function startJourney(context: TurnContext, restart: boolean, options: { opening?: boolean; keep?: JourneyState } = {}): Promise<void> {
     const preferences = await preferencesProperty.get(context, {})
     const previous = await journeyProperty.get(context)
-    await journeyProperty.set(context, options.keep ?? newJourney(newFeedbackReference(), previous?.easyRead ?? preferences.easyRead ?? false))
+    const language = previous?.language ?? preferences.language ?? pageLanguage(context)
+    await journeyProperty.set(context, options.keep ?? newJourney(newFeedbackReference(), previous?.easyRead ?? preferences.easyRead ?? false, language))
     const dc = await dialogs.createContext(context)
     await dc.cancelAllDialogs()
     await dc.beginDialog(MainDialog.id, { restart, opening: options.opening })
@@ -70,9 +79,39 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
     const existing = await journeyProperty.get(context)
     if (existing) return existing
     const preferences = await preferencesProperty.get(context, {})
-    const journey = newJourney(newFeedbackReference(), preferences.easyRead ?? false)
+    const journey = newJourney(newFeedbackReference(), preferences.easyRead ?? false, preferences.language ?? pageLanguage(context))
     await journeyProperty.set(context, journey)
     return journey
+  }
+
+  /**
+   * Before any dialog has started (the first messages on SMS, or a chat whose welcome was never sent): a
+   * language asked for by name, or offered for what they wrote, is settled before the journey starts, so the
+   * welcome and every question come in that language. True when this turn is handled.
+   */
+  async function settleLanguageFirst(context: TurnContext, journey: JourneyState, text: string): Promise<boolean> {
+    if (journey.pending === 'languageOffer') {
+      const answered = answerOffer(journey, text)
+      if (!answered) {
+        await deps.say(context, askOffer(journey))
+        return true
+      }
+      if (answered.accepted) await deps.say(context, answered.say)
+      const held = answered.heldText
+      if (held) context.turnState.set(answerTextKey, held)
+      await startJourney(context, false, { opening: !!held && !greeting.test(held) && !recogniseInterruption(held), keep: journey })
+      return true
+    }
+    const requested = recogniseLanguageRequest(text)
+    if (requested) {
+      switchLanguage(journey, requested)
+      await startJourney(context, false, { keep: journey })
+      return true
+    }
+    const offered = await languageToOffer(text, journey)
+    if (!offered) return false
+    await deps.say(context, offerLanguage(journey, offered, text))
+    return true
   }
 
   function stepOf(journey: JourneyState, hasDialog: boolean): string {
@@ -83,7 +122,12 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
 
   /** After the reference is given, the conversation goes on: messages are added to that feedback. */
   async function afterSubmission(context: TurnContext, journey: JourneyState, text: string): Promise<void> {
-    const words = wordingFor(journey.easyRead)
+    const requested = recogniseLanguageRequest(text)
+    if (requested) {
+      await deps.say(context, switchLanguage(journey, requested))
+      return
+    }
+    const words = wordingFor(journey.easyRead, journey.language)
     const typed = normaliseForMatching(text)
     if (journey.pending === 'newFeedback') {
       journey.pending = undefined
@@ -92,7 +136,7 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
         return
       }
     }
-    const interruption = recogniseInterruption(text)
+    const interruption = recogniseInterruption(text, words.commands)
     if (interruption === 'status') {
       const reference = findFeedbackReferenceIn(text) ?? journey.reference
       await tellStatus(context, reference, words)
@@ -107,7 +151,7 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
       return
     }
     if (interruption === 'person') {
-      await deps.say(context, say(words.speakToPerson(services.config.CONTACT_CENTRE_PHONE, services.config.CONTACT_CENTRE_EMAIL)))
+      await deps.say(context, say(words.speakToPerson(deps.contactCentre)))
       return
     }
     if (interruption || greeting.test(text)) {
@@ -138,18 +182,21 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
     try {
       // A number that has opted out of texts: kept and risk-assessed, but nothing is sent and the chat does not move on.
       if (textsStopped) return
-      const words = wordingFor(journey.easyRead)
+      const words = wordingFor(journey.easyRead, journey.language)
       const signposts = detectSignposting(text)
-      if (signposts.length) await deps.say(context, say(signposts.flatMap(kind => words.signposting[kind] ?? [])))
+      if (signposts.length) {
+        const safetyWords = wordingFor(journey.easyRead, await languageOfWords(text, journey))
+        await deps.say(context, say(signposts.flatMap(kind => safetyWords.signposting[kind] ?? [])))
+      }
 
       if (journey.submitted) {
         await afterSubmission(context, journey, text)
       } else {
         const dc = await dialogs.createContext(context)
         const result = hasDialog ? await dc.continueDialog() : { status: DialogTurnStatus.empty }
-        if (result.status === DialogTurnStatus.empty) {
+        if (result.status === DialogTurnStatus.empty && !(await settleLanguageFirst(context, journey, text))) {
           // A first message that is more than a greeting or a command is their account: read it as such.
-          const command = recogniseInterruption(text)
+          const command = recogniseInterruption(text, words.commands)
           const opening = !!text.trim() && !greeting.test(text) && !command
           await startJourney(context, false, { opening, keep: journey.submitted ? undefined : journey })
           // "Who do I complain to?" or "what happened to my feedback" as the very first message is answered too.
@@ -159,7 +206,8 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
       const after = await journeyProperty.get(context)
       if (after?.restartRequested) await startJourney(context, true)
       const latest = await journeyProperty.get(context)
-      if (latest) await preferencesProperty.set(context, { easyRead: latest.easyRead })
+      if (latest) await preferencesProperty.set(context, { easyRead: latest.easyRead, language: latest.language })
+      context.turnState.set(conversationLanguageKey, latest?.language)
     } finally {
       if (text.trim()) services.classifyAndRoute.assessSoon(journey.reference)
     }
