@@ -51,7 +51,7 @@ describe('message files', () => {
     for (const language of SUPPORTED_LANGUAGES) {
       expect({ language: language.code, namespaces: Object.keys(files[language.code] ?? {}) }).toEqual({
         language: language.code,
-        namespaces: expect.arrayContaining(['bot', 'form']),
+        namespaces: expect.arrayContaining(['bot', 'pages']),
       })
     }
   })
@@ -67,7 +67,7 @@ describe('message files', () => {
         .map(leaf => `${leaf.path}: ${theirs.get(leaf.path)!.join()} instead of ${leaf.placeholders.join()}`)
       expect({ code, namespace, wrongPlaceholders }).toEqual({ code, namespace, wrongPlaceholders: [] })
     }
-    for (const namespace of ['bot', 'form']) expect(files[code][namespace]).toBeDefined()
+    for (const namespace of ['bot', 'pages']) expect(files[code][namespace]).toBeDefined()
     expect(choiceValues(files[code].bot.choices)).toEqual(choiceValues(english.bot.choices))
   })
 
