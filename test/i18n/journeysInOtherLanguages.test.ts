@@ -3,6 +3,7 @@ import twilio from 'twilio'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { languageIdentifier } from '../../src/i18n/languageIdentifier'
 import { readMessageFiles } from '../../src/i18n/messages'
+import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages'
 import type { RunningService } from '../../src/service'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
 import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
@@ -137,6 +138,19 @@ describe.each(scripts.map(script => [script.code, script] as const))('a whole jo
     for (const typed of [script.yes, ...script.answers]) replies.push((await text(from, typed)).join('\n'))
     await expectAllIn(script.code, replies)
     await expectRecord(referencePattern.exec(replies.at(-1)!)?.[0], script)
+  })
+})
+
+describe('every supported language', () => {
+  test.each(SUPPORTED_LANGUAGES.map(language => [language.englishName, language] as const))('%s: texting its own name starts the journey in it, and keeps to it', async (_name, language) => {
+    const from = `+4477009${String(crypto.randomInt(0, 100000)).padStart(5, '0')}`
+    const bot = files[language.code].bot as { welcome: string[]; askStory: string; choices: { yesNo: { label: string }[] } }
+    const welcome = (await text(from, language.nativeName)).join('\n')
+    expect(welcome).toContain(bot.welcome[0])
+    expect(welcome).toContain(bot.askStory)
+    // Asked for by name, the language stays: an account in English is not offered English again.
+    const heard = (await text(from, 'The staff at the home did not give my father his tablets.')).join('\n')
+    expect(heard).toContain(`1 ${bot.choices.yesNo[0].label}`)
   })
 })
 

@@ -23,8 +23,8 @@ function leavesOf(value: unknown, path = ''): Leaf[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => leavesOf(item, `${path}[${index}]`))
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) =>
-      // Synonyms and command words are each language's own; only their presence is required.
-      key === '_meta' ? [] : key === 'synonyms' || path === 'commands' ? [{ path: `${path}.${key}`, placeholders: [] }] : leavesOf(item, path ? `${path}.${key}` : key),
+      // Synonyms are each language's own and optional; command words are each language's own, but every command has a list.
+      key === '_meta' || key === 'synonyms' ? [] : path === 'commands' ? [{ path: `${path}.${key}`, placeholders: [] }] : leavesOf(item, path ? `${path}.${key}` : key),
     )
   }
   return [{ path, placeholders: [] }]
