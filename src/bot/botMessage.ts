@@ -1,5 +1,5 @@
 import { ActionTypes, type Activity, ActivityTypes, CardFactory } from 'botbuilder'
-import { smsPartLimit } from '../channels/smsSegments'
+import { smsPartLimit } from '../conversation/smsSegments'
 
 /**
  * What a dialog says, independent of the channel: text, optional choices and an optional summary card.

@@ -6,7 +6,8 @@ import type { Config } from '../config'
 import { type ProcessedWebhookModel, processedWebhookModel } from '../data/models/processedWebhook'
 import type { Logger } from '../logger'
 import { conversationLanguageKey, textsStoppedKey } from '../bot/turnFlags'
-import { wordingFor } from '../../dialogs/wording'
+import { DEFAULT_LANGUAGE } from '../i18n/languages'
+import { translatorFor } from '../i18n/messages'
 import type { ContactCipher } from '../services/contactEncryption'
 import { loggableError } from './botFramework'
 import type { ConversationReferenceStore } from './conversationReferences'
@@ -31,11 +32,13 @@ export interface TwilioWebhookDependencies {
 
 /** What a text from us says outside the conversation (HELP, START, a picture, a failure), in the conversation's language. */
 function smsWording(language: string | undefined) {
-  return wordingFor(false, language).sms
+  const t = translatorFor(language ?? DEFAULT_LANGUAGE, 'bot')
+  return { resumed: t('sms.resumed'), media: t('sms.media'), failure: t('sms.failure') }
 }
 
 export function smsHelpText(config: Config, language?: string): string {
-  return smsWording(language).help(config.CONTACT_CENTRE_PHONE).join('\n')
+  const lines = translatorFor(language ?? DEFAULT_LANGUAGE, 'bot')('sms.help', { returnObjects: true, phone: config.CONTACT_CENTRE_PHONE }) as unknown as string[]
+  return lines.join('\n')
 }
 
 function twiml(messages: string[]): string {

@@ -5,7 +5,7 @@ import type { RunningService } from '../../src/service'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
 import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
 import { startTestService } from '../helpers/service'
-import { smsSegments, ucs2Characters } from '../../src/channels/smsSegments'
+import { smsSegments, ucs2Characters } from '../../src/conversation/smsSegments'
 
 /**
  * Simulated people with calm feedback, answering in their own words (never the buttons' wording), over web chat

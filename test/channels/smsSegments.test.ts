@@ -1,5 +1,5 @@
 import { splitForSms } from '../../src/bot/botMessage'
-import { smsEncoding, smsSegments, ucs2Characters } from '../../src/channels/smsSegments'
+import { smsEncoding, smsSegments, ucs2Characters } from '../../src/conversation/smsSegments'
 import { wordingFor } from '../../dialogs/wording'
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages'
 
