@@ -177,6 +177,15 @@ describe('asking for a language, and the offer on an English page', () => {
     expect(switched).toContain('Tell us what happened')
   })
 
+  test('by SMS, HELP in a Polish conversation is answered in Polish, with the phone number and STOP', async () => {
+    const from = `+4477009${String(crypto.randomInt(0, 100000)).padStart(5, '0')}`
+    await text(from, 'Polski')
+    const help = (await text(from, 'HELP')).join('\n')
+    expect(help).toContain('To serwis opinii o opiece.')
+    expect(help).toContain('03000 616161')
+    expect(help).toContain('STOP')
+  })
+
   test('a person who says no to the offer carries on in English, and what they wrote is kept as their account', async () => {
     const from = `+4477009${String(crypto.randomInt(0, 100000)).padStart(5, '0')}`
     const story = `${scripts[0].story} Nie wiem, co robić.`
