@@ -1,12 +1,12 @@
 import { ComponentDialog, type DialogContext, type DialogTurnResult, Dialog } from 'botbuilder-dialogs'
-import { normaliseForMatching, recogniseChoice } from '../src/bot/choiceRecognition'
-import { findFeedbackReferenceIn } from '../src/services/feedbackReference'
-import { answerTextKey } from '../src/bot/turnFlags'
+import { normaliseForMatching, recogniseChoice } from '../src/conversation/choiceRecognition'
+import { findFeedbackReferenceIn } from '../src/feedback/feedbackReference'
+import { answerTextKey } from '../src/conversation/turnFlags'
 import type { JourneyDependencies } from './journeyDependencies'
-import { answerOffer, askOffer, languageToOffer, offerLanguage, switchLanguage } from './languageChoice'
-import type { JourneyState } from './journeyState'
+import { answerOffer, askOffer, recogniseLanguageRequest, languageToOffer, offerLanguage, switchLanguage } from './languageChoice'
+import type { JourneyState } from '../src/conversation/journeyState'
 import type { Question } from './question'
-import { type Interruption, normaliseUkPhone, recogniseInterruption, recogniseLanguageRequest } from './understanding'
+import { type Interruption, normaliseUkPhone, recogniseInterruption } from './understanding'
 import { type Wording, wordingFor } from './wording'
 
 const greetings = /^(hi|hello|hey|hiya|yo|morning|good morning|good afternoon|good evening|im back|i am back|back again|continue|carry on|resume|ok|okay)$/

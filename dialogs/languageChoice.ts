@@ -1,8 +1,8 @@
-import type { BotMessage } from '../src/bot/botMessage'
-import { recogniseChoice } from '../src/bot/choiceRecognition'
+import type { BotMessage } from '../src/conversation/botMessage'
+import { normaliseForMatching, recogniseChoice } from '../src/conversation/choiceRecognition'
 import { languageIdentifier } from '../src/i18n/languageIdentifier'
-import { DEFAULT_LANGUAGE, isSupportedLanguage, type LanguageCode } from '../src/i18n/languages'
-import type { JourneyState } from './journeyState'
+import { DEFAULT_LANGUAGE, isSupportedLanguage, type LanguageCode, SUPPORTED_LANGUAGES } from '../src/i18n/languages'
+import type { JourneyState } from '../src/conversation/journeyState'
 import { looksLikeStory } from './question'
 import { wordingFor } from './wording'
 
@@ -75,4 +75,21 @@ export function switchLanguage(journey: JourneyState, code: LanguageCode): BotMe
 export async function languageOfWords(text: string, journey: JourneyState): Promise<LanguageCode> {
   const identified = text.trim() ? (await languageIdentifier()).identify(text) : undefined
   return identified?.reliable && isSupportedLanguage(identified.code) ? identified.code : languageOf(journey)
+}
+
+const languageRequestFrame = /^(?:(?:in|use|speak|switch to|change to|language)\s+)?(.+?)(?:\s+(?:please|language))?$/
+
+/**
+ * A language asked for by name, at any point: "Polski", "Cymraeg", "اردو", "Welsh", "in Polish", or a name
+ * its own message file lists ("po polsku"). Only a message that is just the name counts.
+ */
+export function recogniseLanguageRequest(typed: string): LanguageCode | undefined {
+  const text = normaliseForMatching(typed)
+  if (!text || text.split(' ').length > 4) return undefined
+  const name = languageRequestFrame.exec(text)?.[1] ?? text
+  for (const language of SUPPORTED_LANGUAGES) {
+    const names = [language.nativeName, language.englishName, ...wordingFor(false, language.code).languageNames]
+    if (names.some(candidate => [text, name].includes(normaliseForMatching(candidate)))) return language.code
+  }
+  return undefined
 }

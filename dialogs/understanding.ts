@@ -1,6 +1,4 @@
-import { normaliseForMatching } from '../src/bot/choiceRecognition'
-import { type LanguageCode, SUPPORTED_LANGUAGES } from '../src/i18n/languages'
-import { wordingFor } from './wording'
+import { normaliseForMatching } from '../src/conversation/choiceRecognition'
 
 /**
  * Reading free answers: when it happened, phone numbers, email addresses, and the few commands
@@ -150,23 +148,6 @@ export function recogniseInterruption(typed: string, commands?: Partial<Record<I
   for (const [kind, pattern] of interruptionPatterns) {
     const limit = kind === 'status' || kind === 'person' || kind === 'privacy' || kind === 'complain' ? 12 : 8
     if (words <= limit && pattern.test(text)) return kind
-  }
-  return undefined
-}
-
-const languageRequestFrame = /^(?:(?:in|use|speak|switch to|change to|language)\s+)?(.+?)(?:\s+(?:please|language))?$/
-
-/**
- * A language asked for by name, at any point: "Polski", "Cymraeg", "اردو", "Welsh", "in Polish", or a name
- * its own message file lists ("po polsku"). Only a message that is just the name counts.
- */
-export function recogniseLanguageRequest(typed: string): LanguageCode | undefined {
-  const text = normaliseForMatching(typed)
-  if (!text || text.split(' ').length > 4) return undefined
-  const name = languageRequestFrame.exec(text)?.[1] ?? text
-  for (const language of SUPPORTED_LANGUAGES) {
-    const names = [language.nativeName, language.englishName, ...wordingFor(false, language.code).languageNames]
-    if (names.some(candidate => [text, name].includes(normaliseForMatching(candidate)))) return language.code
   }
   return undefined
 }

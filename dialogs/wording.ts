@@ -4,7 +4,7 @@
  * Choice values are stable and stored; labels and synonyms are what people see and type. In any language,
  * the English words for a choice are understood too.
  */
-import type { BotChoice } from '../src/bot/botMessage'
+import type { BotChoice } from '../src/conversation/botMessage'
 import { hasOwnMessage, languageOrDefault, translatorFor } from '../src/i18n/messages'
 import { DEFAULT_LANGUAGE } from '../src/i18n/languages'
 import type { Interruption } from './understanding'

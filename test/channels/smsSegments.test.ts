@@ -1,4 +1,4 @@
-import { splitForSms } from '../../src/bot/botMessage'
+import { splitForSms } from '../../src/conversation/botMessage'
 import { smsEncoding, smsSegments, ucs2Characters } from '../../src/conversation/smsSegments'
 import { wordingFor } from '../../dialogs/wording'
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages'

@@ -1,8 +1,9 @@
 import { readMessageFiles } from '../../src/i18n/messages'
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages'
-import { recogniseChoice } from '../../src/bot/choiceRecognition'
+import { recogniseChoice } from '../../src/conversation/choiceRecognition'
 import { wordingFor } from '../../dialogs/wording'
-import { recogniseInterruption, recogniseLanguageRequest } from '../../dialogs/understanding'
+import { recogniseInterruption } from '../../dialogs/understanding'
+import { recogniseLanguageRequest } from '../../dialogs/languageChoice'
 
 /**
  * Every language's message files have every message the English files have, with the same placeholders, so
