@@ -1,6 +1,6 @@
 import { ComponentDialog, type DialogContext, type DialogTurnResult, Dialog } from 'botbuilder-dialogs'
 import { normaliseForMatching, recogniseChoice } from '../src/conversation/choiceRecognition'
-import { findFeedbackReferenceIn } from '../src/feedback/feedbackReference'
+import { findFeedbackReferenceIn, normaliseFeedbackReference } from '../src/feedback/feedbackReference'
 import { answerTextKey } from '../src/conversation/turnFlags'
 import type { JourneyDependencies } from './journeyDependencies'
 import { answerOffer, askOffer, recogniseLanguageRequest, languageToOffer, offerLanguage, switchLanguage } from './languageChoice'
@@ -186,7 +186,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       }
       case 'statusReference': {
         journey.pending = undefined
-        const reference = findFeedbackReferenceIn(text)
+        const reference = normaliseFeedbackReference(text) ?? findFeedbackReferenceIn(text)
         if (reference) await this.tellStatus(innerDc, reference, words)
         else await this.deps.say(context, [{ text: words.statusNotFound }])
         return this.askAgain(innerDc)
