@@ -17,7 +17,8 @@ export function languageOf(journey: JourneyState): LanguageCode {
 
 /** The language to offer for these words, if any: only once per conversation, and only when cld3 is sure. */
 export async function languageToOffer(text: string, journey: JourneyState): Promise<LanguageCode | undefined> {
-  if (journey.languageSettled || journey.submitted || !text.trim()) return undefined
+  // A sentence, not a name: cld3 reads "Sunny Days Home Care" as Portuguese, and is sure of it.
+  if (journey.languageSettled || journey.submitted || !looksLikeStory(text)) return undefined
   const identified = (await languageIdentifier()).identify(text)
   if (!identified?.reliable || !isSupportedLanguage(identified.code)) return undefined
   return identified.code === languageOf(journey) ? undefined : identified.code
