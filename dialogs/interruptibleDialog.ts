@@ -1,7 +1,9 @@
 import { ComponentDialog, type DialogContext, type DialogTurnResult, Dialog } from 'botbuilder-dialogs'
 import { normaliseForMatching, recogniseChoice } from '../src/conversation/choiceRecognition'
 import { findFeedbackReferenceIn, normaliseFeedbackReference } from '../src/feedback/feedbackReference'
+import { answerTextKey } from '../src/conversation/turnFlags'
 import type { JourneyDependencies } from './journeyDependencies'
+import { answerOffer, askOffer, recogniseLanguageRequest, languageToOffer, offerLanguage, switchLanguage } from './languageChoice'
 import type { JourneyState } from '../src/conversation/journeyState'
 import type { Question } from './question'
 import { type Interruption, normaliseUkPhone, recogniseInterruption } from './understanding'
@@ -35,18 +37,30 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (journey.paused) {
       journey.paused = false
       if (!text.trim() || greetings.test(normaliseForMatching(text))) {
-        await this.deps.say(context, [{ text: wordingFor(journey.easyRead).welcomeBack }])
+        await this.deps.say(context, [{ text: wordingFor(journey.easyRead, journey.language).welcomeBack }])
         return this.askAgain(innerDc)
       }
     }
-    const interruption = recogniseInterruption(text)
-    if (interruption && !this.answersCurrentChoice(innerDc, journey, text)) return this.interrupt(innerDc, interruption, text, journey)
+    const answersChoice = this.answersCurrentChoice(innerDc, journey, text)
+    const requested = this.currentQuestion(innerDc)?.asksForLanguageName ? undefined : recogniseLanguageRequest(text)
+    if (requested && !answersChoice) {
+      await this.deps.say(context, switchLanguage(journey, requested))
+      await this.deps.saveDraft(context)
+      return this.askAgain(innerDc)
+    }
+    const offered = answersChoice ? undefined : await languageToOffer(text, journey)
+    if (offered) {
+      await this.deps.say(context, offerLanguage(journey, offered, text))
+      return Dialog.EndOfTurn
+    }
+    const interruption = recogniseInterruption(text, wordingFor(journey.easyRead, journey.language).commands)
+    if (interruption && !answersChoice) return this.interrupt(innerDc, interruption, text, journey)
     return super.onContinueDialog(innerDc)
   }
 
   /** "Easy read" is an answer, not a command, when the question offers it as a choice. */
   private answersCurrentChoice(innerDc: DialogContext, journey: JourneyState, text: string): boolean {
-    const choices = this.currentQuestion(innerDc)?.choices?.(wordingFor(journey.easyRead), journey) ?? []
+    const choices = this.currentQuestion(innerDc)?.choices?.(wordingFor(journey.easyRead, journey.language), journey) ?? []
     const typed = normaliseForMatching(text)
     return choices.some(choice => [choice.label, ...(choice.synonyms ?? [])].some(phrase => normaliseForMatching(phrase) === typed))
   }
@@ -58,7 +72,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   private async interrupt(innerDc: DialogContext, interruption: Interruption, text: string, journey: JourneyState): Promise<DialogTurnResult> {
     const context = innerDc.context
-    const words = wordingFor(journey.easyRead)
+    const words = wordingFor(journey.easyRead, journey.language)
     const say = (lines: string[]) => this.deps.say(context, lines.map(line => ({ text: line })))
     switch (interruption) {
       case 'help':
@@ -74,7 +88,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       case 'standard':
         journey.easyRead = interruption === 'easyRead'
         await this.deps.saveDraft(context)
-        await say([wordingFor(journey.easyRead)[journey.easyRead ? 'easyReadOn' : 'standardOn']])
+        await say([wordingFor(journey.easyRead, journey.language)[journey.easyRead ? 'easyReadOn' : 'standardOn']])
         return this.askAgain(innerDc)
       case 'back':
         if (await this.goBack(innerDc)) return Dialog.EndOfTurn
@@ -89,7 +103,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await say(words.stopped)
         return Dialog.EndOfTurn
       case 'person':
-        await say(words.speakToPerson(this.deps.services.config.CONTACT_CENTRE_PHONE, this.deps.services.config.CONTACT_CENTRE_EMAIL))
+        await say(words.speakToPerson(this.deps.contactCentre))
         journey.pending = 'callback'
         await this.deps.say(context, [{ text: words.askCallback, choices: words.yesNoChoices }])
         return Dialog.EndOfTurn
@@ -120,9 +134,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   private async continuePending(innerDc: DialogContext, journey: JourneyState, text: string): Promise<DialogTurnResult> {
     const context = innerDc.context
-    const words = wordingFor(journey.easyRead)
+    const words = wordingFor(journey.easyRead, journey.language)
     const yesNo = recogniseChoice(text, words.yesNoChoices)?.value
     switch (journey.pending) {
+      case 'languageOffer': {
+        const answered = answerOffer(journey, text)
+        if (!answered) break
+        await this.deps.say(context, answered.say)
+        await this.deps.saveDraft(context)
+        if (!answered.heldText) return this.askAgain(innerDc)
+        // What they wrote in that language answers the question they were asked.
+        context.turnState.set(answerTextKey, answered.heldText)
+        return super.onContinueDialog(innerDc)
+      }
       case 'startAgain':
         if (!yesNo) break
         journey.pending = undefined
@@ -143,7 +167,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await this.deps.say(context, [{ text: words.noCallback }])
         return this.askAgain(innerDc)
       case 'callbackPhone': {
-        if (/^\s*(skip|no|cancel|no thanks|never mind)\s*$/i.test(text)) {
+        if (/^\s*(skip|no|cancel|no thanks|never mind)\s*$/i.test(text) || recogniseChoice(text, [words.skipChoice, words.yesNoChoices[1]])) {
           journey.pending = undefined
           await this.deps.say(context, [{ text: words.noCallback }])
           return this.askAgain(innerDc)
@@ -167,6 +191,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         else await this.deps.say(context, [{ text: words.statusNotFound }])
         return this.askAgain(innerDc)
       }
+    }
+    if (journey.pending === 'languageOffer') {
+      await this.deps.say(context, askOffer(journey))
+      return Dialog.EndOfTurn
     }
     const question = journey.pending === 'startAgain' ? words.confirmStartAgain : words.askCallback
     await this.deps.say(context, [{ text: words.notUnderstoodChoice }, { text: question, choices: words.yesNoChoices }])

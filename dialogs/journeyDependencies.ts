@@ -14,13 +14,13 @@ import type { ClassifyAndRoute } from '../src/triage/classifyAndRoute'
 import { newFeedbackReference } from '../src/feedback/feedbackReference'
 import { type JourneyState, newJourney } from '../src/conversation/journeyState'
 import { sendBotMessages } from './sendBotMessage'
-import { type Wording, wordingFor } from './wording'
+import { type ContactCentre, type Wording, wordingFor } from './wording'
 
 /** Only the parts of the service the dialogs use, so a dialog test can pass simple in-memory ones. */
 export interface JourneyServices {
   classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor'>
   clock: Clock
-  config: Pick<Config, 'CONTACT_CENTRE_PHONE' | 'CONTACT_CENTRE_EMAIL'>
+  config: Pick<Config, 'CONTACT_CENTRE_PHONE' | 'CONTACT_CENTRE_EMAIL' | 'CONTACT_CENTRE_BSL_URL'>
   contactCipher: ContactCipher
   feedbackStatus: Pick<FeedbackStatusService, 'publicStatusOf'>
   /** The dialogs only need to know it did not fail. */
@@ -53,7 +53,13 @@ export class JourneyDependencies {
   }
 
   async words(context: TurnContext): Promise<Wording> {
-    return wordingFor((await this.journey(context)).easyRead)
+    const journey = await this.journey(context)
+    return wordingFor(journey.easyRead, journey.language)
+  }
+
+  get contactCentre(): ContactCentre {
+    const { config } = this.services
+    return { phone: config.CONTACT_CENTRE_PHONE, email: config.CONTACT_CENTRE_EMAIL, bslUrl: config.CONTACT_CENTRE_BSL_URL }
   }
 
   say(context: TurnContext, messages: BotMessage[]): Promise<void> {

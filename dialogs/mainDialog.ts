@@ -39,7 +39,7 @@ class JourneyRunnerDialog extends Dialog<MainDialogOptions> {
 
   override async beginDialog(dc: DialogContext, options?: MainDialogOptions): Promise<DialogTurnResult> {
     const journey = await this.deps.journey(dc.context)
-    const words = wordingFor(journey.easyRead)
+    const words = wordingFor(journey.easyRead, journey.language)
     await this.deps.say(dc.context, say(options?.restart ? [words.startingAgain] : options?.opening ? words.welcomeHeard : words.welcome))
     dc.activeDialog!.state.run = { group: 0 } satisfies JourneyRunState
     return dc.beginDialog(this.groups[0].id, options?.opening ? { answerNow: true } : undefined)
@@ -72,7 +72,7 @@ class JourneyRunnerDialog extends Dialog<MainDialogOptions> {
   private async submit(dc: DialogContext): Promise<DialogTurnResult> {
     const { context } = dc
     const journey = await this.deps.journey(context)
-    const words = wordingFor(journey.easyRead)
+    const words = wordingFor(journey.easyRead, journey.language)
     await this.deps.saveDraft(context)
     try {
       await this.deps.services.feedbackSubmission.submit(journey.reference)

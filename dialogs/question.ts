@@ -1,3 +1,4 @@
+import { answerTextKey } from '../src/conversation/turnFlags'
 import type { TurnContext } from 'botbuilder'
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs'
 import type { BotChoice, BotMessage } from '../src/conversation/botMessage'
@@ -27,6 +28,8 @@ export interface Question {
   answer: (turn: AnswerTurn) => Promise<StepOutcome> | StepOutcome
   /** After changing this answer from the summary, these questions are asked too when they apply. */
   followUps?: string[]
+  /** The answer is a language's name ("Which language?"), not a request to change the conversation's language. */
+  asksForLanguageName?: boolean
 }
 
 /** A choice question: recognises the typed choice or re-asks kindly, keeping anything unrecognised. */
@@ -165,7 +168,9 @@ export class QuestionStepsDialog extends Dialog<StepsOptions> {
     const question = this.questions[state.index]
     const journey = await this.deps.journey(dc.context)
     const words = await this.deps.words(dc.context)
-    const text = dc.context.activity.text ?? ''
+    const held = dc.context.turnState.get(answerTextKey) as string | undefined
+    dc.context.turnState.delete(answerTextKey)
+    const text = held ?? dc.context.activity.text ?? ''
     if (!text.trim()) {
       await this.deps.say(dc.context, [{ text: words.notUnderstoodEmpty }])
       await this.ask(dc.context, state.index)

@@ -126,11 +126,15 @@ const interruptionPatterns: [Interruption, RegExp][] = [
 
 /**
  * A command only when the message is short and mostly the command, so a story that merely contains
- * "help" or "stop" ("the staff did not stop him, please help") is never taken over.
+ * "help" or "stop" ("the staff did not stop him, please help") is never taken over. Commands in the
+ * conversation's language (from its message file) count when typed as they are.
  */
-export function recogniseInterruption(typed: string): Interruption | undefined {
+export function recogniseInterruption(typed: string, commands?: Partial<Record<Interruption, string[]>>): Interruption | undefined {
   const text = normaliseForMatching(typed)
   if (!text) return undefined
+  for (const [kind, phrases] of Object.entries(commands ?? {}) as [Interruption, string[]][]) {
+    if (phrases.some(phrase => normaliseForMatching(phrase) === text)) return kind
+  }
   const words = text.split(' ').length
   for (const [kind, pattern] of interruptionPatterns) {
     const limit = kind === 'status' || kind === 'person' || kind === 'privacy' || kind === 'complain' ? 12 : 8

@@ -11,6 +11,18 @@
   if (!panel || !window.fetch) return
 
   var domain = panel.getAttribute('data-directline')
+  // The page's own wording (from its message file, in the page's language), set on the panel by the server.
+  var words = {
+    you: panel.getAttribute('data-text-you'),
+    bot: panel.getAttribute('data-text-bot'),
+    errorPrefix: panel.getAttribute('data-text-error-prefix'),
+    trouble: panel.getAttribute('data-text-trouble'),
+    empty: panel.getAttribute('data-text-empty'),
+    tooLong: panel.getAttribute('data-text-too-long'),
+    notSent: panel.getAttribute('data-text-not-sent'),
+    forgotten: panel.getAttribute('data-text-forgotten'),
+    cannotConnect: panel.getAttribute('data-text-cannot-connect')
+  }
   var log = document.getElementById('chat-messages')
   var choices = document.getElementById('chat-choices')
   var choiceList = document.getElementById('chat-choice-list')
@@ -61,7 +73,7 @@
       inputError.textContent = ''
       var hidden = document.createElement('span')
       hidden.className = 'govuk-visually-hidden'
-      hidden.textContent = 'Error: '
+      hidden.textContent = words.errorPrefix
       inputError.appendChild(hidden)
       inputError.appendChild(document.createTextNode(text))
       inputError.hidden = false
@@ -112,10 +124,11 @@
     item.className = 'app-chat__message ' + (fromBot ? 'app-chat__message--bot' : 'app-chat__message--user')
     var who = document.createElement('span')
     who.className = 'app-chat__sender'
-    who.textContent = fromBot ? 'Feedback service:' : 'You:'
+    who.textContent = fromBot ? words.bot : words.you
     var text = document.createElement('span')
     text.className = 'app-chat__text'
     text.textContent = activity.text || ''
+    text.setAttribute('dir', 'auto')
     item.appendChild(who)
     item.appendChild(document.createTextNode(' '))
     item.appendChild(text)
@@ -177,7 +190,7 @@
       .catch(function (error) {
         if (error.status === 403) return refresh()
         if (error.status === 404) return startNew()
-        setStatus('We are having trouble connecting. We will keep trying.')
+        setStatus(words.trouble)
       })
       .then(function () {
         reading = null
@@ -218,7 +231,8 @@
     shown = {}
     log.textContent = ''
     clearChoices()
-    return request('POST', '/conversations').then(function (ticket) {
+    // The page's language (its lang attribute), so the welcome comes in it.
+    return request('POST', '/conversations', { locale: document.documentElement.lang || 'en' }).then(function (ticket) {
       adopt(ticket)
       return read()
     })
@@ -250,12 +264,12 @@
   function send(text, fromInput) {
     if (sending || !conversation) return
     if (!text.replace(/\s/g, '')) {
-      showError('Type a message before you send it.')
+      showError(words.empty)
       input.focus()
       return
     }
     if (text.length > maxMessageLength) {
-      showError('That message is too long to send in one go. Please send it in smaller parts.')
+      showError(words.tooLong)
       input.focus()
       return
     }
@@ -277,7 +291,7 @@
         if (fromInput && !input.value) input.value = text
         showChoices(actionsOnOffer)
         setStatus('')
-        showError(error.kindMessage || 'Your message was not sent. Check your internet connection, then press Send again.')
+        showError(error.kindMessage || words.notSent)
       })
   }
 
@@ -295,7 +309,7 @@
 
   clearButton.addEventListener('click', function () {
     startNew().then(function () {
-      setStatus('This browser has forgotten the chat. A new chat has started.')
+      setStatus(words.forgotten)
       input.focus()
     })
   })
@@ -329,7 +343,7 @@
       setStatus('')
     })
     .catch(function () {
-      setStatus('Sorry, the chat cannot connect right now. Please try again later, or use the form instead.')
+      setStatus(words.cannotConnect)
     })
     .then(schedulePoll)
   setInterval(function () {

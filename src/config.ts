@@ -134,6 +134,12 @@ export const configVariables = {
     example: 'enquiries@regulator.example.gov.uk',
     description: 'Email address given to people who ask to speak to a person.',
   },
+  CONTACT_CENTRE_BSL_URL: {
+    schema: z.url({ message: 'must be a web address' }),
+    default: 'https://www.example.gov.uk/contact-us/bsl',
+    example: 'https://www.regulator.example.gov.uk/contact-us/bsl',
+    description: 'Link to the British Sign Language video relay service for the contact centre, given at the start and to people who ask to speak to a person. Relay UK callers are told to dial 18001 before CONTACT_CENTRE_PHONE.',
+  },
   MicrosoftAppId: {
     schema: optionalText,
     example: '00000000-0000-0000-0000-000000000000',

@@ -33,7 +33,7 @@ export function summaryRows(journey: JourneyState, words: Wording, cipher: Conta
     {
       questionId: 'storyChangeHow',
       label: labels.story,
-      value: story.length > storyShownUpTo ? `${story.slice(0, storyShownUpTo)}... (all of it is kept)` : story || words.notGiven,
+      value: story.length > storyShownUpTo ? words.storyShortened(story.slice(0, storyShownUpTo)) : story || words.notGiven,
       synonyms: ['story', 'what happened', 'what i said', 'my words', 'happened'],
     },
     ...(answers.role === 'staff' ? [] : [{ questionId: 'overall', label: labels.overall, value: labelOf(words.overallChoices, answers.overall, words.notGiven), synonyms: ['overall', 'good bad mixed', 'experience'] }]),
@@ -66,7 +66,7 @@ export function summaryRows(journey: JourneyState, words: Wording, cipher: Conta
   rows.push({
     questionId: 'consent',
     label: labels.consent,
-    value: answers.consentToShare === undefined ? words.notGiven : answers.consentToShare ? 'Yes' : 'No',
+    value: answers.consentToShare === undefined ? words.notGiven : labelOf(words.yesNoChoices, answers.consentToShare ? 'yes' : 'no', words.notGiven),
     synonyms: ['consent', 'share', 'sharing'],
   })
   return rows

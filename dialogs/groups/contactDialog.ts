@@ -1,4 +1,4 @@
-import { normaliseForMatching } from '../../src/conversation/choiceRecognition'
+import { normaliseForMatching, recogniseChoice } from '../../src/conversation/choiceRecognition'
 import type { JourneyDependencies } from '../journeyDependencies'
 import type { StepOutcome } from '../../src/conversation/journeyState'
 import { type AnswerTurn, choiceQuestion, type Question } from '../question'
@@ -10,7 +10,7 @@ import { needsPhoneNumber } from '../../src/vocabulary/contactPreferences'
 const skipWords = /^(skip|no|none|anonymous|stay anonymous|no thanks|i dont want to|rather not|prefer not to say)$/
 
 function skipToAnonymous(turn: AnswerTurn): StepOutcome | undefined {
-  if (!skipWords.test(normaliseForMatching(turn.text))) return undefined
+  if (!skipWords.test(normaliseForMatching(turn.text)) && !recogniseChoice(turn.text, [turn.words.skipChoice])) return undefined
   turn.journey.answers.contactMethod = 'anonymous'
   turn.journey.answers.sealedContact = undefined
   return { kind: 'next' }
@@ -46,6 +46,7 @@ const emailQuestion: Question = {
 
 const languageQuestion: Question = {
   id: 'replyLanguage',
+  asksForLanguageName: true,
   applies: journey => journey.answers.replyFormat === 'other_language',
   ask: (_journey, words) => say(words.askLanguage),
   answer: ({ text, journey }) => {

@@ -9,7 +9,6 @@ import { normaliseForMatching, recogniseChoice } from '../conversation/choiceRec
 import { findFeedbackReferenceIn } from '../feedback/feedbackReference'
 import { wordingFor } from '../../dialogs/wording'
 import { signpostingFor, type Signposting } from '../classification'
-import { signpostingLines } from '../i18n/safetyMessages'
 import type { CallbackRequests } from '../data/models/callbackRequest'
 import type { EqualityResponses } from '../data/models/equalityResponse'
 import type { DirectoryService } from '../directory/directory'
@@ -17,13 +16,16 @@ import type { FeedbackDrafts } from '../feedback/feedbackDrafts'
 import type { ClassifyAndRoute } from '../triage/classifyAndRoute'
 import { newFeedbackReference } from '../feedback/feedbackReference'
 import { RouteScopedConversationState, RouteScopedUserState } from '../conversation/conversationIdentity'
-import { signpostsKey, textsStoppedKey } from '../conversation/turnFlags'
+import { answerTextKey, conversationLanguageKey, signpostsKey, textsStoppedKey } from '../conversation/turnFlags'
+import { DEFAULT_LANGUAGE, supportedLanguage } from '../i18n/languages'
+import { answerOffer, askOffer, recogniseLanguageRequest, languageToOffer, offerLanguage, switchLanguage } from '../../dialogs/languageChoice'
 
 const greeting = /^\s*(hi|hello|hey|hiya|start|good (morning|afternoon|evening))\W*$/i
 const newFeedback = /^(?:new feedback|new|something new|something else|another|another one|tell you something else|give new feedback|start new feedback)$/
 
 interface UserPreferences {
   easyRead?: boolean
+  language?: string
 }
 
 /** What the bot is built from (src/composition.ts passes them). */
@@ -43,6 +45,11 @@ export interface FeedbackBotDependencies extends JourneyServices {
  * answers the current step), then the dialog. The welcome comes on conversationUpdate or the first message.
  * State is saved at the end of every turn, so a restart resumes at the same step.
  */
+/** The language of the page a web chat was opened on (its `locale`), when we speak it. */
+function pageLanguage(context: TurnContext): string | undefined {
+  return supportedLanguage(context.activity.locale)?.code
+}
+
 export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHandler {
   const storage = services.botStorage
   const conversationState = new RouteScopedConversationState(storage)
@@ -64,7 +71,8 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
   async function startJourney(context: TurnContext, restart: boolean, options: { opening?: boolean; keep?: JourneyState } = {}): Promise<void> {
     const preferences = await preferencesProperty.get(context, {})
     const previous = await journeyProperty.get(context)
-    await journeyProperty.set(context, options.keep ?? newJourney(newFeedbackReference(), previous?.easyRead ?? preferences.easyRead ?? false))
+    const language = previous?.language ?? preferences.language ?? pageLanguage(context)
+    await journeyProperty.set(context, options.keep ?? newJourney(newFeedbackReference(), previous?.easyRead ?? preferences.easyRead ?? false, language))
     const dc = await dialogs.createContext(context)
     await dc.cancelAllDialogs()
     await dc.beginDialog(MainDialog.id, { restart, opening: options.opening })
@@ -75,9 +83,39 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
     const existing = await journeyProperty.get(context)
     if (existing) return existing
     const preferences = await preferencesProperty.get(context, {})
-    const journey = newJourney(newFeedbackReference(), preferences.easyRead ?? false)
+    const journey = newJourney(newFeedbackReference(), preferences.easyRead ?? false, preferences.language ?? pageLanguage(context))
     await journeyProperty.set(context, journey)
     return journey
+  }
+
+  /**
+   * Before any dialog has started (the first messages on SMS, or a chat whose welcome was never sent): a
+   * language asked for by name, or offered for what they wrote, is settled before the journey starts, so the
+   * welcome and every question come in that language. True when this turn is handled.
+   */
+  async function settleLanguageFirst(context: TurnContext, journey: JourneyState, text: string): Promise<boolean> {
+    if (journey.pending === 'languageOffer') {
+      const answered = answerOffer(journey, text)
+      if (!answered) {
+        await deps.say(context, askOffer(journey))
+        return true
+      }
+      if (answered.accepted) await deps.say(context, answered.say)
+      const held = answered.heldText
+      if (held) context.turnState.set(answerTextKey, held)
+      await startJourney(context, false, { opening: !!held && !greeting.test(held) && !recogniseInterruption(held), keep: journey })
+      return true
+    }
+    const requested = recogniseLanguageRequest(text)
+    if (requested) {
+      switchLanguage(journey, requested)
+      await startJourney(context, false, { keep: journey })
+      return true
+    }
+    const offered = await languageToOffer(text, journey)
+    if (!offered) return false
+    await deps.say(context, offerLanguage(journey, offered, text))
+    return true
   }
 
   function stepOf(journey: JourneyState, hasDialog: boolean): string {
@@ -88,7 +126,12 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
 
   /** After the reference is given, the conversation goes on: messages are added to that feedback. */
   async function afterSubmission(context: TurnContext, journey: JourneyState, text: string): Promise<void> {
-    const words = wordingFor(journey.easyRead)
+    const requested = recogniseLanguageRequest(text)
+    if (requested) {
+      await deps.say(context, switchLanguage(journey, requested))
+      return
+    }
+    const words = wordingFor(journey.easyRead, journey.language)
     const typed = normaliseForMatching(text)
     if (journey.pending === 'newFeedback') {
       journey.pending = undefined
@@ -97,7 +140,7 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
         return
       }
     }
-    const interruption = recogniseInterruption(text)
+    const interruption = recogniseInterruption(text, words.commands)
     if (interruption === 'status') {
       const reference = findFeedbackReferenceIn(text) ?? journey.reference
       await tellStatus(context, reference, words)
@@ -112,7 +155,7 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       return
     }
     if (interruption === 'person') {
-      await deps.say(context, say(words.speakToPerson(services.config.CONTACT_CENTRE_PHONE, services.config.CONTACT_CENTRE_EMAIL)))
+      await deps.say(context, say(words.speakToPerson(deps.contactCentre)))
       return
     }
     if (interruption || greeting.test(text)) {
@@ -143,12 +186,13 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
     try {
       // A number that has opted out of texts: kept and risk-assessed, but nothing is sent and the chat does not move on.
       if (textsStopped) return
-      const words = wordingFor(journey.easyRead)
-      // In the language they wrote in, before anyone has chosen one: English keeps its easy read version.
+      const words = wordingFor(journey.easyRead, journey.language)
+      // At once, in the language they chose, else the one they wrote in (the turn gate worked it out).
       const signposting = (context.turnState.get(signpostsKey) as Signposting | undefined) ?? signpostingFor(text)
       if (signposting.kinds.length) {
-        const lines = signposting.language === 'en' ? signposting.kinds.flatMap(kind => words.signposting[kind] ?? []) : signpostingLines(signposting.kinds, signposting.language)
-        await deps.say(context, say(lines))
+        const chosen = journey.language && journey.language !== DEFAULT_LANGUAGE ? journey.language : undefined
+        const safetyWords = wordingFor(journey.easyRead, chosen ?? signposting.language)
+        await deps.say(context, say(signposting.kinds.flatMap(kind => safetyWords.signposting[kind] ?? [])))
       }
 
       if (journey.submitted) {
@@ -156,9 +200,9 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       } else {
         const dc = await dialogs.createContext(context)
         const result = hasDialog ? await dc.continueDialog() : { status: DialogTurnStatus.empty }
-        if (result.status === DialogTurnStatus.empty) {
+        if (result.status === DialogTurnStatus.empty && !(await settleLanguageFirst(context, journey, text))) {
           // A first message that is more than a greeting or a command is their account: read it as such.
-          const command = recogniseInterruption(text)
+          const command = recogniseInterruption(text, words.commands)
           const opening = !!text.trim() && !greeting.test(text) && !command
           await startJourney(context, false, { opening, keep: journey.submitted ? undefined : journey })
           // "Who do I complain to?" or "what happened to my feedback" as the very first message is answered too.
@@ -168,7 +212,8 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       const after = await journeyProperty.get(context)
       if (after?.restartRequested) await startJourney(context, true)
       const latest = await journeyProperty.get(context)
-      if (latest) await preferencesProperty.set(context, { easyRead: latest.easyRead })
+      if (latest) await preferencesProperty.set(context, { easyRead: latest.easyRead, language: latest.language })
+      context.turnState.set(conversationLanguageKey, latest?.language)
     } finally {
       if (text.trim()) services.classifyAndRoute.assessSoon(journey.reference)
     }

@@ -1,4 +1,5 @@
 import { ActionTypes, type Activity, ActivityTypes, CardFactory } from 'botbuilder'
+import { smsPartLimit } from './smsSegments'
 
 /**
  * What a dialog says, independent of the channel: text, optional choices and an optional summary card.
@@ -47,8 +48,11 @@ function cutPoint(window: string, limit: number): number {
   return last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit
 }
 
-/** Splits long text on paragraph, line or sentence boundaries so no part is longer than the limit. */
-export function splitForSms(text: string, limit = smsMessageLimit): string[] {
+/**
+ * Splits long text on paragraph, line or sentence boundaries so no part is longer than the limit: 1600
+ * characters, or 670 when the text needs UCS-2 (Welsh, Polish, Urdu and other non-GSM text), 10 segments.
+ */
+export function splitForSms(text: string, limit = Math.min(smsMessageLimit, smsPartLimit(text))): string[] {
   const parts: string[] = []
   let rest = text.trim()
   while (rest.length > limit) {

@@ -10,13 +10,25 @@ import type { BotChoice } from './botMessage'
 const numberWords = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve']
 const ordinalWords = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']
 
+/** The zero of each decimal digit block people may type in: Arabic, Urdu (Extended Arabic), Devanagari, Bengali, Gurmukhi, Gujarati. */
+const digitZeros = [0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6]
+
+/**
+ * Lower case, accents off Latin letters, digits in any script as 0-9, and anything that is not a letter, a
+ * mark or a number as one space. Letters in every script are kept, so "تک" and "ਹਾਂ" can be recognised.
+ */
 export function normaliseForMatching(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\p{Nd}/gu, digit => {
+      const code = digit.codePointAt(0)!
+      const zero = digitZeros.find(start => code >= start && code <= start + 9)
+      return zero === undefined ? digit : String(code - zero)
+    })
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim()
 }
 

@@ -50,11 +50,17 @@ export interface JourneyAnswers {
   otherMessages: string[]
 }
 
-export type PendingQuestion = 'startAgain' | 'callback' | 'callbackPhone' | 'statusReference' | 'newFeedback'
+export type PendingQuestion = 'startAgain' | 'callback' | 'callbackPhone' | 'statusReference' | 'newFeedback' | 'languageOffer'
 
 export interface JourneyState {
   reference: string
   easyRead: boolean
+  /** The conversation's language (a code from src/i18n/languages.ts); English when absent. */
+  language?: string
+  /** A language we offered to switch to, with what they wrote while it was offered (nothing typed is lost). */
+  languageOffer?: { code: string; texts: string[] }
+  /** Offered once: a person who said no, or chose a language, is not asked again. */
+  languageSettled?: boolean
   answers: JourneyAnswers
   pending?: PendingQuestion
   /** The question being asked now: each message is logged with it. */
@@ -66,8 +72,8 @@ export interface JourneyState {
   submitted?: boolean
 }
 
-export function newJourney(reference: string, easyRead = false): JourneyState {
-  return { reference, easyRead, answers: { storyParts: [], equality: {}, otherMessages: [] } }
+export function newJourney(reference: string, easyRead = false, language?: string): JourneyState {
+  return { reference, easyRead, language, answers: { storyParts: [], equality: {}, otherMessages: [] } }
 }
 
 /** What a step decided after reading an answer. Answers are written onto the journey by the step itself. */

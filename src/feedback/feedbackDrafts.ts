@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE } from '../i18n/languages'
 import type { JourneyState } from '../conversation/journeyState'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
@@ -42,6 +43,7 @@ export class FeedbackDrafts {
       channel: origin.channel,
       conversationKey: origin.conversationKey,
       easyRead: journey.easyRead,
+      language: journey.language ?? DEFAULT_LANGUAGE,
     }
     const cleared: string[] = []
     const put = <K extends keyof Feedback>(key: K, value: Feedback[K] | undefined) => {

@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from '../i18n/languages'
 import crypto from 'node:crypto'
 import { z } from 'zod'
 import type { CareService } from '../data/models/careService'
@@ -74,6 +75,8 @@ export const feedbackInputSchema = z
       })
       .optional(),
     consentToShare: z.boolean({ message: 'consentToShare must be true or false' }).optional(),
+    /** The language the person wrote in or used our pages in (a code we offer); English when not given. */
+    language: z.enum(SUPPORTED_LANGUAGES.map(language => language.code), { message: `The language must be one of: ${SUPPORTED_LANGUAGES.map(language => language.code).join(', ')}` }).optional(),
   })
   .strict()
 
@@ -246,6 +249,7 @@ export class Intake {
         ...this.contactCipher.lookupHashes(details),
       },
       consentToShare: input.consentToShare,
+      language: input.language ?? DEFAULT_LANGUAGE,
       easyRead: contact?.format === 'easy_read' ? true : undefined,
       classification,
     } as Parameters<FeedbackSubmission['receive']>[0])

@@ -1,11 +1,14 @@
 import express, { type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { feedbackModel } from '../data/models/feedback'
+import type { TFunction } from 'i18next'
+import type { LanguageCode, SupportedLanguage } from '../i18n/languages'
+import setUpPageLanguage from '../middleware/setUpPageLanguage'
 import type { Services } from '../composition'
 import { publicStatusOf } from '../feedback/feedbackStatus'
 import { signpostingFor } from '../classification'
 import { getHelpNow } from '../i18n/safetyMessages'
-import { reporterRoles, type ReporterRole } from '../vocabulary/reporterRoles'
+import { reporterRoles } from '../vocabulary/reporterRoles'
 import { needsPhoneNumber } from '../vocabulary/contactPreferences'
 import { feedbackInputSchema, fieldMessages, IdempotencyConflict, maxStoryLength } from '../feedback/intake'
 
@@ -43,15 +46,10 @@ function getHelpNowPanel(text: string) {
   return signposting.kinds.length ? getHelpNow(signposting.language) : undefined
 }
 
-const formFieldOrder = ['serviceName', 'text', 'when', 'role', 'contactMethod', 'email', 'phone', 'format']
+/** Fields with their own message for "left empty", apart from "not right". */
+const missingMessages = new Set(['text', 'email', 'phone'])
 
-const roleLabels: Record<ReporterRole, string> = {
-  person: 'I used the service',
-  family_friend_carer: 'Family, friend or carer',
-  staff: 'I work or worked there',
-  professional: 'A professional',
-  other: 'Something else',
-}
+const formFieldOrder = ['serviceName', 'text', 'when', 'role', 'contactMethod', 'email', 'phone', 'format']
 
 function formInput(body: Record<string, unknown>) {
   const value = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '')
@@ -124,51 +122,60 @@ export default function intakeRoutes(services: Services): Router {
     res.set('Cache-Control', 'no-store').json(status)
   })
 
+  const wordsOf = (res: express.Response) => res.locals.t as TFunction
+  const contact = { contactPhone: services.config.CONTACT_CENTRE_PHONE, contactBslUrl: services.config.CONTACT_CENTRE_BSL_URL }
+  const rolesFor = (res: express.Response, chosen: unknown) => reporterRoles.map(role => ({ value: role, text: wordsOf(res)(`form.roles.${role}`), checked: chosen === role }))
+
   const renderForm = (res: express.Response, values: Record<string, unknown> = {}, errors?: Record<string, string>, status = 200) =>
     res.status(status).render('pages/feedbackForm', {
-      title: errors ? 'Error: Tell us about your care' : 'Tell us about your care',
+      title: `${errors ? wordsOf(res)('form.errorTitlePrefix') : ''}${wordsOf(res)('form.title')}`,
       values,
       errors,
       errorList: errors ? formFieldOrder.filter(id => errors[id]).map(id => ({ text: errors[id], href: `#${id}` })) : undefined,
-      roles: reporterRoles.map(role => ({ value: role, text: roleLabels[role], checked: values.role === role })),
+      roles: rolesFor(res, values.role),
       maxStoryLength,
+      ...contact,
     })
 
-  router.get('/give-feedback-by-form', (_req, res) => renderForm(res))
+  router.get('/give-feedback-by-form', setUpPageLanguage(), (_req, res) => renderForm(res))
 
-  router.post('/give-feedback-by-form', limiter, express.urlencoded({ extended: false, limit: intakeBodyLimit }), async (req, res) => {
+  router.post('/give-feedback-by-form', limiter, setUpPageLanguage(), express.urlencoded({ extended: false, limit: intakeBodyLimit }), async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>
     const parsed = feedbackInputSchema.safeParse(formInput(body))
     if (!parsed.success) {
+      // Each field's own message, in the page's language (the API keeps its English messages for developers).
       const errors: Record<string, string> = {}
-      for (const [path, message] of Object.entries(fieldMessages(parsed.error))) {
+      for (const path of Object.keys(fieldMessages(parsed.error))) {
         const id = formFieldIds[path] ?? 'text'
-        errors[id] ??= path === 'service' ? 'Enter the name of the service' : message
+        const missing = missingMessages.has(id) && !String(body[id] ?? '').trim()
+        errors[id] ??= wordsOf(res)(`form.errors.${id}${missing ? 'Missing' : ''}`, { max: maxStoryLength.toLocaleString('en-GB') })
       }
       renderForm(res, body, errors, 400)
       return
     }
+    const language = (res.locals.pageLanguage as SupportedLanguage).code as LanguageCode
     let received
     try {
-      received = await services.intake.receive(parsed.data, 'form')
+      received = await services.intake.receive({ ...parsed.data, language }, 'form')
     } catch (error) {
       services.logger.error({ errorName: (error as Error)?.name }, 'feedback could not be saved')
       services.metrics.intake.inc({ channel: 'form', outcome: 'not_saved' })
       // The words stay in the form, and help for danger is shown: it needs no database.
       res.set('Retry-After', String(notSavedRetryAfterSeconds))
       res.status(503).render('pages/feedbackForm', {
-        title: 'Error: Your feedback was not saved',
+        title: `${wordsOf(res)('form.errorTitlePrefix')}${wordsOf(res)('form.notSavedTitle')}`,
         values: body,
         notSaved: true,
         getHelpNow: getHelpNowPanel(parsed.data.text),
-        errorList: [{ text: notSavedMessage, href: '#text' }],
-        roles: reporterRoles.map(role => ({ value: role, text: roleLabels[role], checked: body.role === role })),
+        errorList: [{ text: wordsOf(res)('form.notSaved'), href: '#text' }],
+        roles: rolesFor(res, body.role),
         maxStoryLength,
+        ...contact,
       })
       return
     }
     res.render('pages/feedbackFormDone', {
-      title: 'Thank you, we have your feedback',
+      title: wordsOf(res)('done.title'),
       reference: received.reference,
       getHelpNow: getHelpNowPanel(parsed.data.text),
       anonymous: parsed.data.contact?.method === 'anonymous',

@@ -1,14 +1,16 @@
 import express, { type Router } from 'express'
 import { retentionPolicyFrom } from '../privacy/retention'
+import type { TFunction } from 'i18next'
+import setUpPageLanguage from '../middleware/setUpPageLanguage'
 import type { Services } from '../composition'
 
 /** The public pages: the chat (the start page), the status by reference, and the privacy and accessibility pages. */
 export default function publicPages(services: Services): Router {
   const router = express.Router()
-  const contact = { contactPhone: services.config.CONTACT_CENTRE_PHONE, contactEmail: services.config.CONTACT_CENTRE_EMAIL }
+  const contact = { contactPhone: services.config.CONTACT_CENTRE_PHONE, contactEmail: services.config.CONTACT_CENTRE_EMAIL, contactBslUrl: services.config.CONTACT_CENTRE_BSL_URL }
 
-  router.get('/', (_req, res) => {
-    res.render('pages/chat', { title: 'Tell us about your care', ...contact })
+  router.get('/', setUpPageLanguage(), (_req, res) => {
+    res.render('pages/chat', { title: (res.locals.t as TFunction)('start.title'), ...contact })
   })
   router.get('/privacy', (_req, res) => {
     res.render('pages/privacy', { title: 'What we do with your information', ...contact, retention: retentionPolicyFrom(services.config) })

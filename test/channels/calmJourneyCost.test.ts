@@ -5,6 +5,7 @@ import type { RunningService } from '../../src/service'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
 import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
 import { startTestService } from '../helpers/service'
+import { smsSegments, ucs2Characters } from '../../src/conversation/smsSegments'
 
 /**
  * Simulated people with calm feedback, answering in their own words (never the buttons' wording), over web chat
@@ -28,26 +29,6 @@ afterAll(async () => {
   await service?.stop()
   await twilioFake?.stop()
 })
-
-const gsmBasic = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-)
-const gsmExtension = new Set('^{}\\[~]|€')
-
-/** Characters that force the whole text into UCS-2 encoding. */
-export function ucs2Characters(text: string): string[] {
-  return [...text].filter(character => !gsmBasic.has(character) && !gsmExtension.has(character))
-}
-
-/** How many SMS segments one text costs: GSM-7 (160, or 153 a part) unless a character forces UCS-2 (70, or 67). */
-export function smsSegments(text: string): number {
-  if (ucs2Characters(text).length) {
-    const units = text.length
-    return units <= 70 ? 1 : Math.ceil(units / 67)
-  }
-  const septets = [...text].reduce((sum, character) => sum + (gsmExtension.has(character) ? 2 : 1), 0)
-  return septets <= 160 ? 1 : Math.ceil(septets / 153)
-}
 
 interface Persona {
   name: string

@@ -1,3 +1,4 @@
+import { wordingFor } from '../../dialogs/wording'
 import type { Connection } from 'mongoose'
 import { MongoStorage } from '../../src/bot/mongoStorage'
 import { callbackRequestModel } from '../../src/data/models/callbackRequest'
@@ -154,9 +155,6 @@ describe('bad input gets a kind reply and loses nothing', () => {
     ['spaces only', '   '],
     ['emoji only', '😀😀👍'],
     ['HTML and script', '<script>alert(1)</script><b>bold</b>'],
-    ['Welsh', 'Rwy’n ofni bod fy mam yn cael ei hesgeuluso'],
-    ['Polish', 'Moja mama nie dostała leków przez trzy dni'],
-    ['Urdu', 'میری والدہ کو تین دن تک دوا نہیں دی گئی'],
   ]
   test.each(atChoiceStep)('%s at a choice step: asked again, earlier answers kept, the words kept', async (_name, typed) => {
     const conversation = new Conversation(testServices(connection))
@@ -179,9 +177,6 @@ describe('bad input gets a kind reply and loses nothing', () => {
     ['10,000 characters', 'They did not come. '.repeat(527).slice(0, 10000)],
     ['emoji only', '😡😡😡'],
     ['HTML and script', '<script>alert("x")</script><img src=x onerror=alert(1)>'],
-    ['Welsh', 'Ni ddaeth y gofalwr am dri diwrnod.'],
-    ['Polish', 'Opiekunka nie przyszła przez trzy dni.'],
-    ['Urdu', 'دیکھ بھال کرنے والا تین دن تک نہیں آیا۔'],
   ]
   test.each(atFreeTextStep)('%s as the story: accepted whole and stored as text', async (_name, typed) => {
     const conversation = new Conversation(testServices(connection))
@@ -191,6 +186,38 @@ describe('bad input gets a kind reply and loses nothing', () => {
     expect((await draftOf(conversation))?.story).toBe(typed)
     // Replies are plain text; nothing the person typed is echoed back as markup.
     for (const activity of conversation.adapter.activeQueue) expect(activity.textFormat).toBe('plain')
+  })
+
+  const inAnotherLanguage: [string, string, string][] = [
+    ['Welsh', 'cy', 'Rwy’n ofni bod fy mam yn cael ei hesgeuluso yn y cartref gofal.'],
+    ['Polish', 'pl', 'Moja mama nie dostała leków przez trzy dni w domu opieki.'],
+    ['Urdu', 'ur', 'میری والدہ کو تین دن تک دوا نہیں دی گئی'],
+  ]
+  test.each(inAnotherLanguage)('%s at a choice step: offered that language in it; "no" keeps English, the words are kept and the question asked again', async (_name, code, typed) => {
+    const conversation = new Conversation(testServices(connection))
+    await conversation.say('hi')
+    await conversation.say('The dentist did not explain the cost.')
+    const offer = allText(await conversation.say(typed))
+    expect(offer).toBe(wordingFor(false, code).languageOffer)
+    const reply = allText(await conversation.say('no'))
+    expect(reply).toContain('OK. I will carry on in English.')
+    expect(reply).toMatch(/I have kept what you wrote|Sorry, I did not understand/)
+    expect(reply).toContain('Who are you?')
+    expect(allText(await conversation.say('carer'))).toContain('Which service')
+    const draft = await draftOf(conversation)
+    expect(draft?.role).toBe('family_friend_carer')
+    expect([...(draft?.story ?? '').split('\n\n'), ...(draft?.otherMessages ?? [])]).toContain(typed)
+    expect(draft?.conversation?.map(message => message.text)).toContain(typed)
+  })
+
+  test.each(inAnotherLanguage)('%s as the story: "yes" to the offer, and the account is read as the answer, in that language', async (_name, code, typed) => {
+    const conversation = new Conversation(testServices(connection))
+    await conversation.say('hi')
+    await conversation.say(typed)
+    const reply = allText(await conversation.say(wordingFor(false, code).yesNoChoices[0].label))
+    expect(reply).toContain(wordingFor(false, code).languageChanged)
+    expect(reply).toContain(wordingFor(false, code).askRole)
+    expect(await draftOf(conversation)).toMatchObject({ story: typed, language: code })
   })
 
   test('an invalid email gets a kind example; "skip" falls back to anonymous', async () => {

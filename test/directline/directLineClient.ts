@@ -40,8 +40,12 @@ export class DirectLineTestClient {
     return client
   }
 
-  async start(): Promise<ChatActivity[]> {
-    const response = await fetch(`${this.domain}/conversations`, { method: 'POST' })
+  /** `locale` is what our chat page sends: the language of the page, so the welcome comes in it. */
+  async start(locale?: string): Promise<ChatActivity[]> {
+    const response = await fetch(`${this.domain}/conversations`, {
+      method: 'POST',
+      ...(locale ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale }) } : {}),
+    })
     if (response.status !== 201) throw new Error(`start answered ${response.status}: ${await response.text()}`)
     const ticket = (await response.json()) as Ticket
     this.conversationId = ticket.conversationId

@@ -4,11 +4,12 @@ import twilio from 'twilio'
 import type { Clock } from '../../clock'
 import type { Config } from '../../config'
 import { type ProcessedWebhookModel, processedWebhookModel } from '../../data/models/processedWebhook'
-import { textsStoppedKey } from '../../conversation/turnFlags'
+import { conversationLanguageKey, textsStoppedKey } from '../../conversation/turnFlags'
+import { DEFAULT_LANGUAGE } from '../../i18n/languages'
+import { translatorFor } from '../../i18n/messages'
 import type { ContactCipher } from '../../contact/contactEncryption'
 import { loggableError, type Logger } from '../../logger'
 import { KeyedQueue } from '../../conversation/keyedQueue'
-import { turnFailedApology } from '../../conversation/turnFailure'
 import type { ConversationReferenceStore } from '../conversationReferences'
 import { parseTwilioAddress, twilioAddress } from '../../contact/phoneNumbers'
 import { smsKeywordIn, type SmsOptOutStore } from './smsOptOuts'
@@ -29,16 +30,16 @@ export interface TwilioWebhookDependencies {
   bot: () => Pick<ActivityHandlerBase, 'run'>
 }
 
-export function smsHelpText(config: Config): string {
-  return [
-    'This is the care feedback service. You can tell us about care you or someone else had. Reply with a number or in your own words.',
-    `To speak to a person, call ${config.CONTACT_CENTRE_PHONE}. In an emergency, call 999.`,
-    'Reply STOP to stop getting texts from us, and START to get them again. Say "pause" to carry on later.',
-  ].join('\n')
+/** What a text from us says outside the conversation (HELP, START, a picture, a failure), in the conversation's language. */
+function smsWording(language: string | undefined) {
+  const t = translatorFor(language ?? DEFAULT_LANGUAGE, 'bot')
+  return { resumed: t('sms.resumed'), media: t('sms.media'), failure: t('sms.failure') }
 }
 
-const resumedText = 'You will get texts from us again. Reply to carry on where you left off.'
-const mediaText = 'We cannot open pictures or files sent by text. Please tell us in words.'
+export function smsHelpText(config: Config, language?: string): string {
+  const lines = translatorFor(language ?? DEFAULT_LANGUAGE, 'bot')('sms.help', { returnObjects: true, phone: config.CONTACT_CENTRE_PHONE }) as unknown as string[]
+  return lines.join('\n')
+}
 
 function twiml(messages: string[]): string {
   const response = new twilio.twiml.MessagingResponse()
@@ -67,7 +68,8 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
   /** Runs the bot on one text; with texts stopped it still keeps and risk-assesses the words, and nothing is sent. */
   async function runBot(inbound: TwilioInbound, textsStopped: boolean) {
     const sealedAddress = deps.contactCipher.encrypt({ phone: twilioAddress(inbound.channelId, inbound.number) })
-    return deps.adapter.processInbound(inbound, async context => {
+    let language: string | undefined
+    const replies = await deps.adapter.processInbound(inbound, async context => {
       if (textsStopped) context.turnState.set(textsStoppedKey, true)
       try {
         await deps.conversations.remember(TurnContext.getConversationReference(context.activity), sealedAddress)
@@ -75,7 +77,9 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
         logger.warn({ ...loggableError(error), channelId: inbound.channelId }, 'could not store the conversation reference')
       }
       await deps.bot().run(context)
+      language = context.turnState.get(conversationLanguageKey) as string | undefined
     })
+    return { replies, language }
   }
 
   async function replyTo(inbound: TwilioInbound): Promise<string[]> {
@@ -94,13 +98,13 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
       }
       await deps.optOuts.record(inbound.number, false, inbound.body.trim().toLowerCase())
       logger.info({ channelId: inbound.channelId }, 'texts started again at the person’s request')
-      return [resumedText]
+      return [smsWording(undefined).resumed]
     }
 
-    const replies = await runBot(inbound, false)
+    const { replies, language } = await runBot(inbound, false)
     const messages = repliesAsTextMessages(replies)
-    if (inbound.mediaCount > 0) messages.unshift(mediaText)
-    if (keyword === 'help') messages.unshift(smsHelpText(config))
+    if (inbound.mediaCount > 0) messages.unshift(smsWording(language).media)
+    if (keyword === 'help') messages.unshift(smsHelpText(config, language))
     return messages
   }
 
@@ -176,7 +180,7 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
         // Release the claim so Twilio's retry, or the person sending again, is taken afresh.
         await processed.deleteOne({ messageId: messageSid, responseBody: null }).catch(() => undefined)
         logger.error({ ...loggableError(error), channelId }, 'Twilio message could not be answered')
-        res.type('text/xml').send(twiml([turnFailedApology]))
+        res.type('text/xml').send(twiml([smsWording(undefined).failure]))
         return
       }
       // Sealed: the reply can quote the person's words and numbers, and it is kept for days.

@@ -80,21 +80,23 @@ export class DirectLineChannel {
   }
 
   /** A new conversation; `start` sends the bot its welcome turn straight away. */
-  async createConversation(start: boolean): Promise<ConversationTicket> {
+  async createConversation(start: boolean, locale?: string): Promise<ConversationTicket> {
     const conversation = await this.transcripts.createConversation()
     const grant = { conversationId: conversation.conversationId, userId: conversation.userId, generation: conversation.tokenGeneration ?? 0 }
-    if (start) await this.ensureStarted(grant)
+    if (start) await this.ensureStarted(grant, locale)
     return { conversationId: grant.conversationId, ...this.tokens.issue(grant) }
   }
 
   /** Returns true when this call started the conversation, false when it had already started. */
-  async ensureStarted(grant: ConversationGrant): Promise<boolean> {
+  /** `locale` is the language of the page the chat is on, so the welcome comes in it. */
+  async ensureStarted(grant: ConversationGrant, locale?: string): Promise<boolean> {
     return this.inTurn(grant.conversationId, async () => {
       await this.requireConversation(grant)
       if (!(await this.transcripts.markStarted(grant.conversationId))) return false
       await this.runBot({
         ...this.addressing(grant),
         type: ActivityTypes.ConversationUpdate,
+        locale,
         membersAdded: [botAccount, { id: grant.userId, name: '', role: 'user' }],
       })
       return true

@@ -11,6 +11,8 @@ export const maxMessageLength = 20_000
 const tooLongMessage = 'That message is too long to send in one go. Please send it in smaller parts.'
 const unreadableMessage = 'We could not read that message. Please try sending it again.'
 
+const conversationLocale = z.string().max(35).regex(/^[A-Za-z-]+$/).optional()
+
 const incomingActivitySchema = z.looseObject({
   type: z.enum(['message', 'event', 'typing'], { message: 'type must be message, event or typing' }),
   text: z.string().max(maxMessageLength, { message: tooLongMessage }).nullish(),
@@ -96,13 +98,15 @@ export default function directLineRoutes(channel: DirectLineChannel, rateLimitPe
     `${base}/conversations`,
     newConversationLimit,
     handle(async (req, res) => {
+      // Our chat page says which language it is in; Direct Line clients that send no body get English.
+      const locale = conversationLocale.safeParse(req.body?.locale).data ?? undefined
       if (!req.headers.authorization) {
-        res.status(201).json(await channel.createConversation(true))
+        res.status(201).json(await channel.createConversation(true, locale))
         return
       }
       // A returning visitor with their newest token, or a client holding a token from /tokens/generate.
       const grant = channel.tokens.verifyForResume(req.headers.authorization)
-      const started = await channel.ensureStarted(grant)
+      const started = await channel.ensureStarted(grant, locale)
       res.status(started ? 201 : 200).json(await channel.renew(grant))
     }),
   )

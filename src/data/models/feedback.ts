@@ -66,6 +66,8 @@ const feedbackSchema = new Schema(
       serviceTypes: { type: [String], default: undefined },
     },
     when: { text: String, normalised: String },
+    /** The language the conversation (or form) was held in, a code from src/i18n/languages.ts. */
+    language: String,
     story: String,
     /** Messages that did not answer the question asked in the chat: kept, because nothing a person types is lost. */
     otherMessages: { type: [String], default: undefined },

@@ -13,7 +13,7 @@ import { JourneyDependencies } from '../../../dialogs/journeyDependencies'
 
 /** A Wednesday in June: every date the dialogs read is relative to it. */
 export const now = new Date('2025-06-18T10:00:00Z')
-export const contactCentre = { CONTACT_CENTRE_PHONE: '0300 000 0000', CONTACT_CENTRE_EMAIL: 'enquiries@example.org' }
+export const contactCentre = { CONTACT_CENTRE_PHONE: '0300 000 0000', CONTACT_CENTRE_EMAIL: 'enquiries@example.org', CONTACT_CENTRE_BSL_URL: 'https://bsl.example.org' }
 
 /**
  * The dialogs' collaborators as plain in-memory objects (no database): what was saved, appended, recorded and

@@ -64,7 +64,7 @@ describe('what a person can say at any question (the interruptible base dialog)'
   it('speak to a person: gives the contact centre, offers a call back and records a valid number', async () => {
     const { world, chat } = await atRoleQuestion()
     const replies = await chat.say('can I talk to a real person')
-    expect(replies).toEqual([...words.speakToPerson(contactCentre.CONTACT_CENTRE_PHONE, contactCentre.CONTACT_CENTRE_EMAIL), asks(words.askCallback)])
+    expect(replies).toEqual([...words.speakToPerson({ phone: contactCentre.CONTACT_CENTRE_PHONE, email: contactCentre.CONTACT_CENTRE_EMAIL, bslUrl: contactCentre.CONTACT_CENTRE_BSL_URL }), asks(words.askCallback)])
     expect(replies.join(' ')).toContain(contactCentre.CONTACT_CENTRE_PHONE)
     expect(await chat.say('yes please')).toEqual([words.askCallbackPhone])
     // A number we could not ring is asked for again; nothing is recorded.
