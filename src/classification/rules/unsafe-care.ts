@@ -64,7 +64,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
     negation: 'clause',
     describes: 'someone given medication that is not theirs or too much of it',
     phrases: [
-      /(?:given|gave|giving|gives|give) (?:PERSON )?(?:someone elses|somebody elses|another (?:residents|patients|persons|mans|ladys)|other (?:residents|patients|peoples)|double (?:POSS|the)|twice (?:POSS|the)|too much|an overdose of) (?:\w+ )?(?:medication|medicine|meds|tablets|pills|insulin|morphine|dose|doses)/,
+      /(?:given|gave|giving|gives|give) (?:PERSON )?(?:someone elses|somebody elses|each others|one anothers|another (?:residents|patients|persons|mans|ladys)|other (?:residents|patients|peoples)|double (?:POSS|the)|twice (?:POSS|the)|too much|an overdose of) (?:\w+ )?(?:medication|medicine|meds|tablets|pills|insulin|morphine|dose|doses)/,
       /(?:medication|medicine|meds|tablets|pills|morphine|insulin) (?:that )?(?:she|he|they|PERSON) (?:wasnt|was not|werent|were not|isnt|is not|had not been|hadnt been) prescribed/,
       /(?:medication|medicine|meds|tablets|pills|morphine|insulin) (?:that|which) (?:arent|werent|wasnt|isnt|are not|were not) (?:his|hers|theirs|PERSON)/,
     ],
@@ -72,6 +72,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'they gave my dad someone elses medication and he ended up in A&E',
       'my mother has been given morphine she wasnt prescribed and now she wont wake up properly',
       'my aunty was given someone elses tablets and she\'s been really drowsy and fell twice since',
+      'staff are giving residents each other\'s insulin because the fridge has no labels',
     ],
     doesNotMatch: [
       'receptionist took my details wrong twice',
@@ -108,12 +109,14 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:he|she|PERSON) (?:keeps|kept|keep) (?:going missing|wandering off|getting out of the (?:home|building|house|unit|ward))/,
       /police (?:found|brought|picked|had to bring) (?:PERSON )?(?:back|up|on|in|wandering)/,
       /found (?:PERSON )?(?:wandering|walking|lost) (?:\w+ ){0,3}(?:road|roads|street|streets|night|pyjamas|canal|river|town|motorway)/,
+      /found (?:PERSON )?(?:on|in|by|near|at) (?:the|a) (?:\w+ )?(?:road|carriageway|motorway|canal|river|railway|street|bus station)/,
       /(?:didnt|did not|dont|never|no one|nobody) (?:know|knew|notice|noticed|realise|realised) (?:that )?(?:PERSON|he|she|they) (?:was|had|were|has) (?:gone|missing)/,
     ],
     matches: [
       'he wandered out the front door cos the code lock was broke, they didnt know he was gone for 3 hours',
       'dad has dementia and got out of the home last night, police found him on the main road in his pyjamas',
       'my brother keeps going missing from the supported living place, staff dont notice for hours, last time he was found by the canal',
+      'wandered out again at 2am, found on the dual carriageway in his slippers',
     ],
     doesNotMatch: [
       'visiting hours are too short',
