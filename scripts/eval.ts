@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const heldOut = comments.filter(comment => isHeldOut(comment.id))
   console.log(`Training on ${training.length} comments, holding out ${heldOut.length} (fixed by comment id).`)
   const trainingStarted = Date.now()
-  const model = new EmbeddedModel(trainEmbeddedModel(training, loadSafetyExamples(), 'eval', defaultTrainingOptions))
+  const model = new EmbeddedModel(trainEmbeddedModel(training, loadSafetyExamples(), 'eval', { ...defaultTrainingOptions, log: verbose ? message => console.log(message) : () => undefined }))
   console.log(`Trained in ${((Date.now() - trainingStarted) / 1000).toFixed(0)} s.`)
 
   const heldOutClassifier = new EmbeddedClassifier(model)

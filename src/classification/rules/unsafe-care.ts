@@ -124,6 +124,32 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
     ],
   },
   {
+    id: 'unsafe-care.records-not-kept',
+    level: 'high',
+    categories: ['unsafe-care'],
+    negation: 'clause',
+    describes: 'care records not kept properly',
+    phrases: [
+      /(?:records|notes|charts|sheets|forms) (?:\w+ ){0,6}(?:are |were |is |get |gets )?(?:filled in|written up|completed|signed) (?:later|after the|at the end|from memory)/,
+      /(?:records|notes|charts|care notes|mar sheets|medication charts|incident forms) (?:\w+ ){0,3}(?:copied|gaps|not (?:filled in|signed|completed|kept|done)|missing|a mess|dont add up|do not add up)/,
+      /(?:incident forms?|records|charts) (?:are |is )?(?:never |not )(?:filled in|done|completed|written)/,
+      /(?:register|stock|count) (?:\w+ ){0,2}(?:doesnt|does not|dont|do not) add up/,
+      /(?:unaccounted for|(?:controlled )?drugs? (?:\w+ )?missing)/,
+      /(?:wrote|writes|written|recorded|signed) (?:\w+ ){0,4}(?:when|that) (?:she|he|they) (?:hadnt|had not|wasnt|was not|didnt|did not)/,
+    ],
+    matches: [
+      'Medication charts arent signed properly, half the MAR sheets have gaps',
+      'the records for my dads food and fluids are filled in at the end of the shift from memory',
+      'Incident forms are not filled in after falls',
+      'Controlled drugs register doesnt add up, two patches unaccounted for',
+      'Care notes are copied from day to day, they wrote she had a shower when she hadnt',
+    ],
+    doesNotMatch: [
+      'they showed me the care notes, all up to date',
+      'The new manager has brought in proper records, every visit and drink is written down',
+    ],
+  },
+  {
     id: 'unsafe-care.not-feeling-safe',
     level: 'high',
     categories: ['unsafe-care'],
