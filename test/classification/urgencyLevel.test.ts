@@ -38,3 +38,15 @@ describe('what makes a concern urgent', () => {
     expect(await level('I have given away my things and written letters to my kids. Thank you to the nurses who tried.')).toBe('urgent')
   })
 })
+
+describe('emergencies that are over', () => {
+  it('does not page for an emergency that help came to and the person recovered from, and still pages for one happening now', async () => {
+    expect(await level('A carer found my aunt unconscious on the floor and called 999, she is in hospital and doing well now.')).not.toBe('urgent')
+    expect(await level('When dad collapsed at the day centre the staff did CPR until the ambulance came. They saved his life.')).not.toBe('urgent')
+    expect(await level('she collapsed in the lounge and staff didnt call an ambulance for an hour, she is still on the floor')).toBe('urgent')
+  })
+
+  it('reads an explained bruise as explained', async () => {
+    expect(await level('Mum has bruises on her arms from the blood tests, the nurse explained and they are fading.')).not.toBe('urgent')
+  })
+})

@@ -58,11 +58,21 @@ export const settledCues: UrgencyCue[] = [
     strength: 'strong',
     phrases: [
       /(?:gp|doctor|doctors|nurse|paramedics?|ambulance crew|crew|physio|district nurse|111|consultant|pharmacist|salt) (?:\w+ ){0,2}(?:checked|examined|assessed|reviewed|came out|came|looked at|spotted it|monitored)/,
-      /checked (?:him|her|them|me|mum|dad|nan) over|monitored (?:him|her|them|me) (?:all night|overnight|closely)/,
+      /(?:they|staff|carers|the home|the nurse|the doctor) checked (?:him|her|them|me|mum|dad|nan)(?! (?:every|each|once))|checked (?:him|her|them|me|mum|dad|nan) over|monitored (?:him|her|them|me) (?:all night|overnight|closely)/,
       /nothing (?:was )?broken|no (?:bones )?broken|x ?ray (?:was )?clear|no harm (?:done|came)|(?:wasnt|was not|werent|were not|not) (?:hurt|harmed|injured)|unhurt/,
       /(?<!(?:say|says|said|claim|claims|insist|insists|tell me|tells me|told me|told us|tell us|wrote|writes) )(?:hes|shes|theyre|he is|she is|they are|we are|mum is|dad is|nan is|mums|dads|nans) (?:absolutely |totally |completely |all )?(?:fine|ok|okay|alright|all right|recovering|doing well|doing great|much better|better)(?: now| since| again| in (?:her|him|them)sel(?:f|ves))?(?! but)/,
       /(?:back )?home (?:safe and well|and (?:well|recovering|doing well))|(?:fine|ok|okay|alright|all right|better) now|(?:has|have|had|he|she|they) (?:fully |since |now )?recovered|back to (?:herself|himself|normal)/,
-      /(?:was|has been|were) explained|(?:nurse|doctor|gp|home|staff|they|she|he) explained (?:it|that|this|why|how|the)|(?:explanation|that) makes sense|showed me (?:in )?the notes|healing (?:well|nicely)|all healed|healed (?:up|now)/,
+      /(?:was|has been|were) explained|(?:nurse|doctor|gp|home|staff|they|she|he) explained\b|(?:bruis\w*|marks?|sores?|skin tears?) (?:\w+ ){0,4}(?:from|because of|due to|caused by) (?:the |her |his |a |my )?(?:blood tests?|injections?|cannulas?|drips?|blood thinners|warfarin|falls? at home|hoist|sling|operation|surgery)|(?:explanation|that) makes sense|showed me (?:in )?the notes|healing (?:well|nicely)|all healed|healed (?:up|now)/,
+    ],
+  },
+  {
+    id: 'responded',
+    says: 'help came and the person is being looked after',
+    strength: 'strong',
+    phrases: [
+      /(?:ambulance|paramedics?|crew|doctors?|nurses?|staff|carers?) (?:\w+ )?(?:came|arrived|did cpr|did back blows|got (?:him|her|them) (?:breathing|up)|took (?:him|her|them) (?:in|to))|did cpr|back blows/,
+      /saved (?:his|her|my|their) life|(?:called|rang|phoned) (?:999|111|an ambulance|the paramedics)|(?:seen|treated) (?:straight away|immediately|quickly|right away)/,
+      /(?:is|s|shes|hes|are) (?:now )?(?:doing (?:well|fine|better|ok)|recovering|on the mend|stable)|(?:home|back home) (?:now )?(?:and|feeling) (?:well|better|much better|fine)/,
     ],
   },
   {
@@ -149,7 +159,7 @@ export const presenceCues: PresenceCues = {
     /(?:blood )?sugar (?:is|was|of)|sats|temperature|fever|vomiting|being sick|unwell|(?:is|was|very|really|so|seriously|gravely) ill|confused|infection|sepsis|septic/,
   ],
   now: [
-    /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|has|have|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|at the (?:moment|minute)|currently|as we speak|still|again|anymore|any more/,
+    /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|at the (?:moment|minute)|currently|as we speak|still|again|anymore|any more/,
     /every (?:day|night|time|shift|meal|morning|evening|week)|all (?:day|night)|keeps?|constantly|all the time|daily|nightly|always|never|regularly|routine|at night|(?:in the )?(?:mornings|evenings|nights)|(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)/,
     /since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunch|breakfast|the weekend|\d+)|for (?:hours|days|(?:\w+ )?(?:hours|days|hour))/,
     /nothing (?:happens|is done|gets done|is being done|changes)|last night|yesterday|earlier|(?:is|are|am|s) (?:being|getting)|on shift|on (?:again|nights)|(?:is|are|am|s) (?:still )?(?:lying|sat|sitting|left|locked|crying|screaming)/,

@@ -59,7 +59,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /house is burning/,
       /smoke everywhere/,
       /gas leak/,
-      /fire (?:doors?|exits?) (?:are |were |is |was |been |kept |being |always |all |still )*(?:chained|padlocked|locked|blocked|bolted)(?! open)/,
+      /fire (?:doors?|exits?) (?:are |were |is |was |been |kept |being |always |all |still )*(?:chained|padlocked|locked)(?! open)/,
     ],
     matches: [
       'please help my mum is in danger at that home',
@@ -71,6 +71,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       'the nurse took my blood and it didnt hurt at all',
       'the nurse didnt wear gloves to change my dressing',
       'the fire doors were never locked and the fire drill went well',
+      'Staff noticed the fire door was blocked by a delivery and moved it straight away',
     ],
   },
 ]
