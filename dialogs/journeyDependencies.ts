@@ -1,20 +1,37 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder'
-import { conversationKeyOf } from '../src/channels/conversationIdentity'
-import type { BotMessage } from '../src/bot/botMessage'
+import { conversationKeyOf } from '../src/conversation/conversationIdentity'
+import type { BotMessage } from '../src/conversation/botMessage'
 import type { CallbackRequests } from '../src/data/models/callbackRequest'
 import type { EqualityResponses } from '../src/data/models/equalityResponse'
-import type { DirectoryService } from '../src/services/directory'
-import type { FeedbackDrafts } from '../src/services/feedbackDrafts'
-import type { Services } from '../src/services'
-import { newFeedbackReference } from '../src/services/feedbackReference'
-import { type JourneyState, newJourney } from './journeyState'
+import type { DirectoryService } from '../src/directory/directory'
+import type { FeedbackDrafts } from '../src/feedback/feedbackDrafts'
+import type { Clock } from '../src/clock'
+import type { Config } from '../src/config'
+import type { ContactCipher } from '../src/contact/contactEncryption'
+import type { FeedbackStatusService } from '../src/feedback/feedbackStatus'
+import type { FeedbackSubmission } from '../src/feedback/feedbackSubmission'
+import type { Logger } from '../src/logger'
+import type { ClassifyAndRoute } from '../src/triage/classifyAndRoute'
+import { newFeedbackReference } from '../src/feedback/feedbackReference'
+import { type JourneyState, newJourney } from '../src/conversation/journeyState'
 import { sendBotMessages } from './sendBotMessage'
 import { type Wording, wordingFor } from './wording'
+
+/** The services the dialogs use. */
+export interface JourneyServices {
+  classifyAndRoute: ClassifyAndRoute
+  clock: Clock
+  config: Config
+  contactCipher: ContactCipher
+  feedbackStatus: FeedbackStatusService
+  feedbackSubmission: FeedbackSubmission
+  logger: Logger
+}
 
 /** What the dialogs need from the rest of the service, passed in so tests run the real thing on a test database. */
 export class JourneyDependencies {
   constructor(
-    readonly services: Pick<Services, 'classifyAndRoute' | 'clock' | 'config' | 'contactCipher' | 'feedbackStatus' | 'feedbackSubmission' | 'logger'>,
+    readonly services: JourneyServices,
     private readonly journeyProperty: StatePropertyAccessor<JourneyState>,
     readonly directory: DirectoryService,
     readonly drafts: FeedbackDrafts,

@@ -1,4 +1,4 @@
-import { normaliseForMatching } from '../src/bot/choiceRecognition'
+import { normaliseForMatching } from '../src/conversation/choiceRecognition'
 import { normaliseWhen } from './understanding'
 
 /**

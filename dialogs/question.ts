@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder'
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs'
-import type { BotChoice, BotMessage } from '../src/bot/botMessage'
-import { recogniseChoice } from '../src/bot/choiceRecognition'
+import type { BotChoice, BotMessage } from '../src/conversation/botMessage'
+import { recogniseChoice } from '../src/conversation/choiceRecognition'
 import type { JourneyDependencies } from './journeyDependencies'
-import type { JourneyState, StepOutcome } from './journeyState'
+import type { JourneyState, StepOutcome } from '../src/conversation/journeyState'
 import type { Wording } from './wording'
 
 export interface AnswerTurn {

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder'
-import { type BotMessage, rendererFor } from '../src/bot/botMessage'
+import { type BotMessage, rendererFor } from '../src/conversation/botMessage'
 
 /** The one way the bot speaks: channel-neutral messages, rendered for the channel this turn came from. */
 export async function sendBotMessages(context: TurnContext, messages: BotMessage[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { normaliseForMatching } from '../src/bot/choiceRecognition'
+import { normaliseForMatching } from '../src/conversation/choiceRecognition'
 
 /**
  * Reading free answers: when it happened, phone numbers, email addresses, and the few commands

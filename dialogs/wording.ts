@@ -3,7 +3,7 @@
  * question per message) and easy read (very short sentences, one idea per message, yes/no where possible).
  * Choice values are stable and stored; labels and synonyms are what people see and type.
  */
-import type { BotChoice } from '../src/bot/botMessage'
+import type { BotChoice } from '../src/conversation/botMessage'
 
 export interface Wording {
   welcome: string[]

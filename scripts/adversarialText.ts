@@ -2,11 +2,11 @@
  * Inputs that make backtracking regular expressions slow, and every path that runs patterns on text a person
  * typed. Shared by the linear-time test (test/security/linearTime.test.ts) and `npm run bench:redos`.
  */
-import { recogniseChoice } from '../src/bot/choiceRecognition'
-import { normalisePhoneNumber, parseTwilioAddress } from '../src/channels/phoneNumbers'
+import { recogniseChoice } from '../src/conversation/choiceRecognition'
+import { normalisePhoneNumber, parseTwilioAddress } from '../src/contact/phoneNumbers'
 import { createEmbeddedClassifier, detectSignposting, redactPersonalData } from '../src/classification'
 import { assessSafety } from '../src/classification/safetyRules'
-import { findFeedbackReferenceIn, normaliseFeedbackReference } from '../src/services/feedbackReference'
+import { findFeedbackReferenceIn, normaliseFeedbackReference } from '../src/feedback/feedbackReference'
 import { normaliseEmail, normaliseUkPhone, normaliseWhen, recogniseInterruption } from '../dialogs/understanding'
 
 export const adversarialLength = 100_000

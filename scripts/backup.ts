@@ -9,7 +9,7 @@ import { dumpDatabase } from '../src/backup/logicalCopy'
 import { loadConfig } from '../src/config'
 import { openDatabase } from '../src/data/database'
 import { createLogger } from '../src/logger'
-import { resolveSecret } from '../src/services/secrets'
+import { resolveSecret } from '../src/security/secrets'
 import { parseToolArgs, runTool, UsageError } from './toolSupport'
 
 const usage = 'Usage: npm run backup -- --out /path/to/new/folder [--without-keys]'

@@ -16,7 +16,7 @@ import { feedbackModel } from '../src/data/models/feedback'
 import { EmbeddedDatabase, findFreePort } from '../src/data/embeddedDatabase'
 import { createLogger } from '../src/logger'
 import { startService } from '../src/service'
-import { newFeedbackReference } from '../src/services/feedbackReference'
+import { newFeedbackReference } from '../src/feedback/feedbackReference'
 import { ConsoleClient } from '../test/triage/consoleClient'
 
 const stories = [

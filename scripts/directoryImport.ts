@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import { loadConfig } from '../src/config'
 import { openDatabase } from '../src/data/database'
 import { createLogger } from '../src/logger'
-import { DirectoryService } from '../src/services/directory'
-import { DirectoryFileError, parseDirectoryCsv } from '../src/services/directoryImport'
+import { DirectoryService } from '../src/directory/directory'
+import { DirectoryFileError, parseDirectoryCsv } from '../src/directory/directoryImport'
 
 async function main(): Promise<number> {
   const file = process.argv[2]

@@ -10,8 +10,8 @@ import { ConfigError, loadConfig } from '../src/config'
 import { openDatabase } from '../src/data/database'
 import { feedbackModel } from '../src/data/models/feedback'
 import { createLogger } from '../src/logger'
-import { createServices } from '../src/services'
-import { classifiableText } from '../src/services/classifyAndRoute'
+import { createServices } from '../src/composition'
+import { classifiableText } from '../src/triage/classifyAndRoute'
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { batch: { type: 'string', default: '100' }, 'dry-run': { type: 'boolean', default: false } } })

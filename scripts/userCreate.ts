@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../src/config'
 import { openDatabase } from '../src/data/database'
 import { userModel, userRoles } from '../src/data/models/user'
 import { createLogger } from '../src/logger'
-import { UserError, Users } from '../src/services/users'
+import { UserError, Users } from '../src/security/users'
 
 async function main(): Promise<number> {
   let args

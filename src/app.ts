@@ -13,17 +13,13 @@ import consoleRoutes from './routes/console'
 import privacyConsoleRoutes from './routes/privacyConsole'
 import intakeRoutes from './routes/intake'
 import signalsRoutes from './routes/signals'
-import { createFeedbackBot } from './bot/feedbackBot'
-import { gateTurns } from './bot/turnGate'
-import { directLineRoutes } from './directline'
+import { botFrameworkRoutes } from './channels/botframework/botFramework'
+import { twilioWebhookRoutes } from './channels/sms/twilioWebhook'
+import { directLineRoutes } from './channels/webchat'
 import publicPages from './routes/publicPages'
-import channelRoutes from './channels/routes'
-import type { Services } from './services'
+import type { Services } from './composition'
 
 export const serviceName = 'Share your experience of care'
-/** Turns using the database at once; more wait in memory (see bot/turnGate.ts). */
-const maxConcurrentTurns = 16
-
 /** The express app, composed from small set-up middlewares (hmpps-template-typescript style). */
 export function createApp(services: Services, database: ReadinessCheck, readinessProblem?: () => string | undefined): express.Express {
   const { logger } = services
@@ -39,10 +35,8 @@ export function createApp(services: Services, database: ReadinessCheck, readines
   app.use(setUpStaticResources())
   setUpNunjucks(app, serviceName)
 
-  // One bot for every channel: its state lives in the database, so each channel sees the same conversation logic.
-  const bot = services.metrics.instrumentBot(gateTurns(createFeedbackBot(services), maxConcurrentTurns))
   app.use(publicPages(services))
-  app.use(directLineRoutes(services, bot))
+  app.use(directLineRoutes(services.directLine, services.config.RATE_LIMIT_PER_MINUTE))
 
   app.use(intakeRoutes(services))
   const secureCookies = services.config.PUBLIC_BASE_URL.startsWith('https:')
@@ -55,7 +49,23 @@ export function createApp(services: Services, database: ReadinessCheck, readines
   app.use('/console', consoleRoutes(services))
   app.use('/console', privacyConsoleRoutes(services))
 
-  app.use(channelRoutes(services, bot))
+  // The channels beyond the web chat: POST /api/sms/twilio (SMS and WhatsApp) and POST /api/messages (Azure Bot
+  // Service channels and the Bot Framework Emulator). Each mounts its own body parser. One bot for every channel.
+  const bot = () => services.bot
+  app.use(
+    twilioWebhookRoutes({
+      config: services.config,
+      logger: services.logger,
+      clock: services.clock,
+      connection: services.connection,
+      contactCipher: services.contactCipher,
+      adapter: services.twilioAdapter,
+      optOuts: services.smsOptOuts,
+      conversations: services.conversationReferences,
+      bot,
+    }),
+  )
+  app.use(botFrameworkRoutes(services.cloudAdapter, bot, { config: services.config, logger: services.logger }))
 
   app.use(notFound)
   app.use(errorHandler)

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import crypto from 'node:crypto'
-import type { ActivityHandler, TurnContext } from 'botbuilder'
+import type { ActivityHandlerBase, TurnContext } from 'botbuilder'
 import type { RequestHandler } from 'express'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { QueueDepth } from './data/work/workQueue'
@@ -100,9 +100,9 @@ export class ServiceMetrics {
   }
 
   /** Times every turn of the bot, whichever channel runs it. */
-  instrumentBot<T extends ActivityHandler>(bot: T): T {
+  instrumentBot(bot: Pick<ActivityHandlerBase, 'run'>): Pick<ActivityHandlerBase, 'run'> {
     const run = bot.run.bind(bot)
-    bot.run = async (context: TurnContext) => {
+    const timed = async (context: TurnContext) => {
       const end = this.turnSeconds.startTimer({ channel: context.activity.channelId ?? 'unknown' })
       try {
         await run(context)
@@ -112,7 +112,7 @@ export class ServiceMetrics {
         throw error
       }
     }
-    return bot
+    return { run: timed }
   }
 
   /** GET /metrics behind a bearer token (compared in constant time). */

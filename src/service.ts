@@ -5,8 +5,8 @@ import { type Clock, systemClock } from './clock'
 import type { Config } from './config'
 import { type Database, openDatabase } from './data/database'
 import type { Logger } from './logger'
-import { createServices, type Services } from './services'
-import { checkSealedData, type SealedDataCheck } from './services/contactEncryption'
+import { createServices, type Services } from './composition'
+import { checkSealedData, type SealedDataCheck } from './contact/contactEncryption'
 
 export interface RunningService {
   url: string

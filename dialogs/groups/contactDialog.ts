@@ -1,6 +1,6 @@
-import { normaliseForMatching } from '../../src/bot/choiceRecognition'
+import { normaliseForMatching } from '../../src/conversation/choiceRecognition'
 import type { JourneyDependencies } from '../journeyDependencies'
-import type { StepOutcome } from '../journeyState'
+import type { StepOutcome } from '../../src/conversation/journeyState'
 import { type AnswerTurn, choiceQuestion, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'
 import { say } from '../sendBotMessage'

@@ -1,5 +1,5 @@
-import type { BotChoice } from '../../src/bot/botMessage'
-import type { EqualityAnswers, JourneyState } from '../journeyState'
+import type { BotChoice } from '../../src/conversation/botMessage'
+import type { EqualityAnswers, JourneyState } from '../../src/conversation/journeyState'
 import type { JourneyDependencies } from '../journeyDependencies'
 import { choiceQuestion, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'

@@ -1,4 +1,4 @@
-import { normaliseForMatching, recogniseChoice } from '../../src/bot/choiceRecognition'
+import { normaliseForMatching, recogniseChoice } from '../../src/conversation/choiceRecognition'
 import type { JourneyDependencies } from '../journeyDependencies'
 import { whenHeardIn } from '../listening'
 import { choiceQuestion, keepUnansweredWords, looksLikeStory, type Question } from '../question'

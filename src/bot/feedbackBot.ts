@@ -1,24 +1,21 @@
 import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder'
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs'
-import { JourneyDependencies } from '../../dialogs/journeyDependencies'
-import { type JourneyState, newJourney } from '../../dialogs/journeyState'
+import { JourneyDependencies, type JourneyServices } from '../../dialogs/journeyDependencies'
+import { type JourneyState, newJourney } from '../conversation/journeyState'
 import { MainDialog } from '../../dialogs/mainDialog'
 import { say } from '../../dialogs/sendBotMessage'
 import { recogniseInterruption } from '../../dialogs/understanding'
-import { normaliseForMatching, recogniseChoice } from './choiceRecognition'
-import { findFeedbackReferenceIn } from '../services/feedbackReference'
+import { normaliseForMatching, recogniseChoice } from '../conversation/choiceRecognition'
+import { findFeedbackReferenceIn } from '../feedback/feedbackReference'
 import { wordingFor } from '../../dialogs/wording'
 import { detectSignposting } from '../classification'
-import { CallbackRequests } from '../data/models/callbackRequest'
-import { EqualityResponses } from '../data/models/equalityResponse'
-import { feedbackModel } from '../data/models/feedback'
-import type { Services } from '../services'
-import { DirectoryService } from '../services/directory'
-import { FeedbackDrafts } from '../services/feedbackDrafts'
-import { newFeedbackReference } from '../services/feedbackReference'
-import { RouteScopedConversationState, RouteScopedUserState } from '../channels/conversationIdentity'
-import { MongoStorage } from './mongoStorage'
-import { textsStoppedKey } from './turnFlags'
+import type { CallbackRequests } from '../data/models/callbackRequest'
+import type { EqualityResponses } from '../data/models/equalityResponse'
+import type { DirectoryService } from '../directory/directory'
+import type { FeedbackDrafts } from '../feedback/feedbackDrafts'
+import { newFeedbackReference } from '../feedback/feedbackReference'
+import { RouteScopedConversationState, RouteScopedUserState } from '../conversation/conversationIdentity'
+import { textsStoppedKey } from '../conversation/turnFlags'
 
 const greeting = /^\s*(hi|hello|hey|hiya|start|good (morning|afternoon|evening))\W*$/i
 const newFeedback = /^(?:new feedback|new|something new|something else|another|another one|tell you something else|give new feedback|start new feedback)$/
@@ -27,10 +24,14 @@ interface UserPreferences {
   easyRead?: boolean
 }
 
-export interface FeedbackBotOptions {
-  /** Defaults to the database (MongoStorage); tests may pass their own on the same database. */
-  storage?: Storage
-  directory?: DirectoryService
+/** What the bot is built from (src/composition.ts passes them). */
+export interface FeedbackBotDependencies extends JourneyServices {
+  /** Conversation and user state: MongoStorage on the database; tests may pass their own. */
+  botStorage: Storage
+  directory: DirectoryService
+  feedbackDrafts: FeedbackDrafts
+  callbackRequests: CallbackRequests
+  equalityResponses: EqualityResponses
 }
 
 /**
@@ -38,8 +39,8 @@ export interface FeedbackBotOptions {
  * answers the current step), then the dialog. The welcome comes on conversationUpdate or the first message.
  * State is saved at the end of every turn, so a restart resumes at the same step.
  */
-export function createFeedbackBot(services: Services, options: FeedbackBotOptions = {}): ActivityHandler {
-  const storage = options.storage ?? new MongoStorage(services.connection)
+export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHandler {
+  const storage = services.botStorage
   const conversationState = new RouteScopedConversationState(storage)
   const userState = new RouteScopedUserState(storage)
   const journeyProperty = conversationState.createProperty<JourneyState>('journey')
@@ -48,10 +49,10 @@ export function createFeedbackBot(services: Services, options: FeedbackBotOption
   const deps = new JourneyDependencies(
     services,
     journeyProperty,
-    options.directory ?? new DirectoryService(services.connection),
-    new FeedbackDrafts(feedbackModel(services.connection), services.clock, services.contactCipher),
-    new CallbackRequests(services.connection, services.contactCipher),
-    new EqualityResponses(services.connection),
+    services.directory,
+    services.feedbackDrafts,
+    services.callbackRequests,
+    services.equalityResponses,
   )
   const dialogs = new DialogSet(dialogState)
   dialogs.add(new MainDialog(deps))

@@ -1,4 +1,4 @@
-import type { ActivityHandler, TurnContext } from 'botbuilder'
+import type { ActivityHandlerBase, TurnContext } from 'botbuilder'
 import { detectSignposting } from '../classification'
 
 /**
@@ -6,11 +6,11 @@ import { detectSignposting } from '../classification'
  * crowd of chats the database then serves a short queue quickly, and urgent work (intake, alerts) is not stuck
  * behind hundreds of turns. A message about danger skips the wait, so its signposting is never delayed.
  */
-export function gateTurns<T extends ActivityHandler>(bot: T, limit: number): T {
+export function gateTurns(bot: Pick<ActivityHandlerBase, 'run'>, limit: number): Pick<ActivityHandlerBase, 'run'> {
   let running = 0
   const waiting: (() => void)[] = []
   const run = bot.run.bind(bot)
-  bot.run = async (context: TurnContext) => {
+  const gated = async (context: TurnContext) => {
     const urgent = context.activity.type === 'message' && detectSignposting(context.activity.text ?? '').length > 0
     if (!urgent && running >= limit) await new Promise<void>(resolve => waiting.push(resolve))
     running++
@@ -21,5 +21,5 @@ export function gateTurns<T extends ActivityHandler>(bot: T, limit: number): T {
       waiting.shift()?.()
     }
   }
-  return bot
+  return { run: gated }
 }

@@ -7,7 +7,7 @@ import {
   conversationReferenceModel,
 } from '../data/models/conversationReference'
 import type { Logger } from '../logger'
-import { conversationChannel } from './conversationIdentity'
+import { conversationChannel } from '../conversation/conversationIdentity'
 
 export interface RememberedConversation {
   reference: Partial<ConversationReference>

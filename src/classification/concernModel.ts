@@ -1,4 +1,4 @@
-import { LinearLayer, type StoredLinearLayer, type SparseVector, tfidfVector } from './model'
+import { LinearLayer, type StoredLinearLayer, type SparseVector, tfidfVector } from './vectors'
 import type { RiskCategory } from './taxonomy'
 
 /**

@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express'
 import type { UserRole } from '../data/models/user'
-import type { Actor } from '../services/audit'
-import type { Users } from '../services/users'
+import type { Actor } from '../security/audit'
+import type { Users } from '../security/users'
 import { csrfRequestValid } from './setUpCsrf'
 
 export interface SignedInUser {

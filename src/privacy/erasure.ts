@@ -8,8 +8,8 @@ import { directLineActivityModel } from '../data/models/directLineActivity'
 import { directLineConversationModel } from '../data/models/directLineConversation'
 import { feedbackModel } from '../data/models/feedback'
 import type { Logger } from '../logger'
-import type { Actor, AuditLog } from '../services/audit'
-import type { ContactCipher } from '../services/contactEncryption'
+import type { Actor, AuditLog } from '../security/audit'
+import type { ContactCipher } from '../contact/contactEncryption'
 import { findPersonalRecords, locateConversation, type PersonQuery } from './personalRecords'
 
 /** What the regulator keeps of an erased feedback record: that it existed, what it was about, its classification and what inspectors did. */

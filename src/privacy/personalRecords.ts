@@ -4,8 +4,8 @@ import { callbackRequestModel } from '../data/models/callbackRequest'
 import { conversationReferenceModel } from '../data/models/conversationReference'
 import { directLineConversationModel } from '../data/models/directLineConversation'
 import { feedbackModel } from '../data/models/feedback'
-import type { ContactCipher } from '../services/contactEncryption'
-import { normaliseFeedbackReference } from '../services/feedbackReference'
+import type { ContactCipher } from '../contact/contactEncryption'
+import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 
 /** How a person identifies themselves in a subject access or erasure request. */
 export type PersonQuery = { reference: string } | { phone: string } | { email: string }
@@ -22,7 +22,7 @@ export interface PersonalRecords {
   phoneHash?: string
 }
 
-/** The chat channels whose conversation id is the keyed hash of the person's number (see channels/twilioAdapter.ts). */
+/** The chat channels whose conversation id is the keyed hash of the person's number (see channels/sms/twilioAdapter.ts). */
 const numberChannels = ['sms', 'whatsapp'] as const
 
 export function conversationKeysForPhoneHash(phoneHash: string): string[] {

@@ -11,8 +11,8 @@ import { deliveryModel } from '../data/models/delivery'
 import { directLineActivityModel } from '../data/models/directLineActivity'
 import { feedbackModel } from '../data/models/feedback'
 import { smsOptOutModel } from '../data/models/smsOptOut'
-import type { Actor, AuditLog } from '../services/audit'
-import type { ContactCipher } from '../services/contactEncryption'
+import type { Actor, AuditLog } from '../security/audit'
+import type { ContactCipher } from '../contact/contactEncryption'
 import { findPersonalRecords, locateConversation, type PersonQuery, splitKey } from './personalRecords'
 
 /** Internal keys and hashes: they mean nothing to the person and are not data about them. */

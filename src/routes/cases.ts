@@ -1,8 +1,8 @@
 import express, { type Response, type Router } from 'express'
 import { actorOf, requireRole } from '../middleware/setUpAuthentication'
-import type { Services } from '../services'
-import { parseCaseFilters } from '../services/caseQueue'
-import { CaseInputError, CaseNotFound } from '../services/caseService'
+import type { Services } from '../composition'
+import { parseCaseFilters } from '../triage/caseQueue'
+import { CaseInputError, CaseNotFound } from '../triage/caseService'
 
 function caseProblem(res: Response, error: unknown): void {
   if (error instanceof CaseNotFound) {

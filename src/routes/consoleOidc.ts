@@ -1,8 +1,8 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { signedInUser } from '../middleware/setUpAuthentication'
 import { startSignedInSession } from '../middleware/setUpWebSession'
-import type { Services } from '../services'
-import { OidcProviderError, OidcResponseError } from '../services/oidc'
+import type { Services } from '../composition'
+import { OidcProviderError, OidcResponseError } from '../security/oidc'
 
 type Handler = (req: Request, res: Response, next: NextFunction) => Promise<void>
 

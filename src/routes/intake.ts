@@ -1,11 +1,11 @@
 import express, { type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { feedbackModel } from '../data/models/feedback'
-import type { Services } from '../services'
-import { publicStatusOf } from '../services/feedbackStatus'
+import type { Services } from '../composition'
+import { publicStatusOf } from '../feedback/feedbackStatus'
 import { detectSignposting } from '../classification'
 import { reporterRoles } from '../data/models/feedback'
-import { feedbackInputSchema, fieldMessages, IdempotencyConflict, maxStoryLength } from '../services/intake'
+import { feedbackInputSchema, fieldMessages, IdempotencyConflict, maxStoryLength } from '../feedback/intake'
 
 /** Seconds a client should wait before sending again when the database cannot take the feedback. */
 export const notSavedRetryAfterSeconds = 30

@@ -2,8 +2,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { actorOf, requireRole, signedInUser } from '../middleware/setUpAuthentication'
 import { PersonalDataErasure } from '../privacy/erasure'
 import { findPersonalRecords, type PersonQuery, PersonQueryError } from '../privacy/personalRecords'
-import { normaliseFeedbackReference } from '../services/feedbackReference'
-import type { Services } from '../services'
+import { normaliseFeedbackReference } from '../feedback/feedbackReference'
+import type { Services } from '../composition'
 
 type Handler = (req: Request, res: Response, next: NextFunction) => Promise<void>
 

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express'
 import { retentionPolicyFrom } from '../privacy/retention'
-import type { Services } from '../services'
+import type { Services } from '../composition'
 
 /** The public pages: the chat (the start page), the status by reference, and the privacy and accessibility pages. */
 export default function publicPages(services: Services): Router {

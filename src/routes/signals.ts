@@ -1,8 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express'
 import { riskCategoryLabels } from '../classification/taxonomy'
 import { actorOf, requireRole } from '../middleware/setUpAuthentication'
-import type { Services } from '../services'
-import { risingRule, signalPeriods, signalsAsCsv } from '../services/signals'
+import type { Services } from '../composition'
+import { risingRule, signalPeriods, signalsAsCsv } from '../triage/signals'
 
 /** Per-service signals for managers: the console page, and CSV and JSON exports (console session or Bearer token). */
 export default function signalsRoutes(services: Services): Router {

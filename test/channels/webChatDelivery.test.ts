@@ -1,5 +1,5 @@
 import { feedbackModel } from '../../src/data/models/feedback'
-import { newFeedbackReference } from '../../src/services/feedbackReference'
+import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import type { RunningService } from '../../src/service'
 import { startTestService } from '../helpers/service'
 

@@ -8,7 +8,7 @@ import pino from 'pino'
 import type { Clock } from '../../src/clock'
 import { loadConfig } from '../../src/config'
 import { createFeedbackBot } from '../../src/bot/feedbackBot'
-import { createServices, type Services } from '../../src/services'
+import { createServices, type Services } from '../../src/composition'
 
 /** A fixed "now" so "yesterday" and "in March" normalise the same way on every run. */
 export const testNow = new Date('2025-06-18T10:00:00Z')

@@ -8,11 +8,11 @@ import express from 'express'
 import type { Connection } from 'mongoose'
 import { loadConfig } from '../../src/config'
 import { directLineConversationModel } from '../../src/data/models/directLineConversation'
-import { DirectLineChannel, directLineRoutes } from '../../src/directline'
-import { maxTokenRenewals } from '../../src/directline/tokens'
+import { DirectLineChannel, directLineRoutes } from '../../src/channels/webchat'
+import { maxTokenRenewals } from '../../src/channels/webchat/tokens'
 import { errorHandler, notFound } from '../../src/middleware/errorHandlers'
 import { createLogger } from '../../src/logger'
-import { createServices } from '../../src/services'
+import { createServices } from '../../src/composition'
 import { connectTestDatabase } from '../helpers/database'
 import { type ChatActivity, DirectLineTestClient, textOf } from './directLineClient'
 
@@ -56,7 +56,7 @@ beforeAll(async () => {
   const app = express()
   const bot = new StandInBot()
   channel = new DirectLineChannel(services, bot)
-  app.use(directLineRoutes(services, bot, channel))
+  app.use(directLineRoutes(channel, config.RATE_LIMIT_PER_MINUTE))
   app.use(notFound)
   app.use(errorHandler)
   server = http.createServer(app)

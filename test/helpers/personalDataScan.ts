@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose'
 import mongoose from 'mongoose'
-import type { ContactCipher } from '../../src/services/contactEncryption'
+import type { ContactCipher } from '../../src/contact/contactEncryption'
 
 /**
  * Every place in the database where any of the given strings appears, as "collection.field": in the clear,

@@ -4,7 +4,7 @@ import type { Connection } from 'mongoose'
 import pino from 'pino'
 import { loadConfig } from '../../src/config'
 import { RetentionJob, retentionPolicyFrom } from '../../src/privacy/retention'
-import { createContactCipher } from '../../src/services/contactEncryption'
+import { createContactCipher } from '../../src/contact/contactEncryption'
 import { ControlledClock } from '../helpers/clock'
 import { connectTestDatabase } from '../helpers/database'
 

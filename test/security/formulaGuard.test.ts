@@ -1,4 +1,4 @@
-import { csvCell } from '../../src/services/csv'
+import { csvCell } from '../../src/triage/csv'
 
 describe('CSV cells a spreadsheet could run as formulas', () => {
   it.each([

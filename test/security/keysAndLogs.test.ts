@@ -6,7 +6,7 @@ import pino from 'pino'
 import { ConfigError, loadConfig } from '../../src/config'
 import { findFreePort } from '../../src/data/embeddedDatabase'
 import { type RunningService, startService } from '../../src/service'
-import { resolveSecret } from '../../src/services/secrets'
+import { resolveSecret } from '../../src/security/secrets'
 import { testDatabaseUri } from '../helpers/database'
 import { spawnService } from '../helpers/serviceProcess'
 

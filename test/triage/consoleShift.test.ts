@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { deliveryModel } from '../../src/data/models/delivery'
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
-import { newFeedbackReference } from '../../src/services/feedbackReference'
+import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import { launchChromium } from '../browser/browser'
 import { startTestService } from '../helpers/service'
 

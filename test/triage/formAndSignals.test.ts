@@ -1,6 +1,6 @@
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
-import { newFeedbackReference } from '../../src/services/feedbackReference'
+import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import { startTestService } from '../helpers/service'
 
 let service: RunningService

@@ -8,7 +8,7 @@ import pino from 'pino'
 import { connectToDatabase } from '../../src/data/database'
 import { alertModel } from '../../src/data/models/alert'
 import { feedbackModel } from '../../src/data/models/feedback'
-import { newFeedbackReference } from '../../src/services/feedbackReference'
+import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import { testDatabaseUri } from '../helpers/database'
 
 const run = promisify(execFile)

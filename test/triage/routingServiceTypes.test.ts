@@ -1,4 +1,4 @@
-import { loadRoutingRules, Router, serviceTypeMatches } from '../../src/services/routing'
+import { loadRoutingRules, Router, serviceTypeMatches } from '../../src/triage/routing'
 
 describe('routing by the directory’s service types', () => {
   const router = new Router(loadRoutingRules(undefined))

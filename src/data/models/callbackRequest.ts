@@ -1,5 +1,4 @@
 import { type Connection, type Model, Schema } from 'mongoose'
-import type { ContactCipher } from '../../services/contactEncryption'
 
 /** Someone asked to speak to a person and wants a phone call back. The number is sealed at rest. */
 interface CallbackRequest {
@@ -32,12 +31,18 @@ export function callbackRequestModel(connection: Connection): Model<CallbackRequ
   )
 }
 
+/** The part of the contact cipher (contact/contactEncryption.ts) a callback request needs; data depends on nothing in the app. */
+interface PhoneSealer {
+  encrypt(plain: object): string
+  lookupHashes(details: { phone?: string }): { phoneHash?: string }
+}
+
 export class CallbackRequests {
   private readonly model: Model<CallbackRequest>
 
   constructor(
     connection: Connection,
-    private readonly cipher: ContactCipher,
+    private readonly cipher: PhoneSealer,
   ) {
     this.model = callbackRequestModel(connection)
   }

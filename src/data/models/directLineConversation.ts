@@ -12,7 +12,7 @@ export interface DirectLineConversation {
   lastWatermark: number
   startedAt?: Date
   lastActivityAt: Date
-  /** The generation of the one token that works (see directline/tokens.ts), and how many times it was renewed. */
+  /** The generation of the one token that works (see channels/webchat/tokens.ts), and how many times it was renewed. */
   tokenGeneration?: number
   tokenRenewals?: number
 }

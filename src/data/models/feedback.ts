@@ -3,7 +3,7 @@ import { keyedBy } from './naturalKey'
 
 /**
  * One person's feedback, from the first answer (a draft, saved after every answer so nothing typed is lost)
- * to closure. Contact details are only ever stored sealed (see services/contactEncryption.ts).
+ * to closure. Contact details are only ever stored sealed (see contact/contactEncryption.ts).
  * Equality monitoring answers are NOT stored here: they live apart from identity (equalityResponse.ts).
  *
  * FerretDB rules (shared docs/database.md): plain or unique indexes only, unique fields required,

@@ -28,12 +28,11 @@ interface Job {
 export class BackgroundJobs {
   private readonly jobs = new Map<string, Job>()
   private started = false
-  /** Called after each pass with how long it took, for /metrics. */
-  onPass: (name: string, seconds: number, ok: boolean) => void = () => {}
-
   constructor(
     private readonly leases: Leases,
     private readonly logger: Logger,
+    /** Called after each pass with how long it took, for /metrics. */
+    private readonly onPass: (name: string, seconds: number, ok: boolean) => void = () => {},
   ) {}
 
   every(name: string, intervalMs: number, run: () => Promise<unknown>, options: JobOptions = {}): void {

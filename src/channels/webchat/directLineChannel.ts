@@ -1,0 +1,194 @@
+import { type Activity, ActivityTypes, type ChannelAccount, type TurnContext } from 'botbuilder'
+import type { Logger } from '../../logger'
+import type { Clock } from '../../clock'
+import type { Config } from '../../config'
+import type { ConversationReferenceStore } from '../conversationReferences'
+import { type BotLogic, DirectLineAdapter } from './directLineAdapter'
+import { type ConversationGrant, DirectLineTokens, maxTokenRenewals, TokenError } from './tokens'
+import type { TranscriptRetention } from './transcriptRetention'
+import type { TranscriptStore } from './transcriptStore'
+import type { DirectLineConversation } from '../../data/models/directLineConversation'
+import { rememberConversations } from '../conversationReferences'
+
+export const webChatChannelId = 'webchat'
+export const botAccount: ChannelAccount = { id: 'feedback-bot', name: 'Feedback bot', role: 'bot' }
+
+/** Anything that can take a turn: botbuilder's ActivityHandler has this shape. */
+export interface TurnHandler {
+  run(context: TurnContext): Promise<void>
+}
+
+export interface IncomingActivity {
+  type: 'message' | 'event' | 'typing'
+  text?: string
+  locale?: string
+  name?: string
+  value?: unknown
+  clientActivityID?: string
+  clientTimestamp?: string
+}
+
+export interface ConversationTicket {
+  conversationId: string
+  token: string
+  expires_in: number
+}
+
+export class UnknownConversationError extends Error {}
+
+/** What the web chat channel is built from (src/composition.ts passes them). */
+export interface DirectLineChannelDependencies {
+  config: Pick<Config, 'PUBLIC_BASE_URL'>
+  logger: Logger
+  clock: Clock
+  /** Signs the chat tokens. */
+  sessionSecret: Buffer
+  /** The one transcript store, shared with person deliveries. */
+  transcripts: TranscriptStore
+  transcriptRetention: TranscriptRetention
+  conversationReferences: ConversationReferenceStore
+}
+
+const apology = 'Sorry, something went wrong on our side. Please send that again in a minute.'
+
+/** Error details without the message, which could quote what the person typed. */
+function loggableError(error: unknown): object {
+  if (!(error instanceof Error)) return { errorType: typeof error }
+  return { errorName: error.name, frames: error.stack?.split('\n').slice(1, 8).join('\n') }
+}
+
+/**
+ * The public web chat channel: conversations, tokens, the transcript and the bot's turns.
+ * Turns for one conversation run one at a time, in arrival order, so replies are stored in order.
+ */
+export class DirectLineChannel {
+  readonly tokens: DirectLineTokens
+  readonly transcripts: TranscriptStore
+  readonly retention: TranscriptRetention
+  private readonly adapter: DirectLineAdapter
+  private readonly logger: Logger
+  private readonly queues = new Map<string, Promise<unknown>>()
+
+  constructor(
+    services: DirectLineChannelDependencies,
+    private readonly bot: TurnHandler,
+    private readonly serviceUrl = `${services.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/v3/directline`,
+  ) {
+    this.logger = services.logger
+    this.tokens = new DirectLineTokens(services.sessionSecret, services.clock)
+    this.transcripts = services.transcripts
+    this.adapter = new DirectLineAdapter(this.transcripts)
+    // Remember where each web chat conversation is, like every other channel, so notifyPerson can reach it later.
+    this.adapter.use(rememberConversations(services.conversationReferences, services.logger))
+    this.retention = services.transcriptRetention
+    this.adapter.onTurnError = async (context, error) => {
+      this.logger.error({ ...loggableError(error), channel: webChatChannelId }, 'web chat turn failed')
+      try {
+        await context.sendActivity({ type: ActivityTypes.Message, text: apology, textFormat: 'plain' })
+      } catch (sendError) {
+        this.logger.error(loggableError(sendError), 'could not store the apology in the web chat transcript')
+      }
+    }
+  }
+
+  /** A new conversation; `start` sends the bot its welcome turn straight away. */
+  async createConversation(start: boolean): Promise<ConversationTicket> {
+    const conversation = await this.transcripts.createConversation()
+    const grant = { conversationId: conversation.conversationId, userId: conversation.userId, generation: conversation.tokenGeneration ?? 0 }
+    if (start) await this.ensureStarted(grant)
+    return { conversationId: grant.conversationId, ...this.tokens.issue(grant) }
+  }
+
+  /** Returns true when this call started the conversation, false when it had already started. */
+  async ensureStarted(grant: ConversationGrant): Promise<boolean> {
+    return this.inTurn(grant.conversationId, async () => {
+      await this.requireConversation(grant)
+      if (!(await this.transcripts.markStarted(grant.conversationId))) return false
+      await this.runBot({
+        ...this.addressing(grant),
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [botAccount, { id: grant.userId, name: '', role: 'user' }],
+      })
+      return true
+    })
+  }
+
+  /** A new token for the conversation; the one presented stops working. */
+  async renew(grant: ConversationGrant): Promise<ConversationTicket> {
+    const conversation = await this.requireConversation(grant)
+    const renewals = (conversation.tokenRenewals ?? 0) + 1
+    if (renewals > maxTokenRenewals) throw new TokenError(403, 'This chat has been open for a long time. Please start a new chat.')
+    const next = { ...grant, generation: grant.generation + 1 }
+    await this.transcripts.recordTokenRenewal(grant.conversationId, next.generation, renewals)
+    return { conversationId: grant.conversationId, ...this.tokens.issue(next) }
+  }
+
+  /** Stores what the person sent, before the bot runs, so it is never lost; then runs the bot. */
+  async receive(grant: ConversationGrant, incoming: IncomingActivity): Promise<{ id: string }> {
+    if (incoming.type === 'typing') return { id: '' }
+    await this.ensureStarted(grant)
+    return this.inTurn(grant.conversationId, async () => {
+      const activity: Partial<Activity> = {
+        ...this.addressing(grant),
+        type: incoming.type,
+        text: incoming.text ?? '',
+        textFormat: 'plain',
+        locale: incoming.locale,
+        name: incoming.name,
+        value: incoming.value,
+        channelData:
+          incoming.clientActivityID || incoming.clientTimestamp
+            ? { clientActivityID: incoming.clientActivityID, clientTimestamp: incoming.clientTimestamp }
+            : undefined,
+      }
+      const stored = await this.transcripts.append(grant.conversationId, JSON.parse(JSON.stringify(activity)))
+      await this.runBot(stored)
+      return { id: stored.id ?? '' }
+    })
+  }
+
+  async read(grant: ConversationGrant, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: string }> {
+    await this.requireConversation(grant)
+    const page = await this.transcripts.activitiesAfter(grant.conversationId, watermark)
+    return { activities: page.activities, watermark: String(page.watermark) }
+  }
+
+  /** The conversation, when it exists and the grant is its newest token. */
+  private async requireConversation(grant: ConversationGrant): Promise<DirectLineConversation> {
+    const conversation = await this.transcripts.findConversation(grant.conversationId)
+    if (!conversation) throw new UnknownConversationError()
+    if ((conversation.tokenGeneration ?? 0) !== grant.generation) {
+      throw new TokenError(403, 'This chat token has been replaced by a newer one. Please refresh the page.')
+    }
+    return conversation
+  }
+
+  private addressing(grant: ConversationGrant): Partial<Activity> {
+    return {
+      channelId: webChatChannelId,
+      serviceUrl: this.serviceUrl,
+      conversation: { id: grant.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: grant.userId, name: '', role: 'user' },
+      recipient: botAccount,
+    }
+  }
+
+  private async runBot(activity: Partial<Activity>): Promise<void> {
+    const logic: BotLogic = context => this.bot.run(context)
+    await this.adapter.processActivity(activity, logic)
+  }
+
+  private inTurn<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(conversationId) ?? Promise.resolve()
+    const result = previous.then(task, task)
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.queues.set(conversationId, settled)
+    void settled.then(() => {
+      if (this.queues.get(conversationId) === settled) this.queues.delete(conversationId)
+    })
+    return result
+  }
+}

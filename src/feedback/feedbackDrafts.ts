@@ -1,0 +1,119 @@
+import type { JourneyState } from '../conversation/journeyState'
+import type { Clock } from '../clock'
+import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import type { ContactCipher, ContactLookupHashes } from '../contact/contactEncryption'
+
+export interface InboundMessage {
+  channel: string
+  conversationKey: string
+  /** The question being asked when it arrived, or opening / follow-up / texts-stopped. */
+  step: string
+  text: string
+  sealedText?: string
+  followUp?: boolean
+}
+
+/**
+ * Saves the conversation's answers as a draft Feedback record after every answer, so a crash never loses
+ * what was typed. Contact details stay sealed. Equality answers are never written here.
+ * Once the record has been submitted the draft is no longer touched, unless it was routed while still being told.
+ */
+export class FeedbackDrafts {
+  constructor(
+    private readonly feedback: FeedbackModel,
+    private readonly clock: Clock,
+    private readonly contactCipher: ContactCipher,
+  ) {}
+
+  private lookupHashesOf(sealed: string | undefined): ContactLookupHashes {
+    if (!sealed) return {}
+    try {
+      return this.contactCipher.lookupHashes(this.contactCipher.decrypt<{ phone?: string; email?: string }>(sealed))
+    } catch {
+      return {}
+    }
+  }
+
+  async save(journey: JourneyState, origin: { channel: string; conversationKey: string }): Promise<void> {
+    const existing = await this.feedback.findOne({ reference: journey.reference }, { status: 1, stillBeingTold: 1 }).lean()
+    if (existing && existing.status !== 'draft' && !existing.stillBeingTold) return
+    const { answers } = journey
+    const fields: Partial<Feedback> = {
+      channel: origin.channel,
+      conversationKey: origin.conversationKey,
+      easyRead: journey.easyRead,
+    }
+    const cleared: string[] = []
+    const put = <K extends keyof Feedback>(key: K, value: Feedback[K] | undefined) => {
+      if (value === undefined || value === null) cleared.push(key)
+      else fields[key] = value
+    }
+    put('role', answers.role as Feedback['role'])
+    put(
+      'service',
+      answers.service
+        ? {
+            name: answers.service.name,
+            locationId: answers.service.locationId,
+            key: (answers.service.locationId ?? answers.service.name).toLowerCase(),
+            matchedFromDirectory: answers.service.matchedFromDirectory,
+            providerName: answers.service.providerName,
+            localAuthority: answers.service.localAuthority,
+            region: answers.service.region,
+            serviceTypes: answers.service.serviceTypes,
+          }
+        : undefined,
+    )
+    put('when', answers.when)
+    put('story', answers.storyParts.length ? answers.storyParts.join('\n\n') : undefined)
+    put('otherMessages', answers.otherMessages.length ? answers.otherMessages : undefined)
+    put('overall', answers.overall as Feedback['overall'])
+    put('desiredOutcome', answers.desiredOutcome ?? undefined)
+    put(
+      'contact',
+      answers.contactMethod
+        ? {
+            method: answers.contactMethod as NonNullable<Feedback['contact']>['method'],
+            format: answers.replyFormat as NonNullable<Feedback['contact']>['format'],
+            language: answers.replyFormat === 'other_language' ? answers.language : undefined,
+            sealedDetails: answers.sealedContact,
+            ...this.lookupHashesOf(answers.sealedContact),
+          }
+        : undefined,
+    )
+    put('consentToShare', answers.consentToShare)
+    put('callbackRequested', answers.callbackRequested)
+
+    const update: Record<string, unknown> = {
+      $set: fields,
+      $setOnInsert: { reference: journey.reference, status: 'draft', statusHistory: [{ status: 'draft', at: this.clock.now(), by: 'system' }] },
+    }
+    if (cleared.length) update.$unset = Object.fromEntries(cleared.map(key => [key, '']))
+    await this.feedback.updateOne({ reference: journey.reference }, update, { upsert: true })
+  }
+
+  /**
+   * Appends one message from the person to their record as it arrives, before anything else reads it, so a
+   * crash or an abandoned chat never loses it. Creates the draft if this is the first message.
+   */
+  async appendMessage(reference: string, message: InboundMessage): Promise<void> {
+    const at = this.clock.now()
+    const entry = { at, channel: message.channel, step: message.step, text: message.text, sealedText: message.sealedText, followUp: message.followUp || undefined }
+    await this.feedback.updateOne(
+      { reference },
+      {
+        $push: { conversation: { $each: [entry] } },
+        $unset: { quietCheckedAt: '' },
+        ...(message.followUp ? { $set: { lastFollowUpAt: at } } : {}),
+        $setOnInsert: {
+          reference,
+          status: 'draft',
+          statusHistory: [{ status: 'draft', at, by: 'system' }],
+          channel: message.channel,
+          conversationKey: message.conversationKey,
+        },
+      },
+      { upsert: true },
+    )
+  }
+}

@@ -1,0 +1,237 @@
+import crypto from 'node:crypto'
+import { z } from 'zod'
+import type { Model } from 'mongoose'
+import type { CareService } from '../data/models/careService'
+import type { IntakeKeyModel } from '../data/models/intakeKey'
+import { isDuplicateKey, retryTransient } from '../data/retry'
+import { contactMethods, type Feedback, type FeedbackModel, replyFormats, reporterRoles } from '../data/models/feedback'
+import type { ContactCipher } from '../contact/contactEncryption'
+import type { DirectoryService } from '../directory/directory'
+import { newFeedbackReference } from './feedbackReference'
+import type { FeedbackSubmission } from './feedbackSubmission'
+
+export const maxStoryLength = 10_000
+
+const text = (label: string, max: number) =>
+  z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .max(max, { message: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` })
+
+const optionalText = (label: string, max: number) =>
+  text(label, max)
+    .transform(value => (value === '' ? undefined : value))
+    .optional()
+
+/** Wording is for a partner's developer and, through the form, for the person: say what to do, kindly. */
+export const feedbackInputSchema = z
+  .object({
+    service: z
+      .object(
+        {
+          name: optionalText('The service name', 200),
+          locationId: optionalText('The location ID', 40).pipe(
+            z.string().regex(/^[A-Za-z0-9-]+$/, { message: 'The location ID must only have letters, numbers and hyphens' }).optional(),
+          ),
+          localAuthority: optionalText('The local authority', 100),
+          region: optionalText('The region', 100),
+          serviceType: optionalText('The service type', 100),
+        },
+        { message: 'Tell us which service this is about, with "name" or "locationId"' },
+      )
+      .refine(service => Boolean(service.name || service.locationId), {
+        message: 'Tell us which service this is about, with "name" or "locationId"',
+      }),
+    text: text('Your feedback', maxStoryLength).min(1, { message: 'Tell us what happened' }),
+    role: z.enum(reporterRoles, { message: `The role must be one of: ${reporterRoles.join(', ')}` }).optional(),
+    when: optionalText('When it happened', 200),
+    desiredOutcome: optionalText('What you would like to happen', 2000),
+    contact: z
+      .object({
+        method: z.enum(contactMethods, { message: `The contact method must be one of: ${contactMethods.join(', ')}` }),
+        email: optionalText('The email address', 254).pipe(
+          z.email({ message: 'Enter an email address in the correct format, like name@example.com' }).optional(),
+        ),
+        phone: optionalText('The phone number', 30).pipe(
+          z
+            .string()
+            .regex(/^\+?[0-9 ()-]{7,}$/, { message: 'Enter a phone number, like 07700 900 982 or +44 7700 900 982' })
+            .optional(),
+        ),
+        name: optionalText('Your name', 200),
+        format: z.enum(replyFormats, { message: `The reply format must be one of: ${replyFormats.join(', ')}` }).optional(),
+        language: optionalText('The language', 50),
+      })
+      .superRefine((contact, context) => {
+        if (contact.method === 'email' && !contact.email) {
+          context.addIssue({ code: 'custom', path: ['email'], message: 'Enter the email address we should reply to' })
+        }
+        if ((contact.method === 'sms' || contact.method === 'phone') && !contact.phone) {
+          context.addIssue({ code: 'custom', path: ['phone'], message: 'Enter the phone number we should reply to' })
+        }
+      })
+      .optional(),
+    consentToShare: z.boolean({ message: 'consentToShare must be true or false' }).optional(),
+  })
+  .strict()
+
+export type FeedbackInput = z.infer<typeof feedbackInputSchema>
+
+/** Field path → message, e.g. {"contact.email": "Enter …"}. */
+export function fieldMessages(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    let path = issue.path.join('.') || 'body'
+    let message = issue.message
+    if (issue.code === 'unrecognized_keys') {
+      message = `We do not know the field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(key => `"${key}"`).join(', ')}`
+      path = path === 'body' ? issue.keys[0] : path
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      if (path === 'text') message = 'Tell us what happened'
+      else if (path === 'service') message = 'Tell us which service this is about, with "name" or "locationId"'
+      else if (path === 'contact.method') message = 'Tell us how to contact you, or choose "anonymous"'
+    }
+    fields[path] ??= message
+  }
+  return fields
+}
+
+const comparable = (name: string | undefined) =>
+  (name ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\b(the|fictional)\b/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ')
+
+/**
+ * The directory entry a partner's service means, only when we are sure: the same location id, or a name that is
+ * the directory's name (or other name) give or take case and punctuation, or the one entry holding every word
+ * typed. Anything less is kept as given: a wrong match would send a concern to the wrong region's inspectors.
+ */
+export async function confidentDirectoryMatch(
+  directory: DirectoryService,
+  careServices: Model<CareService>,
+  service: FeedbackInput['service'],
+): Promise<CareService | undefined> {
+  await directory.ensureSeeded()
+  if (service.locationId) {
+    const id = service.locationId
+    const found = await careServices.findOne({ locationId: { $in: [id, id.toUpperCase()] } }, { _id: 0 }).lean<CareService>()
+    if (found) return found
+  }
+  const typed = comparable(service.name)
+  if (!typed) return undefined
+  const found = await directory.search(service.name!, 3)
+  const candidates = found.length ? await careServices.find({ locationId: { $in: found.map(match => match.locationId) } }, { _id: 0 }).lean<CareService[]>() : []
+  const exact = candidates.find(candidate => comparable(candidate.name) === typed || comparable(candidate.alsoKnownAs) === typed)
+  if (exact) return exact
+  const words = typed.split(' ').filter(word => word.length >= 3)
+  if (candidates.length === 1 && words.length >= 2) {
+    const known = new Set(`${comparable(candidates[0].name)} ${comparable(candidates[0].alsoKnownAs)}`.split(' '))
+    if (words.every(word => known.has(word))) return candidates[0]
+  }
+  return undefined
+}
+
+/** The same Idempotency-Key was sent with different feedback. */
+export class IdempotencyConflict extends Error {}
+
+/** How long an Idempotency-Key is remembered: partners retry within minutes, never after a day. */
+export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex')
+
+export class Intake {
+  constructor(
+    private readonly feedback: FeedbackModel,
+    private readonly submission: FeedbackSubmission,
+    private readonly contactCipher: ContactCipher,
+    private readonly directory?: { service: DirectoryService; entries: Model<CareService> },
+    private readonly intakeKeys?: IntakeKeyModel,
+    /** Called with each submission's outcome, for /metrics. */
+    private readonly onReceived: (channel: string, outcome: 'created' | 'replayed') => void = () => {},
+  ) {}
+
+  /** The reference this request's Idempotency-Key already has, or a new one claimed for it. */
+  private async referenceFor(input: FeedbackInput, idempotencyKey: string | undefined): Promise<string> {
+    const reference = newFeedbackReference()
+    if (!idempotencyKey || !this.intakeKeys) return reference
+    const keys = this.intakeKeys
+    const _id = sha256(`intake:${idempotencyKey}`)
+    const bodyHash = sha256(JSON.stringify(input))
+    try {
+      await retryTransient(() => keys.create({ _id, reference, bodyHash, createdAt: new Date() }))
+      return reference
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error
+    }
+    const claimed = await retryTransient(() => keys.findById(_id).lean())
+    if (!claimed) throw new Error('The idempotency key vanished while it was being read')
+    if (claimed.bodyHash !== bodyHash) throw new IdempotencyConflict('This Idempotency-Key was already used with different feedback')
+    return claimed.reference
+  }
+
+  async pruneIdempotencyKeys(now = new Date()): Promise<number> {
+    if (!this.intakeKeys) return 0
+    const result = await this.intakeKeys.deleteMany({ createdAt: { $lt: new Date(now.getTime() - idempotencyKeyLifetimeMs) } })
+    return result.deletedCount
+  }
+
+  /** Fills in where the service is from the directory when we are sure which one it is, so routing by region works. */
+  private async serviceFor(given: FeedbackInput['service']): Promise<NonNullable<Feedback['service']>> {
+    const match = this.directory ? await confidentDirectoryMatch(this.directory.service, this.directory.entries, given).catch(() => undefined) : undefined
+    if (match) {
+      return {
+        name: match.name,
+        locationId: match.locationId,
+        key: match.locationId.toLowerCase(),
+        providerName: match.providerName,
+        localAuthority: match.localAuthority ?? given.localAuthority,
+        region: match.region ?? given.region,
+        serviceTypes: match.serviceTypes?.length ? match.serviceTypes : given.serviceType ? [given.serviceType] : undefined,
+        matchedFromDirectory: true,
+      }
+    }
+    return {
+      name: given.name,
+      locationId: given.locationId,
+      key: (given.locationId ?? given.name ?? '').trim().toLowerCase(),
+      localAuthority: given.localAuthority,
+      region: given.region,
+      serviceTypes: given.serviceType ? [given.serviceType] : undefined,
+      matchedFromDirectory: false,
+    }
+  }
+
+  /**
+   * Saves the feedback (contact details sealed) as received in one insert, then it is classified and routed in the
+   * background. With an Idempotency-Key, the same request sent again returns the first one's reference.
+   */
+  async receive(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey?: string): Promise<{ reference: string; status: string; replayed: boolean }> {
+    const { contact } = input
+    const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone, name: contact.name }).filter(([, value]) => value)) : {}
+    const reference = await this.referenceFor(input, idempotencyKey)
+    const { record, created } = await this.submission.receive({
+      reference,
+      channel,
+      role: input.role,
+      service: await this.serviceFor(input.service),
+      when: input.when ? { text: input.when } : undefined,
+      story: input.text,
+      desiredOutcome: input.desiredOutcome,
+      contact: {
+        method: contact?.method ?? 'anonymous',
+        format: contact?.format,
+        language: contact?.language,
+        sealedDetails: Object.keys(details).length > 0 ? this.contactCipher.encrypt(details) : undefined,
+        ...this.contactCipher.lookupHashes(details),
+      },
+      consentToShare: input.consentToShare,
+      easyRead: contact?.format === 'easy_read' ? true : undefined,
+    } as Parameters<FeedbackSubmission['receive']>[0])
+    this.onReceived(channel, created ? 'created' : 'replayed')
+    return { reference: record.reference, status: record.status, replayed: !created }
+  }
+}

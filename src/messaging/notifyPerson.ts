@@ -1,0 +1,356 @@
+import crypto from 'node:crypto'
+import type { Activity, ConversationReference } from 'botbuilder'
+import type { Connection } from 'mongoose'
+import { type BotMessage, rendererFor, splitForSms } from '../conversation/botMessage'
+import type { ConversationReferenceStore } from '../channels/conversationReferences'
+import { parseTwilioAddress, twilioAddress } from '../contact/phoneNumbers'
+import type { SmsOptOutStore } from '../channels/sms/smsOptOuts'
+import type { Clock } from '../clock'
+import {
+  type Delivery,
+  type DeliveryDocument,
+  type DeliveryModel,
+  type DeliveryRoute,
+  type DeliveryStatus,
+  deliveryModel,
+} from '../data/models/delivery'
+import { type FeedbackDocument, type FeedbackModel, feedbackModel } from '../data/models/feedback'
+import type { Logger } from '../logger'
+import type { ContactCipher } from '../contact/contactEncryption'
+import { DeliveryError, type EmailSender, type SmsSender } from './deliveryProviders'
+import { normaliseFeedbackReference } from '../feedback/feedbackReference'
+import { Leases } from '../data/work/leases'
+import { WorkQueue } from '../data/work/workQueue'
+
+/** Work kind in the hot queue for deliveries waiting to be (re)tried. */
+export const deliveryWork = 'delivery'
+
+/** What an inspector (or the service) tells a person about their feedback. */
+export interface PersonMessage {
+  text: string
+  /** Sent instead of text to people who asked for easy read. */
+  easyReadText?: string
+  /** Email subject; a plain default names the reference. */
+  subject?: string
+}
+
+export type NotifyPerson = (feedbackReference: string, message: PersonMessage) => Promise<Delivery>
+
+/** How a chat conversation is reached again: Direct Line transcripts here, Bot Framework channels through Azure. */
+export interface ChatSenders {
+  /** Appends activities to this service's own Direct Line transcript (channel 'webchat'). Returns the last id. */
+  directLine?: (conversationId: string, activities: Partial<Activity>[]) => Promise<string>
+  /** Sends through the Bot Framework (Teams, Emulator, Azure Direct Line …) on a stored reference. */
+  botFramework?: (reference: Partial<ConversationReference>, activities: Partial<Activity>[]) => Promise<string>
+}
+
+export interface DeliveryServiceDependencies {
+  connection: Connection
+  /** The shared work queue; one of its own on the connection when not given. */
+  queue?: WorkQueue
+  clock: Clock
+  logger: Logger
+  contactCipher: ContactCipher
+  optOuts: SmsOptOutStore
+  conversations: ConversationReferenceStore
+  sms?: SmsSender
+  email?: EmailSender
+  chat: ChatSenders
+}
+
+/** Waits before each retry: 30 s, 2 min, 10 min, 30 min, 2 h; after the sixth try the delivery has failed. */
+export const retryDelaysMs = [30_000, 120_000, 600_000, 1_800_000, 7_200_000]
+export const maxAttempts = retryDelaysMs.length + 1
+/** A claim older than this belongs to a process that died mid-send: the delivery is tried again. */
+const claimLifetimeMs = 120_000
+
+/** The Direct Line channel served by this app (src/directline). */
+const ownDirectLineChannels = new Set(['webchat'])
+
+interface Destination {
+  route: DeliveryRoute
+  send(body: string, subject: string, idempotencyKey: string, partsSent: number, onPartSent: (parts: number) => Promise<void>): Promise<string>
+}
+
+function contactDetails(cipher: ContactCipher, feedback: FeedbackDocument): Record<string, string> {
+  const sealed = feedback.contact?.sealedDetails
+  if (!sealed) return {}
+  try {
+    return cipher.decrypt<Record<string, string>>(sealed)
+  } catch {
+    throw new DeliveryError('The contact details on the record cannot be read', false)
+  }
+}
+
+/** "webchat:abc" → ['webchat', 'abc']; Teams ids contain colons, so only the first one splits. */
+export function splitConversationKey(key: string): { channelId: string; conversationId: string } | undefined {
+  const at = key.indexOf(':')
+  if (at <= 0 || at === key.length - 1) return undefined
+  return { channelId: key.slice(0, at), conversationId: key.slice(at + 1) }
+}
+
+/**
+ * Delivers messages to people on the channel they chose, keeps every delivery and attempt, and retries with
+ * backoff. Each attempt is claimed by inserting a lease keyed by the delivery (atomic on FerretDB and MongoDB,
+ * unlike a conditional update), so any number of instances send each attempt once. Deliveries waiting to be tried
+ * are items in the small work queue; the deliveries collection itself is only read by its key.
+ */
+export class DeliveryService {
+  readonly deliveries: DeliveryModel
+  private readonly feedback: FeedbackModel
+  private readonly inFlight = new Set<string>()
+  private readonly queue: WorkQueue
+  constructor(
+    private readonly deps: DeliveryServiceDependencies,
+    /** Called with each attempt's result, for /metrics. */
+    private readonly onResult: (route: string, result: string) => void = () => {},
+  ) {
+    this.deliveries = deliveryModel(deps.connection)
+    this.feedback = feedbackModel(deps.connection)
+    this.queue = deps.queue ?? new WorkQueue(deps.connection, new Leases(deps.connection))
+  }
+
+  /**
+   * Records a message for the person behind a reference and delivers it on their chosen channel and format.
+   * Resolves once the first attempt is over: the record says sent, queued (a retry is due), or why it was not sent.
+   * Throws only when there is no feedback with that reference.
+   */
+  notifyPerson: NotifyPerson = async (feedbackReference, message) => {
+    const reference = normaliseFeedbackReference(feedbackReference) ?? feedbackReference
+    const feedback = await this.feedback.findOne({ reference })
+    if (!feedback) throw new Error('No feedback with that reference')
+    const method = feedback.contact?.method ?? 'anonymous'
+    const format = feedback.contact?.format ?? (feedback.easyRead ? 'easy_read' : 'standard')
+    const text = format === 'easy_read' && message.easyReadText?.trim() ? message.easyReadText : message.text
+    const subject = message.subject?.trim() || `An update about your feedback ${reference}`
+
+    const initial = this.initialStatus(method)
+    const deliveryId = crypto.randomUUID()
+    // Queued before it exists: a crash right after the insert still leaves work that finds it.
+    if (initial.status === 'queued') await this.queue.enqueue(deliveryWork, deliveryId, this.deps.clock.now())
+    const delivery = await this.deliveries.create({
+      deliveryId,
+      feedbackReference: reference,
+      method,
+      route: initial.route,
+      format,
+      subject,
+      text,
+      status: initial.status,
+      attemptCount: 0,
+      nextAttemptAt: initial.status === 'queued' ? this.deps.clock.now() : undefined,
+    })
+    if (delivery.status !== 'queued') {
+      this.deps.logger.info({ deliveryId: delivery.deliveryId, status: delivery.status }, 'update kept without sending')
+      return delivery.toObject()
+    }
+    return this.attempt(delivery.deliveryId)
+  }
+
+  private initialStatus(method: string): { status: DeliveryStatus; route: DeliveryRoute } {
+    switch (method) {
+      case 'anonymous':
+        return { status: 'kept_for_reading', route: 'none' }
+      case 'phone':
+        return { status: 'needs_phone_call', route: 'none' }
+      case 'sms':
+        return { status: 'queued', route: this.deps.sms?.route ?? 'twilio' }
+      case 'email':
+        return { status: 'queued', route: 'notify_email' }
+      default:
+        return { status: 'queued', route: 'botframework' }
+    }
+  }
+
+  /** Deliveries that ran out of tries or could not be sent, newest first, for inspectors to act on. */
+  async listFailedDeliveries(options: { limit?: number; feedbackReference?: string } = {}): Promise<Delivery[]> {
+    const filter: Record<string, unknown> = { status: 'failed' }
+    if (options.feedbackReference) filter.feedbackReference = options.feedbackReference
+    return this.deliveries
+      .find(filter)
+      .sort({ failedAt: -1 })
+      .limit(options.limit ?? 200)
+      .lean<Delivery[]>()
+  }
+
+  async listDeliveriesFor(feedbackReference: string): Promise<Delivery[]> {
+    return this.deliveries.find({ feedbackReference }).sort({ createdAt: 1 }).lean<Delivery[]>()
+  }
+
+  /** Tries every delivery that is due (a retry whose time has come, or a claim left by a crashed process). */
+  async processDue(limit = 20): Promise<number> {
+    const due = await this.queue.due(deliveryWork, this.deps.clock.now(), limit)
+    let tried = 0
+    for (const item of due) {
+      const delivery = await this.deliveries.findOne({ deliveryId: item.ref }).lean<Delivery>()
+      if (!delivery) {
+        // Queued just before the delivery is written: leave it, unless the writer died long ago.
+        if (Date.now() - item.createdAt.getTime() > 60_000) await this.queue.done(deliveryWork, item.ref)
+        continue
+      }
+      await this.attempt(item.ref)
+      tried++
+    }
+    return tried
+  }
+
+  /** One attempt at one delivery, if this process wins the claim for it. Never throws for a provider's failure. */
+  async attempt(deliveryId: string): Promise<Delivery> {
+    const current = await this.deliveries.findOne({ deliveryId })
+    if (!current) throw new Error('No delivery with that id')
+    if (this.inFlight.has(deliveryId)) return current.toObject()
+    this.inFlight.add(deliveryId)
+    try {
+      const claimed = await this.queue.leases.withLease(`${deliveryWork}:${deliveryId}`, claimLifetimeMs, async () => {
+        // Re-read under the claim: another instance may have sent this attempt since we looked.
+        const fresh = await this.deliveries.findOne({ deliveryId })
+        const now = this.deps.clock.now()
+        const claimable =
+          fresh &&
+          ((fresh.status === 'queued' && (!fresh.nextAttemptAt || fresh.nextAttemptAt <= now)) ||
+            (fresh.status === 'sending' && fresh.claimedUntil !== undefined && fresh.claimedUntil !== null && fresh.claimedUntil <= now))
+        if (!fresh || !claimable) return undefined
+        const claimToken = crypto.randomUUID()
+        const claimedUntil = new Date(now.getTime() + claimLifetimeMs)
+        // If this process dies mid-send, the queue item comes due again when the claim runs out.
+        await this.queue.enqueue(deliveryWork, deliveryId, claimedUntil)
+        await this.queue.retryAt(deliveryWork, deliveryId, claimedUntil)
+        await this.deliveries.updateOne({ deliveryId }, { $set: { status: 'sending', claimToken, claimedUntil }, $inc: { attemptCount: 1 } })
+        const mine = await this.deliveries.findOne({ deliveryId })
+        return mine ? await this.send(mine) : undefined
+      })
+      return claimed?.result ?? (await this.deliveries.findOne({ deliveryId }))!.toObject()
+    } finally {
+      this.inFlight.delete(deliveryId)
+    }
+  }
+
+  private async send(delivery: DeliveryDocument): Promise<Delivery> {
+    const attemptNumber = delivery.attemptCount
+    const { logger } = this.deps
+    try {
+      const feedback = await this.feedback.findOne({ reference: delivery.feedbackReference })
+      if (!feedback) throw new DeliveryError('The feedback record is no longer there', false)
+      const destination = await this.destinationFor(delivery, feedback)
+      if (destination === 'opted_out') return await this.finish(delivery, attemptNumber, { status: 'opted_out' })
+      const partsSent = delivery.partsSent ?? 0
+      const providerMessageId = await destination.send(
+        delivery.text,
+        delivery.subject ?? '',
+        delivery.deliveryId,
+        partsSent,
+        async parts => {
+          await this.deliveries.updateOne({ deliveryId: delivery.deliveryId }, { $set: { partsSent: parts } })
+        },
+      )
+      logger.info({ deliveryId: delivery.deliveryId, route: destination.route, attempt: attemptNumber }, 'update delivered')
+      return await this.finish(delivery, attemptNumber, { status: 'sent', route: destination.route, providerMessageId })
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : new DeliveryError('Unexpected error while sending')
+      if (!(error instanceof DeliveryError)) logger.error({ errorName: (error as Error)?.name, frames: (error as Error)?.stack?.split('\n').slice(1, 6).join('\n'), deliveryId: delivery.deliveryId }, 'delivery failed unexpectedly')
+      const retry = failure.retryable && attemptNumber < maxAttempts
+      logger.warn(
+        { deliveryId: delivery.deliveryId, attempt: attemptNumber, retry, reason: failure.message },
+        retry ? 'delivery attempt failed: will retry' : 'delivery failed: no more tries',
+      )
+      return this.finish(delivery, attemptNumber, {
+        status: retry ? 'queued' : 'failed',
+        error: failure.message,
+        nextAttemptAt: retry ? new Date(this.deps.clock.now().getTime() + retryDelaysMs[attemptNumber - 1]!) : undefined,
+      })
+    }
+  }
+
+  private async finish(
+    delivery: DeliveryDocument,
+    attemptNumber: number,
+    outcome: { status: DeliveryStatus; route?: DeliveryRoute; providerMessageId?: string; error?: string; nextAttemptAt?: Date },
+  ): Promise<Delivery> {
+    const at = this.deps.clock.now()
+    const set: Record<string, unknown> = { status: outcome.status }
+    if (outcome.route) set.route = outcome.route
+    if (outcome.status === 'sent') Object.assign(set, { sentAt: at, providerMessageId: outcome.providerMessageId })
+    if (outcome.status === 'failed') set.failedAt = at
+    if (outcome.error) set.lastError = outcome.error
+    if (outcome.nextAttemptAt) set.nextAttemptAt = outcome.nextAttemptAt
+    const attempt = {
+      number: attemptNumber,
+      at,
+      outcome: outcome.error ? 'error' : 'sent',
+      ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.providerMessageId ? { providerMessageId: outcome.providerMessageId } : {}),
+    }
+    const unset: Record<string, 1> = { claimToken: 1, claimedUntil: 1 }
+    if (!outcome.nextAttemptAt) unset.nextAttemptAt = 1
+    await this.deliveries.updateOne(
+      // Only the lease holder gets here, so the key alone is the filter (a second field would mean a scan).
+      { deliveryId: delivery.deliveryId },
+      { $set: set, $unset: unset, ...(outcome.status === 'opted_out' ? {} : { $push: { attempts: attempt } }) },
+    )
+    if (outcome.nextAttemptAt) await this.queue.retryAt(deliveryWork, delivery.deliveryId, outcome.nextAttemptAt)
+    else await this.queue.done(deliveryWork, delivery.deliveryId)
+    this.onResult(outcome.route ?? delivery.route, outcome.status)
+    return (await this.deliveries.findOne({ deliveryId: delivery.deliveryId }).lean<Delivery>())!
+  }
+
+  private async destinationFor(delivery: DeliveryDocument, feedback: FeedbackDocument): Promise<Destination | 'opted_out'> {
+    const { deps } = this
+    if (delivery.method === 'email') {
+      const email = contactDetails(deps.contactCipher, feedback).email
+      if (!email) throw new DeliveryError('There is no email address on the record', false)
+      const sender = deps.email
+      if (!sender) throw new DeliveryError('Email is not set up (NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_ID)', false)
+      return { route: 'notify_email', send: (body, subject, key) => sender.sendEmail(email, subject, body, key) }
+    }
+    if (delivery.method === 'sms') {
+      const details = contactDetails(deps.contactCipher, feedback)
+      const phone = details.phone ?? details.mobile ?? details.sms
+      if (!phone) throw new DeliveryError('There is no phone number on the record', false)
+      return this.smsDestination(phone)
+    }
+    if (delivery.method === 'chat') return this.chatDestination(feedback)
+    throw new DeliveryError(`Nothing can be sent for the contact method "${delivery.method}"`, false)
+  }
+
+  private async smsDestination(address: string): Promise<Destination | 'opted_out'> {
+    const { channelId, number } = parseTwilioAddress(address)
+    if (await this.deps.optOuts.isOptedOut(number)) return 'opted_out'
+    const to = twilioAddress(channelId, number)
+    const sender = this.deps.sms
+    if (!sender) throw new DeliveryError('Text messages are not set up (Twilio or NOTIFY_SMS_TEMPLATE_ID)', false)
+    return {
+      route: sender.route,
+      async send(body, _subject, key, partsSent, onPartSent) {
+        const parts = splitForSms(body)
+        let lastId = ''
+        for (let index = partsSent; index < parts.length; index++) {
+          lastId = await sender.sendSms(to, parts[index]!, parts.length > 1 ? `${key}-${index + 1}` : key)
+          await onPartSent(index + 1)
+        }
+        return lastId
+      },
+    }
+  }
+
+  private async chatDestination(feedback: FeedbackDocument): Promise<Destination | 'opted_out'> {
+    const conversation = feedback.conversationKey ? splitConversationKey(feedback.conversationKey) : undefined
+    if (!conversation) throw new DeliveryError('The record has no chat conversation to reply to', false)
+    const { channelId, conversationId } = conversation
+    const remembered = await this.deps.conversations.find(channelId, conversationId)
+    if (channelId === 'sms' || channelId === 'whatsapp') {
+      if (!remembered?.sealedAddress) throw new DeliveryError('The text conversation has no stored number', false)
+      const { phone } = this.deps.contactCipher.decrypt<{ phone: string }>(remembered.sealedAddress)
+      return this.smsDestination(phone)
+    }
+    const activities = (body: string) => rendererFor(remembered?.reference.channelId ?? channelId)({ text: body } satisfies BotMessage)
+    if (ownDirectLineChannels.has(channelId)) {
+      const directLine = this.deps.chat.directLine
+      if (!directLine) throw new DeliveryError('Web chat replies are not set up', false)
+      return { route: 'directline', send: body => directLine(conversationId, activities(body)) }
+    }
+    const botFramework = this.deps.chat.botFramework
+    if (!remembered) throw new DeliveryError('The chat conversation cannot be reached again (no stored reference)', false)
+    if (!botFramework) throw new DeliveryError('Bot Framework replies are not set up', false)
+    return { route: 'botframework', send: body => botFramework(remembered.reference, activities(body)) }
+  }
+}

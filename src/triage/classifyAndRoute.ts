@@ -1,0 +1,371 @@
+import crypto from 'node:crypto'
+import type { Classification, FeedbackClassifier, RiskLevel } from '../classification'
+import type { Clock } from '../clock'
+import type { Feedback, FeedbackModel } from '../data/models/feedback'
+import type { RecentConcernModel } from '../data/models/recentConcern'
+import { retryTransient } from '../data/retry'
+import type { WorkQueue } from '../data/work/workQueue'
+import type { Logger } from '../logger'
+import { type AlertOutbox, escalationWork } from './alertOutbox'
+import { addWorkingDays, type Router } from './routing'
+
+/** Smaller is more pressing. A repeat concern about the same service moves up one step. */
+export const priorityOfRisk: Record<RiskLevel, number> = { urgent: 1, high: 2, medium: 3, low: 4, none: 5 }
+
+export const repeatWindowDays = 14
+/** At most this many earlier concerns are linked to a new one: linking is bounded work, never a bulk update. */
+const maxLinked = 20
+export const routeWork = 'route'
+const routeLeaseMs = 60_000
+/** How long a just-received record is left to the instance that received it before the routing worker may take it. */
+const routeGraceMs = 30_000
+/** A queued reference with no received record yet may be an intake still writing; after this it was abandoned. */
+const abandonedAfterMs = 10 * 60_000
+
+type StoredClassification = NonNullable<Feedback['classification']>
+
+/** Bare answers to choice questions ("yes", "2", "skip") carry no meaning of their own for the classifier. */
+const bareAnswer = /^\s*(?:\d{1,2}|y|n|yes|no|ok|okay|yep|nope|skip|done|send|none|pass)\s*[.!]?\s*$/i
+
+type ClassifiableRecord = Pick<Feedback, 'story' | 'desiredOutcome'> & {
+  conversation?: readonly { text: string; sealedText?: string | null }[] | null
+  otherMessages?: readonly string[] | null
+}
+
+/**
+ * What is classified: all of the person's own words. The story and what they would like to happen, then every
+ * other message they sent that is not already part of those (words at a choice question, the opening message,
+ * follow-ups after submission, texts sent after STOP). Sealed contact details are never read.
+ */
+export function classifiableText(record: ClassifiableRecord): string {
+  const parts = [record.story, record.desiredOutcome].filter((part): part is string => !!part)
+  const already = parts.join('\n\n')
+  const others = [...(record.conversation ?? []).filter(message => !message.sealedText).map(message => message.text), ...(record.otherMessages ?? [])]
+  for (const text of others) {
+    const trimmed = text.trim()
+    if (!trimmed || bareAnswer.test(trimmed) || already.includes(trimmed) || parts.includes(trimmed)) continue
+    parts.push(trimmed)
+  }
+  return parts.join('\n\n')
+}
+
+function hashText(text: string): string {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** When in doubt, escalate: feedback the classifier could not read is put before an inspector. */
+const unreadableClassification: Classification = {
+  themes: [],
+  sentiment: 3,
+  risk: { level: 'high', categories: [], reason: 'The automatic classifier could not read this feedback, so an inspector should read it.' },
+  classifier: { name: 'fallback', version: '1' },
+}
+
+/** Sentiment follows the FFT scale: 1 very positive … 5 very negative. */
+export function isConcern(record: { overall?: string | null; classification?: StoredClassification | null }): boolean {
+  const level = record.classification?.risk?.level
+  const sentiment = record.classification?.sentiment
+  return level === 'urgent' || level === 'high' || level === 'medium' || (typeof sentiment === 'number' && sentiment >= 4) || record.overall === 'bad'
+}
+
+/**
+ * Classifies a received record (again, if its text changed) and puts it in a queue: urgent → the alert queue
+ * with alerts in the outbox; high → the inspector queue with a one-working-day target; the rest → the themed
+ * queue. Every step is a re-runnable $set, and routedAt is written last, so a crash part-way is finished by the
+ * worker on the next start.
+ */
+const concernLevels = ['urgent', 'high', 'medium']
+/** Quiet drafts older than this are no longer looked at by the sweep (they were checked many times before). */
+const quietSweepWindowMs = 7 * 24 * 60 * 60 * 1000
+
+export class ClassifyAndRoute {
+  private readonly inFlight = new Map<string, Promise<unknown>>()
+  constructor(
+    private readonly feedback: FeedbackModel,
+    private readonly classifier: FeedbackClassifier,
+    private readonly router: Router,
+    private readonly outbox: AlertOutbox,
+    private readonly clock: Clock,
+    private readonly escalationMinutes: number,
+    private readonly logger: Logger,
+    private readonly queue: WorkQueue,
+    private readonly recentConcerns: RecentConcernModel,
+    /** Minutes a worrying unfinished conversation may go quiet before it is routed (DRAFT_QUIET_MINUTES). */
+    private readonly draftQuietMinutes = 30,
+    /** Called with each classification's duration in seconds, for /metrics. */
+    private readonly onClassified: (seconds: number) => void = () => {},
+  ) {}
+
+  /**
+   * Queues the record for routing, before it is marked received, so a crash never leaves it unrouted. The instance
+   * that received it routes it at once (soon), so the queued item is only due after a grace period: the fallback
+   * if that instance dies.
+   */
+  async enqueue(reference: string, graceMs = routeGraceMs): Promise<void> {
+    await this.queue.enqueue(routeWork, reference, new Date(this.clock.now().getTime() + graceMs))
+  }
+
+  /** Runs in the background and returns at once, so the person is never kept waiting by the classifier. */
+  soon(reference: string): void {
+    this.process(reference)
+      .then(routed => (routed ? this.queue.done(routeWork, reference) : undefined))
+      .catch(error => this.logger.error({ errorName: (error as Error)?.name, reference }, 'classify and route failed; the routing worker will try again'))
+  }
+
+  /** One pass of the routing worker over queued records. */
+  async routeDue(): Promise<number> {
+    return this.queue.runDue(routeWork, this.clock.now(), { limit: 50, concurrency: 4, leaseMs: routeLeaseMs }, item =>
+      this.routeQueued(item.ref, item.createdAt, item.attempts),
+    )
+  }
+
+  private async routeQueued(reference: string, queuedAt: Date, attempts: number): Promise<'done' | { retryAt: Date }> {
+    const now = this.clock.now()
+    try {
+      const routed = await this.process(reference)
+      if (routed || Date.now() - queuedAt.getTime() > abandonedAfterMs) return 'done'
+      return { retryAt: new Date(now.getTime() + 5_000) }
+    } catch (error) {
+      this.logger.error({ errorName: (error as Error)?.name, reference, attempts }, 'classify and route failed; will retry')
+      return { retryAt: new Date(now.getTime() + Math.min(60_000, 1_000 * 2 ** attempts)) }
+    }
+  }
+
+  /** Resolves when every background run has finished (used on shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight.values()])
+  }
+
+  /** Classifies and routes one record; resolves false when there is no received record to route (yet). */
+  process(reference: string, options: { reclassify?: boolean } = {}): Promise<boolean> {
+    return this.inTurn(reference, () => this.run(reference, options))
+  }
+
+  /** One piece of work per record at a time in this process: FerretDB updates are read-modify-write. */
+  private inTurn<T>(reference: string, task: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(reference)
+    if (running) return running.then(() => this.inTurn(reference, task), () => this.inTurn(reference, task))
+    const work = task().finally(() => this.inFlight.delete(reference))
+    this.inFlight.set(reference, work)
+    return work
+  }
+
+  /** Resolves once nothing is being written to this record in the background (so a new message is never overwritten). */
+  async settledFor(reference: string): Promise<void> {
+    for (let running = this.inFlight.get(reference); running; running = this.inFlight.get(reference)) await running.catch(() => undefined)
+  }
+
+  /**
+   * Every message is risk-assessed as it arrives. An unfinished conversation that is urgent so far is routed and
+   * alerted at once, marked as still being told; a submitted one is classified again (a follow-up), and alerted
+   * if it has become urgent. Calm drafts stay drafts. Runs in the background.
+   */
+  assessSoon(reference: string): void {
+    this.assess(reference).catch(error => this.logger.error({ err: error, reference }, 'per-message risk check failed; the quiet-draft sweep will try again'))
+  }
+
+  assess(reference: string): Promise<void> {
+    return this.inTurn(reference, () => this.assessNow(reference, 'urgent'))
+  }
+
+  private async assessNow(reference: string, routeFrom: 'urgent' | 'concern'): Promise<void> {
+    const record = await this.feedback.findOne({ reference }).lean()
+    if (!record) return
+    if (record.status !== 'draft') {
+      await this.run(reference, {})
+      return
+    }
+    // While the person is typing, a calm draft is not written to (FerretDB updates are read-modify-write, and their
+    // next message may be arriving at another instance): only a draft that must be routed is. The quiet-draft sweep
+    // stores the classification once they have stopped.
+    const classification = routeFrom === 'urgent' ? await this.classifyInMemory(record) : await this.classifyIfChanged(record)
+    const level = classification?.risk?.level
+    const worrying = routeFrom === 'urgent' ? level === 'urgent' : !!level && concernLevels.includes(level)
+    if (!worrying || !classification) return
+    const now = this.clock.now()
+    const note = routeFrom === 'urgent' ? 'Urgent while the person was still telling us' : 'Unfinished: the person stopped replying'
+    // Queued before it is marked received, so a crash part-way is finished by the routing worker.
+    await this.enqueue(reference)
+    await retryTransient(() => this.feedback.updateOne(
+      { reference, status: 'draft' },
+      {
+        $set: { status: 'received', stillBeingTold: true, submittedAt: now, classification },
+        $push: { statusHistory: { $each: [{ status: 'received', at: now, by: 'system', note }] } },
+      },
+    ))
+    this.logger.info({ reference, level, routeFrom }, 'unfinished conversation routed')
+    await this.route({ ...record, status: 'received', stillBeingTold: true, submittedAt: now, classification })
+    await this.queue.done(routeWork, reference)
+  }
+
+  private async classifyInMemory(record: Feedback): Promise<StoredClassification | undefined> {
+    const text = classifiableText(record)
+    const textHash = hashText(text)
+    const stored = record.classification as StoredClassification | undefined
+    if (stored?.classifiedAt && stored.textHash === textHash) return stored
+    if (!text.trim()) return stored
+    const fresh = await this.classify(text)
+    return { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : textHash } as StoredClassification
+  }
+
+  /**
+   * Drafts that have gone quiet for DRAFT_QUIET_MINUTES: any not yet risk-assessed for their latest words are
+   * assessed now, and those with a concern (medium or above) are routed as unfinished feedback.
+   */
+  async routeQuietDrafts(limit = 200): Promise<number> {
+    const now = this.clock.now().getTime()
+    const quietSince = new Date(now - this.draftQuietMinutes * 60_000)
+    const quiet = await this.feedback
+      .find({ status: 'draft', quietCheckedAt: { $exists: false }, updatedAt: { $lt: quietSince, $gt: new Date(now - quietSweepWindowMs) } }, { reference: 1 })
+      .sort({ updatedAt: 1 })
+      .limit(limit)
+      .lean()
+    for (const { reference } of quiet) {
+      try {
+        await this.inTurn(reference, () => this.assessNow(reference, 'concern'))
+        await this.feedback.updateOne({ reference, status: 'draft' }, { $set: { quietCheckedAt: this.clock.now() } })
+      } catch (error) {
+        this.logger.error({ err: error, reference }, 'could not check a quiet draft')
+      }
+    }
+    return quiet.length
+  }
+
+  /** Classifies a record's words unless its stored classification already read exactly these words. */
+  private async classifyIfChanged(record: Feedback, reclassify = false): Promise<StoredClassification | undefined> {
+    const text = classifiableText(record)
+    const textHash = hashText(text)
+    const stored = record.classification as StoredClassification | undefined
+    if (!reclassify && stored?.classifiedAt && stored.textHash === textHash) return stored
+    if (!text.trim() && record.status === 'draft') return stored
+    const fresh = await this.classifyOrFallback(text)
+    const classification = { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : textHash } as StoredClassification
+    await retryTransient(() => this.feedback.updateOne({ reference: record.reference }, { $set: { classification } }))
+    return classification
+  }
+
+  /**
+   * A slow sweep for received records that are unrouted but not queued (written before the queue existed, or by a
+   * tool): it reads the whole collection, so it runs rarely, as a background job, never on a request.
+   */
+  async routeUnrouted(limit = 500): Promise<number> {
+    const waiting = await this.feedback
+      .find({ status: { $ne: 'draft' }, 'triage.routedAt': { $exists: false } }, { reference: 1 })
+      .limit(limit)
+      .lean()
+    for (const { reference } of waiting) await this.enqueue(reference, 0)
+    return waiting.length
+  }
+
+  private async run(reference: string, options: { reclassify?: boolean }): Promise<boolean> {
+    const record = await this.feedback.findOne({ reference }).lean()
+    if (!record || record.status === 'draft') return false
+    const before = record.classification as StoredClassification | undefined
+    const classification = await this.classifyIfChanged(record, options.reclassify)
+    const changed = classification !== before
+    if (record.triage?.routedAt && !changed) return true
+    await this.route({ ...record, classification })
+    return true
+  }
+
+  private async classify(text: string): Promise<Classification> {
+    if (!text.trim()) return { ...unreadableClassification, risk: { ...unreadableClassification.risk, level: 'low', reason: 'There was no text to classify.' } }
+    const started = process.hrtime.bigint()
+    try {
+      return await this.classifier.classifyFeedback(text)
+    } finally {
+      this.onClassified(Number(process.hrtime.bigint() - started) / 1e9)
+    }
+  }
+
+  private async classifyOrFallback(text: string): Promise<Classification> {
+    try {
+      return await this.classify(text)
+    } catch (error) {
+      this.logger.error({ err: error }, 'the classifier failed; treating the feedback as high risk')
+      return unreadableClassification
+    }
+  }
+
+  /** Queue, priority and target for a record with this many linked repeat concerns. Never lowers an earlier decision. */
+  private placement(record: Feedback & { classification?: StoredClassification }, linked: number) {
+    const level = (record.classification?.risk?.level ?? 'high') as RiskLevel
+    let priority = priorityOfRisk[level]
+    if (linked > 0) priority = Math.max(1, priority - 1)
+    if (typeof record.triage?.priority === 'number') priority = Math.min(priority, record.triage.priority)
+    const queue: 'alert' | 'inspector' | 'themed' = level === 'urgent' || record.triage?.queue === 'alert' ? 'alert' : priority <= 2 ? 'inspector' : 'themed'
+    return { queue, priority }
+  }
+
+  /**
+   * Routing first (queue, alerts, escalation watch, routedAt), linking after: an urgent alert never waits for
+   * repeat-concern linking, which may then move the case up one step.
+   */
+  private async route(record: Feedback & { classification?: StoredClassification }): Promise<void> {
+    const { reference } = record
+    const now = this.clock.now()
+    const team = record.triage?.team ? this.router.team(record.triage.team) : this.router.teamFor(record.service)
+    const { queue, priority } = this.placement(record, 0)
+
+    const set: Record<string, unknown> = { 'triage.queue': queue, 'triage.priority': priority, 'triage.team': team.id }
+    const receivedAt = record.submittedAt ?? now
+    if (queue === 'alert' && !record.triage?.alertedAt) {
+      // The outbox is written before the case records it, and before any delivery is tried.
+      await this.outbox.raise(reference, team.id, 'inspector', { sendNow: true })
+      await this.queue.enqueue(escalationWork, reference, new Date(now.getTime() + this.escalationMinutes * 60_000))
+      set['triage.alertedAt'] = now
+      set['triage.escalationLevel'] = 0
+      set['triage.targetAt'] = new Date(now.getTime() + this.escalationMinutes * 60_000)
+    } else if (queue === 'inspector' && !record.triage?.targetAt) {
+      set['triage.targetAt'] = addWorkingDays(receivedAt, 1)
+    }
+    set['triage.routedAt'] = now
+    await retryTransient(() => this.feedback.updateOne({ reference }, { $set: set }))
+
+    const linked = await this.linkRepeatConcerns(record)
+    if (linked.length > 0) {
+      const routed = { ...record, triage: { ...record.triage, queue, priority, targetAt: (set['triage.targetAt'] as Date | undefined) ?? record.triage?.targetAt } }
+      const moved = this.placement(routed as typeof record, linked.length)
+      if (moved.priority !== priority || moved.queue !== queue) {
+        const raised: Record<string, unknown> = { 'triage.priority': moved.priority, 'triage.queue': moved.queue }
+        if (moved.queue === 'inspector' && !routed.triage.targetAt) raised['triage.targetAt'] = addWorkingDays(receivedAt, 1)
+        await retryTransient(() => this.feedback.updateOne({ reference }, { $set: raised }))
+      }
+    }
+    this.logger.info({ reference, queue, priority, team: team.id, linked: linked.length }, 'feedback routed')
+  }
+
+  /**
+   * Other concerns about the same service within 14 days, linked both ways. It reads only the small collection of
+   * recent concerns, and updates at most a few records, each by its key.
+   */
+  private async linkRepeatConcerns(record: Feedback & { classification?: StoredClassification }): Promise<string[]> {
+    const key = record.service?.key
+    if (!key || !isConcern(record)) return []
+    const submittedAt = record.submittedAt ?? this.clock.now()
+    const at = submittedAt.getTime()
+    const window = repeatWindowDays * 24 * 60 * 60 * 1000
+    await retryTransient(() => this.recentConcerns.updateOne({ _id: record.reference }, { $set: { serviceKey: key, submittedAt } }, { upsert: true }), {
+      duplicateKeyIsTransient: true,
+    })
+    const others = await this.recentConcerns
+      .find({ serviceKey: key, submittedAt: { $gte: new Date(at - window), $lte: new Date(at + window) } })
+      .sort({ submittedAt: -1 })
+      .limit(maxLinked + 1)
+      .lean()
+    const repeats = others.map(other => other._id).filter(reference => reference !== record.reference).slice(0, maxLinked)
+    if (repeats.length === 0) return []
+    await retryTransient(() => this.feedback.updateOne({ reference: record.reference }, { $addToSet: { 'triage.linkedReferences': { $each: repeats } } }))
+    for (const other of repeats) {
+      await retryTransient(() => this.feedback.updateOne({ reference: other }, { $addToSet: { 'triage.linkedReferences': record.reference } }))
+    }
+    return repeats
+  }
+
+  /** Forgets recent concerns that can no longer be linked to a new one. */
+  async pruneRecentConcerns(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - 2 * repeatWindowDays * 24 * 60 * 60 * 1000)
+    const result = await this.recentConcerns.deleteMany({ submittedAt: { $lt: cutoff } })
+    return result.deletedCount
+  }
+}
