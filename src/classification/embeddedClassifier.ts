@@ -1,6 +1,6 @@
 import type { ConcernAssessment } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
-import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
+import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
 import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
 import { lexiconFeatures } from './sentimentLexicon'
 import { splitSentences } from './text'
@@ -122,8 +122,9 @@ export class EmbeddedClassifier implements FeedbackClassifier {
    * The concern model's reading, as a risk an inspector can check: the sentence it scores highest is quoted, and
    * an urgent reading becomes high when the message says the harm is over or in hand (as for the rules).
    */
-  concernRisk(text: string, concern: ConcernAssessment, rules: SafetyFinding, positive = false): RiskAssessment {
+  concernRisk(text: string, concern: ConcernAssessment, ruleFinding: SafetyFinding, positive = false): RiskAssessment {
     if (concern.level === 'none') return { level: 'none', categories: [], reason: '' }
+    const rules = withContext(ruleFinding, text)
     const sentences = splitSentences(text)
     let strongest = sentences[0] ?? text
     if (sentences.length > 1) {

@@ -5,29 +5,9 @@ export interface FeatureOptions {
   minimumCharacters: number
   maximumCharacters: number
   bigrams: boolean
-  /** Words within three words after a negation, in the same clause, also counted as "n:word" ("not happy", "never again"). */
-  negationMarks: boolean
 }
 
-export const defaultFeatureOptions: FeatureOptions = { minimumCharacters: 2, maximumCharacters: 5, bigrams: true, negationMarks: true }
-
-const negators = new Set(['not', 'no', 'never', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'arent', 'werent', 'cant', 'couldnt', 'wouldnt', 'wont', 'nothing', 'nobody', 'hardly', 'barely', 'without', 'lack', 'neither', 'nor', 'havent', 'hasnt', 'hadnt', 'shouldnt'])
-const negationEnders = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet'])
-
-/** The words a negation reaches: up to three after it, stopping at a clause break or a contrast word. */
-function negatedWords(text: string): string[] {
-  const negated: string[] = []
-  let reach = 0
-  for (const token of normaliseTokens(text)) {
-    if (token === '|' || negationEnders.has(token)) reach = 0
-    else if (negators.has(token)) reach = 3
-    else if (reach > 0) {
-      negated.push(/^\d+$/.test(token) ? '#' : token)
-      reach--
-    }
-  }
-  return negated
-}
+export const defaultFeatureOptions: FeatureOptions = { minimumCharacters: 2, maximumCharacters: 5, bigrams: true }
 
 /**
  * The strings a comment is described by: words, word pairs, and letter runs of 2 to 5 inside each word padded
@@ -52,7 +32,6 @@ export function featureCounts(text: string, options: FeatureOptions = defaultFea
     }
   }
   if (options.bigrams && tokens.length > 0) add(`b:${previous} </s>`)
-  if (options.negationMarks) for (const word of negatedWords(text)) add(`n:${word}`)
   add(`p:${lengthBucket(tokens.length)}`)
   if (/!/.test(text)) add('p:!')
   if (/!!/.test(text)) add('p:!!')
@@ -89,5 +68,5 @@ function lengthBucket(wordCount: number): string {
 }
 
 /** Features are weighted in three blocks, each scaled to unit length first: words and word pairs, letter runs, the rest. */
-export const featureBlocks: Record<string, number> = { w: 0, b: 0, n: 0, c: 1, p: 2 }
+export const featureBlocks: Record<string, number> = { w: 0, b: 0, c: 1, p: 2 }
 export const defaultBlockWeights: readonly number[] = [1, 1, 0.3]

@@ -89,7 +89,7 @@ export class EmbeddedModel {
     const themeScores = this.themeLayer.scores(vector)
     const themes = pickThemes(themeScores, this.themeThresholds, this.themeLayer.outputs)
     const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
-    const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text, themeScores), this.stackerWeights, this.stackerBias)
+    const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text), this.stackerWeights, this.stackerBias)
     const sentimentProbabilities = softmax(sentimentLogits)
     const read = expectedSentiment(sentimentLogits)
     const sentiment = read < 4 && isShortComplaintInPositiveWords(text) ? 4 : read
@@ -97,19 +97,14 @@ export class EmbeddedModel {
   }
 }
 
-/**
- * What the sentiment stacker reads: the sentiment SVM scores, the lexicon features, and the theme scores (themes are
- * learnt from every comment, sentiment only from those with a label, and "Negative experience", "Parking" or
- * "Positive experience & gratitude" say much about how someone feels).
- */
-export function stackerInputs(svmScores: Float64Array, text: string, themeScores: Float64Array): Float64Array {
-  return Float64Array.from([...svmScores, ...lexiconFeatures(text), ...themeScores])
+/** What the sentiment stacker reads: the sentiment SVM scores and the lexicon features. */
+export function stackerInputs(svmScores: Float64Array, text: string): Float64Array {
+  return Float64Array.from([...svmScores, ...lexiconFeatures(text)])
 }
 
 /** The stacker's logits: weights (row-major, one row per output) times the scores, plus bias. */
 export function stack(scores: Float64Array, weights: Float64Array, bias: Float64Array): Float64Array {
-  // A stacker fitted on fewer inputs (before theme scores were added) reads the leading ones.
-  const inputs = weights.length / bias.length
+  const inputs = scores.length
   const logits = new Float64Array(bias.length)
   for (let output = 0; output < bias.length; output++) {
     let total = bias[output] as number

@@ -277,6 +277,13 @@ function readUrgencyContext(read: ReadText): UrgencyContext {
   return { settled, settledBy, ongoingBy, ...findAtRiskNow(read, settledBy, ongoingBy) }
 }
 
+const unread: UrgencyContext = { settled: false, settledBy: [], ongoingBy: [], past: false }
+
+/** The finding with its urgency context read, when assessSafety skipped it because no rule matched. */
+export function withContext(finding: SafetyFinding, text: string): SafetyFinding {
+  return finding.context === unread ? { ...finding, context: assessUrgencyContext(text) } : finding
+}
+
 /** Whether the message says the harm is over or in hand, and nothing says it goes on (for the concern model's reading too). */
 export function assessUrgencyContext(text: string): UrgencyContext {
   return readUrgencyContext(readText(text))
@@ -352,8 +359,9 @@ export function describeOtherSignals(signals: readonly SafetySignal[]): string {
 export function assessSafety(text: string, safetyContext: SafetyContext = {}): SafetyFinding {
   const read = readText(text)
   const matches = findMatches(read)
+  // Most feedback matches no rule: its context is read only if the concern model needs it (see withContext).
+  if (matches.length === 0) return { level: 'none', categories: [], signposts: [], reason: '', signals: [], context: unread }
   const context = readUrgencyContext(read)
-  if (matches.length === 0) return { level: 'none', categories: [], signposts: [], reason: '', signals: [], context }
   const { joined } = read
   const persistent = persistence.test(joined)
   const harmful = seriousHarm.test(joined)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { StoredConcernLayer } from '../concernModel'
-import { defaultFeatureOptions, featureCounts } from '../features'
+import { featureCounts } from '../features'
 import { tfidfVector } from '../model'
 import { riskCategories, type RiskCategory } from '../taxonomy'
 import { buildRows, randomGenerator, rowDot, type SparseRows, trainSquaredHingeSvm } from './linear'
@@ -121,9 +121,6 @@ function scoreReachedBy(scores: number[], share: number): number {
  * Trains the concern model: urgent hand-written examples against calm hand-written ones and ordinary NHS comments.
  * Thresholds come from cross-validated scores, so they hold for messages the model has not seen.
  */
-/** The concern model learnt before negation marks were added, and does without them (its vocabulary has none). */
-const concernFeatureOptions = { ...defaultFeatureOptions, negationMarks: false }
-
 export function trainConcernModel(safety: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions = defaultConcernTrainingOptions): StoredConcernLayer {
   return trainConcernModelWithScores(safety, ordinaryComments, options).model
 }
@@ -135,9 +132,9 @@ export function trainConcernModelWithScores(
   options: ConcernTrainingOptions = defaultConcernTrainingOptions,
 ): { model: StoredConcernLayer; urgentScores: number[]; calmScores: number[] } {
   const examples: Example[] = [
-    ...safety.urgent.map(example => ({ counts: featureCounts(example.text, concernFeatureOptions), urgent: true, weight: options.urgentWeight, handWritten: true, category: example.category })),
-    ...safety.calm.map(example => ({ counts: featureCounts(example.text, concernFeatureOptions), urgent: false, weight: options.calmWeight, handWritten: true })),
-    ...ordinaryComments.map(text => ({ counts: featureCounts(text, concernFeatureOptions), urgent: false, weight: options.ordinaryWeight, handWritten: false })),
+    ...safety.urgent.map(example => ({ counts: featureCounts(example.text), urgent: true, weight: options.urgentWeight, handWritten: true, category: example.category })),
+    ...safety.calm.map(example => ({ counts: featureCounts(example.text), urgent: false, weight: options.calmWeight, handWritten: true })),
+    ...ordinaryComments.map(text => ({ counts: featureCounts(text), urgent: false, weight: options.ordinaryWeight, handWritten: false })),
   ]
   const outOfFold = new Float64Array(examples.length)
   for (let fold = 0; fold < options.folds; fold++) {

@@ -87,7 +87,7 @@ function outOfFoldScores(comments: LabelledComment[], options: TrainingOptions):
     held.forEach((index, row) => {
       themes[index] = scoresOf(models.themes, matrix, row)
       const comment = comments[index] as LabelledComment
-      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, matrix, row), comment.text, themes[index] as Float64Array)
+      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, matrix, row), comment.text)
     })
     options.log(`  cross-validation fold ${fold + 1}/${options.folds} done`)
   }
@@ -206,22 +206,10 @@ export function fitSentimentStacker(
   scores: (Float64Array | undefined)[],
   settings: { steps: number; learningRate: number; l2: number } = { steps: 800, learningRate: 1, l2: 1e-3 },
 ): { stacker: StoredStacker; accuracy: number; argmaxAccuracy: number } {
-  const raw = comments.flatMap((comment, index) => (comment.sentiment === undefined ? [] : [{ actual: comment.sentiment - 1, scores: scores[index] as Float64Array }]))
+  const labelled = comments.flatMap((comment, index) => (comment.sentiment === undefined ? [] : [{ actual: comment.sentiment - 1, scores: scores[index] as Float64Array }]))
   const classes = sentimentValues.length
-  const inputs = (raw[0]?.scores.length ?? classes)
-  const count = Math.max(1, raw.length)
-  // Fitted on standardised inputs (scores, lexicon and theme scores differ in scale), then folded back into raw weights.
-  const mean = new Float64Array(inputs)
-  const spread = new Float64Array(inputs).fill(1)
-  for (let feature = 0; feature < inputs; feature++) {
-    let sum = 0
-    let squares = 0
-    for (const { scores: input } of raw) sum += input[feature] as number
-    mean[feature] = sum / count
-    for (const { scores: input } of raw) squares += ((input[feature] as number) - (mean[feature] as number)) ** 2
-    spread[feature] = Math.sqrt(squares / count) || 1
-  }
-  const labelled = raw.map(({ actual, scores: input }) => ({ actual, scores: input.map((value, feature) => (value - (mean[feature] as number)) / (spread[feature] as number)) }))
+  const inputs = (labelled[0]?.scores.length ?? classes)
+  const count = Math.max(1, labelled.length)
   // Start from the plain argmax of the SVM scores (identity weights), so the first step is already a sensible model.
   const weights = new Float64Array(classes * inputs)
   for (let value = 0; value < classes; value++) weights[value * inputs + value] = 1
@@ -262,19 +250,13 @@ export function fitSentimentStacker(
   }
   let correct = 0
   let argmaxCorrect = 0
-  labelled.forEach(({ actual, scores: input }, index) => {
+  for (const { actual, scores: input } of labelled) {
     forward(input)
     if (argmaxOf(logits) === actual) correct++
-    if (argmaxOf((raw[index] as { scores: Float64Array }).scores.subarray(0, classes)) === actual) argmaxCorrect++
-  })
-  const rawWeights = weights.map((weight, index) => weight / (spread[index % inputs] as number))
-  const rawBias = bias.map((value, output) => {
-    let shift = 0
-    for (let feature = 0; feature < inputs; feature++) shift += (rawWeights[output * inputs + feature] as number) * (mean[feature] as number)
-    return value - shift
-  })
+    if (argmaxOf(input.subarray(0, classes)) === actual) argmaxCorrect++
+  }
   return {
-    stacker: { weights: Array.from(rawWeights, weight => Number(weight.toPrecision(6))), bias: Array.from(rawBias, value => Number(value.toPrecision(6))) },
+    stacker: { weights: Array.from(weights, weight => Number(weight.toFixed(5))), bias: Array.from(bias, value => Number(value.toFixed(5))) },
     accuracy: correct / count,
     argmaxAccuracy: argmaxCorrect / count,
   }
