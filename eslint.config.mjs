@@ -19,6 +19,24 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // The unit project starts no database: its tests may not reach for one.
+    files: ['test/unit/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'mongoose', message: 'Unit tests run without a database: put this test outside test/unit.' }],
+          patterns: [
+            {
+              group: ['**/helpers/database', '**/helpers/service', '**/helpers/serviceProcess', '**/helpers/tools', '**/data/database', '**/data/embeddedDatabase'],
+              message: 'Unit tests run without a database: put this test outside test/unit.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,10 +1,31 @@
-/** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
-  globalSetup: '<rootDir>/test/globalSetup.ts',
-  globalTeardown: '<rootDir>/test/globalTeardown.ts',
-  testTimeout: 60000,
+}
+
+/**
+ * Two projects: `unit` (test/unit: pure functions and dialogs with in-memory parts, no database, no servers)
+ * and `integration` (everything else, on one real embedded FerretDB that only this project starts).
+ * `npm test` runs both; `npm run test:unit` is the fast loop.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  // Global options: jest reads these once for every project (a testTimeout inside a project is ignored).
   maxWorkers: 2,
+  testTimeout: 60000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/'],
+      globalSetup: '<rootDir>/test/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/globalTeardown.ts',
+    },
+  ],
 }

@@ -1,6 +1,6 @@
 import { ComponentDialog, type DialogContext, type DialogTurnResult, Dialog } from 'botbuilder-dialogs'
 import { normaliseForMatching, recogniseChoice } from '../src/conversation/choiceRecognition'
-import { findFeedbackReferenceIn } from '../src/feedback/feedbackReference'
+import { findFeedbackReferenceIn, normaliseFeedbackReference } from '../src/feedback/feedbackReference'
 import type { JourneyDependencies } from './journeyDependencies'
 import type { JourneyState } from '../src/conversation/journeyState'
 import type { Question } from './question'
@@ -162,7 +162,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       }
       case 'statusReference': {
         journey.pending = undefined
-        const reference = findFeedbackReferenceIn(text)
+        const reference = normaliseFeedbackReference(text) ?? findFeedbackReferenceIn(text)
         if (reference) await this.tellStatus(innerDc, reference, words)
         else await this.deps.say(context, [{ text: words.statusNotFound }])
         return this.askAgain(innerDc)

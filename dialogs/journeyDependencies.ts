@@ -9,7 +9,6 @@ import type { Clock } from '../src/clock'
 import type { Config } from '../src/config'
 import type { ContactCipher } from '../src/contact/contactEncryption'
 import type { FeedbackStatusService } from '../src/feedback/feedbackStatus'
-import type { FeedbackSubmission } from '../src/feedback/feedbackSubmission'
 import type { Logger } from '../src/logger'
 import type { ClassifyAndRoute } from '../src/triage/classifyAndRoute'
 import { newFeedbackReference } from '../src/feedback/feedbackReference'
@@ -17,14 +16,15 @@ import { type JourneyState, newJourney } from '../src/conversation/journeyState'
 import { sendBotMessages } from './sendBotMessage'
 import { type Wording, wordingFor } from './wording'
 
-/** The services the dialogs use. */
+/** Only the parts of the service the dialogs use, so a dialog test can pass simple in-memory ones. */
 export interface JourneyServices {
-  classifyAndRoute: ClassifyAndRoute
+  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor'>
   clock: Clock
-  config: Config
+  config: Pick<Config, 'CONTACT_CENTRE_PHONE' | 'CONTACT_CENTRE_EMAIL'>
   contactCipher: ContactCipher
-  feedbackStatus: FeedbackStatusService
-  feedbackSubmission: FeedbackSubmission
+  feedbackStatus: Pick<FeedbackStatusService, 'publicStatusOf'>
+  /** The dialogs only need to know it did not fail. */
+  feedbackSubmission: { submit(reference: string): Promise<unknown> }
   logger: Logger
 }
 
@@ -33,10 +33,10 @@ export class JourneyDependencies {
   constructor(
     readonly services: JourneyServices,
     private readonly journeyProperty: StatePropertyAccessor<JourneyState>,
-    readonly directory: DirectoryService,
-    readonly drafts: FeedbackDrafts,
-    readonly callbacks: CallbackRequests,
-    readonly equality: EqualityResponses,
+    readonly directory: Pick<DirectoryService, 'search'>,
+    readonly drafts: Pick<FeedbackDrafts, 'save' | 'appendMessage'>,
+    readonly callbacks: Pick<CallbackRequests, 'record'>,
+    readonly equality: Pick<EqualityResponses, 'record'>,
   ) {}
 
   async journey(context: TurnContext): Promise<JourneyState> {

@@ -34,7 +34,7 @@ function monthIndexOf(word: string): number {
 export function normaliseWhen(typed: string, now: Date): string | undefined {
   const text = normaliseForMatching(typed)
   if (!text) return undefined
-  if (/\b(ongoing|still happening|still going on|still going|continuing|all the time|every day|everyday|happening now|it still is|right now|at the moment|currently)\b/.test(text)) return 'ongoing'
+  if (/\b(ongoing|still happening|still going on|still going|continuing|all the time|every day|everyday|every night|happening now|it still is|right now|at the moment|currently)\b/.test(text)) return 'ongoing'
   if (/\btoday\b|\bthis morning\b|\bthis afternoon\b|\btonight\b|\bthis evening\b/.test(text)) return isoDate(daysBefore(now, 0))
   if (/\byesterday\b|\blast night\b/.test(text)) return isoDate(daysBefore(now, 1))
 
@@ -106,7 +106,8 @@ export function normaliseUkPhone(typed: string, mobileOnly: boolean): string | u
   else if (national.startsWith('0044')) national = `0${national.slice(4)}`
   else if (national.startsWith('44') && national.length === 12) national = `0${national.slice(2)}`
   if (national.startsWith('00')) return undefined
-  const valid = mobileOnly ? /^07\d{9}$/.test(national) : /^0[1237]\d{8,9}$/.test(national)
+  // Mobiles (07) and non-geographic (03) numbers always have 11 digits; some landlines (01, 02) have 10.
+  const valid = mobileOnly ? /^07\d{9}$/.test(national) : /^0(?:[12]\d{8,9}|[37]\d{9})$/.test(national)
   return valid ? `+44${national.slice(1)}` : undefined
 }
 

@@ -1,6 +1,6 @@
 /**
  * Inputs that make backtracking regular expressions slow, and every path that runs patterns on text a person
- * typed. Shared by the linear-time test (test/security/linearTime.test.ts) and `npm run bench:redos`.
+ * typed. Shared by the linear-time test (test/unit/security/linearTime.test.ts) and `npm run bench:redos`.
  */
 import { recogniseChoice } from '../src/conversation/choiceRecognition'
 import { normalisePhoneNumber, parseTwilioAddress } from '../src/contact/phoneNumbers'

@@ -13,6 +13,7 @@ import type { CallbackRequests } from '../data/models/callbackRequest'
 import type { EqualityResponses } from '../data/models/equalityResponse'
 import type { DirectoryService } from '../directory/directory'
 import type { FeedbackDrafts } from '../feedback/feedbackDrafts'
+import type { ClassifyAndRoute } from '../triage/classifyAndRoute'
 import { newFeedbackReference } from '../feedback/feedbackReference'
 import { RouteScopedConversationState, RouteScopedUserState } from '../conversation/conversationIdentity'
 import { textsStoppedKey } from '../conversation/turnFlags'
@@ -26,6 +27,8 @@ interface UserPreferences {
 
 /** What the bot is built from (src/composition.ts passes them). */
 export interface FeedbackBotDependencies extends JourneyServices {
+  /** Beyond the dialogs' needs: every message is risk-assessed soon after it arrives. */
+  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor' | 'assessSoon'>
   /** Conversation and user state: MongoStorage on the database; tests may pass their own. */
   botStorage: Storage
   directory: DirectoryService

@@ -3,7 +3,7 @@
  * numbers, emails, addresses and postcodes, NHS numbers and dates (including dates of birth).
  * It errs towards removing too much: the classifier does not need any of these.
  *
- * Every pattern runs in linear time on any input (see test/security/linearTime.test.ts, npm run bench:redos):
+ * Every pattern runs in linear time on any input (see test/unit/security/linearTime.test.ts, npm run bench:redos):
  * a match may only start where a run of its characters starts (the lookbehinds), and no two neighbouring
  * quantifiers can share characters, so no input makes them backtrack over the same text again and again.
  */

@@ -80,12 +80,17 @@ const fillerWords = new Set(
     'her his their our lives live living works place home service one thats right correct sure yeah yes no can could now will want like lets let go ahead we bit little kind sort of fine perfect looks look seems everything done').split(' '),
 )
 
+const negations = new Set(['no', 'not', 'never', 'nothing', 'hardly', 'isnt', 'wasnt', 'arent', 'werent', 'dont', 'didnt', 'doesnt'])
+
 /**
  * A sentence is plainly an answer when nothing of substance is left once the choice's own words are taken out:
  * "I'm a member of staff", "it was mostly bad", "I'm her son". "My mum was hit by a carer last night" contains
  * "my mum" but is a story, not an answer to "Who are you?".
  */
 function plainlyAnswers(text: string, choice: BotChoice, matched: string): boolean {
+  // "no good" and "not staff" say the opposite of the words they contain.
+  const before = ` ${text} `.split(` ${matched} `)[0].trim().split(' ').pop()
+  if (before && negations.has(before)) return false
   let rest = ` ${text} `.replace(` ${matched} `, ' ')
   for (const phrase of phrasesOf(choice)) rest = rest.replace(` ${phrase} `, ' ')
   return rest
@@ -94,24 +99,29 @@ function plainlyAnswers(text: string, choice: BotChoice, matched: string): boole
     .filter(word => word && !fillerWords.has(word)).length === 0
 }
 
-/** Longest phrase wins, so "not good" beats "good"; a tie between two different choices is left unclear. */
-function bestBy(scored: { choice: BotChoice; score: number }[]): BotChoice | undefined {
+/**
+ * Longest phrase wins, so "very good" beats "good"; a tie between two different choices is left unclear, and so
+ * is an answer that plainly gives two different choices in words of their own ("yes no").
+ */
+function bestBy(scored: { choice: BotChoice; score: number; phrase?: string }[]): BotChoice | undefined {
   if (!scored.length) return undefined
   scored.sort((a, b) => b.score - a.score)
   const [best, second] = scored
   if (second && second.score === best.score && second.choice.value !== best.choice.value) return undefined
-  return best.choice
+  const contradicted = scored.some(other => other.phrase && best.phrase && other.choice.value !== best.choice.value && !containsPhrase(best.phrase, other.phrase))
+  return contradicted ? undefined : best.choice
 }
 
 export function recogniseChoice(typed: string, choices: BotChoice[]): BotChoice | undefined {
   const text = normaliseForMatching(typed)
   if (!text || !choices.length) return undefined
 
+  // A number beyond the choices ("80" for "80 or over") is read as words instead.
   const number = numberIn(text)
-  if (number !== undefined) return choices[number - 1]
+  if (number !== undefined && number >= 1 && number <= choices.length) return choices[number - 1]
 
-  const exact = choices.find(choice => phrasesOf(choice).includes(text))
-  if (exact) return exact
+  const exact = choices.filter(choice => phrasesOf(choice).includes(text))
+  if (exact.length) return exact.length === 1 ? exact[0] : undefined
 
   // A short sentence that plainly answers with a choice: "I'm a member of staff", "it was mostly bad".
   const words = text.split(' ')
@@ -119,7 +129,7 @@ export function recogniseChoice(typed: string, choices: BotChoice[]): BotChoice 
     const contained = choices.flatMap(choice =>
       phrasesOf(choice)
         .filter(phrase => containsPhrase(text, phrase) && plainlyAnswers(text, choice, phrase))
-        .map(phrase => ({ choice, score: phrase.length })),
+        .map(phrase => ({ choice, score: phrase.length, phrase })),
     )
     const found = bestBy(contained)
     if (found) return found
@@ -134,7 +144,7 @@ export function recogniseChoice(typed: string, choices: BotChoice[]): BotChoice 
         if (phraseWords === 1) candidates.push(...words)
         return candidates
           .filter(candidate => isNearMatch(candidate, phrase) && (candidate === text || plainlyAnswers(text, choice, candidate)))
-          .map(candidate => ({ choice, score: phrase.length - editDistance(candidate, phrase) * 2 }))
+          .map(candidate => ({ choice, score: phrase.length - editDistance(candidate, phrase) * 2, phrase: candidate }))
       }),
     )
     return bestBy(near)

@@ -12,12 +12,19 @@ export function newFeedbackReference(): string {
 
 /** Reads a reference as people type it: any case, with spaces, a hyphen or neither. */
 export function normaliseFeedbackReference(typed: string): string | undefined {
-  const cleaned = typed.toUpperCase().replace(/[^A-Z0-9]/g, '')
+  const cleaned = typed.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '')
   if (cleaned.length !== 10 || [...cleaned].some(char => !alphabet.includes(char))) return undefined
   return `${cleaned.slice(0, 5)}-${cleaned.slice(5)}`
 }
 
+/**
+ * A reference inside a sentence. Ordinary words written in lower case ("management", "nurse never") have the
+ * same shape, so letters alone count only when written in capitals or with the hyphen; any digit shows a reference.
+ */
 export function findFeedbackReferenceIn(text: string): string | undefined {
-  const match = text.toUpperCase().match(/\b([2-9A-HJ-NP-Z]{5})[\s-]?([2-9A-HJ-NP-Z]{5})\b/)
-  return match ? `${match[1]}-${match[2]}` : undefined
+  for (const match of text.normalize('NFKC').matchAll(/\b([2-9A-HJ-NP-Z]{5})[\s-]?([2-9A-HJ-NP-Z]{5})\b/gi)) {
+    const ordinaryWords = !/[\d-]/.test(match[0]) && match[0] !== match[0].toUpperCase()
+    if (!ordinaryWords) return `${match[1].toUpperCase()}-${match[2].toUpperCase()}`
+  }
+  return undefined
 }

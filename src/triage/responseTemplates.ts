@@ -34,7 +34,8 @@ export const responseTemplates: ResponseTemplate[] = [
 ]
 
 export function fillTemplate(text: string, serviceName: string | undefined): string {
-  return text.replace(/SERVICE/g, serviceName || 'the service')
+  // A function, so a "$&" or "$'" in a service's name is written as it is, not read as a replacement pattern.
+  return text.replace(/SERVICE/g, () => serviceName || 'the service')
 }
 
 /**

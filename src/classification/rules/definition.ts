@@ -28,7 +28,7 @@ export interface SafetyRuleDefinition {
   endsAtWordBoundary?: boolean
   /** One phrase per line, tried as alternatives. */
   phrases: RegExp[]
-  /** Texts this rule must match, and texts it must not (checked by test/classification/safetyRuleTable.test.ts). */
+  /** Texts this rule must match, and texts it must not (checked by test/unit/classification/safetyRuleTable.test.ts). */
   matches: string[]
   doesNotMatch: string[]
 }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import { adversarialLength, adversarialShapes, textPaths } from '../../scripts/adversarialText'
+import { adversarialLength, adversarialShapes, textPaths } from '../../../scripts/adversarialText'
 
 /**
  * Every path that runs patterns on what a person typed, fed 100,000 characters of each shape that makes

@@ -1,5 +1,5 @@
-import { createEmbeddedClassifier, detectSignposting, reasonWithoutQuotations, riskLevelOrder, themeNames } from '../../src/classification'
-import { themes } from '../../src/classification/taxonomy'
+import { createEmbeddedClassifier, detectSignposting, reasonWithoutQuotations, riskLevelOrder, themeNames } from '../../../src/classification'
+import { themes } from '../../../src/classification/taxonomy'
 
 const classifier = createEmbeddedClassifier()
 

@@ -1,7 +1,7 @@
 import pino from 'pino'
-import { EmbeddedClassifier } from '../../src/classification/embeddedClassifier'
-import { OpenAiClassifier } from '../../src/classification/openaiClassifier'
-import { type FakeReply, OpenAiFake } from '../fakes/openaiFake'
+import { EmbeddedClassifier } from '../../../src/classification/embeddedClassifier'
+import { OpenAiClassifier } from '../../../src/classification/openaiClassifier'
+import { type FakeReply, OpenAiFake } from '../../fakes/openaiFake'
 
 const quiet = pino({ level: 'silent' })
 const embedded = new EmbeddedClassifier()

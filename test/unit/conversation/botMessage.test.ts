@@ -1,6 +1,6 @@
 import type { Activity, Attachment } from 'botbuilder'
-import { type BotMessage, rendererFor, splitForSms } from '../../src/conversation/botMessage'
-import { repliesAsTextMessages } from '../../src/channels/sms/twilioAdapter'
+import { type BotMessage, rendererFor, splitForSms } from '../../../src/conversation/botMessage'
+import { repliesAsTextMessages } from '../../../src/channels/sms/twilioAdapter'
 
 const question: BotMessage = {
   text: 'Who are you?',

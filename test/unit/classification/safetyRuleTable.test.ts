@@ -1,5 +1,5 @@
-import { ruleMatches, safetyRules, safetyRulesVersion } from '../../src/classification/safetyRules'
-import { EmbeddedClassifier } from '../../src/classification/embeddedClassifier'
+import { ruleMatches, safetyRules, safetyRulesVersion } from '../../../src/classification/safetyRules'
+import { EmbeddedClassifier } from '../../../src/classification/embeddedClassifier'
 
 describe('every safety rule, on its own examples', () => {
   it('has a unique id, at least one example it must match and one it must not', () => {

@@ -1,4 +1,4 @@
-import { csvCell } from '../../src/triage/csv'
+import { csvCell } from '../../../src/triage/csv'
 
 describe('CSV cells a spreadsheet could run as formulas', () => {
   it.each([
@@ -28,5 +28,22 @@ describe('CSV cells a spreadsheet could run as formulas', () => {
   it('keeps numbers as numbers and doubles quotes', () => {
     expect(csvCell(-3)).toBe('"-3"')
     expect(csvCell('say "hello"')).toBe('"say ""hello"""')
+  })
+})
+
+describe('every other cell', () => {
+  it.each([
+    [undefined, '""'],
+    [null, '""'],
+    ['', '""'],
+    [true, '"true"'],
+    [0, '"0"'],
+    [new Date('2025-06-18T10:00:00Z'), '"2025-06-18T10:00:00.000Z"'],
+    // Line breaks, commas and emoji inside the text stay inside one quoted cell.
+    ['line one\nline two, with a comma', '"line one\nline two, with a comma"'],
+    ['😀 <b>bold</b>', '"😀 <b>bold</b>"'],
+    ['شكرا', '"شكرا"'],
+  ])('%j is %s', (value, cell) => {
+    expect(csvCell(value)).toBe(cell)
   })
 })

@@ -1,4 +1,4 @@
-import { loadRoutingRules, Router, serviceTypeMatches } from '../../src/triage/routing'
+import { addWorkingDays, loadRoutingRules, Router, serviceTypeMatches } from '../../../src/triage/routing'
 
 describe('routing by the directory’s service types', () => {
   const router = new Router(loadRoutingRules(undefined))
@@ -22,5 +22,25 @@ describe('routing by the directory’s service types', () => {
     expect(router.teamFor({ region: 'North West', serviceTypes: ['Care home service without nursing'] }).id).toBe('national-adult-social-care')
     expect(router.teamFor({ region: 'North West', serviceTypes: ['Doctors/GPs'] }).id).toBe('national-triage')
     expect(router.teamFor(undefined).id).toBe('national-triage')
+  })
+})
+
+describe('addWorkingDays: when a response is due', () => {
+  it.each([
+    // [from, working days, due]
+    ['2025-06-16T09:30:00Z', 1, '2025-06-17T09:30:00Z'], // Monday → Tuesday
+    ['2025-06-20T09:30:00Z', 1, '2025-06-23T09:30:00Z'], // Friday → Monday
+    ['2025-06-21T09:30:00Z', 1, '2025-06-23T09:30:00Z'], // Saturday → Monday
+    ['2025-06-16T09:30:00Z', 5, '2025-06-23T09:30:00Z'], // a working week
+    ['2025-06-16T09:30:00Z', 0, '2025-06-16T09:30:00Z'],
+    ['2025-12-31T23:00:00Z', 2, '2026-01-02T23:00:00Z'], // across the new year
+  ])('%s plus %i is %s', (from, days, due) => {
+    expect(addWorkingDays(new Date(from), days).toISOString()).toBe(new Date(due).toISOString())
+  })
+
+  it('never changes the date it was given', () => {
+    const from = new Date('2025-06-16T09:30:00Z')
+    addWorkingDays(from, 3)
+    expect(from.toISOString()).toBe('2025-06-16T09:30:00.000Z')
   })
 })

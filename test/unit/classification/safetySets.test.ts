@@ -1,4 +1,4 @@
-import { evaluateSafetySet, mixedInboxSet, precisionDevSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../scripts/evalSafety'
+import { evaluateSafetySet, mixedInboxSet, precisionDevSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../../scripts/evalSafety'
 
 describe('risk on the safety sets', () => {
   // Written by someone who saw neither the rules nor the concern model, and never trained or tuned on.

@@ -1,4 +1,4 @@
-import { redactPersonalData } from '../../src/classification'
+import { redactPersonalData } from '../../../src/classification'
 
 describe('redactPersonalData', () => {
   it('removes an NHS number however it is spaced', () => {

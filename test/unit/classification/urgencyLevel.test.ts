@@ -1,5 +1,5 @@
-import { createEmbeddedClassifier } from '../../src/classification'
-import { assessSafety, assessUrgencyContext } from '../../src/classification/safetyRules'
+import { createEmbeddedClassifier } from '../../../src/classification'
+import { assessSafety, assessUrgencyContext } from '../../../src/classification/safetyRules'
 
 const classifier = createEmbeddedClassifier()
 const level = async (text: string): Promise<string> => (await classifier.classifyFeedback(text)).risk.level
