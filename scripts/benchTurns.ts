@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const dbPort = await findFreePort()
     const service = await startChild(
       ['--import', 'tsx', 'src/server.ts'],
-      { NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}) },
+      { NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), RATE_LIMIT_PER_MINUTE: '1000000', ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}) },
       port,
     )
     try {

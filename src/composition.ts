@@ -21,7 +21,6 @@ import { pingDatabase } from './data/database'
 import { alertModel } from './data/models/alert'
 import { auditEventModel } from './data/models/auditEvent'
 import { CallbackRequests } from './data/models/callbackRequest'
-import { careServiceModel } from './data/models/careService'
 import { type Delivery, deliveryModel } from './data/models/delivery'
 import { EqualityResponses } from './data/models/equalityResponse'
 import { feedbackModel } from './data/models/feedback'
@@ -31,6 +30,7 @@ import { recentConcernModel } from './data/models/recentConcern'
 import { userModel } from './data/models/user'
 import { BackgroundJobs } from './data/work/backgroundJobs'
 import { Leases } from './data/work/leases'
+import { UrgentLane } from './data/work/urgentLane'
 import { WorkQueue } from './data/work/workQueue'
 import { DirectoryService } from './directory/directory'
 import { FeedbackDrafts } from './feedback/feedbackDrafts'
@@ -39,7 +39,6 @@ import { FeedbackSubmission } from './feedback/feedbackSubmission'
 import { Intake } from './feedback/intake'
 import type { Logger } from './logger'
 import { createNotifyEmailSender, createNotifySmsSender, createTwilioSmsSender, DeliveryError } from './messaging/deliveryProviders'
-import { DeliveryWorker } from './messaging/deliveryWorker'
 import { DeliveryService, type NotifyPerson } from './messaging/notifyPerson'
 import { ServiceMetrics } from './metrics'
 import { RetentionJob, retentionPolicyFrom } from './privacy/retention'
@@ -57,7 +56,7 @@ import { loadRoutingRules, Router } from './triage/routing'
 import { Signals } from './triage/signals'
 
 /** Turns using the database at once; more wait in memory (see bot/turnGate.ts). */
-const maxConcurrentTurns = 16
+const maxConcurrentTurns = 8
 
 /** Background work started with the service and stopped before the database closes. */
 export interface Worker {
@@ -83,6 +82,8 @@ export interface Services {
   workQueue: WorkQueue
   /** Every periodic background job, each on its own loop; all are listed in `createServices`. */
   jobs: BackgroundJobs
+  /** Urgent work goes first: bulk work (turns, background passes) holds back while it writes. */
+  lane: UrgentLane
 
   // Channels
   smsOptOuts: SmsOptOutStore
@@ -139,7 +140,6 @@ export interface Services {
   listFailedDeliveries: (options?: { limit?: number; feedbackReference?: string }) => Promise<Delivery[]>
   /** A message to a Teams (or other Bot Framework) conversation, as an Adaptive Card. */
   sendProactiveMessage: (conversationReference: Partial<ConversationReference>, message: BotMessage) => Promise<string>
-  deliveryWorker: DeliveryWorker
 
   /** Every background worker, started with the service and stopped before the database closes. */
   workers: Worker[]
@@ -162,7 +162,8 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const leases = new Leases(connection)
   const workQueue = new WorkQueue(connection, leases)
   const metrics = new ServiceMetrics({ queueDepths: () => workQueue.depths(), ping: () => pingDatabase(connection, 2000) })
-  const jobs = new BackgroundJobs(leases, logger, (job, seconds, ok) => metrics.jobSeconds.observe({ job, ok: String(ok) }, seconds))
+  const lane = new UrgentLane()
+  const jobs = new BackgroundJobs(leases, logger, lane, (job, seconds, ok) => metrics.jobSeconds.observe({ job, ok: String(ok) }, seconds))
 
   // Channels
   const smsOptOuts = new SmsOptOutStore(connection, addressHasher, clock)
@@ -210,7 +211,6 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     },
     (route, result) => metrics.personDeliveries.inc({ route, result }),
   )
-  const deliveryWorker = new DeliveryWorker(deliveries, logger, 5000)
 
   // Classification and triage
   const classifier = createClassifier(config, logger)
@@ -228,7 +228,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     clock,
     logger,
     workQueue,
-    { onWritten: () => alertWorker.kick(), deliverNow: alerts => alertDelivery.deliverFresh(alerts) },
+    { kick: () => alertWorker.kick(), deliverFresh: (alerts, about, queued) => alertDelivery.deliverFresh(alerts, about, queued) },
   )
   const classifyAndRoute = new ClassifyAndRoute(
     feedback,
@@ -240,6 +240,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     logger,
     workQueue,
     recentConcernModel(connection),
+    lane,
     config.DRAFT_QUIET_MINUTES,
     seconds => metrics.classificationSeconds.observe(seconds),
   )
@@ -249,15 +250,16 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const directory = new DirectoryService(connection)
   const feedbackSubmission = new FeedbackSubmission(feedback, clock, {
     routeQueue: reference => classifyAndRoute.enqueue(reference),
-    afterSubmit: async record => classifyAndRoute.soon(record.reference),
+    afterSubmit: async record => classifyAndRoute.soon(record.reference, record.toObject()),
   })
   const feedbackStatus = new FeedbackStatusService(feedback)
   const intake = new Intake(
     feedback,
     feedbackSubmission,
     contactCipher,
-    { service: directory, entries: careServiceModel(connection) },
+    directory,
     intakeKeyModel(connection),
+    classifyAndRoute,
     (channel, outcome) => metrics.intake.inc({ channel, outcome }),
   )
 
@@ -294,15 +296,19 @@ export function createServices(config: Config, logger: Logger, connection: Conne
         equalityResponses,
       }),
       maxConcurrentTurns,
+      lane,
     ),
   )
   const directLine = new DirectLineChannel({ config, logger, clock, sessionSecret, transcripts, transcriptRetention, conversationReferences }, bot)
 
   // Background jobs, each on its own loop: delivering alerts never waits behind routing, routing never behind sweeps.
-  jobs.every('alert-delivery', 500, () => alertDelivery.deliverDue())
-  jobs.every('escalation', Math.min(5_000, (config.ALERT_ESCALATION_MINUTES * 60_000) / 3), () => escalation.runOnce())
+  // Alert delivery and escalation are about danger: they never hold back for the urgent lane.
+  jobs.every('alert-delivery', 500, () => alertDelivery.deliverDue(), { urgent: true })
+  jobs.every('escalation', Math.min(5_000, (config.ALERT_ESCALATION_MINUTES * 60_000) / 3), () => escalation.runOnce(), { urgent: true })
   jobs.every('routing', 2_000, () => classifyAndRoute.routeDue())
-  jobs.every('quiet-drafts', 60_000, () => classifyAndRoute.routeQuietDrafts(), { singleton: true })
+  jobs.every('person-deliveries', 5_000, () => deliveries.processDue())
+  jobs.every('quiet-drafts', 60_000, () => classifyAndRoute.routeQuietDrafts())
+  jobs.every('quiet-drafts-sweep', 60 * 60_000, () => classifyAndRoute.queueQuietDrafts(), { singleton: true })
   jobs.every('unrouted-sweep', 60 * 60_000, () => classifyAndRoute.routeUnrouted(), { singleton: true })
   jobs.every('alert-outbox-sweep', 60 * 60_000, () => alertOutbox.requeuePending(), { singleton: true })
   jobs.every('recent-concerns-prune', 60 * 60_000, () => classifyAndRoute.pruneRecentConcerns(), { singleton: true })
@@ -315,10 +321,11 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   })
   const retention = new RetentionJob(connection, retentionPolicyFrom(config), clock, logger)
   jobs.every('retention', 24 * 60 * 60_000, () => retention.run(), { singleton: true })
+  jobs.every('leases-prune', 60 * 60_000, () => leases.prune(), { singleton: true })
   // Stopped in this order: no new passes, then wait for routing started by requests.
   const backgroundJobs: Worker = { start: () => jobs.start(), stop: async () => (await jobs.stop(), await classifyAndRoute.settled()) }
-  // The background workers: the jobs above, person deliveries, and forgetting web chat transcripts.
-  const workers: Worker[] = [backgroundJobs, deliveryWorker, transcriptRetention]
+  // The background workers: the jobs above (person deliveries among them), and forgetting web chat transcripts.
+  const workers: Worker[] = [backgroundJobs, transcriptRetention]
 
   return {
     config,
@@ -332,6 +339,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     leases,
     workQueue,
     jobs,
+    lane,
     smsOptOuts,
     conversationReferences,
     twilioAdapter,
@@ -365,7 +373,6 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     notifyPerson: deliveries.notifyPerson,
     listFailedDeliveries: options => deliveries.listFailedDeliveries(options),
     sendProactiveMessage,
-    deliveryWorker,
     workers,
   }
 }

@@ -16,7 +16,7 @@ import type { FeedbackDrafts } from '../feedback/feedbackDrafts'
 import type { ClassifyAndRoute } from '../triage/classifyAndRoute'
 import { newFeedbackReference } from '../feedback/feedbackReference'
 import { RouteScopedConversationState, RouteScopedUserState } from '../conversation/conversationIdentity'
-import { textsStoppedKey } from '../conversation/turnFlags'
+import { signpostsKey, textsStoppedKey } from '../conversation/turnFlags'
 
 const greeting = /^\s*(hi|hello|hey|hiya|start|good (morning|afternoon|evening))\W*$/i
 const newFeedback = /^(?:new feedback|new|something new|something else|another|another one|tell you something else|give new feedback|start new feedback)$/
@@ -143,7 +143,7 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       // A number that has opted out of texts: kept and risk-assessed, but nothing is sent and the chat does not move on.
       if (textsStopped) return
       const words = wordingFor(journey.easyRead)
-      const signposts = detectSignposting(text)
+      const signposts = (context.turnState.get(signpostsKey) as ReturnType<typeof detectSignposting> | undefined) ?? detectSignposting(text)
       if (signposts.length) await deps.say(context, say(signposts.flatMap(kind => words.signposting[kind] ?? [])))
 
       if (journey.submitted) {

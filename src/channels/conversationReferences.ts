@@ -15,9 +15,18 @@ export interface RememberedConversation {
   sealedAddress?: string
 }
 
-/** Where each conversation can be reached again later: one record per channel and conversation. */
+/** How long a reference this process wrote is trusted before lastSeenAt is written again. */
+const rememberedForMs = 60 * 60_000
+const rememberedAtMost = 20_000
+
+/**
+ * Where each conversation can be reached again later: one record per channel and conversation. A reference is
+ * written when it changes (or hourly), not on every turn: it is the same on every turn of a conversation.
+ */
 export class ConversationReferenceStore {
   private readonly references: ConversationReferenceModel
+  /** key → what this process last wrote, and when. Another instance writing meanwhile only costs a repeat write. */
+  private readonly written = new Map<string, { json: string; sealedAddress?: string; at: number }>()
 
   constructor(
     connection: Connection,
@@ -33,19 +42,19 @@ export class ConversationReferenceStore {
     if (!channelId || !conversationId) return
     // The activity id changes every turn and is not needed to reach the conversation again.
     const { activityId: _activityId, ...lasting } = reference
+    const key = conversationReferenceKey(channelId, conversationId)
+    const json = JSON.stringify(lasting)
+    const now = this.clock.now()
+    const last = this.written.get(key)
+    if (last && last.json === json && (!sealedAddress || last.sealedAddress === sealedAddress) && now.getTime() - last.at < rememberedForMs) return
     await this.references.updateOne(
-      { key: conversationReferenceKey(channelId, conversationId) },
-      {
-        $set: {
-          channelId,
-          conversationId,
-          referenceJson: JSON.stringify(lasting),
-          lastSeenAt: this.clock.now(),
-          ...(sealedAddress ? { sealedAddress } : {}),
-        },
-      },
+      { key },
+      { $set: { channelId, conversationId, referenceJson: json, lastSeenAt: now, ...(sealedAddress ? { sealedAddress } : {}) } },
       { upsert: true },
     )
+    this.written.delete(key)
+    this.written.set(key, { json, sealedAddress: sealedAddress ?? last?.sealedAddress, at: now.getTime() })
+    if (this.written.size > rememberedAtMost) this.written.delete(this.written.keys().next().value!)
   }
 
   async find(channelId: string, conversationId: string): Promise<RememberedConversation | undefined> {

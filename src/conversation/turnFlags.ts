@@ -3,3 +3,5 @@
  * textsStopped: the message came from a number that has opted out of texts; keep and assess it, send nothing.
  */
 export const textsStoppedKey = Symbol('textsStopped')
+/** The signposting this turn's message needs, worked out once (by the turn gate) and used again by the bot. */
+export const signpostsKey = Symbol('signposts')

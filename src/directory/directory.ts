@@ -91,6 +91,13 @@ export class DirectoryService {
     return cache
   }
 
+  /** Entries by location id, from the copy held in memory (on the embedded database `$in` reads the whole collection). */
+  async byLocationIds(locationIds: string[]): Promise<CareService[]> {
+    const wanted = new Set(locationIds)
+    const { services } = await this.loaded()
+    return services.filter(service => wanted.has(service.locationId))
+  }
+
   async search(typed: string, limit = 3): Promise<DirectoryMatch[]> {
     const text = typed.trim().slice(0, 200)
     if (!text) return []

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
-import type { Model } from 'mongoose'
 import type { CareService } from '../data/models/careService'
 import type { IntakeKeyModel } from '../data/models/intakeKey'
 import { isDuplicateKey, retryTransient } from '../data/retry'
@@ -110,21 +109,16 @@ const comparable = (name: string | undefined) =>
  * the directory's name (or other name) give or take case and punctuation, or the one entry holding every word
  * typed. Anything less is kept as given: a wrong match would send a concern to the wrong region's inspectors.
  */
-export async function confidentDirectoryMatch(
-  directory: DirectoryService,
-  careServices: Model<CareService>,
-  service: FeedbackInput['service'],
-): Promise<CareService | undefined> {
-  await directory.ensureSeeded()
+export async function confidentDirectoryMatch(directory: DirectoryService, service: FeedbackInput['service']): Promise<CareService | undefined> {
   if (service.locationId) {
     const id = service.locationId
-    const found = await careServices.findOne({ locationId: { $in: [id, id.toUpperCase()] } }, { _id: 0 }).lean<CareService>()
+    const [found] = await directory.byLocationIds([id, id.toUpperCase()])
     if (found) return found
   }
   const typed = comparable(service.name)
   if (!typed) return undefined
   const found = await directory.search(service.name!, 3)
-  const candidates = found.length ? await careServices.find({ locationId: { $in: found.map(match => match.locationId) } }, { _id: 0 }).lean<CareService[]>() : []
+  const candidates = found.length ? await directory.byLocationIds(found.map(match => match.locationId)) : []
   const exact = candidates.find(candidate => comparable(candidate.name) === typed || comparable(candidate.alsoKnownAs) === typed)
   if (exact) return exact
   const words = typed.split(' ').filter(word => word.length >= 3)
@@ -133,6 +127,14 @@ export async function confidentDirectoryMatch(
     if (words.every(word => known.has(word))) return candidates[0]
   }
   return undefined
+}
+
+/** What intake asks of triage (ClassifyAndRoute): the words classified before they are saved, and urgent work first. */
+export interface IntakeAssessment {
+  classifyNew(record: Pick<Feedback, 'story' | 'desiredOutcome'>): Promise<Feedback['classification'] | undefined>
+  urgently<T>(work: () => Promise<T>): Promise<T>
+  /** Bulk work waits here while urgent work writes. */
+  lane: { clear(): Promise<void> }
 }
 
 /** The same Idempotency-Key was sent with different feedback. */
@@ -148,8 +150,10 @@ export class Intake {
     private readonly feedback: FeedbackModel,
     private readonly submission: FeedbackSubmission,
     private readonly contactCipher: ContactCipher,
-    private readonly directory?: { service: DirectoryService; entries: Model<CareService> },
+    private readonly directory?: DirectoryService,
     private readonly intakeKeys?: IntakeKeyModel,
+    /** Classifies before saving, so an urgent submission is saved and alerted in the urgent lane. */
+    private readonly assessment?: IntakeAssessment,
     /** Called with each submission's outcome, for /metrics. */
     private readonly onReceived: (channel: string, outcome: 'created' | 'replayed') => void = () => {},
   ) {}
@@ -181,7 +185,7 @@ export class Intake {
 
   /** Fills in where the service is from the directory when we are sure which one it is, so routing by region works. */
   private async serviceFor(given: FeedbackInput['service']): Promise<NonNullable<Feedback['service']>> {
-    const match = this.directory ? await confidentDirectoryMatch(this.directory.service, this.directory.entries, given).catch(() => undefined) : undefined
+    const match = this.directory ? await confidentDirectoryMatch(this.directory, given).catch(() => undefined) : undefined
     if (match) {
       return {
         name: match.name,
@@ -210,14 +214,24 @@ export class Intake {
    * background. With an Idempotency-Key, the same request sent again returns the first one's reference.
    */
   async receive(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey?: string): Promise<{ reference: string; status: string; replayed: boolean }> {
+    const classification = await this.assessment?.classifyNew({ story: input.text, desiredOutcome: input.desiredOutcome })
+    const urgent = classification?.risk?.level === 'urgent'
+    const save = () => this.save(input, channel, idempotencyKey, classification)
+    const { record, created } = await (urgent && this.assessment ? this.assessment.urgently(save) : this.assessment ? this.assessment.lane.clear().then(save) : save())
+    this.onReceived(channel, created ? 'created' : 'replayed')
+    return { reference: record.reference, status: record.status, replayed: !created }
+  }
+
+  private async save(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey: string | undefined, classification: Feedback['classification'] | undefined) {
     const { contact } = input
     const details = contact ? Object.fromEntries(Object.entries({ email: contact.email, phone: contact.phone, name: contact.name }).filter(([, value]) => value)) : {}
     const reference = await this.referenceFor(input, idempotencyKey)
-    const { record, created } = await this.submission.receive({
+    const service = await this.serviceFor(input.service)
+    return this.submission.receive({
       reference,
       channel,
       role: input.role,
-      service: await this.serviceFor(input.service),
+      service,
       when: input.when ? { text: input.when } : undefined,
       story: input.text,
       desiredOutcome: input.desiredOutcome,
@@ -230,8 +244,7 @@ export class Intake {
       },
       consentToShare: input.consentToShare,
       easyRead: contact?.format === 'easy_read' ? true : undefined,
+      classification,
     } as Parameters<FeedbackSubmission['receive']>[0])
-    this.onReceived(channel, created ? 'created' : 'replayed')
-    return { reference: record.reference, status: record.status, replayed: !created }
   }
 }

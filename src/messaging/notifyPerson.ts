@@ -8,7 +8,6 @@ import type { SmsOptOutStore } from '../channels/sms/smsOptOuts'
 import type { Clock } from '../clock'
 import {
   type Delivery,
-  type DeliveryDocument,
   type DeliveryModel,
   type DeliveryRoute,
   type DeliveryStatus,
@@ -20,6 +19,7 @@ import type { ContactCipher } from '../contact/contactEncryption'
 import { DeliveryError, type EmailSender, type SmsSender } from './deliveryProviders'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
 import { Leases } from '../data/work/leases'
+import { type Decision, Outbox, type TryOutcome } from '../data/work/outbox'
 import { WorkQueue } from '../data/work/workQueue'
 
 /** Work kind in the hot queue for deliveries waiting to be (re)tried. */
@@ -56,6 +56,13 @@ export interface DeliveryServiceDependencies {
   sms?: SmsSender
   email?: EmailSender
   chat: ChatSenders
+}
+
+/** Whether a delivery is to be tried now, later (a retry's time, or a crashed sender's claim running out), or never again. */
+function readiness(delivery: Delivery, now: Date): 'ready' | 'finished' | Date {
+  if (delivery.status === 'queued') return !delivery.nextAttemptAt || delivery.nextAttemptAt <= now ? 'ready' : delivery.nextAttemptAt
+  if (delivery.status === 'sending') return !delivery.claimedUntil || delivery.claimedUntil <= now ? 'ready' : delivery.claimedUntil
+  return 'finished'
 }
 
 /** Waits before each retry: 30 s, 2 min, 10 min, 30 min, 2 h; after the sixth try the delivery has failed. */
@@ -98,7 +105,7 @@ export function splitConversationKey(key: string): { channelId: string; conversa
 export class DeliveryService {
   readonly deliveries: DeliveryModel
   private readonly feedback: FeedbackModel
-  private readonly inFlight = new Set<string>()
+  private readonly outbox: Outbox<Delivery>
   private readonly queue: WorkQueue
   constructor(
     private readonly deps: DeliveryServiceDependencies,
@@ -107,7 +114,23 @@ export class DeliveryService {
   ) {
     this.deliveries = deliveryModel(deps.connection)
     this.feedback = feedbackModel(deps.connection)
-    this.queue = deps.queue ?? new WorkQueue(deps.connection, new Leases(deps.connection))
+    const queue = deps.queue ?? new WorkQueue(deps.connection, new Leases(deps.connection))
+    this.queue = queue
+    this.outbox = new Outbox<Delivery>(
+      {
+        kind: deliveryWork,
+        leaseMs: claimLifetimeMs,
+        key: delivery => delivery.deliveryId,
+        load: deliveryId => this.deliveries.findOne({ deliveryId }).lean<Delivery>(),
+        attempts: delivery => delivery.attemptCount,
+        retryAfter: attempts => (attempts < maxAttempts ? retryDelaysMs[attempts - 1] : undefined),
+        readiness: async (delivery, now) => readiness(delivery, now),
+        send: delivery => this.send(delivery[0]!),
+        record: (delivery, decision) => this.record(delivery, decision),
+      },
+      queue,
+      deps.clock,
+    )
   }
 
   /**
@@ -178,122 +201,73 @@ export class DeliveryService {
   }
 
   /** Tries every delivery that is due (a retry whose time has come, or a claim left by a crashed process). */
-  async processDue(limit = 20): Promise<number> {
-    const due = await this.queue.due(deliveryWork, this.deps.clock.now(), limit)
-    let tried = 0
-    for (const item of due) {
-      const delivery = await this.deliveries.findOne({ deliveryId: item.ref }).lean<Delivery>()
-      if (!delivery) {
-        // Queued just before the delivery is written: leave it, unless the writer died long ago.
-        if (Date.now() - item.createdAt.getTime() > 60_000) await this.queue.done(deliveryWork, item.ref)
-        continue
-      }
-      await this.attempt(item.ref)
-      tried++
-    }
-    return tried
+  processDue(limit = 20): Promise<number> {
+    return this.outbox.deliverDue(limit)
   }
 
-  /** One attempt at one delivery, if this process wins the claim for it. Never throws for a provider's failure. */
+  /** One attempt at one delivery, if this instance wins the claim for it. Never throws for a provider's failure. */
   async attempt(deliveryId: string): Promise<Delivery> {
-    const current = await this.deliveries.findOne({ deliveryId })
-    if (!current) throw new Error('No delivery with that id')
-    if (this.inFlight.has(deliveryId)) return current.toObject()
-    this.inFlight.add(deliveryId)
-    try {
-      const claimed = await this.queue.leases.withLease(`${deliveryWork}:${deliveryId}`, claimLifetimeMs, async () => {
-        // Re-read under the claim: another instance may have sent this attempt since we looked.
-        const fresh = await this.deliveries.findOne({ deliveryId })
-        const now = this.deps.clock.now()
-        const claimable =
-          fresh &&
-          ((fresh.status === 'queued' && (!fresh.nextAttemptAt || fresh.nextAttemptAt <= now)) ||
-            (fresh.status === 'sending' && fresh.claimedUntil !== undefined && fresh.claimedUntil !== null && fresh.claimedUntil <= now))
-        if (!fresh || !claimable) return undefined
-        const claimToken = crypto.randomUUID()
-        const claimedUntil = new Date(now.getTime() + claimLifetimeMs)
-        // If this process dies mid-send, the queue item comes due again when the claim runs out.
-        await this.queue.enqueue(deliveryWork, deliveryId, claimedUntil)
-        await this.queue.retryAt(deliveryWork, deliveryId, claimedUntil)
-        await this.deliveries.updateOne({ deliveryId }, { $set: { status: 'sending', claimToken, claimedUntil }, $inc: { attemptCount: 1 } })
-        const mine = await this.deliveries.findOne({ deliveryId })
-        return mine ? await this.send(mine) : undefined
-      })
-      return claimed?.result ?? (await this.deliveries.findOne({ deliveryId }))!.toObject()
-    } finally {
-      this.inFlight.delete(deliveryId)
-    }
+    await this.outbox.tryNow(deliveryId)
+    const delivery = await this.deliveries.findOne({ deliveryId }).lean<Delivery>()
+    if (!delivery) throw new Error('No delivery with that id')
+    return delivery
   }
 
-  private async send(delivery: DeliveryDocument): Promise<Delivery> {
-    const attemptNumber = delivery.attemptCount
+  /** One try, under the engine's claim. Marked as sending first: a claim that outlives claimedUntil was lost in a crash. */
+  private async send(delivery: Delivery): Promise<TryOutcome> {
+    const now = this.deps.clock.now()
     const { logger } = this.deps
+    await this.deliveries.updateOne(
+      { deliveryId: delivery.deliveryId },
+      { $set: { status: 'sending', claimToken: crypto.randomUUID(), claimedUntil: new Date(now.getTime() + claimLifetimeMs) }, $inc: { attemptCount: 1 } },
+    )
+    const attemptNumber = delivery.attemptCount + 1
     try {
       const feedback = await this.feedback.findOne({ reference: delivery.feedbackReference })
       if (!feedback) throw new DeliveryError('The feedback record is no longer there', false)
       const destination = await this.destinationFor(delivery, feedback)
-      if (destination === 'opted_out') return await this.finish(delivery, attemptNumber, { status: 'opted_out' })
-      const partsSent = delivery.partsSent ?? 0
-      const providerMessageId = await destination.send(
-        delivery.text,
-        delivery.subject ?? '',
-        delivery.deliveryId,
-        partsSent,
-        async parts => {
-          await this.deliveries.updateOne({ deliveryId: delivery.deliveryId }, { $set: { partsSent: parts } })
-        },
-      )
+      if (destination === 'opted_out') return { settled: 'opted_out' }
+      const providerMessageId = await destination.send(delivery.text, delivery.subject ?? '', delivery.deliveryId, delivery.partsSent ?? 0, async parts => {
+        await this.deliveries.updateOne({ deliveryId: delivery.deliveryId }, { $set: { partsSent: parts } })
+      })
       logger.info({ deliveryId: delivery.deliveryId, route: destination.route, attempt: attemptNumber }, 'update delivered')
-      return await this.finish(delivery, attemptNumber, { status: 'sent', route: destination.route, providerMessageId })
+      return { sent: true, detail: { route: destination.route, providerMessageId } }
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError('Unexpected error while sending')
-      if (!(error instanceof DeliveryError)) logger.error({ errorName: (error as Error)?.name, frames: (error as Error)?.stack?.split('\n').slice(1, 6).join('\n'), deliveryId: delivery.deliveryId }, 'delivery failed unexpectedly')
+      if (!(error instanceof DeliveryError)) {
+        logger.error({ errorName: (error as Error)?.name, frames: (error as Error)?.stack?.split('\n').slice(1, 6).join('\n'), deliveryId: delivery.deliveryId }, 'delivery failed unexpectedly')
+      }
       const retry = failure.retryable && attemptNumber < maxAttempts
-      logger.warn(
-        { deliveryId: delivery.deliveryId, attempt: attemptNumber, retry, reason: failure.message },
-        retry ? 'delivery attempt failed: will retry' : 'delivery failed: no more tries',
-      )
-      return this.finish(delivery, attemptNumber, {
-        status: retry ? 'queued' : 'failed',
-        error: failure.message,
-        nextAttemptAt: retry ? new Date(this.deps.clock.now().getTime() + retryDelaysMs[attemptNumber - 1]!) : undefined,
-      })
+      logger.warn({ deliveryId: delivery.deliveryId, attempt: attemptNumber, retry, reason: failure.message }, retry ? 'delivery attempt failed: will retry' : 'delivery failed: no more tries')
+      return { sent: false, retryable: failure.retryable, reason: failure.message }
     }
   }
 
-  private async finish(
-    delivery: DeliveryDocument,
-    attemptNumber: number,
-    outcome: { status: DeliveryStatus; route?: DeliveryRoute; providerMessageId?: string; error?: string; nextAttemptAt?: Date },
-  ): Promise<Delivery> {
+  /** The engine's decision on the delivery and its list of attempts. */
+  private async record(delivery: Delivery, decision: Decision): Promise<void> {
     const at = this.deps.clock.now()
-    const set: Record<string, unknown> = { status: outcome.status }
-    if (outcome.route) set.route = outcome.route
-    if (outcome.status === 'sent') Object.assign(set, { sentAt: at, providerMessageId: outcome.providerMessageId })
-    if (outcome.status === 'failed') set.failedAt = at
-    if (outcome.error) set.lastError = outcome.error
-    if (outcome.nextAttemptAt) set.nextAttemptAt = outcome.nextAttemptAt
-    const attempt = {
-      number: attemptNumber,
-      at,
-      outcome: outcome.error ? 'error' : 'sent',
-      ...(outcome.error ? { error: outcome.error } : {}),
-      ...(outcome.providerMessageId ? { providerMessageId: outcome.providerMessageId } : {}),
-    }
+    const attemptNumber = delivery.attemptCount + 1
+    const sent = decision.result === 'sent' ? (decision.detail as { route: DeliveryRoute; providerMessageId: string }) : undefined
+    const error = decision.result === 'retry' || decision.result === 'gave-up' ? decision.reason : undefined
+    const status: DeliveryStatus =
+      decision.result === 'sent' ? 'sent' : decision.result === 'retry' ? 'queued' : decision.result === 'gave-up' ? 'failed' : (decision.detail as DeliveryStatus)
+    const set: Record<string, unknown> = { status }
+    if (sent) Object.assign(set, { route: sent.route, sentAt: at, providerMessageId: sent.providerMessageId })
+    if (status === 'failed') set.failedAt = at
+    if (error) set.lastError = error
+    if (decision.result === 'retry') set.nextAttemptAt = decision.retryAt
     const unset: Record<string, 1> = { claimToken: 1, claimedUntil: 1 }
-    if (!outcome.nextAttemptAt) unset.nextAttemptAt = 1
+    if (decision.result !== 'retry') unset.nextAttemptAt = 1
+    const attempt = { number: attemptNumber, at, outcome: error ? 'error' : 'sent', ...(error ? { error } : {}), ...(sent?.providerMessageId ? { providerMessageId: sent.providerMessageId } : {}) }
     await this.deliveries.updateOne(
-      // Only the lease holder gets here, so the key alone is the filter (a second field would mean a scan).
+      // Only the claim holder gets here, so the key alone is the filter (a second field would mean a scan).
       { deliveryId: delivery.deliveryId },
-      { $set: set, $unset: unset, ...(outcome.status === 'opted_out' ? {} : { $push: { attempts: attempt } }) },
+      { $set: set, $unset: unset, ...(status === 'opted_out' ? {} : { $push: { attempts: attempt } }) },
     )
-    if (outcome.nextAttemptAt) await this.queue.retryAt(deliveryWork, delivery.deliveryId, outcome.nextAttemptAt)
-    else await this.queue.done(deliveryWork, delivery.deliveryId)
-    this.onResult(outcome.route ?? delivery.route, outcome.status)
-    return (await this.deliveries.findOne({ deliveryId: delivery.deliveryId }).lean<Delivery>())!
+    this.onResult(sent?.route ?? delivery.route, status)
   }
 
-  private async destinationFor(delivery: DeliveryDocument, feedback: FeedbackDocument): Promise<Destination | 'opted_out'> {
+  private async destinationFor(delivery: Pick<Delivery, 'method'>, feedback: FeedbackDocument): Promise<Destination | 'opted_out'> {
     const { deps } = this
     if (delivery.method === 'email') {
       const email = contactDetails(deps.contactCipher, feedback).email

@@ -5,10 +5,10 @@ import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { Alert, AlertModel, EscalationTier } from '../data/models/alert'
 import type { FeedbackModel } from '../data/models/feedback'
-import type { Lease } from '../data/work/leases'
+import { type Decision, Outbox, type TryOutcome } from '../data/work/outbox'
 import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
-import { alertWork } from './alertOutbox'
+import { type AlertAbout, alertWork } from './alertOutbox'
 import type { EmailSender, SmsSender } from '../messaging/deliveryProviders'
 import type { Router } from './routing'
 
@@ -28,8 +28,6 @@ const firstBackoffMs = 500
 const webhookTimeoutMs = 5_000
 /** Longer than any one send can take (the webhook's time limit), so a live holder never loses its claim. */
 const alertLeaseMs = 30_000
-/** Work queued for an alert that was never written (its writer died between the two writes) is dropped after this. */
-const orphanAfterMs = 60_000
 
 type AlertPayload = Awaited<ReturnType<AlertDelivery['payloadFor']>>
 
@@ -48,8 +46,20 @@ const tierWording: Record<EscalationTier, string> = {
   director: 'Escalated to you as duty director: urgent concern still not acknowledged',
 }
 
-/** Delivers one alert to its target. No contact details and no story text ever leave in an alert. */
+type StoredAlert = Alert & { _id: unknown }
+/** An alert as the engine carries it; a fresh one also carries its case as routing saw it (not read again). */
+type OutgoingAlert = StoredAlert & { about?: AlertAbout }
+
+export type AlertResult = 'delivered' | 'digest' | 'failed' | 'refused'
+
+/**
+ * Delivers alerts to their targets through the outbox engine (data/work/outbox.ts), as its alert policy: retried
+ * with backoff for as long as the case is open, given up only when the provider refuses the alert itself, and
+ * cancelled once someone acknowledges the case. No contact details and no story text ever leave in an alert.
+ */
 export class AlertDelivery {
+  private readonly outbox: Outbox<OutgoingAlert>
+
   constructor(
     private readonly alerts: AlertModel,
     private readonly feedback: FeedbackModel,
@@ -58,130 +68,114 @@ export class AlertDelivery {
     private readonly senders: AlertSenders,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly queue: WorkQueue,
-    /** Called with each delivery's result, for /metrics. */
-    private readonly onResult: (target: string, result: 'delivered' | 'digest' | 'failed' | 'refused', tier: string) => void = () => {},
-  ) {}
+    queue: WorkQueue,
+    /** Told each delivery's result, for /metrics. */
+    private readonly onResult: (target: string, result: AlertResult, tier: string) => void = () => {},
+  ) {
+    this.outbox = new Outbox<OutgoingAlert>(
+      {
+        kind: alertWork,
+        leaseMs: alertLeaseMs,
+        key: alert => alert.key,
+        load: key => this.alerts.findById(key).lean<StoredAlert>(),
+        attempts: alert => alert.attempts ?? 0,
+        // Never given up while the case is open: only a refusal (a permanent failure) stops the tries.
+        retryAfter: attempts => backoffAfter(attempts),
+        readiness: (alert, now) => this.readiness(alert, now),
+        send: (alerts, now) => this.send(alerts, now),
+        record: (alert, decision, now, groupSize) => this.record(alert, decision, now, groupSize),
+        group: alerts => this.groupByPerson(alerts),
+      },
+      queue,
+      clock,
+    )
+  }
 
   caseUrl(reference: string): string {
     return new URL(`/console/cases/${reference}`, this.config.PUBLIC_BASE_URL).toString()
   }
 
   /**
-   * Tries every alert that is due, oldest first, each claimed with a lease so that any number of instances send
-   * it once. Alerts due together for one person on one channel (after downtime, or a burst of escalations) go as
-   * one digest; the webhook, a machine, still gets one alert per case. Returns how many alerts were tried.
+   * Tries every alert that is due, each claimed with a lease so that any number of instances send it once. Alerts
+   * due together for one person on one channel (after downtime, or a burst of escalations) go as one digest; the
+   * webhook, a machine, still gets one alert per case. Returns how many alerts were tried.
    */
-  async deliverDue(limit = 50): Promise<number> {
-    const now = this.clock.now()
-    const due = await this.queue.due(alertWork, now, limit)
-    const loaded = await Promise.all(due.map(async item => ({ item, alert: await this.alerts.findById(item.ref).lean() })))
-    const groups = new Map<string, (Alert & { _id: unknown })[]>()
-    for (const { item, alert } of loaded) {
-      if (!alert) {
-        // Queued just before its alert is written: leave it for the next pass, unless the writer died long ago.
-        if (Date.now() - item.createdAt.getTime() > orphanAfterMs) await this.queue.done(alertWork, item.ref)
-        continue
-      }
+  deliverDue(limit = 50): Promise<number> {
+    return this.outbox.deliverDue(limit)
+  }
+
+  /** Sends alerts this instance has just written (see AlertOutbox.raise): the insert was the claim. */
+  deliverFresh(alerts: Alert[], about: AlertAbout | undefined, queued: Promise<unknown>): Promise<void> {
+    return this.outbox.sendFresh(
+      alerts.map(alert => ({ ...(alert as StoredAlert), about })),
+      queued,
+    )
+  }
+
+  private groupByPerson(alerts: OutgoingAlert[]): OutgoingAlert[][] {
+    const groups = new Map<string, OutgoingAlert[]>()
+    for (const alert of alerts) {
       const person = alert.target === 'webhook' ? undefined : (alert.recipient?.email ?? alert.recipient?.phone ?? alert.team)
       const group = person ? `${alert.target}|${person}` : `one|${alert.key}`
       groups.set(group, [...(groups.get(group) ?? []), alert])
     }
-    const tried = await Promise.all([...groups.values()].map(alerts => this.deliverGroup(alerts, now)))
-    return tried.reduce((sum, count) => sum + count, 0)
+    return [...groups.values()]
   }
 
-  private async deliverGroup(alerts: (Alert & { _id: unknown })[], now: Date): Promise<number> {
-    const claimed: { alert: Alert & { _id: unknown }; lease: Lease }[] = []
+  /** Pending and the case still open; once it is acknowledged (or gone) the alert is cancelled. */
+  private async readiness(alert: OutgoingAlert, now: Date): Promise<'ready' | 'finished'> {
+    if (alert.status !== 'pending') return 'finished'
+    const record = await this.feedback.findOne({ reference: alert.reference }, { triage: 1 }).lean()
+    if (record && !record.triage?.acknowledgedAt) return 'ready'
+    await this.alerts.updateOne({ _id: alert.key }, { $set: { status: 'cancelled', cancelledAt: now } })
+    return 'finished'
+  }
+
+  private async send(alerts: OutgoingAlert[], now: Date): Promise<TryOutcome> {
     try {
-      for (const alert of alerts) {
-        const lease = await this.queue.leases.claim(`${alertWork}:${alert.key}`, alertLeaseMs)
-        if (!lease) continue
-        // Re-read after the claim: another instance may have delivered it between our listing and our claim.
-        const item = await this.queue.get(alertWork, alert.key)
-        const fresh = item && item.dueAt.getTime() <= now.getTime() ? await this.alerts.findById(alert.key).lean() : null
-        if (fresh?.status === 'pending') claimed.push({ alert: fresh, lease })
-        else {
-          if (item && fresh) await this.queue.done(alertWork, alert.key)
-          await this.queue.leases.release(lease)
-        }
-      }
-      const open: (Alert & { _id: unknown })[] = []
-      for (const { alert } of claimed) {
-        if (await this.stillOpen(alert, now)) open.push(alert)
-      }
-      if (open.length === 0) return 0
-      if (open.length === 1) await this.attempt(open[0], now, () => this.sendOne(open[0], now))
-      else await this.attemptDigest(open, now)
-      return open.length
-    } finally {
-      await Promise.all(claimed.map(({ lease }) => this.queue.leases.release(lease).catch(() => undefined)))
+      if (alerts.length === 1) await this.sendOne(alerts[0]!, now, alerts[0]!.about)
+      else await this.sendDigest(alerts, now)
+      return { sent: true }
+    } catch (error) {
+      const permanent = error instanceof PermanentFailure || (error as { retryable?: boolean }).retryable === false
+      return { sent: false, retryable: !permanent, reason: ((error as Error)?.message ?? 'unknown error').slice(0, 200) }
     }
   }
 
-  /** Sends alerts this instance has just written (see AlertOutbox.raise): the insert was the claim. */
-  async deliverFresh(alerts: Alert[]): Promise<void> {
-    const now = this.clock.now()
-    await Promise.all(alerts.map(alert => this.attempt(alert as Alert & { _id: unknown }, now, () => this.sendOne(alert, now))))
-  }
-
-  /** False (and the alert cancelled) once the case is acknowledged or gone. */
-  private async stillOpen(alert: Alert & { _id: unknown }, now: Date): Promise<boolean> {
-    const record = await this.feedback.findOne({ reference: alert.reference }, { triage: 1 }).lean()
-    if (record && !record.triage?.acknowledgedAt) return true
-    await this.alerts.updateOne({ _id: alert.key }, { $set: { status: 'cancelled', cancelledAt: now } })
-    await this.queue.done(alertWork, alert.key)
-    return false
-  }
-
-  private async attemptDigest(alerts: (Alert & { _id: unknown })[], now: Date): Promise<void> {
-    const payloads = await Promise.all(alerts.map(alert => this.payloadFor(alert, now)))
+  private async sendDigest(alerts: OutgoingAlert[], now: Date): Promise<void> {
+    const payloads = await Promise.all(alerts.map(alert => this.payloadFor(alert, now, alert.about)))
     const keys = alerts.map(alert => alert.key).sort()
     const digestKey = `digest-${crypto.createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 32)}`
     const headline = `${alerts.length} urgent concerns need you now.`
-    const lines = alerts.map((alert, index) => `${index + 1}. ${this.headlineFor(alert, payloads[index])} ${payloads[index].caseUrl}`)
-    const message = `${headline}\n${lines.join('\n')}\nOpen each case and acknowledge it.`
-    // One send for the group; its outcome (delivered, retry or refused) is recorded on every alert in it.
-    const failure = await this.sendText(alerts[0], headline, message, digestKey).then(
-      () => undefined,
-      (error: unknown) => error,
-    )
-    for (const alert of alerts) {
-      await this.attempt(alert, now, async () => {
-        if (failure) throw failure
-      }, alerts.length)
+    const lines = alerts.map((alert, index) => `${index + 1}. ${this.headlineFor(alert, payloads[index]!)} ${payloads[index]!.caseUrl}`)
+    await this.sendText(alerts[0]!, headline, `${headline}\n${lines.join('\n')}\nOpen each case and acknowledge it.`, digestKey)
+  }
+
+  /** The outcome on the alert (and its log line and metric); the engine keeps the work queue in step. */
+  private async record(alert: OutgoingAlert, decision: Decision, now: Date, groupSize: number): Promise<void> {
+    const attempts = (alert.attempts ?? 0) + 1
+    switch (decision.result) {
+      case 'sent':
+        await this.alerts.updateOne({ _id: alert.key }, { $set: { status: 'delivered', deliveredAt: this.clock.now(), lastAttemptAt: now }, $inc: { attempts: 1 } })
+        this.onResult(alert.target, groupSize > 1 ? 'digest' : 'delivered', alert.tier)
+        this.logger.info({ alert: alert.key, target: alert.target, digestOf: groupSize }, 'alert delivered')
+        return
+      case 'retry':
+      case 'gave-up': {
+        const failed = decision.result === 'gave-up'
+        const set = { status: failed ? 'failed' : 'pending', lastAttemptAt: now, lastError: decision.reason, ...(failed ? {} : { nextAttemptAt: decision.retryAt }) }
+        await this.alerts.updateOne({ _id: alert.key }, { $set: set, $inc: { attempts: 1 } })
+        this.onResult(alert.target, failed ? 'refused' : 'failed', alert.tier)
+        this.logger.warn({ alert: alert.key, target: alert.target, attempts, reason: decision.reason }, failed ? 'alert refused for good' : 'alert delivery failed; will retry')
+        return
+      }
+      case 'settled':
+        return
     }
   }
 
-  /** Runs one send and records its outcome on the alert and in the queue. */
-  private async attempt(alert: Alert & { _id: unknown }, now: Date, send: () => Promise<void>, digestOf = 1): Promise<void> {
-    try {
-      await send()
-      await this.alerts.updateOne(
-        { _id: alert.key },
-        { $set: { status: 'delivered', deliveredAt: this.clock.now(), lastAttemptAt: now }, $inc: { attempts: 1 } },
-      )
-      await this.queue.done(alertWork, alert.key)
-      this.onResult(alert.target, digestOf > 1 ? 'digest' : 'delivered', alert.tier)
-      this.logger.info({ alert: alert.key, target: alert.target, digestOf }, 'alert delivered')
-    } catch (error) {
-      const attempts = (alert.attempts ?? 0) + 1
-      const reason = (error as Error).message.slice(0, 200)
-      const permanent = error instanceof PermanentFailure || (error as { retryable?: boolean }).retryable === false
-      const retryAt = new Date(now.getTime() + backoffAfter(attempts))
-      await this.alerts.updateOne(
-        { _id: alert.key },
-        { $set: { status: permanent ? 'failed' : 'pending', lastAttemptAt: now, lastError: reason, nextAttemptAt: retryAt }, $inc: { attempts: 1 } },
-      )
-      if (permanent) await this.queue.done(alertWork, alert.key)
-      else await this.queue.retryAt(alertWork, alert.key, retryAt)
-      this.onResult(alert.target, permanent ? 'refused' : 'failed', alert.tier)
-      this.logger.warn({ alert: alert.key, target: alert.target, attempts, reason }, permanent ? 'alert refused for good' : 'alert delivery failed; will retry')
-    }
-  }
-
-  private async payloadFor(alert: Alert, now: Date) {
-    const record = await this.feedback.findOne({ reference: alert.reference }, { reference: 1, service: 1, classification: 1, stillBeingTold: 1 }).lean()
+  private async payloadFor(alert: Alert, now: Date, about?: AlertAbout) {
+    const record = about?.reference === alert.reference ? about : await this.feedback.findOne({ reference: alert.reference }, { reference: 1, service: 1, classification: 1, stillBeingTold: 1 }).lean()
     const risk = record?.classification?.risk
     const service = record?.service ?? {}
     return {
@@ -202,8 +196,8 @@ export class AlertDelivery {
     return `${tierWording[alert.tier]} ${payload.reference}${payload.service.name ? ` about ${payload.service.name}` : ''}.`
   }
 
-  private async sendOne(alert: Alert, now: Date): Promise<void> {
-    const payload = await this.payloadFor(alert, now)
+  private async sendOne(alert: Alert, now: Date, about?: AlertAbout): Promise<void> {
+    const payload = await this.payloadFor(alert, now, about)
     if (alert.target === 'webhook') return this.sendWebhook(alert, payload)
     const headline = this.headlineFor(alert, payload)
     const categories = payload.risk.categories.length ? ` Risk: ${payload.risk.categories.join(', ')}.` : ''

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock'
+import type { Feedback } from '../data/models/feedback'
 import type { Config } from '../config'
 import { type Alert, type AlertModel, type AlertTarget, alertKey, alertTargets, type EscalationTier, escalationTiers } from '../data/models/alert'
 import { isDuplicateKey, retryTransient } from '../data/retry'
@@ -23,16 +24,21 @@ export const freshAlertClaimMs = 30_000
  * writing it again after a crash, or from a second instance, is harmless: the insert of the copy fails and the
  * worker delivers the original. The queue item is written first, so an alert is never stored without work to deliver it.
  */
-/** How the outbox hands alerts on to delivery (AlertDelivery and the alert-delivery job). */
-export interface AlertOutboxDelivery {
-  /** Called after alerts are written, so the worker tries the first delivery at once instead of at its next poll. */
-  onWritten(): void
+/** Sends alerts this instance has just written (AlertDelivery.deliverFresh), and wakes the worker for the rest. */
+export interface AlertSending {
   /**
-   * Sends alerts this instance has just written, without waiting for the worker: writing the alert (a new `_id`)
-   * is itself the claim, so no other instance sends it.
+   * Sends at once, without waiting for the worker: writing the alert (a new `_id`) is itself the claim, so no other
+   * instance sends it. `about` is the case as routing just saw it (so it is not read again); `queued` resolves once
+   * the fallback work item is written, and the outcome is recorded only after it.
    */
-  deliverNow(alerts: Alert[]): Promise<void>
+  deliverFresh(alerts: Alert[], about: AlertAbout | undefined, queued: Promise<unknown>): Promise<void>
+  /** Runs a worker pass now instead of at its next poll. */
+  kick(): void
 }
+
+/** What an alert says about its case, when the caller already holds the record. */
+export type AlertAbout = Pick<Feedback, 'reference' | 'service' | 'classification' | 'stillBeingTold'>
+
 
 export class AlertOutbox {
   private readonly warned = new Set<string>()
@@ -44,7 +50,7 @@ export class AlertOutbox {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly queue: WorkQueue,
-    private readonly delivery: AlertOutboxDelivery,
+    private readonly sending: AlertSending,
   ) {}
 
   recipientFor(team: Team, tier: EscalationTier): StaffContact | undefined {
@@ -59,7 +65,7 @@ export class AlertOutbox {
    * the fallback if this process dies, due after the claim time. Escalations are left to the worker, which sends
    * those due together to one person as a digest.
    */
-  async raise(reference: string, teamId: string, tier: EscalationTier, options: { sendNow?: boolean } = {}): Promise<number> {
+  async raise(reference: string, teamId: string, tier: EscalationTier, options: { sendNow?: boolean; about?: AlertAbout } = {}): Promise<number> {
     const team = this.router.team(teamId)
     const recipient = this.recipientFor(team, tier)
     const targets: AlertTarget[] = []
@@ -73,11 +79,15 @@ export class AlertOutbox {
     if (targets.length === 0) this.logger.error({ reference, tier }, 'an urgent case has no alert target configured: it waits in the console alert queue')
 
     const now = this.clock.now()
+    // Fresh alerts are sent by this instance at once; their queued work is the fallback if it dies, due after the claim time.
+    const dueAt = options.sendNow ? new Date(now.getTime() + freshAlertClaimMs) : now
     const written: Alert[] = []
+    const queued: Promise<void>[] = []
     await Promise.all(
       targets.map(async target => {
         const key = alertKey(reference, tier, target)
-        await this.queue.enqueue(alertWork, key, options.sendNow ? new Date(now.getTime() + freshAlertClaimMs) : now)
+        // The alert is written first (one write before a fresh alert leaves); its work item follows. A crash between
+        // the two leaves the record's routing or escalation item in the queue, whose retry writes the item below.
         try {
           const created = await retryTransient(() =>
             this.alerts.create({
@@ -95,10 +105,16 @@ export class AlertOutbox {
         } catch (error) {
           if (!isDuplicateKey(error)) throw error
         }
+        queued.push(this.queue.enqueue(alertWork, key, dueAt))
       }),
     )
-    if (options.sendNow && written.length) await this.delivery.deliverNow(written)
-    else if (targets.length > 0) this.delivery.onWritten()
+    if (options.sendNow && written.length) {
+      const allQueued = Promise.all(queued)
+      await Promise.all([this.sending.deliverFresh(written, options.about, allQueued), allQueued])
+    } else {
+      await Promise.all(queued)
+      if (targets.length > 0) this.sending.kick()
+    }
     return targets.length
   }
 
@@ -128,7 +144,7 @@ export class AlertOutbox {
   async requeuePending(): Promise<number> {
     const pending = await this.alerts.find({ status: 'pending' }, { key: 1, nextAttemptAt: 1 }).limit(1000).lean()
     for (const alert of pending) await this.queue.enqueue(alertWork, alert.key, alert.nextAttemptAt ?? this.clock.now())
-    if (pending.length) this.delivery.onWritten()
+    if (pending.length) this.sending.kick()
     return pending.length
   }
 

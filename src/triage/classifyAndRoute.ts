@@ -4,6 +4,7 @@ import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import type { RecentConcernModel } from '../data/models/recentConcern'
 import { retryTransient } from '../data/retry'
+import type { UrgentLane } from '../data/work/urgentLane'
 import type { WorkQueue } from '../data/work/workQueue'
 import type { Logger } from '../logger'
 import { type AlertOutbox, escalationWork } from './alertOutbox'
@@ -16,6 +17,8 @@ export const repeatWindowDays = 14
 /** At most this many earlier concerns are linked to a new one: linking is bounded work, never a bulk update. */
 const maxLinked = 20
 export const routeWork = 'route'
+/** Work kind for a draft to look at once it has gone quiet. */
+export const quietDraftWork = 'quiet-draft'
 const routeLeaseMs = 60_000
 /** How long a just-received record is left to the instance that received it before the routing worker may take it. */
 const routeGraceMs = 30_000
@@ -90,6 +93,8 @@ export class ClassifyAndRoute {
     private readonly logger: Logger,
     private readonly queue: WorkQueue,
     private readonly recentConcerns: RecentConcernModel,
+    /** Urgent routing runs here, so its writes never queue behind bulk work (data/work/urgentLane.ts). */
+    readonly lane: UrgentLane,
     /** Minutes a worrying unfinished conversation may go quiet before it is routed (DRAFT_QUIET_MINUTES). */
     private readonly draftQuietMinutes = 30,
     /** Called with each classification's duration in seconds, for /metrics. */
@@ -105,9 +110,12 @@ export class ClassifyAndRoute {
     await this.queue.enqueue(routeWork, reference, new Date(this.clock.now().getTime() + graceMs))
   }
 
-  /** Runs in the background and returns at once, so the person is never kept waiting by the classifier. */
-  soon(reference: string): void {
-    this.process(reference)
+  /**
+   * Runs in the background and returns at once, so the person is never kept waiting by the classifier. Given the
+   * record just saved, it is not read again.
+   */
+  soon(reference: string, saved?: Feedback): void {
+    this.process(reference, { saved })
       .then(routed => (routed ? this.queue.done(routeWork, reference) : undefined))
       .catch(error => this.logger.error({ errorName: (error as Error)?.name, reference }, 'classify and route failed; the routing worker will try again'))
   }
@@ -137,7 +145,7 @@ export class ClassifyAndRoute {
   }
 
   /** Classifies and routes one record; resolves false when there is no received record to route (yet). */
-  process(reference: string, options: { reclassify?: boolean } = {}): Promise<boolean> {
+  process(reference: string, options: { reclassify?: boolean; saved?: Feedback } = {}): Promise<boolean> {
     return this.inTurn(reference, () => this.run(reference, options))
   }
 
@@ -165,7 +173,10 @@ export class ClassifyAndRoute {
   }
 
   assess(reference: string): Promise<void> {
-    return this.inTurn(reference, () => this.assessNow(reference, 'urgent'))
+    return this.inTurn(reference, async () => {
+      await this.lane.clear()
+      await this.assessNow(reference, 'urgent')
+    })
   }
 
   private async assessNow(reference: string, routeFrom: 'urgent' | 'concern'): Promise<void> {
@@ -174,6 +185,10 @@ export class ClassifyAndRoute {
     if (record.status !== 'draft') {
       await this.run(reference, {})
       return
+    }
+    // A new draft is watched from its first message: the queue item comes due when it could first have gone quiet.
+    if (routeFrom === 'urgent' && (record.conversation?.length ?? 0) <= 1) {
+      await this.queue.enqueue(quietDraftWork, reference, new Date(this.clock.now().getTime() + this.draftQuietMinutes * 60_000))
     }
     // While the person is typing, a calm draft is not written to (FerretDB updates are read-modify-write, and their
     // next message may be arriving at another instance): only a draft that must be routed is. The quiet-draft sweep
@@ -184,18 +199,45 @@ export class ClassifyAndRoute {
     if (!worrying || !classification) return
     const now = this.clock.now()
     const note = routeFrom === 'urgent' ? 'Urgent while the person was still telling us' : 'Unfinished: the person stopped replying'
-    // Queued before it is marked received, so a crash part-way is finished by the routing worker.
-    await this.enqueue(reference)
-    await retryTransient(() => this.feedback.updateOne(
-      { reference, status: 'draft' },
-      {
-        $set: { status: 'received', stillBeingTold: true, submittedAt: now, classification },
-        $push: { statusHistory: { $each: [{ status: 'received', at: now, by: 'system', note }] } },
-      },
-    ))
-    this.logger.info({ reference, level, routeFrom }, 'unfinished conversation routed')
-    await this.route({ ...record, status: 'received', stillBeingTold: true, submittedAt: now, classification })
+    const routeNow = async () => {
+      // Queued before it is marked received, so a crash part-way is finished by the routing worker.
+      await this.enqueue(reference)
+      await retryTransient(() =>
+        this.feedback.updateOne(
+          { reference, status: 'draft' },
+          {
+            $set: { status: 'received', stillBeingTold: true, submittedAt: now, classification },
+            $push: { statusHistory: { $each: [{ status: 'received', at: now, by: 'system', note }] } },
+          },
+        ),
+      )
+      this.logger.info({ reference, level, routeFrom }, 'unfinished conversation routed')
+      await this.route({ ...record, status: 'received', stillBeingTold: true, submittedAt: now, classification })
+    }
+    await (level === 'urgent' ? this.lane.run(routeNow) : routeNow())
     await this.queue.done(routeWork, reference)
+  }
+
+  /**
+   * Classifies words that are about to be saved (a partner's or the form's submission), so the record is written
+   * with its classification and an urgent one is saved and alerted in the urgent lane. Never throws: when the
+   * classifier fails, the record is saved without one and classified again when it is routed.
+   */
+  async classifyNew(record: ClassifiableRecord): Promise<StoredClassification | undefined> {
+    const text = classifiableText(record)
+    if (!text.trim()) return undefined
+    try {
+      const fresh = await this.classify(text)
+      return { ...fresh, classifiedAt: this.clock.now(), textHash: hashText(text) } as StoredClassification
+    } catch (error) {
+      this.logger.error({ errorName: (error as Error)?.name }, 'the classifier failed before saving; the record is classified again when it is routed')
+      return undefined
+    }
+  }
+
+  /** Work that must not wait: it runs in the urgent lane (bulk work holds back meanwhile). */
+  urgently<T>(work: () => Promise<T>): Promise<T> {
+    return this.lane.run(work)
   }
 
   private async classifyInMemory(record: Feedback): Promise<StoredClassification | undefined> {
@@ -210,24 +252,39 @@ export class ClassifyAndRoute {
 
   /**
    * Drafts that have gone quiet for DRAFT_QUIET_MINUTES: any not yet risk-assessed for their latest words are
-   * assessed now, and those with a concern (medium or above) are routed as unfinished feedback.
+   * assessed now, and those with a concern (medium or above) are routed as unfinished feedback. Each draft is an
+   * item in the work queue from its first message, looked at again while it stays a draft, for a week.
    */
-  async routeQuietDrafts(limit = 200): Promise<number> {
+  async routeQuietDrafts(): Promise<number> {
+    return this.queue.runDue(quietDraftWork, this.clock.now(), { limit: 100, concurrency: 2, leaseMs: routeLeaseMs }, item => this.checkQuietDraft(item.ref))
+  }
+
+  private async checkQuietDraft(reference: string): Promise<'done' | { retryAt: Date }> {
     const now = this.clock.now().getTime()
-    const quietSince = new Date(now - this.draftQuietMinutes * 60_000)
+    const quietMs = this.draftQuietMinutes * 60_000
+    const record = await this.feedback.findOne({ reference }, { status: 1, updatedAt: 1, quietCheckedAt: 1 }).lean()
+    if (record?.status !== 'draft' || !record.updatedAt || record.updatedAt.getTime() < now - quietSweepWindowMs) return 'done'
+    const quietAt = record.updatedAt.getTime() + quietMs
+    if (quietAt > now) return { retryAt: new Date(quietAt) }
+    if (!record.quietCheckedAt) {
+      await this.inTurn(reference, () => this.assessNow(reference, 'concern'))
+      await retryTransient(() => this.feedback.updateOne({ reference, status: 'draft' }, { $set: { quietCheckedAt: this.clock.now() } }))
+    }
+    // Still a draft: they may come back and say more, so look again later.
+    return { retryAt: new Date(now + quietMs) }
+  }
+
+  /**
+   * A slow sweep for quiet drafts with no queued work (started before the queue watched drafts): it reads the whole
+   * collection, so it runs rarely, as a background job, never on a request or a turn.
+   */
+  async queueQuietDrafts(limit = 500): Promise<number> {
+    const now = this.clock.now().getTime()
     const quiet = await this.feedback
-      .find({ status: 'draft', quietCheckedAt: { $exists: false }, updatedAt: { $lt: quietSince, $gt: new Date(now - quietSweepWindowMs) } }, { reference: 1 })
-      .sort({ updatedAt: 1 })
+      .find({ status: 'draft', quietCheckedAt: { $exists: false }, updatedAt: { $gt: new Date(now - quietSweepWindowMs) } }, { reference: 1 })
       .limit(limit)
       .lean()
-    for (const { reference } of quiet) {
-      try {
-        await this.inTurn(reference, () => this.assessNow(reference, 'concern'))
-        await this.feedback.updateOne({ reference, status: 'draft' }, { $set: { quietCheckedAt: this.clock.now() } })
-      } catch (error) {
-        this.logger.error({ err: error, reference }, 'could not check a quiet draft')
-      }
-    }
+    for (const { reference } of quiet) await this.queue.enqueue(quietDraftWork, reference, new Date(now))
     return quiet.length
   }
 
@@ -257,14 +314,17 @@ export class ClassifyAndRoute {
     return waiting.length
   }
 
-  private async run(reference: string, options: { reclassify?: boolean }): Promise<boolean> {
-    const record = await this.feedback.findOne({ reference }).lean()
+  private async run(reference: string, options: { reclassify?: boolean; saved?: Feedback }): Promise<boolean> {
+    const record = options.saved ?? (await this.feedback.findOne({ reference }).lean())
     if (!record || record.status === 'draft') return false
     const before = record.classification as StoredClassification | undefined
     const classification = await this.classifyIfChanged(record, options.reclassify)
     const changed = classification !== before
     if (record.triage?.routedAt && !changed) return true
-    await this.route({ ...record, classification })
+    const urgent = classification?.risk?.level === 'urgent' && !record.triage?.alertedAt
+    const route = () => this.route({ ...record, classification })
+    if (urgent) await this.lane.run(route)
+    else await this.lane.clear().then(route)
     return true
   }
 
@@ -311,7 +371,7 @@ export class ClassifyAndRoute {
     const receivedAt = record.submittedAt ?? now
     if (queue === 'alert' && !record.triage?.alertedAt) {
       // The outbox is written before the case records it, and before any delivery is tried.
-      await this.outbox.raise(reference, team.id, 'inspector', { sendNow: true })
+      await this.outbox.raise(reference, team.id, 'inspector', { sendNow: true, about: record })
       await this.queue.enqueue(escalationWork, reference, new Date(now.getTime() + this.escalationMinutes * 60_000))
       set['triage.alertedAt'] = now
       set['triage.escalationLevel'] = 0

@@ -31,7 +31,7 @@ beforeAll(async () => {
     clock,
   )
   // The test drives retries itself with the controlled clock.
-  await service.services.deliveryWorker.stop()
+  await service.services.jobs.stop()
 })
 
 afterAll(async () => {
@@ -166,14 +166,14 @@ describe('a provider that is down', () => {
     let delivery = await service.services.notifyPerson(reference, { text: 'Your update.' })
     expect(delivery).toMatchObject({ status: 'queued', attemptCount: 1, lastError: 'Twilio answered HTTP 500' })
 
-    const { deliveries, deliveryWorker } = service.services
+    const { deliveries, jobs } = service.services
     for (const [index, wait] of retryDelaysMs.entries()) {
       // Not due yet: nothing is tried before its time.
       clock.advance(wait - 1000)
-      await deliveryWorker.tick()
+      await jobs.runNow('person-deliveries')
       expect((await deliveries.deliveries.findOne({ deliveryId: delivery.deliveryId }).lean())?.attemptCount).toBe(index + 1)
       clock.advance(1000)
-      await deliveryWorker.tick()
+      await jobs.runNow('person-deliveries')
       delivery = (await deliveries.deliveries.findOne({ deliveryId: delivery.deliveryId }).lean())!
       expect(delivery.attemptCount).toBe(index + 2)
     }
@@ -195,7 +195,7 @@ describe('a provider that is down', () => {
     expect(first.status).toBe('queued')
     twilioFake.state.failWith = undefined
     clock.advance(retryDelaysMs[0]!)
-    await service.services.deliveryWorker.tick()
+    await service.services.jobs.runNow('person-deliveries')
     const after = await service.services.deliveries.deliveries.findOne({ deliveryId: first.deliveryId }).lean()
     expect(after).toMatchObject({ status: 'sent', attemptCount: 2 })
     expect(twilioFake.sent.map(message => message.body)).toEqual(['Back soon.'])
@@ -211,10 +211,10 @@ describe('a provider that is down', () => {
       { deliveryId: first.deliveryId },
       { $set: { status: 'sending', claimToken: 'dead-process', claimedUntil: new Date(clock.now().getTime() + 60_000) } },
     )
-    await service.services.deliveryWorker.tick()
+    await service.services.jobs.runNow('person-deliveries')
     expect(twilioFake.sent).toHaveLength(0)
     clock.advance(60_000)
-    await service.services.deliveryWorker.tick()
+    await service.services.jobs.runNow('person-deliveries')
     const after = await service.services.deliveries.deliveries.findOne({ deliveryId: first.deliveryId }).lean()
     expect(after).toMatchObject({ status: 'sent' })
     expect(twilioFake.sent.map(message => message.body)).toEqual(['After the crash.'])

@@ -1,8 +1,14 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import crypto from 'node:crypto'
+import { feedbackModel } from '../../src/data/models/feedback'
 import { FakeAlertReceiver } from '../fakes/alertReceiver'
+import { type BotConnectorFake, startBotConnectorFake } from '../fakes/botConnectorFake'
+import pino from 'pino'
+import { connectToDatabase } from '../../src/data/database'
 import { testDatabaseUri } from '../helpers/database'
+import type { Connection } from 'mongoose'
 import { type ServiceProcess, spawnService, waitForStatus, waitUntil } from '../helpers/serviceProcess'
 
 const secret = 'two-instances-secret'
@@ -15,14 +21,18 @@ const urgentStories = [
 ]
 
 let receiver: FakeAlertReceiver
+let connector: BotConnectorFake
 const instances: ServiceProcess[] = []
+let databaseUri: string
 
 beforeAll(async () => {
   receiver = await new FakeAlertReceiver(secret).start()
+  connector = await startBotConnectorFake()
+  databaseUri = testDatabaseUri()
   const dataDir = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'two-instances-'))
   // Two real processes on one database, as two replicas behind a load balancer. They share keys, as they must.
   const env = {
-    MONGODB_URI: testDatabaseUri(),
+    MONGODB_URI: databaseUri,
     DATA_DIR: dataDir,
     ALERT_WEBHOOK_URL: receiver.url,
     ALERT_WEBHOOK_SECRET: secret,
@@ -40,6 +50,7 @@ afterAll(async () => {
     await instance.exited
   }
   await receiver?.stop()
+  await connector?.stop()
 })
 
 describe('two instances on one database', () => {
@@ -68,5 +79,70 @@ describe('two instances on one database', () => {
       expect(seen.filter(entry => entry.startsWith(reference)).sort()).toEqual([`${reference} director`, `${reference} inspector`, `${reference} manager`])
     }
     expect(new Set(accepted().map(alert => alert.headers['idempotency-key'])).size).toBe(30)
+  }, 120_000)
+})
+
+describe('a chat whose turns alternate between two instances', () => {
+  /** The staff member's journey; each reply must show the conversation moved on from the step before. */
+  const turns: [typed: string, expected: string][] = [
+    ['Managers told us not to write incidents down.', 'Who are you?'],
+    ['i work there as a nurse', 'Public Interest Disclosure Act 1998'],
+    ['Sunnyside Clinic, Nowhereton', 'I could not find "Sunnyside Clinic, Nowhereton"'],
+    ['in March', 'What would you like to happen?'],
+    ['skip', 'Can we contact you'],
+    ['1', 'Can we share your words'],
+    ['no thanks', 'Who you are: I work there'],
+    ['sumbit', 'Your reference is'],
+  ]
+
+  it('keeps its place and every word, whichever instance takes each turn', async () => {
+    const conversationId = crypto.randomUUID()
+    let reply = ''
+    for (const [index, [typed, expected]] of turns.entries()) {
+      const before = connector.received.length
+      const response = await fetch(`${instances[index % 2].url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: crypto.randomUUID(),
+          channelId: 'emulator',
+          serviceUrl: connector.url,
+          timestamp: new Date().toISOString(),
+          locale: 'en-GB',
+          from: { id: 'user-alternating', name: 'User', role: 'user' },
+          recipient: { id: 'feedback-bot', name: 'Bot', role: 'bot' },
+          conversation: { id: conversationId },
+          text: typed,
+        }),
+      })
+      expect({ typed, status: response.status }).toEqual({ typed, status: 200 })
+      reply = connector.received
+        .slice(before)
+        .filter(item => item.conversationId === conversationId)
+        .map(item => item.activity.text ?? '')
+        .join('\n')
+      expect({ typed, reply }).toEqual({ typed, reply: expect.stringContaining(expected) })
+    }
+    const reference = reply.match(/reference is ([A-Z0-9]{5}-[A-Z0-9]{5})/)?.[1]
+    expect(reference).toBeDefined()
+
+    const connection: Connection = await connectToDatabase(databaseUri, pino({ level: 'silent' }))
+    try {
+      const record = await feedbackModel(connection).findOne({ reference }).lean()
+      expect(record).toMatchObject({
+        status: 'received',
+        role: 'staff',
+        service: { name: 'Sunnyside Clinic, Nowhereton' },
+        when: { text: 'in March' },
+        story: 'Managers told us not to write incidents down.',
+        contact: { method: 'anonymous' },
+        consentToShare: false,
+      })
+      // Every word typed is in the conversation log, once and in order, whichever instance heard it.
+      expect(record?.conversation?.map(message => message.text)).toEqual(turns.map(([typed]) => typed))
+    } finally {
+      await connection.close()
+    }
   }, 120_000)
 })

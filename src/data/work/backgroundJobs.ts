@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger'
 import type { Leases } from './leases'
+import type { UrgentLane } from './urgentLane'
 
 export interface JobOptions {
   /**
@@ -8,6 +9,8 @@ export interface JobOptions {
    * deliveries) is not a singleton: every instance runs the pass and each item is claimed on its own.
    */
   singleton?: boolean
+  /** Work about danger (alert delivery, escalation): it never holds back for the urgent lane. */
+  urgent?: boolean
 }
 
 interface Job {
@@ -28,10 +31,13 @@ interface Job {
 export class BackgroundJobs {
   private readonly jobs = new Map<string, Job>()
   private started = false
+
   constructor(
     private readonly leases: Leases,
     private readonly logger: Logger,
-    /** Called after each pass with how long it took, for /metrics. */
+    /** Bulk passes wait while urgent work is writing (see urgentLane.ts). */
+    private readonly lane: UrgentLane,
+    /** Told after each pass how long it took, for /metrics. */
     private readonly onPass: (name: string, seconds: number, ok: boolean) => void = () => {},
   ) {}
 
@@ -93,11 +99,9 @@ export class BackgroundJobs {
     const started = process.hrtime.bigint()
     let ok = true
     try {
-      if (job.options.singleton) {
-        // Held for the interval and not released: the next instance to claim after it expires runs the next pass.
-        const lease = await this.leases.claim(`job:${job.name}`, job.intervalMs)
-        if (!lease) return
-      }
+      if (!job.options.urgent) await this.lane.clear()
+      // One pass per interval across all instances: the first to claim the interval's lease runs it.
+      if (job.options.singleton && !(await this.leases.claimPeriod(`job:${job.name}`, job.intervalMs))) return
       await job.run()
     } catch (error) {
       ok = false
