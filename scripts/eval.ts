@@ -3,7 +3,8 @@
  * Themes and sentiment: a model is trained here on the training file minus a fixed held-out part
  * (chosen by a hash of the comment id) and judged on that part. Risk: that model on the held-out NHS comments, and
  * the committed model on the safety sets (see scripts/evalSafety.ts).
- * Throughput: the committed model. Usage: npm run eval [-- --data path/to/train.csv]
+ * Throughput: the committed model. Usage: npm run eval [-- --data path/to/train.csv] [--verbose] [--theme-cost C]
+ * [--sentiment-cost C] [--positive-weight-power P] (to compare training settings before changing the defaults)
  */
 import path from 'node:path'
 import { EmbeddedClassifier } from '../src/classification/embeddedClassifier'
@@ -30,7 +31,13 @@ async function main(): Promise<void> {
   const heldOut = comments.filter(comment => isHeldOut(comment.id))
   console.log(`Training on ${training.length} comments, holding out ${heldOut.length} (fixed by comment id).`)
   const trainingStarted = Date.now()
-  const model = new EmbeddedModel(trainEmbeddedModel(training, loadSafetyExamples(), 'eval', defaultTrainingOptions))
+  const model = new EmbeddedModel(trainEmbeddedModel(training, loadSafetyExamples(), 'eval', {
+      ...defaultTrainingOptions,
+      themeCost: Number(argument('theme-cost', String(defaultTrainingOptions.themeCost))),
+      sentimentCost: Number(argument('sentiment-cost', String(defaultTrainingOptions.sentimentCost))),
+      positiveWeightPower: Number(argument('positive-weight-power', String(defaultTrainingOptions.positiveWeightPower))),
+      log: verbose ? message => console.log(message) : () => undefined,
+    }))
   console.log(`Trained in ${((Date.now() - trainingStarted) / 1000).toFixed(0)} s.`)
 
   const heldOutClassifier = new EmbeddedClassifier(model)

@@ -80,7 +80,9 @@ export function trainingSafetySet(name: string): SafetySet {
   return { name: `${name} (in training)`, files }
 }
 
-export const unseenSafetySets: SafetySet[] = [unseenSafetySet, trickyCalmSet, seriousNotImmediateSet, mixedInboxSet]
+export const precisionDevSet: SafetySet = { name: 'precision dev (second round, written before the level rework)', files: [{ file: fixture('precision-dev.jsonl') }] }
+
+export const unseenSafetySets: SafetySet[] = [unseenSafetySet, trickyCalmSet, seriousNotImmediateSet, mixedInboxSet, precisionDevSet]
 export const trainingSafetySets: SafetySet[] = ['authored', 'serious-not-urgent', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)
 export const safetySets: SafetySet[] = [...unseenSafetySets, ...trainingSafetySets]
 

@@ -1,6 +1,6 @@
 import type { ConcernAssessment } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
-import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, quoteSentence, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
+import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
 import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
 import { lexiconFeatures } from './sentimentLexicon'
 import { splitSentences } from './text'
@@ -122,8 +122,9 @@ export class EmbeddedClassifier implements FeedbackClassifier {
    * The concern model's reading, as a risk an inspector can check: the sentence it scores highest is quoted, and
    * an urgent reading becomes high when the message says the harm is over or in hand (as for the rules).
    */
-  concernRisk(text: string, concern: ConcernAssessment, rules: SafetyFinding): RiskAssessment {
+  concernRisk(text: string, concern: ConcernAssessment, ruleFinding: SafetyFinding, positive = false): RiskAssessment {
     if (concern.level === 'none') return { level: 'none', categories: [], reason: '' }
+    const rules = withContext(ruleFinding, text)
     const sentences = splitSentences(text)
     let strongest = sentences[0] ?? text
     if (sentences.length > 1) {
@@ -139,13 +140,22 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const { settled, settledBy } = rules.context
     const lowered = concern.level === 'urgent' && settled && !isNeverLowered([concern.category]) && !rules.signals.some(signal => isNeverLowered(signal.categories))
     const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin
-    const level = lowered || narrow ? 'high' : concern.level
+    // Words alone do not page: the model's reading needs a sentence showing someone harmed or in danger now.
+    const { harmShown, past } = rules.context
+    const unconfirmed =
+      concern.level === 'urgent' && !lowered && !narrow && !isNeverLowered([concern.category]) &&
+      (past || positive || (isNotInItselfUrgent([concern.category]) && harmShown === undefined))
+    const level = lowered || narrow || unconfirmed ? 'high' : concern.level
     const because =
       lowered && settledBy[0]
         ? ` High rather than urgent because the message says ${settledBy[0].cue.says}: ${quoteSentence(settledBy[0].sentence)}.`
         : narrow
           ? ' High rather than urgent because the score is only just over the urgent line and no rule confirms it.'
-          : ''
+          : unconfirmed
+            ? ` High rather than urgent because ${past ? 'the message places it in the past and says nothing goes on now' : positive ? 'the message reads as praise' : noPresentDangerReason}.`
+            : level === 'urgent' && harmShown !== undefined
+              ? ` Urgent because it shows someone harmed or in danger: ${quoteSentence(harmShown)}.`
+              : ''
     return {
       level,
       categories: [concern.category],
@@ -161,8 +171,9 @@ export class EmbeddedClassifier implements FeedbackClassifier {
   classifySync(text: string): Classification {
     const prediction = this.model.predict(text)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
-    const rules = weighRulesAgainstConcern(assessSafety(text, { positive: prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude') }), prediction.concern)
-    const concern = riskLevelOrder[prediction.concern.level] > riskLevelOrder[rules.level] ? this.concernRisk(text, prediction.concern, rules) : { level: 'none' as const, categories: [], reason: '' }
+    const positive = prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude')
+    const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern)
+    const concern = riskLevelOrder[prediction.concern.level] > riskLevelOrder[rules.level] ? this.concernRisk(text, prediction.concern, rules, positive) : { level: 'none' as const, categories: [], reason: '' }
     const combined = combineRisk(rules, concern, modelRisk(prediction, safetyThemeProbability, text))
     // The concern model counted too, though a rule's reason was chosen: name it.
     const concernAlso =

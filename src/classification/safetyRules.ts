@@ -3,7 +3,7 @@ import { FuzzyVocabulary } from './fuzzy'
 import { knownWords } from './knownWords'
 import { type Negation, type SafetyRuleDefinition, safetyRuleDefinitions, type SignpostKind } from './rules'
 import { ordinaryWords, safetyWords } from './safetyLexicon'
-import { type UrgencyCue, ongoingCues, settledCues } from './rules/context'
+import { type UrgencyCue, ongoingCues, presenceCues, settledCues } from './rules/context'
 import { normaliseTokens, splitSentences } from './text'
 import { type RiskCategory, riskCategoryLabels, type RiskLevel, riskLevelOrder } from './taxonomy'
 
@@ -48,7 +48,7 @@ const seriousHarm =
 const careRecipient =
   /\b(?:residents?|patients?|service users?|clients?|mum|mam|dad|nan|gran|granda|grandad|grandpa|granddad|grandfather|dziadek|babcia|babci|taid|nain|grandma|mother|father|son|daughter|brother|sister|husband|wife|uncle|aunt|auntie|aunty|the kids|children|him|them)\b/
 const recovery =
-  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well)\b/
+  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:hasnt|havent|has not|have not|not) (?:hurt|harmed|cut|self harmed) (?:my|him|her|them) ?sel(?:f|ves) (?:in|for) (?:months|weeks|years|a year|ages|a long time)|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well)\b/
 
 let fuzzyVocabulary: FuzzyVocabulary | undefined
 
@@ -56,6 +56,19 @@ function correctedTokens(text: string): string[] {
   fuzzyVocabulary ??= new FuzzyVocabulary(safetyWords, new Set([...knownWords, ...ordinaryWords]))
   const vocabulary = fuzzyVocabulary
   return normaliseTokens(text).map(token => vocabulary.correct(token))
+}
+
+/** Words that end a negation's reach: "she wasnt prescribed it and now she wont wake" negates "prescribed", not what follows. */
+const scopeEnders = new Set(['so', 'then', 'because', 'cos', 'when', 'after', 'now', 'which', 'while', 'until', 'since', 'therefore'])
+const newSubjects = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'now', 'then', 'his', 'her', 'their', 'my', 'mum', 'dad', 'nan', 'staff'])
+
+function endsNegationScope(words: readonly string[], from: number): boolean {
+  for (let index = from; index < words.length; index++) {
+    const word = words[index] as string
+    if (scopeEnders.has(word)) return true
+    if (word === 'and' && newSubjects.has(words[index + 1] ?? '')) return true
+  }
+  return false
 }
 
 function isNegated(joined: string, matchStart: number, negation: Negation): boolean {
@@ -67,6 +80,7 @@ function isNegated(joined: string, matchStart: number, negation: Negation): bool
   for (let index = start; index < before.length; index++) {
     const word = before[index] as string
     if (!negators.has(word)) continue
+    if (endsNegationScope(before, index + 1)) continue
     const following = before[index + 1]
     if (word === 'no' && following === 'one') return true
     if (following !== undefined && negationReleasers.has(following)) continue
@@ -75,9 +89,21 @@ function isNegated(joined: string, matchStart: number, negation: Negation): bool
   return false
 }
 
+/** A death is past help: it calls for an inspector, not a page, unless someone else is in danger now. */
+const deaths = /\b(?:(?:nearly|almost|could have|might have) )?died\b/g
+
+export const noPresentDangerReason = 'nothing in the message says anyone is being harmed or is in danger now'
+
 /** Figures of speech that borrow the words of harm ("nearly died laughing", "could murder a cup of tea"). */
 const figurative =
-  /\b(?:(?:nearly |almost )?(?:died|die|dying|killing (?:my|him|her|our|them) ?sel(?:f|ves)|killed (?:my|him|her) ?self|wet (?:my|him|her) ?self) (?:laughing|of laughter|with laughter|of boredom|of embarrassment|of shame)|(?:could|would) (?:have )?(?:murdered|murder|killed|kill) (?:a|for a|for an|an) \w+|(?:cut|cuts|nicked) (?:my|him|her) ?self (?:\w+ )?shaving|(?:an )?overdose of (?:praise|compliments|love|kindness|attention|sugar|chocolate|cake|fun|good news|positivity|sunshine))\b/g
+  /\b(?:(?:nearly |almost )?(?:died|die|dying|killing (?:my|him|her|our|them) ?sel(?:f|ves)|killed (?:my|him|her) ?self|wet (?:my|him|her) ?self) (?:laughing|of laughter|with laughter|of boredom|of embarrassment|of shame)|(?:could|would) (?:have )?(?:murdered|murder|killed|kill) (?:a|for a|for an|an) \w+|(?:cut|cuts|nicked) (?:my|him|her) ?self (?:\w+ )?shaving|(?:an )?overdose of (?:praise|compliments|love|kindness|attention|sugar|chocolate|cake|fun|good news|positivity|sunshine)|overdos\w* on (?:the )?(?!(?:\w+ )?(?:tablets|pills|paracetamol|meds|medication|insulin|drugs|heroin|methadone|morphine|painkillers)\b)\w+)\b/g
+
+/**
+ * A risk named as a topic or a service, not as something happening to a person: "the self harm support group",
+ * "questions about suicide", "suicide prevention training". Read as if the words were not there.
+ */
+const topicMentions =
+  /\b(?:(?:suicide|suicidal|self harm|self harming|overdose|crisis)(?: and (?:suicide|self harm))? (?:prevention|awareness|support|group|groups|team|service|services|training|course|line|helpline|charity|questions?|screening|assessment|risk assessment|policy|liaison|worker|leaflet|plan|safety plan|first aid)|(?:questions?|asked|ask|asks|asking|screening|screened|assessed|assessment|talk|talked|talking|leaflets?|training|course) (?:\w+ ){0,3}(?:about|on|for) (?:suicide|self harm|suicidal thoughts|thoughts of (?:suicide|self harm)))\b/g
 
 /** The text as the rules read it: one normalised segment per sentence, joined by clause breaks. */
 interface ReadText {
@@ -93,7 +119,7 @@ function readText(text: string): ReadText {
   let joined = ''
   for (const sentence of sentences) {
     starts.push(joined.length)
-    joined += ` ${correctedTokens(sentence).join(' ')} `.replace(figurative, ' ') + '|'
+    joined += ` ${correctedTokens(sentence).join(' ')} `.replace(figurative, ' ').replace(topicMentions, ' ') + '|'
   }
   return { joined: joined === '' ? ' ' : joined, sentences, starts }
 }
@@ -166,6 +192,12 @@ export interface UrgencyContext {
   settled: boolean
   settledBy: CueMatch[]
   ongoingBy: CueMatch[]
+  /** The sentence that shows a person being harmed or in danger now, when one does (see presenceCues). */
+  atRiskNow?: string
+  /** The sentence that shows a person harmed or in danger, at a time the message does not place in the past. */
+  harmShown?: string
+  /** The message places what happened in the past (last year, in May, he has left) and says nothing happens now. */
+  past: boolean
 }
 
 const compiledCue = new Map<UrgencyCue, RegExp>()
@@ -189,6 +221,52 @@ function findCues(cues: UrgencyCue[], read: ReadText): CueMatch[] {
   return found
 }
 
+const presencePatterns = {
+  harm: new RegExp(`\\b(?:${presenceCues.harm.map(phrase => phrase.source).join('|')})\\b`, 'g'),
+  now: new RegExp(`\\b(?:${presenceCues.now.map(phrase => phrase.source).join('|')})\\b`),
+  past: new RegExp(`\\b(?:${presenceCues.past.map(phrase => phrase.source).join('|')})\\b`),
+}
+
+/** Each sentence's segment of the joined text. */
+function sentenceSegments(read: ReadText): string[] {
+  return read.starts.map((start, index) => read.joined.slice(start, read.starts[index + 1] ?? read.joined.length))
+}
+
+function mentionsHarm(segment: string): boolean {
+  const pattern = presencePatterns.harm
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(segment); match !== null; match = pattern.exec(segment)) {
+    if (!isNegated(segment, match.index, 'clause')) return true
+  }
+  return false
+}
+
+/**
+ * The sentence that says a person is harmed or in danger now: harm and the present in one sentence, or in the message
+ * as a whole when nothing places it in the past; or a cue that it is happening now or someone is afraid now.
+ */
+function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatch[]): { atRiskNow?: string; harmShown?: string; past: boolean } {
+  const segments = sentenceSegments(read)
+  const isPast = segments.map(segment => presencePatterns.past.test(segment))
+  const isNow = segments.map(segment => presencePatterns.now.test(segment))
+  const pastMentioned = isPast.includes(true)
+  const now = isNow.includes(true)
+  const happeningNow = ongoingBy.find(({ cue }) => cue.id === 'happening-now' || cue.id === 'afraid-now')
+  const noOneHarmed = settledBy.some(({ cue }) => cue.id === 'no-one-at-risk')
+  const harmed = noOneHarmed ? [] : segments.flatMap((segment, index) => (mentionsHarm(segment) ? [index] : []))
+  // Harm in a sentence that says now, or in one that does not place it in the past.
+  const harmNow = harmed.find(index => isNow[index])
+  const harmUndated = harmed.find(index => !isPast[index])
+  let atRiskNow: string | undefined
+  if (happeningNow) atRiskNow = happeningNow.sentence
+  else if (harmNow !== undefined) atRiskNow = read.sentences[harmNow]
+  else if (harmUndated !== undefined && now && !pastMentioned) atRiskNow = read.sentences[harmUndated]
+  const harmIndex = harmNow ?? harmUndated
+  const harmShown = atRiskNow ?? (harmIndex === undefined ? undefined : read.sentences[harmIndex])
+  const past = pastMentioned && !now && harmShown === undefined
+  return { atRiskNow, harmShown, past }
+}
+
 function readUrgencyContext(read: ReadText): UrgencyContext {
   const settledBy = findCues(settledCues, read)
   // Saying no one has been harmed outweighs a problem that persists (short staffing every night), not harm happening now.
@@ -196,12 +274,30 @@ function readUrgencyContext(read: ReadText): UrgencyContext {
   const ongoingBy = findCues(ongoingCues, read).filter(({ cue }) => !(noOneHarmed && cue.id === 'keeps-happening'))
   const strong = settledBy.some(({ cue }) => cue.strength === 'strong')
   const settled = ongoingBy.length === 0 && (strong || settledBy.length >= 2)
-  return { settled, settledBy, ongoingBy }
+  return { settled, settledBy, ongoingBy, ...findAtRiskNow(read, settledBy, ongoingBy) }
+}
+
+const unread: UrgencyContext = { settled: false, settledBy: [], ongoingBy: [], past: false }
+
+/** The finding with its urgency context read, when assessSafety skipped it because no rule matched. */
+export function withContext(finding: SafetyFinding, text: string): SafetyFinding {
+  return finding.context === unread ? { ...finding, context: assessUrgencyContext(text) } : finding
 }
 
 /** Whether the message says the harm is over or in hand, and nothing says it goes on (for the concern model's reading too). */
 export function assessUrgencyContext(text: string): UrgencyContext {
   return readUrgencyContext(readText(text))
+}
+
+/**
+ * Categories that are serious but not in themselves an emergency: a regime, a worker's report, infection control,
+ * staffing, records, unsafe care. They reach an inspector within a working day, and page only when a person is
+ * harmed or in danger now (or has just come to serious harm).
+ */
+const notInThemselvesUrgent = new Set<RiskCategory>(['organisational', 'whistleblowing', 'infection-control', 'unsafe-staffing', 'unsafe-care'])
+
+export function isNotInItselfUrgent(categories: readonly RiskCategory[], signpost?: SignpostKind): boolean {
+  return signpost !== 'immediate-danger' && categories.length > 0 && categories.every(category => notInThemselvesUrgent.has(category))
 }
 
 /** Never lowered by context: risk to life, sexual abuse, and danger happening now. */
@@ -263,8 +359,9 @@ export function describeOtherSignals(signals: readonly SafetySignal[]): string {
 export function assessSafety(text: string, safetyContext: SafetyContext = {}): SafetyFinding {
   const read = readText(text)
   const matches = findMatches(read)
+  // Most feedback matches no rule: its context is read only if the concern model needs it (see withContext).
+  if (matches.length === 0) return { level: 'none', categories: [], signposts: [], reason: '', signals: [], context: unread }
   const context = readUrgencyContext(read)
-  if (matches.length === 0) return { level: 'none', categories: [], signposts: [], reason: '', signals: [], context }
   const { joined } = read
   const persistent = persistence.test(joined)
   const harmful = seriousHarm.test(joined)
@@ -275,6 +372,8 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
   const signposts = new Set<SignpostKind>()
   const signals: SafetySignal[] = []
   let loweredBy: CueMatch | undefined
+  let noPresentDanger = false
+  const harmfulNow = seriousHarm.test(joined.replace(deaths, ' '))
   for (const match of matches) {
     const { rule } = match
     let matchLevel = rule.level
@@ -282,7 +381,10 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     // A phrase cannot be its own evidence of serious harm ("physio for my broken wrist was great").
     const harmfulBeyondPhrase = harmful && seriousHarm.test(joined.replace(match.phrase, ' '))
     let raisedBecause: string | undefined
-    if (!context.settled && matchLevel === 'high') {
+    const notInItselfUrgent = isNotInItselfUrgent(rule.categories, rule.signpost)
+    // A serious harm just done (not a death, which is past help) is present danger too.
+    const presentDanger = context.harmShown !== undefined || (harmfulNow && !context.past && !context.settled)
+    if (!context.settled && !context.past && matchLevel === 'high' && (presentDanger || !notInItselfUrgent)) {
       if (!onlyWhistleblowing && persistent) raisedBecause = 'it persists or is unexplained'
       else if (!onlyWhistleblowing && harmfulBeyondPhrase) raisedBecause = 'it has caused serious harm'
       else if (aboutSomeoneInCare && rule.categories.some(category => thirdPartyCategories.has(category))) raisedBecause = 'it concerns someone in care'
@@ -291,10 +393,14 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     }
     if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering) matchLevel = 'high'
     if (matchLevel === 'urgent' && safetyContext.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
-    const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked')
+    const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded')
     if (matchLevel === 'urgent' && context.settled && (pastEmergency || !isNeverLowered(rule.categories, rule.signpost))) {
       matchLevel = 'high'
       loweredBy ??= context.settledBy[0]
+    }
+    if (matchLevel === 'urgent' && notInItselfUrgent && (rule.level === 'urgent' ? context.past : !presentDanger)) {
+      matchLevel = 'high'
+      noPresentDanger = true
     }
     for (const category of rule.categories) categories.add(category)
     if (rule.signpost) signposts.add(rule.signpost)
@@ -308,6 +414,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     `Rule ${strongest.ruleId} (${describeCategories(strongest.categories)}) found ${strongest.describes} in ${quoteSentence(strongest.sentence)}.` +
     (strongest.raisedBecause ? ` Urgent because ${strongest.raisedBecause}.` : '') +
     (lowered && loweredBy ? ` High rather than urgent because the message says ${loweredBy.cue.says}: ${quoteSentence(loweredBy.sentence)}.` : '') +
+    (!stillUrgent && !lowered && noPresentDanger ? ` High rather than urgent because ${noPresentDangerReason}.` : '') +
     describeOtherSignals(others)
   return { level: strongest.level, categories: [...categories], signposts: [...signposts], reason, signals, context, loweredBy: lowered ? loweredBy : undefined }
 }

@@ -19,6 +19,7 @@ export const settledCues: UrgencyCue[] = [
     phrases: [
       /(?:was|were|been|being|got|is|are) (?:all )?(?:dealt with|sorted(?: out)?|resolved|handled|investigated|put right|sacked|dismissed|suspended|disciplined|retrained|struck off)/,
       /dealt with (?:it|that|this|straight away|at the time|properly|quickly)/,
+      /(?:manager|home|agency|they|trust|hospital|owner|matron) (?:has |have |had )?(?:suspended|sacked|dismissed|disciplined|retrained|removed) (?:her|him|them|the)/,
       /(?:investigated|is investigating|are investigating|looked into it|looking into (?:it|this|that)|will look into)/,
       /(?:said|say|says) (?:they will|theyll|shell|hell|she will|he will|they would|theyd|shed|hed) (?:deal with|look into|sort|retrain|investigate)/,
       /apologi[sz]ed|(?:an|their|full) apology/,
@@ -58,11 +59,21 @@ export const settledCues: UrgencyCue[] = [
     strength: 'strong',
     phrases: [
       /(?:gp|doctor|doctors|nurse|paramedics?|ambulance crew|crew|physio|district nurse|111|consultant|pharmacist|salt) (?:\w+ ){0,2}(?:checked|examined|assessed|reviewed|came out|came|looked at|spotted it|monitored)/,
-      /checked (?:him|her|them|me|mum|dad|nan) over|monitored (?:him|her|them|me) (?:all night|overnight|closely)/,
+      /(?:they|staff|carers|the home|the nurse|the doctor) checked (?:him|her|them|me|mum|dad|nan)(?! (?:every|each|once))|checked (?:him|her|them|me|mum|dad|nan) over|monitored (?:him|her|them|me) (?:all night|overnight|closely)/,
       /nothing (?:was )?broken|no (?:bones )?broken|x ?ray (?:was )?clear|no harm (?:done|came)|(?:wasnt|was not|werent|were not|not) (?:hurt|harmed|injured)|unhurt/,
       /(?<!(?:say|says|said|claim|claims|insist|insists|tell me|tells me|told me|told us|tell us|wrote|writes) )(?:hes|shes|theyre|he is|she is|they are|we are|mum is|dad is|nan is|mums|dads|nans) (?:absolutely |totally |completely |all )?(?:fine|ok|okay|alright|all right|recovering|doing well|doing great|much better|better)(?: now| since| again| in (?:her|him|them)sel(?:f|ves))?(?! but)/,
-      /(?:fine|ok|okay|alright|all right|better) now|(?:has|have|had|he|she|they) (?:fully |since |now )?recovered|back to (?:herself|himself|normal)/,
-      /(?:was|has been|were) explained|(?:explanation|that) makes sense|showed me (?:in )?the notes|healing (?:well|nicely)|all healed|healed (?:up|now)/,
+      /(?:back )?home (?:safe and well|and (?:well|recovering|doing well))|(?:fine|ok|okay|alright|all right|better) now|(?:has|have|had|he|she|they) (?:fully |since |now )?recovered|back to (?:herself|himself|normal)/,
+      /(?:was|has been|were) explained|(?:nurse|doctor|gp|home|staff|they|she|he) explained\b|(?:bruis\w*|marks?|sores?|skin tears?) (?:\w+ ){0,4}(?:from|because of|due to|caused by) (?:the |her |his |a |my )?(?:blood tests?|injections?|cannulas?|drips?|blood thinners|warfarin|falls? at home|hoist|sling|operation|surgery)|(?:explanation|that) makes sense|showed me (?:in )?the notes|healing (?:well|nicely)|all healed|healed (?:up|now)/,
+    ],
+  },
+  {
+    id: 'responded',
+    says: 'help came and the person is being looked after',
+    strength: 'strong',
+    phrases: [
+      /(?:ambulance|paramedics?|crew|doctors?|nurses?|staff|carers?) (?:\w+ )?(?:came|arrived|did cpr|did back blows|got (?:him|her|them) (?:breathing|up)|took (?:him|her|them) (?:in|to))|did cpr|back blows/,
+      /saved (?:his|her|my|their) life|(?:called|rang|phoned) (?:999|111|an ambulance|the paramedics)|(?:seen|treated) (?:straight away|immediately|quickly|right away)/,
+      /(?:is|s|shes|hes|are) (?:now )?(?:doing (?:well|fine|better|ok)|recovering|on the mend|stable)|(?:home|back home) (?:now )?(?:and|feeling) (?:well|better|much better|fine)/,
     ],
   },
   {
@@ -112,8 +123,51 @@ export const ongoingCues: UrgencyCue[] = [
     says: 'someone is afraid now',
     strength: 'strong',
     phrases: [
-      /(?:is|are|am|s|i am|hes|shes|theyre) (?:so |really |very )?(?:scared|terrified|frightened|afraid)(?!(?: \w+){1,2} (?:will|might|could|would))/,
+      /(?:is|are|am|s|i am|hes|shes|theyre) (?:so |really |very )?(?:scared|terrified|frightened|afraid)(?!(?: \w+){1,2} (?:will|might|could|would))(?! (?:to|of) (?:raise|speak|report|complain|say|tell|lose|losing|whistle))/,
       /please (?:help|do something|can someone)|help (?:me|us) please|(?:needs|need) help (?:now|urgently)/,
     ],
   },
 ]
+
+/**
+ * Whether a person is being harmed or is in danger now: the evidence a category that is serious but not in itself an
+ * emergency (staffing, infection control, records, a regime, a worker's report, unsafe care) needs before it pages.
+ * A harm phrase says what is happening to someone; a time phrase says it is happening now (or within the last day);
+ * a past phrase places it before. Matched on normalised text, one phrase per line.
+ */
+export interface PresenceCues {
+  harm: RegExp[]
+  now: RegExp[]
+  past: RegExp[]
+}
+
+export const presenceCues: PresenceCues = {
+  harm: [
+    /(?:in|with) (?:\w+ )?(?:pain|agony)|crying|cries|screaming|screams|sobbing|distressed|moaning/,
+    /bleeding|bruis\w*|injur\w*|wounds?|burns|burnt|broken (?:skin|bones?)|fractur\w*|(?:pressure )?(?:sores?|ulcers?)|skin (?:is )?(?:breaking|broken|raw|torn)/,
+    /on the floor|collapsed|unconscious|unresponsive|(?:cant|wont|couldnt|cannot|not) (?:wake|waking|breathe|breathing|swallow|stand)|fitting|seizures?|chok\w*|(?:went|gone|going|turned|turning) (?:blue|grey|gray)|drowsy|delirious/,
+    /(?:no|without|not given|not getting) (?:any )?(?:food|water|drinks?|fluids|heating|meals|medication|meds|insulin)|(?:not|hasnt|havent|hadnt|hasnt been|not been) (?:eaten|drunk|fed|had a drink|had anything)|hungry|starving|starved|dehydrated|soaked|soiled|sat in (?:urine|faeces|poo|wee)|lost (?:\w+ ){0,2}(?:stone|weight)|too weak/,
+    /(?:scared|terrified|frightened|afraid|petrified)(?! (?:to|of) (?:raise|raising|speak|speaking|report|reporting|complain|complaining|say|saying|tell|telling|lose|losing|whistle|ask|asking))|flinch\w*|(?:begging|calling|shouting|pleading) for help/,
+    /(?:hit|hits|hitting|slapped|slaps|kicked|kicks|kicking|punched|punches|pushed|pushes|shoved|grabbed|grabs|hurt|hurts|hurting|harmed|abused|abusing|assaulted|attacked|threatened|threatens|touching|touched)/,
+    /danger|at risk|locked (?:in|up|the doors?)|doors? (?:are |is )?locked|chained|tied|strapped|pinned|held down|left (?:alone|on (?:the|her|his) own|for hours|all (?:day|night))|(?:nobody|no one) (?:is )?(?:there|checking|answering|coming|helping)|calling out|crying out/,
+    /floppy|(?:wont|not|cant) (?:feed|feeding|eat|eating|drink|drinking)|swelling|swollen|fits|fitting|aspirat\w*|on oxygen|intensive care|icu|itu|resus|dizzy|(?:in|into|to|admitted to|gone to|ended up in|taken to) (?:the )?(?:hospital|a e)|cardiac arrest|arrested|deteriorat\w*|coughs?|coughing|diarrhoea|sickness|stomach bugs?|(?:tested |testing )?positive|down with it|going round|spreading|outbreak/,
+    /(?:people|residents|patients|he|she|they|mum|dad|nan|i) (?:are |is |keep |keeps |kept )?(?:falling|fell|falls)|(?:fell|fallen|dropped|slid|sliding|slipped) (?:out|off|over|on|onto|from|down)|been dropped/,
+    /(?:missing|missed|without|no) (?:their |his |her |my )?(?:\w+ )?(?:medicines?|medication|meds|tablets|insulin|lunch|tea|dinner|breakfast|meals?|calls?|visits?)|(?:didnt|did not|dont|not|never) (?:get )?(?:fed|get fed|get (?:a |their |his |her )?(?:meal|lunch|tea|dinner|meds|medication))|went without|go without|call bells? (?:\w+ )?(?:unplugged|removed|out of reach|taken away)|out of reach/,
+    /not allowed (?:out|to (?:go out|leave|see|have|ring|phone|call)|phones?|visitors|visits)|no (?:visits|visitors|contact)|(?:kept|keeps|keep|keeping|stuck) in (?:their|his|her|the) (?:rooms?|beds?)|lose (?:food|meals|contact)|lock(?:ing|s|ed)? (?:\w+ ){0,2}in (?:their|his|her|the) (?:rooms?|beds?|lounge)|(?:not|hasnt|havent|hadnt|wasnt|werent) (?:been )?given (?:any )?(?:\w+ )?(?:lunch|food|meals?|drinks?|water|tea|dinner|breakfast|meds|medication|medicines|insulin)/,
+    /(?:reus\w*|sharing|shared|same|used) (?:\w+ ){0,3}(?:needles?|syringes?|insulin pens?|instruments?|scopes?|gloves|tourniquet|single use \w+|lancets?|commode|sling) (?:\w+ ){0,4}(?:between|on|for|from) (?:\w+ ){0,3}(?:patients?|residents?|people|every\w*|the next|me|him|her)|c diff|mrsa|covid|tb|norovirus|noro|scabies|hep(?:atitis)? [bc]|hiv|infected|infectious/,
+    /no (?:nurse|nurses|doctor|qualified staff|trained staff|waking (?:night )?staff|staff) (?:on|at all|for|in charge)|zombie|knocked out|spaced out|asleep for (?:a day|days|hours|\w+ days)|over ?medicat\w*/,
+    /shaking|sweating|sweaty|clammy|sedat\w*|drugged|scratching \w+ raw|(?:without|no) (?:any )?(?:checks|care|help|being (?:checked|fed|changed|turned|washed))|(?:not|never) (?:being )?(?:checked on|turned|changed|fed|washed)|(?:dirty|used|recap\w*) needles|needle ?stick|blood on|swollen|coughing|grunting|wheez\w*|(?:struggling|fighting) (?:to|for) breath|skin and bone|thin as|freezing|(?:very|so|really) cold|filthy|falls a lot|keeps? falling|(?:on|not) (?:taking|take|takes|having) (?:his|her|their|my) (?:insulin|medication|meds|tablets)|(?:have|has) died|deaths|food poisoning|poisoned|hypos?|(?:got|gets|ran|runs|run) (?:out|off|away)|absconded|missing|naked|humiliat\w*|degrad\w*|(?:weeing|wetting|soiling) (?:him|her|them)sel(?:f|ves)/,
+    /(?:blood )?sugar (?:is|was|of)|sats|temperature|fever|vomiting|being sick|unwell|(?:is|was|very|really|so|seriously|gravely) ill|confused|infection|sepsis|septic/,
+  ],
+  now: [
+    /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|at the (?:moment|minute)|currently|as we speak|still|again|anymore|any more/,
+    /every (?:day|night|time|shift|meal|morning|evening|week)|all (?:day|night)|keeps?|constantly|all the time|daily|nightly|always|never|regularly|routine|at night|(?:in the )?(?:mornings|evenings|nights)|(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)/,
+    /since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunch|breakfast|the weekend|\d+)|for (?:hours|days|(?:\w+ )?(?:hours|days|hour))/,
+    /nothing (?:happens|is done|gets done|is being done|changes)|last night|yesterday|earlier|(?:is|are|am|s) (?:being|getting)|on shift|on (?:again|nights)|(?:is|are|am|s) (?:still )?(?:lying|sat|sitting|left|locked|crying|screaming)/,
+  ],
+  past: [
+    /(?:years?|months?|weeks?|a while|some time) ago|last (?:year|month|week|spring|summer|autumn|winter|christmas|january|february|march|april|may|june|july|august|september|october|november|december)/,
+    /before (?:he|she|they|i) (?:came|moved|went) in|on admission|in (?:january|february|march|april|may|june|july|august|september|october|november|december|the (?:spring|summer|autumn|winter)|(?:19|20)\d\d)|back in|at the time|used to|when (?:i|he|she|they) (?:was|were)/,
+    /(?:i|we|he|she|they) (?:have |has )?(?:since )?(?:left|moved)|no longer (?:works?|there|lives?)|(?:previous|old|former|last) (?:home|placement|job|ward|hospital|manager|carer)|over now|(?:is|s|its|it is|it was|was|has been|been) (?:all )?(?:fixed|sorted|resolved)/,
+  ],
+}

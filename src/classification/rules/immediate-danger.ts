@@ -59,15 +59,19 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /house is burning/,
       /smoke everywhere/,
       /gas leak/,
+      /fire (?:doors?|exits?) (?:are |were |is |was |been |kept |being |always |all |still )*(?:chained|padlocked|locked)(?! open)/,
     ],
     matches: [
       'please help my mum is in danger at that home',
       'the carer threatened to hit my mum if she didnt stop shouting',
       'my partner hits me and has threatened to kill me if I tell the health visitor',
+      'the manager keeps the fire doors chained shut and there are 20 people asleep upstairs',
     ],
     doesNotMatch: [
       'the nurse took my blood and it didnt hurt at all',
       'the nurse didnt wear gloves to change my dressing',
+      'the fire doors were never locked and the fire drill went well',
+      'Staff noticed the fire door was blocked by a delivery and moved it straight away',
     ],
   },
 ]

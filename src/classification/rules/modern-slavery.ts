@@ -23,7 +23,8 @@ export const modernSlaveryRules: SafetyRuleDefinition[] = [
       /(?:no|without) (?:their |own )?passports?/,
       /(?:workers?|they|them|staff|lads|girls|men|women) (?:\w+ ){0,3}(?:arent|are not|not|never|werent|dont get) (?:being )?paid(?! (?:enough|much|well|properly|on time|fairly|for|back|the|extra|more|sick))/,
       /(?:live|living|sleep|sleeping|kept) (?:in|at) (?:the )?(?:back room|premises|shop|workplace|car wash)/,
-      /(?:forced|made) to work/,
+      /forced to work/,
+      /made to work (?:for (?:nothing|no|free)|without)/,
       /cant leave (?:the|their) (?:house|job|home) /,
     ],
     matches: [
@@ -34,6 +35,7 @@ export const modernSlaveryRules: SafetyRuleDefinition[] = [
     doesNotMatch: [
       'visiting hours are too short',
       'My son\'s social worker keeps changing',
+      'Staff are made to work 14 hour shifts back to back and are exhausted',
     ],
   },
 ]

@@ -26,6 +26,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
     doesNotMatch: [
       'the service was terrible, nobody cares',
       'nobody rang me back about my referral, been 3 weeks',
+      'The nurse asked me the routine questions about suicide, which I thought was good practice',
+      'We had suicide prevention training at work today',
     ],
   },
   {
@@ -46,16 +48,27 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /life is(?: not|nt) worth/,
       /(?:nothing|no one) to live for/,
       /(?:say|said) (?:goodbye|my goodbyes) (?:to everyone|for good)/,
+      /(?:feel|feeling|felt) like ending (?:it|things|everything)/,
+      /(?:ill|i will) (?:be gone|not be here|be dead) by (?:the )?(?:morning|tomorrow|tonight)|(?:i wont|i will not) be (?:here|around) (?:much longer|for much longer|tomorrow)|dont bother (?:replying|ringing|calling|answering)(?: me)?(?: back)? (?:ill|i will) be (?:gone|dead)/,
+      /(?:given|giving|gave) away (?:all )?(?:my|his|her) (?:things|stuff|belongings|possessions)/,
+      /(?:written|wrote|writing|left) (?:a |my |the )?(?:goodbye |suicide )?(?:notes?|letters?) (?:to|for) (?:my|his|her) (?:kids|children|family|mum|dad|wife|husband|partner)/,
+      /(?:the )?(?:goodbye |suicide )?note is written|(?:made up my mind|ive decided) (?:\w+ ){0,4}(?:pills|tablets|rope|note|bridge)/,
       /plan(?:ned|ning)? to (?:die|end)/,
     ],
     matches: [
       'i cant go on like this anymore. i have tablets saved up',
       'wanna die tbh, been waiting 9 months for therapy and nothing',
       'i dont want to be here anymore, the therapist never turns up',
+      'feel like ending it tbh. crisis line didnt answer',
+      'dont bother replying ill be gone by then',
+      'I\'ve given away my things and written letters to my kids',
+      'i\'ve made up my mind, i\'ve got the pills and the note is written',
     ],
     doesNotMatch: [
       'i hate the waiting room music lol',
       'Waiting list for physio is too long',
+      'I\'ll be gone by then on holiday, can you ring after the 10th',
+      'I wrote a letter to my MP about the waiting list',
     ],
   },
   {
@@ -85,6 +98,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
     doesNotMatch: [
       'The hospital car park charges are far too high',
       '£9 to park at the hospital is daylight robbery',
+      'The self harm support group at the day centre has been a lifeline',
+      'I overdosed on the chocolates at the ward Christmas party, worth it!',
     ],
   },
 ]

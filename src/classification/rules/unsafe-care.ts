@@ -64,7 +64,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
     negation: 'clause',
     describes: 'someone given medication that is not theirs or too much of it',
     phrases: [
-      /(?:given|gave|giving|gives|give) (?:PERSON )?(?:someone elses|somebody elses|another (?:residents|patients|persons|mans|ladys)|other (?:residents|patients|peoples)|double (?:POSS|the)|twice (?:POSS|the)|too much|an overdose of) (?:\w+ )?(?:medication|medicine|meds|tablets|pills|insulin|morphine|dose|doses)/,
+      /(?:given|gave|giving|gives|give) (?:PERSON )?(?:someone elses|somebody elses|each others|one anothers|another (?:residents|patients|persons|mans|ladys)|other (?:residents|patients|peoples)|double (?:POSS|the)|twice (?:POSS|the)|too much|an overdose of) (?:\w+ )?(?:medication|medicine|meds|tablets|pills|insulin|morphine|dose|doses)/,
       /(?:medication|medicine|meds|tablets|pills|morphine|insulin) (?:that )?(?:she|he|they|PERSON) (?:wasnt|was not|werent|were not|isnt|is not|had not been|hadnt been) prescribed/,
       /(?:medication|medicine|meds|tablets|pills|morphine|insulin) (?:that|which) (?:arent|werent|wasnt|isnt|are not|were not) (?:his|hers|theirs|PERSON)/,
     ],
@@ -72,6 +72,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'they gave my dad someone elses medication and he ended up in A&E',
       'my mother has been given morphine she wasnt prescribed and now she wont wake up properly',
       'my aunty was given someone elses tablets and she\'s been really drowsy and fell twice since',
+      'staff are giving residents each other\'s insulin because the fridge has no labels',
     ],
     doesNotMatch: [
       'receptionist took my details wrong twice',
@@ -108,16 +109,44 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:he|she|PERSON) (?:keeps|kept|keep) (?:going missing|wandering off|getting out of the (?:home|building|house|unit|ward))/,
       /police (?:found|brought|picked|had to bring) (?:PERSON )?(?:back|up|on|in|wandering)/,
       /found (?:PERSON )?(?:wandering|walking|lost) (?:\w+ ){0,3}(?:road|roads|street|streets|night|pyjamas|canal|river|town|motorway)/,
+      /found (?:PERSON )?(?:on|in|by|near|at) (?:the|a) (?:\w+ )?(?:road|carriageway|motorway|canal|river|railway|street|bus station)/,
       /(?:didnt|did not|dont|never|no one|nobody) (?:know|knew|notice|noticed|realise|realised) (?:that )?(?:PERSON|he|she|they) (?:was|had|were|has) (?:gone|missing)/,
     ],
     matches: [
       'he wandered out the front door cos the code lock was broke, they didnt know he was gone for 3 hours',
       'dad has dementia and got out of the home last night, police found him on the main road in his pyjamas',
       'my brother keeps going missing from the supported living place, staff dont notice for hours, last time he was found by the canal',
+      'wandered out again at 2am, found on the dual carriageway in his slippers',
     ],
     doesNotMatch: [
       'visiting hours are too short',
       'My son\'s social worker keeps changing',
+    ],
+  },
+  {
+    id: 'unsafe-care.records-not-kept',
+    level: 'high',
+    categories: ['unsafe-care'],
+    negation: 'clause',
+    describes: 'care records not kept properly',
+    phrases: [
+      /(?:records|notes|charts|sheets|forms) (?:\w+ ){0,6}(?:are |were |is |get |gets )?(?:filled in|written up|completed|signed) (?:later|after the|at the end|from memory)/,
+      /(?:records|notes|charts|care notes|mar sheets|medication charts|incident forms) (?:\w+ ){0,3}(?:copied|gaps|not (?:filled in|signed|completed|kept|done)|missing|a mess|dont add up|do not add up)/,
+      /(?:incident forms?|records|charts) (?:are |is )?(?:never |not )(?:filled in|done|completed|written)/,
+      /(?:register|stock|count) (?:\w+ ){0,2}(?:doesnt|does not|dont|do not) add up/,
+      /(?:unaccounted for|(?:controlled )?drugs? (?:\w+ )?missing)/,
+      /(?:wrote|writes|written|recorded|signed) (?:\w+ ){0,4}(?:when|that) (?:she|he|they) (?:hadnt|had not|wasnt|was not|didnt|did not)/,
+    ],
+    matches: [
+      'Medication charts arent signed properly, half the MAR sheets have gaps',
+      'the records for my dads food and fluids are filled in at the end of the shift from memory',
+      'Incident forms are not filled in after falls',
+      'Controlled drugs register doesnt add up, two patches unaccounted for',
+      'Care notes are copied from day to day, they wrote she had a shower when she hadnt',
+    ],
+    doesNotMatch: [
+      'they showed me the care notes, all up to date',
+      'The new manager has brought in proper records, every visit and drink is written down',
     ],
   },
   {

@@ -14,11 +14,20 @@ export const unsafeStaffingRules: SafetyRuleDefinition[] = [
       /(?:staff|carers?|nurses?|night staff|seniors?|manager) (?:are |is |were |was )?(?:always |often )?(?:asleep|sleeping) (?:on|at|during|in)/,
       /(?:only|just) (?:one|1|two|2|three|3) (?:carers?|staff|nurses?|members? of staff|care workers?|hcas?) (?:\w+ ){0,4}(?:for|to|looking after|between|covering) (?:\d+|twenty|thirty|forty|fifty|sixty) (?:residents|patients|people|service users|beds)/,
       /dangerously (?:short|understaffed|low)/,
+      /(?:one|1|two|2|three|3) (?:carers?|staff|nurses?|members? of staff|care workers?|hcas?) (?:on )?(?:for|to) (?:\d+|twenty|thirty|forty|fifty|sixty) (?:residents|patients|people|service users|beds)/,
+      /(?:no|without (?:a )?) ?registered manager/,
+      /(?:training|dbs(?: checks?)?) (?:is |are |was |were )?(?:all )?(?:out of date|not done|expired|missing|lapsed)/,
+      /(?:havent|hasnt|not|never) (?:done|had|been given) (?:\w+ ){0,3}(?:training|dbs(?: checks?)?)/,
+      /(?:no|without) (?:\w+ )?dbs(?: checks?)?/,
+      /(?:1[2-9]|twelve|fourteen|sixteen) hour shifts? (?:back to back|with no break|every day)/,
       /(?:unsafe|dangerous) (?:staffing|levels)/,
       /staffing (?:is |levels are )?(?:unsafe|dangerous)/,
     ],
     matches: [
       'Only two carers on at night for 30 residents with dementia',
+      'They have two staff for 18 people with dementia on the top floor',
+      'Staff training is out of date, most carers havent done moving and handling training for years',
+      'They\'ve had no registered manager for eight months',
       'the night staff are asleep on shift every night and the buzzers go unanswered for hours',
       'Theres only one carer on nights for 30 residents with dementia, people are falling and no one comes',
       'I\'m a nurse there and we regularly have only two staff for the whole unit, it\'s dangerous and someone will die',
@@ -26,6 +35,7 @@ export const unsafeStaffingRules: SafetyRuleDefinition[] = [
     doesNotMatch: [
       'visiting hours are too short',
       'wifi is terrible for residents',
+      'the training for carers was really good and everyone had their DBS checked',
     ],
   },
   {

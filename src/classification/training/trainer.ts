@@ -127,6 +127,57 @@ function chooseThemeThreshold(comments: LabelledComment[], scores: Float64Array[
   return best
 }
 
+/** Micro- and macro-F1 (over themes with at least 10 examples) of per-theme thresholds on out-of-fold scores. */
+function themeF1(comments: LabelledComment[], scores: Float64Array[], thresholds: readonly number[]): { microF1: number; macroF1: number } {
+  const counts = themeNames.map(() => ({ truePositives: 0, predicted: 0, actual: 0 }))
+  scores.forEach((documentScores, index) => {
+    const wanted = new Set((comments[index] as LabelledComment).themes.map(theme => themeNames.indexOf(theme)))
+    const chosen: number[] = []
+    let best = 0
+    for (let theme = 0; theme < documentScores.length; theme++) {
+      if ((documentScores[theme] as number) >= (thresholds[theme] as number)) chosen.push(theme)
+      if ((documentScores[theme] as number) > (documentScores[best] as number)) best = theme
+    }
+    if (chosen.length === 0) chosen.push(best)
+    for (const theme of chosen) {
+      const count = counts[theme] as { truePositives: number; predicted: number; actual: number }
+      count.predicted++
+      if (wanted.has(theme)) count.truePositives++
+    }
+    for (const theme of wanted) if (theme >= 0) (counts[theme] as { actual: number }).actual++
+  })
+  const total = counts.reduce((sum, count) => ({ truePositives: sum.truePositives + count.truePositives, predicted: sum.predicted + count.predicted, actual: sum.actual + count.actual }), { truePositives: 0, predicted: 0, actual: 0 })
+  const counted = counts.filter(count => count.actual >= 10)
+  const macroF1 = counted.reduce((sum, count) => sum + (2 * count.truePositives) / Math.max(1, count.predicted + count.actual), 0) / Math.max(1, counted.length)
+  return { microF1: (2 * total.truePositives) / Math.max(1, total.predicted + total.actual), macroF1 }
+}
+
+/**
+ * A threshold per theme: for each theme with enough examples, the one that maximises that theme's F1 on out-of-fold
+ * scores, pulled halfway back towards the shared threshold (a rare theme's best point is noisy); the shared one for the rest.
+ */
+function chooseThemeThresholds(comments: LabelledComment[], scores: Float64Array[], shared: number): number[] {
+  return themeNames.map((name, theme) => {
+    const positives = comments.map(comment => comment.themes.includes(name))
+    const positiveCount = positives.filter(Boolean).length
+    if (positiveCount < 20) return shared
+    let best = { threshold: shared, f1: -1 }
+    for (let step = -24; step <= 24; step++) {
+      const threshold = step * 0.05
+      let truePositives = 0
+      let predicted = 0
+      scores.forEach((documentScores, index) => {
+        if ((documentScores[theme] as number) < threshold) return
+        predicted++
+        if (positives[index]) truePositives++
+      })
+      const f1 = (2 * truePositives) / Math.max(1, predicted + positiveCount)
+      if (f1 > best.f1 + 1e-9) best = { threshold, f1 }
+    }
+    return (best.threshold + shared) / 2
+  })
+}
+
 /** Platt scaling per theme on out-of-fold scores; themes with too few examples share one fitted on all themes pooled. */
 function calibrateThemes(comments: LabelledComment[], scores: Float64Array[]): { slope: number; intercept: number }[] {
   const pooledScores: number[] = []
@@ -221,6 +272,12 @@ export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyEx
   options.log(`Choosing the theme threshold and calibration, and fitting the sentiment stacker, by ${options.folds}-fold cross-validation on ${comments.length} comments`)
   const outOfFold = outOfFoldScores(comments, options)
   const { threshold, microF1 } = chooseThemeThreshold(comments, outOfFold.themes)
+  const perTheme = chooseThemeThresholds(comments, outOfFold.themes, threshold)
+  const shared = themeF1(comments, outOfFold.themes, themeNames.map(() => threshold))
+  const separate = themeF1(comments, outOfFold.themes, perTheme)
+  // Per-theme thresholds only when they help both figures on data the models did not see.
+  const thresholds = separate.microF1 >= shared.microF1 - 0.002 && separate.macroF1 > shared.macroF1 ? perTheme : themeNames.map(() => threshold)
+  options.log(`  themes out of fold: one threshold micro-F1 ${shared.microF1.toFixed(3)} macro-F1 ${shared.macroF1.toFixed(3)}; per theme ${separate.microF1.toFixed(3)} / ${separate.macroF1.toFixed(3)}`)
   const calibration = calibrateThemes(comments, outOfFold.themes)
   const { stacker, accuracy, argmaxAccuracy } = fitSentimentStacker(comments, outOfFold.sentiment)
   options.log(`  cross-validated themes micro-F1 ${microF1.toFixed(3)} at score ${threshold.toFixed(2)}; sentiment accuracy ${argmaxAccuracy.toFixed(3)} by highest SVM score, ${accuracy.toFixed(3)} stacked (on the scores it was fitted to)`)
@@ -239,7 +296,7 @@ export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyEx
     themes: {
       ...quantise(models.themes, [...themeNames]),
       calibration: { slopes: calibration.map(item => Number(item.slope.toPrecision(6))), intercepts: calibration.map(item => Number(item.intercept.toPrecision(6))) },
-      thresholds: themeNames.map(() => Number(threshold.toFixed(4))),
+      thresholds: thresholds.map(value => Number(value.toFixed(4))),
     },
     sentiment: { ...quantise(models.sentiment, sentimentValues.map(String)), stacker },
     concern,

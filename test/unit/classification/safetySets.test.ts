@@ -1,4 +1,4 @@
-import { evaluateSafetySet, mixedInboxSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../../scripts/evalSafety'
+import { evaluateSafetySet, mixedInboxSet, precisionDevSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../../scripts/evalSafety'
 
 describe('risk on the safety sets', () => {
   // Written by someone who saw neither the rules nor the concern model, and never trained or tuned on.
@@ -30,10 +30,20 @@ describe('risk on the safety sets', () => {
     expect(result.paged / result.total).toBeLessThanOrEqual(0.2)
   })
 
-  // In-sample for the concern model, so a guard against regressions rather than a measure of accuracy.
-  it.each(trainingSafetySets.map(set => [set.name, set] as const))('keeps every urgent example in %s urgent, and few calm ones', async (_name, set) => {
+  // Written for the level rework (urgent needs a person harmed or in danger now); see the fixtures README.
+  it('on the precision set, pages for urgent matters and rarely for serious-not-immediate or calm ones', async () => {
+    const result = await evaluateSafetySet(precisionDevSet)
+    expect(result.urgentCaught / result.urgentTotal).toBeGreaterThanOrEqual(0.95)
+    expect(result.seriousAsUrgent / result.seriousTotal).toBeLessThanOrEqual(0.1)
+    expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.05)
+  })
+
+  // In-sample for the concern model, so a guard against regressions rather than a measure of accuracy. Some of these
+  // examples (staffing, records, hazards with no one harmed yet) are written as urgent but are now, by design, high.
+  it.each(trainingSafetySets.map(set => [set.name, set] as const))('keeps the urgent examples in %s at least high, nearly all urgent, and few calm ones urgent', async (_name, set) => {
     const result = await evaluateSafetySet(set)
-    expect(result.missed).toEqual([])
+    expect(result.urgentCaughtAsHighOrAbove).toBe(result.urgentTotal)
+    expect(result.urgentCaught / Math.max(1, result.urgentTotal)).toBeGreaterThanOrEqual(result.urgentTotal === 0 ? 0 : 0.93)
     expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.08)
   })
 })

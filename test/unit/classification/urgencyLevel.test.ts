@@ -1,0 +1,52 @@
+import { createEmbeddedClassifier } from '../../../src/classification'
+import { assessSafety, assessUrgencyContext } from '../../../src/classification/safetyRules'
+
+const classifier = createEmbeddedClassifier()
+const level = async (text: string): Promise<string> => (await classifier.classifyFeedback(text)).risk.level
+
+describe('what makes a concern urgent', () => {
+  it('pages for a worry about staffing or infection control only when someone is harmed or in danger now', async () => {
+    expect(await level('They have two staff for 18 people with dementia on the top floor. Nobody injured yet.')).toBe('high')
+    expect(await level('There is black mould in the shower room and the extractor is broken. Residents still use it.')).not.toBe('urgent')
+    expect(await level('Only one carer on nights for 30 residents, people are falling and no one comes')).toBe('urgent')
+    expect(await level('scabies going round mum\'s home for weeks, residents scratching themselves raw, manager won\'t get it treated')).toBe('urgent')
+  })
+
+  it('sends a worker\'s report about a place they have left, with no one harmed now, to an inspector without a page', async () => {
+    const risk = (await classifier.classifyFeedback('The manager shouts at staff and people are scared to raise concerns. I left last month.')).risk
+    expect(risk.level).toBe('high')
+    expect(risk.reason).toMatch(/High rather than urgent because/)
+  })
+
+  it('reads when harm happened: now and last night page, last year with nothing ongoing does not', () => {
+    expect(assessUrgencyContext('Mum\'s pressure sore is black and smells, she is crying in pain right now').atRiskNow).toBeDefined()
+    expect(assessUrgencyContext('Last night I found new bruises on her wrists.').atRiskNow).toBeDefined()
+    const past = assessUrgencyContext('A carer was rough with mum last year. He no longer works there.')
+    expect(past.past).toBe(true)
+    expect(past.atRiskNow).toBeUndefined()
+  })
+
+  it('ends a negation at a new clause, so harm after it still counts', () => {
+    expect(assessUrgencyContext('my mum was given morphine she wasnt prescribed and now she wont wake up properly').harmShown).toBeDefined()
+    expect(assessUrgencyContext('Nobody was hurt.').harmShown).toBeUndefined()
+  })
+
+  it('reads a risk to life named as a topic or a service as no risk, and never lowers a real one', async () => {
+    expect(assessSafety('The self harm support group at the day centre has been a lifeline for my daughter.').level).not.toBe('urgent')
+    expect(assessSafety('The nurse asked me the routine questions about suicide, which I thought was good practice.').level).toBe('none')
+    expect(await level('feel like ending it tbh. crisis line didnt answer. sitting in the car park')).toBe('urgent')
+    expect(await level('I have given away my things and written letters to my kids. Thank you to the nurses who tried.')).toBe('urgent')
+  })
+})
+
+describe('emergencies that are over', () => {
+  it('does not page for an emergency that help came to and the person recovered from, and still pages for one happening now', async () => {
+    expect(await level('A carer found my aunt unconscious on the floor and called 999, she is in hospital and doing well now.')).not.toBe('urgent')
+    expect(await level('When dad collapsed at the day centre the staff did CPR until the ambulance came. They saved his life.')).not.toBe('urgent')
+    expect(await level('she collapsed in the lounge and staff didnt call an ambulance for an hour, she is still on the floor')).toBe('urgent')
+  })
+
+  it('reads an explained bruise as explained', async () => {
+    expect(await level('Mum has bruises on her arms from the blood tests, the nurse explained and they are fading.')).not.toBe('urgent')
+  })
+})
