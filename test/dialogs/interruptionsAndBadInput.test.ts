@@ -198,7 +198,8 @@ describe('bad input gets a kind reply and loses nothing', () => {
     await conversation.say('hi')
     await conversation.say('The dentist did not explain the cost.')
     const offer = allText(await conversation.say(typed))
-    expect(offer).toBe(wordingFor(false, code).languageOffer)
+    // Neglect also brings help in that language first (the safety phrase lists); the offer comes last.
+    expect(offer.endsWith(wordingFor(false, code).languageOffer)).toBe(true)
     const reply = allText(await conversation.say('no'))
     expect(reply).toContain('OK. I will carry on in English.')
     expect(reply).toMatch(/I have kept what you wrote|Sorry, I did not understand/)
