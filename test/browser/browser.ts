@@ -23,8 +23,15 @@ export interface AxeViolation {
   nodes: { target: string[]; html: string }[]
 }
 
-/** axe-core's serious and critical violations on the page as it is now (WCAG 2.0–2.2 A and AA rules). */
-export async function seriousAccessibilityViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; where: string[] }[]> {
+export interface FoundViolation {
+  id: string
+  impact: string | null
+  help: string
+  where: string[]
+}
+
+/** Every axe-core violation on the page as it is now, whatever its impact (WCAG 2.0–2.2 A and AA rules, and best practice). */
+export async function accessibilityViolations(page: Page): Promise<FoundViolation[]> {
   // Evaluated through the DevTools protocol, which the page's strict CSP (rightly) does not let a <script> do.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
   const violations = await page.evaluate(async () => {
@@ -32,7 +39,10 @@ export async function seriousAccessibilityViolations(page: Page): Promise<{ id: 
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })
     return result.violations
   })
-  return violations
-    .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(violation => ({ id: violation.id, impact: violation.impact, help: violation.help, where: violation.nodes.map(node => node.target.join(' ')) }))
+  return violations.map(violation => ({ id: violation.id, impact: violation.impact, help: violation.help, where: violation.nodes.map(node => node.target.join(' ')) }))
+}
+
+/** The serious and critical ones. */
+export async function seriousAccessibilityViolations(page: Page): Promise<FoundViolation[]> {
+  return (await accessibilityViolations(page)).filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
 }

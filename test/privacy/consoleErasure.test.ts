@@ -1,13 +1,10 @@
-import fs from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { launchChromium, seriousAccessibilityViolations as seriousViolations } from '../browser/browser'
 import { auditEventModel } from '../../src/data/models/auditEvent'
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
 import { startTestService } from '../helpers/service'
 import { ConsoleClient } from '../triage/consoleClient'
-
-const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(candidate => fs.existsSync(candidate))
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 let service: RunningService
 beforeAll(async () => {
@@ -93,25 +90,14 @@ it('the public privacy page says how long we keep things, from the same settings
   expect(html).toContain('You can ask for a copy of what we hold about you. You can also ask us to delete it.')
 })
 
-const describeWithBrowser = chromiumPath ? describe : describe.skip
-
-describeWithBrowser('the erasure pages in a browser', () => {
+describe('the erasure pages in a browser', () => {
   let browser: Browser
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
   })
-
-  async function seriousViolations(page: Page) {
-    await page.evaluate(axeSource)
-    const results = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
-      return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    })
-    return results.violations.map(violation => `${violation.id} (${violation.impact}): ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
-  }
 
   it('has no accessibility problems on the form, its errors, the check page and the result', async () => {
     const reference = await submit('Someone wants this gone.', 'gone@example.com')

@@ -1,28 +1,15 @@
-import fs from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { launchChromium, seriousAccessibilityViolations as seriousViolations } from '../browser/browser'
 import type { RunningService } from '../../src/service'
 import { startTestService } from '../helpers/service'
-
-const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(candidate => fs.existsSync(candidate))
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
-const describeWithBrowser = chromiumPath ? describe : describe.skip
 
 let service: RunningService
 let browser: Browser
 
-async function seriousViolations(page: Page) {
-  await page.evaluate(axeSource)
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-  })
-  return results.violations.filter(violation => violation.impact === 'serious' || violation.impact === 'critical').map(violation => `${violation.id}: ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
-}
-
-describeWithBrowser('accessibility of the form and the console (axe, WCAG 2.2 AA)', () => {
+describe('accessibility of the form and the console (axe, WCAG 2.2 AA)', () => {
   beforeAll(async () => {
     service = await startTestService()
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] })
+    browser = await launchChromium()
   })
 
   afterAll(async () => {

@@ -5,13 +5,12 @@ import { deliveryModel } from '../../src/data/models/delivery'
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import { launchChromium } from '../browser/browser'
+import { accessibilityViolations, launchChromium } from '../browser/browser'
 import { startTestService } from '../helpers/service'
 
 /** A triage shift in real Chromium: what the queue shows, how to find a case, and that nothing fails silently. */
 
 const minute = 60_000
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 let service: RunningService
 let browser: Browser
@@ -107,12 +106,7 @@ async function queueReferences(page: Page): Promise<string[]> {
 
 /** Every axe violation, whatever its impact (best practices such as "region" included). */
 async function allViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
-    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })).violations
-  })
-  return violations.map(violation => `${violation.id} (${violation.impact}): ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`)
+  return (await accessibilityViolations(page)).map(violation => `${violation.id} (${violation.impact}): ${violation.where.join(', ')}`)
 }
 
 const bannerText = (page: Page) => page.locator('.govuk-notification-banner--success').innerText()
