@@ -1,9 +1,8 @@
 import crypto from 'node:crypto'
-import twilio from 'twilio'
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
-import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
 import { startTestService } from '../helpers/service'
 import { smsSegments, ucs2Characters } from '../../src/conversation/smsSegments'
 
@@ -96,20 +95,9 @@ function reference(text: string): string | undefined {
 }
 
 async function text(from: string, body: string): Promise<string[]> {
-  const messageSid = `SM${crypto.randomBytes(16).toString('hex')}`
-  const params = { MessageSid: messageSid, SmsMessageSid: messageSid, AccountSid: twilioFake.accountSid, From: from, To: '+447700900000', Body: body, NumMedia: '0' }
-  const response = await fetch(`${service.url}/api/sms/twilio`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'X-Twilio-Signature': twilio.getExpectedTwilioSignature(twilioFake.authToken, `${publicBaseUrl}/api/sms/twilio`, params),
-    },
-    body: new URLSearchParams(params).toString(),
-  })
-  expect(response.status).toBe(200)
-  return [...(await response.text()).matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map(match =>
-    match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
-  )
+  const { status, replies } = await textTheService(twilioFake, service.url, publicBaseUrl, from, body)
+  expect(status).toBe(200)
+  return replies
 }
 
 describe('a calm piece of feedback, in the person\'s own words', () => {

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
 import type { Activity } from 'botbuilder'
-import twilio from 'twilio'
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
 import { classifiableText } from '../../src/triage/classifyAndRoute'
@@ -8,7 +7,7 @@ import { conversationIdFor } from '../../src/channels/sms/twilioAdapter'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
 import { FakeAlertReceiver } from '../fakes/alertReceiver'
 import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
-import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
 import { ControlledClock } from '../helpers/clock'
 import { startTestService } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
@@ -77,7 +76,6 @@ async function waitForAlert(reference: string, timeoutMs = 60_000) {
   return alertsFor(reference)
 }
 
-const webhookUrl = `${publicBaseUrl}/api/sms/twilio`
 
 function randomMobile(): string {
   return `+4477009${String(crypto.randomInt(0, 100000)).padStart(5, '0')}`
@@ -85,31 +83,9 @@ function randomMobile(): string {
 
 /** One text through the signed Twilio webhook; the texts sent back in TwiML. */
 async function text(from: string, body: string): Promise<string[]> {
-  const messageSid = `SM${crypto.randomBytes(16).toString('hex')}`
-  const params = {
-    MessageSid: messageSid,
-    SmsMessageSid: messageSid,
-    AccountSid: twilioFake.accountSid,
-    From: from,
-    To: '+447700900000',
-    Body: body,
-    NumMedia: '0',
-  }
-  const response = await fetch(`${service.url}/api/sms/twilio`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'X-Twilio-Signature': twilio.getExpectedTwilioSignature(twilioFake.authToken, webhookUrl, params),
-    },
-    body: new URLSearchParams(params).toString(),
-  })
-  expect(response.status).toBe(200)
-  return [...(await response.text()).matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map(match =>
-    match[1]!
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&'),
-  )
+  const { status, replies } = await textTheService(twilioFake, service.url, publicBaseUrl, from, body)
+  expect(status).toBe(200)
+  return replies
 }
 
 async function smsRecord(from: string) {

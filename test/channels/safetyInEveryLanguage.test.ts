@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import twilio from 'twilio'
 import { conversationIdFor } from '../../src/channels/sms/twilioAdapter'
 import { riskLevelOrder } from '../../src/classification/taxonomy'
 import { feedbackModel } from '../../src/data/models/feedback'
@@ -8,7 +7,7 @@ import { getHelpNow, signpostingLines } from '../../src/i18n/safetyMessages'
 import type { RunningService } from '../../src/service'
 import { urgentConcernIn } from '../unit/classification/multilingualConcerns'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
-import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
 import { startTestService } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 
@@ -18,7 +17,6 @@ import { waitUntil } from '../helpers/serviceProcess'
  */
 
 const publicBaseUrl = 'https://feedback.example.gov.uk'
-const webhookUrl = `${publicBaseUrl}/api/sms/twilio`
 let service: RunningService
 let twilioFake: TwilioFake
 
@@ -89,17 +87,9 @@ describe('the plain form', () => {
 })
 
 async function text(from: string, body: string): Promise<string[]> {
-  const messageSid = `SM${crypto.randomBytes(16).toString('hex')}`
-  const params = { MessageSid: messageSid, SmsMessageSid: messageSid, AccountSid: twilioFake.accountSid, From: from, To: '+447700900000', Body: body, NumMedia: '0' }
-  const response = await fetch(`${service.url}/api/sms/twilio`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(twilioFake.authToken, webhookUrl, params) },
-    body: new URLSearchParams(params).toString(),
-  })
-  expect(response.status).toBe(200)
-  return [...(await response.text()).matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map(match =>
-    match[1]!.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
-  )
+  const { status, replies } = await textTheService(twilioFake, service.url, publicBaseUrl, from, body)
+  expect(status).toBe(200)
+  return replies
 }
 
 describe('SMS, as the very first text', () => {

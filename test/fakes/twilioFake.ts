@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import twilio from 'twilio'
 import { startFakeServer } from './fakeServer'
 
 export interface TwilioSentMessage {
@@ -77,4 +78,26 @@ export function twilioSettings(fake: TwilioFake): Record<string, string> {
     TWILIO_FROM_NUMBER: '+447700900000',
     TWILIO_BASE_URL: fake.url,
   }
+}
+
+/**
+ * A person's text arriving as Twilio delivers it: form-encoded, signed with the account's auth token for the
+ * public webhook URL (`${publicBaseUrl}/api/sms/twilio`), posted to the service. Returns the response and the
+ * texts sent back in TwiML, unescaped.
+ */
+export async function textTheService(fake: TwilioFake, serviceUrl: string, publicBaseUrl: string, from: string, body: string): Promise<{ status: number; replies: string[] }> {
+  const messageSid = `SM${crypto.randomBytes(16).toString('hex')}`
+  const params = { MessageSid: messageSid, SmsMessageSid: messageSid, AccountSid: fake.accountSid, From: from, To: '+447700900000', Body: body, NumMedia: '0' }
+  const response = await fetch(`${serviceUrl}/api/sms/twilio`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'X-Twilio-Signature': twilio.getExpectedTwilioSignature(fake.authToken, `${publicBaseUrl}/api/sms/twilio`, params),
+    },
+    body: new URLSearchParams(params).toString(),
+  })
+  const replies = [...(await response.text()).matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map(match =>
+    match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+  )
+  return { status: response.status, replies }
 }

@@ -1,15 +1,13 @@
 import crypto from 'node:crypto'
-import twilio from 'twilio'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { PersonalDataErasure } from '../../src/privacy/erasure'
 import { SubjectAccessExport, subjectAccessJson } from '../../src/privacy/subjectAccess'
 import type { RunningService } from '../../src/service'
-import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
+import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
 import { findStrings } from '../helpers/personalDataScan'
 import { startTestService } from '../helpers/service'
 
 const publicBaseUrl = 'https://feedback.example.gov.uk'
-const webhookUrl = `${publicBaseUrl}/api/sms/twilio`
 let service: RunningService
 let twilioFake: TwilioFake
 
@@ -26,14 +24,7 @@ afterAll(async () => {
 })
 
 async function text(from: string, body: string): Promise<void> {
-  const messageSid = `SM${crypto.randomBytes(16).toString('hex')}`
-  const params = { MessageSid: messageSid, SmsSid: messageSid, AccountSid: twilioFake.accountSid, From: from, To: '+447700900000', Body: body, NumMedia: '0' }
-  const response = await fetch(`${service.url}/api/sms/twilio`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(twilioFake.authToken, webhookUrl, params) },
-    body: new URLSearchParams(params).toString(),
-  })
-  expect(response.status).toBe(200)
+  expect((await textTheService(twilioFake, service.url, publicBaseUrl, from, body)).status).toBe(200)
 }
 
 it('a text message conversation is found by the phone number alone, exported, and erased without decrypting anything else', async () => {

@@ -76,8 +76,8 @@ describe('reading other languages as people type them', () => {
 
 describe('signposting text in every language', () => {
   it.each(SUPPORTED_LANGUAGES.map(language => [language.englishName, language.code]))('%s gives the UK numbers, and says if it awaits review', (_name, code) => {
-    const file = JSON.parse(fs.readFileSync(path.join('src/i18n/locales', code, 'safety.json'), 'utf8')) as { _review: string }
-    if (code !== 'en') expect(file._review).toMatch(/Machine-assisted translation: awaits review by a fluent speaker/)
+    const file = JSON.parse(fs.readFileSync(path.join('src/i18n/locales', code, 'safety.json'), 'utf8')) as { _meta: { machineAssisted: boolean; note: string } }
+    if (code !== 'en') expect(file._meta).toEqual({ machineAssisted: true, note: expect.stringMatching(/Machine-assisted translation: awaits review by a fluent speaker/), reviewedBy: null })
     const lines = signpostingLines(['immediate-danger', 'mental-health-crisis', 'abuse'], code)
     expect(lines).toHaveLength(3)
     expect(lines.join(' ')).toEqual(expect.stringContaining('999'))
