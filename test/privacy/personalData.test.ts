@@ -54,7 +54,7 @@ async function personWithEverything() {
     contact: { method: 'email', email: words.email, phone: words.phone, name: words.name },
   })
   const { cases } = service.services
-  // Routing finishes in the background; FerretDB updates are read-modify-write, so let it finish before the inspector writes.
+  // Routing finishes in the background; the inspector works on a routed case.
   await waitUntil(async () => Boolean((await feedbackModel(service.services.connection).findOne({ reference }).lean())?.triage?.routedAt))
   await cases.addNote(inspector, reference, words.note)
   await cases.respond(inspector, reference, { text: words.reply })

@@ -1,5 +1,6 @@
 import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
 import { keyedBy } from './naturalKey'
+import { oneWriteAtATime } from './oneWriteAtATime'
 import { contactMethods, replyFormats } from '../../vocabulary/contactPreferences'
 import { feedbackStatuses } from '../../vocabulary/feedbackStatuses'
 import { overallExperiences, triageQueues } from '../../vocabulary/feedbackRecord'
@@ -158,6 +159,7 @@ const feedbackSchema = new Schema(
 )
 
 keyedBy(feedbackSchema, 'reference')
+oneWriteAtATime(feedbackSchema)
 
 export type Feedback = InferSchemaType<typeof feedbackSchema>
 export type FeedbackDocument = HydratedDocument<Feedback>
