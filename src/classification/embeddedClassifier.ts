@@ -1,6 +1,6 @@
 import type { ConcernAssessment } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
-import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
+import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, signpostingByRules, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
 import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
 import { lexiconFeatures } from './sentimentLexicon'
 import { splitSentences } from './text'
@@ -138,7 +138,10 @@ export class EmbeddedClassifier implements FeedbackClassifier {
       }
     }
     const { settled, settledBy } = rules.context
-    const lowered = concern.level === 'urgent' && settled && !isNeverLowered([concern.category]) && !rules.signals.some(signal => isNeverLowered(signal.categories))
+    // The model's category is a guess from its words: when the message says the harm is over or in hand, a reading of
+    // risk to life stands only if the message speaks of a crisis (a wrong dose put right is not a wish to die).
+    const neverLowered = isNeverLowered([concern.category]) && (concern.category !== 'risk-to-life' || signpostingByRules(text).includes('mental-health-crisis'))
+    const lowered = concern.level === 'urgent' && settled && !neverLowered && !rules.signals.some(signal => isNeverLowered(signal.categories))
     const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin
     // Words alone do not page: the model's reading needs a sentence showing someone harmed or in danger now.
     const { harmShown, past } = rules.context

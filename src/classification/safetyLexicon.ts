@@ -23,4 +23,4 @@ export const safetyWords: readonly string[] = [
 ]
 
 /** Ordinary words one letter away from a safety word, never to be corrected towards it ("shaving" is not "savings"). */
-export const ordinaryWords: readonly string[] = ['shaving', 'saving', 'eaten', 'eating', 'banging', 'slipping', 'slipped', 'snapped', 'snapping', 'clapping', 'flapping']
+export const ordinaryWords: readonly string[] = ['shaving', 'saving', 'eaten', 'eating', 'banging', 'slipping', 'slipped', 'snapped', 'snapping', 'clapping', 'flapping', 'retrained', 'retraining', 'refrained', 'strained']

@@ -16,6 +16,8 @@ export interface SafetyRule extends SafetyRuleDefinition {
 const person =
   '(?:him|her|me|them|us|you|mum|dad|nan|grandad|grandma|granny|residents?|patients?|people|someone|somebody|everyone|' +
   'the (?:residents?|patients?|service users?|old (?:lady|man|people)|lady|man|woman|child|children|kids?|baby)|' +
+  // "a 12 year old boy", "the frail man", "my little girl"
+  '(?:a|an|the|my|his|her|our|their|another) (?:\\d+|young|little|old|elderly|frail|vulnerable|disabled|poor|autistic|blind|deaf) (?:(?:yr|yrs|year|years) old )?(?:boy|girl|lady|man|woman|child|resident|patient|gentleman|person|lad|baby)|' +
   '(?:my|his|her|our|their|a|another|the other) (?:mum|dad|nan|grandad|grandma|husband|wife|partner|son|daughter|brother|sister|' +
   'aunt|uncle|friend|relative|child|children|kids?|baby|baby|resident|patient|client|service user|lady|man|woman|boy|girl|father|mother|gran|grandmother|grandfather))'
 const self = '(?:my ?self|him ?self|her ?self|them ?selves|them ?self|your ?self|ourselves)'
@@ -45,10 +47,20 @@ const persistence =
   /\b(?:every (?:day|night|time|week|shift)|all the time|constantly|keeps?|kept on|again|still|regularly|daily|nightly|ongoing|continu\w+|for (?:days|weeks|months|years|a week|a month|a fortnight|(?:\d+|two|three|four|five|several|a few) (?:days|weeks|months))|(?:scared|terrified|frightened|afraid)|cries|crying|wont look at|(?:three|four|five|several|many|\d+) times|unexplained|cant explain|no explanation|(?:no one|nobody|dont|doesnt|didnt) (?:knows?|knew) how)\b/
 const seriousHarm =
   /\b(?:(?:ended up|ending up|end up|rushed|admitted|taken) (?:in|to) (?:a e|hospital|intensive care|icu|itu|resus)|hospitali[sz]ed|(?:nearly|almost|could have|might have) died|died|(?:broke|broken|fractured?) (?:(?:my|his|her|their|our|your|the) )?\w+|head injur\w*|unconscious|seriously (?:hurt|injured|ill)|grade (?:3|4|three|four)|down to the bone|septic|sepsis|(?:will|could|going to) die)\b/
+const seriousHarmAnywhere = new RegExp(seriousHarm.source, 'g')
+
+/** Serious harm said of someone, not denied ("nobody was seriously ill", "no bones broken"). */
+function mentionsSeriousHarm(joined: string): boolean {
+  seriousHarmAnywhere.lastIndex = 0
+  for (let match = seriousHarmAnywhere.exec(joined); match !== null; match = seriousHarmAnywhere.exec(joined)) {
+    if (!isNegated(joined, match.index, 'clause')) return true
+  }
+  return false
+}
 const careRecipient =
   /\b(?:residents?|patients?|service users?|clients?|mum|mam|dad|nan|gran|granda|grandad|grandpa|granddad|grandfather|dziadek|babcia|babci|taid|nain|grandma|mother|father|son|daughter|brother|sister|husband|wife|uncle|aunt|auntie|aunty|the kids|children|him|them)\b/
 const recovery =
-  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:hasnt|havent|has not|have not|not) (?:hurt|harmed|cut|self harmed) (?:my|him|her|them) ?sel(?:f|ves) (?:in|for) (?:months|weeks|years|a year|ages|a long time)|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well)\b/
+  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:hasnt|havent|has not|have not|not) (?:hurt|harmed|cut|self harmed) (?:my|him|her|them) ?sel(?:f|ves) (?:in|for) (?:months|weeks|years|a year|ages|a long time)|(?:im|i am) (?:now )?(?:much )?better|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well|(?:been|is|was|stayed|now) (?:well|safe|stable|clean|sober) for|(?:self harm|harm|drug|alcohol|drink|crisis|relapse) free|last (?:year|month|spring|summer|autumn|winter)|(?:\w+|\d+) (?:months|years) (?:ago|later|on|now)|(?:has|have|had) (?:since )?(?:recovered|started (?:a )?new)|(?:is|are|s) (?:now )?(?:well|thriving|in a good place))\b/
 
 let fuzzyVocabulary: FuzzyVocabulary | undefined
 
@@ -105,6 +117,9 @@ const figurative =
 const topicMentions =
   /\b(?:(?:suicide|suicidal|self harm|self harming|overdose|crisis)(?: and (?:suicide|self harm))? (?:prevention|awareness|support|group|groups|team|service|services|training|course|line|helpline|charity|questions?|screening|assessment|risk assessment|policy|liaison|worker|leaflet|plan|safety plan|first aid)|(?:questions?|asked|ask|asks|asking|screening|screened|assessed|assessment|talk|talked|talking|leaflets?|training|course) (?:\w+ ){0,3}(?:about|on|for) (?:suicide|self harm|suicidal thoughts|thoughts of (?:suicide|self harm)))\b/g
 
+/** A question about whether harm ever happens, reported rather than answered ("someone asked if the carers ever hit her"). */
+const hypotheticalQuestions = /\b(?:asked|asks|ask|asking|wondered|wonder|wondering|want(?:ed)? to know|checked|checking)(?: \w+){0,3} (?:if|whether) (?:\w+ ){0,5}(?:ever|at all)\b[^|]*/g
+
 /** The text as the rules read it: one normalised segment per sentence, joined by clause breaks. */
 interface ReadText {
   joined: string
@@ -119,7 +134,7 @@ function readText(text: string): ReadText {
   let joined = ''
   for (const sentence of sentences) {
     starts.push(joined.length)
-    joined += ` ${correctedTokens(sentence).join(' ')} `.replace(figurative, ' ').replace(topicMentions, ' ') + '|'
+    joined += ` ${correctedTokens(sentence).join(' ')} `.replace(figurative, ' ').replace(topicMentions, ' ').replace(hypotheticalQuestions, ' ') + '|'
   }
   return { joined: joined === '' ? ' ' : joined, sentences, starts }
 }
@@ -210,13 +225,23 @@ function cuePattern(cue: UrgencyCue): RegExp {
   return pattern
 }
 
-function findCues(cues: UrgencyCue[], read: ReadText): CueMatch[] {
+/**
+ * The first place each cue is said. A settled cue that is negated in its clause ("it was never investigated", "I dont
+ * think it is being dealt with") says the opposite and does not count.
+ */
+function findCues(cues: UrgencyCue[], read: ReadText, negatable = false): CueMatch[] {
   const found: CueMatch[] = []
   for (const cue of cues) {
     const pattern = cuePattern(cue)
     pattern.lastIndex = 0
-    const match = pattern.exec(read.joined)
-    if (match) found.push({ cue, sentence: sentenceAt(read, match.index) })
+    for (let match = pattern.exec(read.joined); match !== null; match = pattern.exec(read.joined)) {
+      if (negatable && isNegated(read.joined, match.index, 'clause')) {
+        if (match[0].length === 0) pattern.lastIndex++
+        continue
+      }
+      found.push({ cue, sentence: sentenceAt(read, match.index) })
+      break
+    }
   }
   return found
 }
@@ -268,7 +293,7 @@ function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatc
 }
 
 function readUrgencyContext(read: ReadText): UrgencyContext {
-  const settledBy = findCues(settledCues, read)
+  const settledBy = findCues(settledCues, read, true)
   // Saying no one has been harmed outweighs a problem that persists (short staffing every night), not harm happening now.
   const noOneHarmed = settledBy.some(({ cue }) => cue.id === 'no-one-at-risk')
   const ongoingBy = findCues(ongoingCues, read).filter(({ cue }) => !(noOneHarmed && cue.id === 'keeps-happening'))
@@ -364,7 +389,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
   const context = readUrgencyContext(read)
   const { joined } = read
   const persistent = persistence.test(joined)
-  const harmful = seriousHarm.test(joined)
+  const harmful = mentionsSeriousHarm(joined)
   const aboutSomeoneInCare = careRecipient.test(joined)
   const recovering = recovery.test(joined)
   const highRules = new Set(matches.filter(match => match.rule.level !== 'urgent').map(match => match.rule.id))
@@ -373,13 +398,13 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
   const signals: SafetySignal[] = []
   let loweredBy: CueMatch | undefined
   let noPresentDanger = false
-  const harmfulNow = seriousHarm.test(joined.replace(deaths, ' '))
+  const harmfulNow = mentionsSeriousHarm(joined.replace(deaths, ' '))
   for (const match of matches) {
     const { rule } = match
     let matchLevel = rule.level
     const onlyWhistleblowing = rule.categories.every(category => category === 'whistleblowing')
     // A phrase cannot be its own evidence of serious harm ("physio for my broken wrist was great").
-    const harmfulBeyondPhrase = harmful && seriousHarm.test(joined.replace(match.phrase, ' '))
+    const harmfulBeyondPhrase = harmful && mentionsSeriousHarm(joined.replace(match.phrase, ' '))
     let raisedBecause: string | undefined
     const notInItselfUrgent = isNotInItselfUrgent(rule.categories, rule.signpost)
     // A serious harm just done (not a death, which is past help) is present danger too.
@@ -391,7 +416,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
       else if (highRules.size >= 2) raisedBecause = 'it comes with another serious signal'
       if (raisedBecause) matchLevel = 'urgent'
     }
-    if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering) matchLevel = 'high'
+    if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering && context.ongoingBy.length === 0) matchLevel = 'high'
     if (matchLevel === 'urgent' && safetyContext.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
     const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded')
     if (matchLevel === 'urgent' && context.settled && (pastEmergency || !isNeverLowered(rule.categories, rule.signpost))) {

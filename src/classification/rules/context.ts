@@ -26,6 +26,10 @@ export const settledCues: UrgencyCue[] = [
       /(?:it|its|this|that|which|the \w+) (?:has |had |was |been )?(?:since |now )?(?:stopped|been stopped)(?! (?:\w+ing|coming|giving|doing|taking))|(?:has|have) been stopped|(?:has|have) changed (?:the|her|his|their) \w+/,
       /(?:put|added|fitted|brought in) (?:a )?(?:new )?(?:sensor|alarm|keypad|checklist|system|procedure|low bed|mat)/,
       /new (?:checklist|system|procedure|care plan|manager)/,
+      /(?:is|are) (?:now )?(?:reviewing|reassessing)|review (?:is |has been )?(?:booked|arranged|planned|due)|(?:popping|pops|calling|checking|looking|going) in (?:on (?:her|him|them) )?(?:daily|every day|each day|twice a day)/,
+      /(?:was|were|been|has been|have been) (?:fully )?(?:reviewed|debriefed)|(?:did|had|held) a (?:debrief|review|meeting)|(?:changed|updated|reviewed|rewrote|revised) (?:his|her|their|the|my) (?:care |support |behaviour |risk )?(?:plan|assessment|plans)/,
+      /(?:is|are|s|it is|its) (?:now )?being treated|(?:is|are|s|it is|its) (?:now )?(?:healing|improving|on the mend|getting better|settled)|(?:now|currently) (?:being treated|settled|healing|improving)|(?:nurses?|doctors?|they|district nurses?|tissue viability) (?:are|is) (?:now )?treating/,
+      /(?:shes|hes|theyre|she is|he is|they are|i am|now) (?:back )?(?:home|discharged)(?: now)? and (?:doing|getting|feeling) (?:better|well|fine|ok)|(?:now|since) (?:discharged|home) and|(?:doing|getting) (?:much |a lot |really )?(?:better|well) now/,
       /(?:moved|transferred) (?:to (?:another|a different)|her to|him to)/,
       /on (?:1 to 1|one to one)/,
       /(?:hes|shes|he has|she has|i have|we have|weve) (?:since |now )?(?:moved|left) (?:now|homes|out|to (?:a|another|a different))/,
@@ -37,7 +41,7 @@ export const settledCues: UrgencyCue[] = [
     strength: 'strong',
     phrases: [
       /(?:safeguarding|the council|social services|social worker|the police|police|the local authority|the cqc) (?:team )?(?:were|was|have been|has been|are|is|got) (?:told|informed|involved|alerted|notified|called|contacted|investigating|looking)/,
-      /(?:reported|raised|referred) (?:it |this |that |him |her )?(?:to|with) (?:the )?(?:manager|council|safeguarding|police|office|nurse in charge|matron|agency|home|ward sister)/,
+      /(?:reported|raised|referred) (?:it |this |that |him |her )?(?:to|with) (?:the )?(?:manager|council|safeguarding|police|office|nurse in charge|matron|agency|home|ward sister|local authority|social services|social worker|lado|cqc)/,
       /(?:i have|we have|i|we) (?:already )?(?:complained|reported it|raised it|raised a safeguarding|made a safeguarding|told the (?:manager|office|home|nurse|agency))/,
       /(?:home|ward|hospital|agency|manager|staff) (?:\w+ )?(?:reported it|made a referral|informed safeguarding|told safeguarding)/,
     ],
@@ -60,7 +64,7 @@ export const settledCues: UrgencyCue[] = [
     phrases: [
       /(?:gp|doctor|doctors|nurse|paramedics?|ambulance crew|crew|physio|district nurse|111|consultant|pharmacist|salt) (?:\w+ ){0,2}(?:checked|examined|assessed|reviewed|came out|came|looked at|spotted it|monitored)/,
       /(?:they|staff|carers|the home|the nurse|the doctor) checked (?:him|her|them|me|mum|dad|nan)(?! (?:every|each|once))|checked (?:him|her|them|me|mum|dad|nan) over|monitored (?:him|her|them|me) (?:all night|overnight|closely)/,
-      /nothing (?:was )?broken|no (?:bones )?broken|x ?ray (?:was )?clear|no harm (?:done|came)|(?:wasnt|was not|werent|were not|not) (?:hurt|harmed|injured)|unhurt/,
+      /turned out (?:to be|it was|to have been)|(?:it|which) was (?:only|just) (?:a |an )?\w+|nothing (?:was )?broken|no (?:bones )?broken|x ?ray (?:was )?clear|no harm (?:done|came)|(?:wasnt|was not|werent|were not|not) (?:hurt|harmed|injured)|unhurt/,
       /(?<!(?:say|says|said|claim|claims|insist|insists|tell me|tells me|told me|told us|tell us|wrote|writes) )(?:hes|shes|theyre|he is|she is|they are|we are|mum is|dad is|nan is|mums|dads|nans) (?:absolutely |totally |completely |all )?(?:fine|ok|okay|alright|all right|recovering|doing well|doing great|much better|better)(?: now| since| again| in (?:her|him|them)sel(?:f|ves))?(?! but)/,
       /(?:back )?home (?:safe and well|and (?:well|recovering|doing well))|(?:fine|ok|okay|alright|all right|better) now|(?:has|have|had|he|she|they) (?:fully |since |now )?recovered|back to (?:herself|himself|normal)/,
       /(?:was|has been|were) explained|(?:nurse|doctor|gp|home|staff|they|she|he) explained\b|(?:bruis\w*|marks?|sores?|skin tears?) (?:\w+ ){0,4}(?:from|because of|due to|caused by) (?:the |her |his |a |my )?(?:blood tests?|injections?|cannulas?|drips?|blood thinners|warfarin|falls? at home|hoist|sling|operation|surgery)|(?:explanation|that) makes sense|showed me (?:in )?the notes|healing (?:well|nicely)|all healed|healed (?:up|now)/,
@@ -84,6 +88,17 @@ export const settledCues: UrgencyCue[] = [
       /nothing (?:bad |serious )?(?:has )?happened yet|nothing bad yet|no (?:serious )?incidents yet|(?:no one|no ones|nobody|nobodys) (?:has been|s been|been|has|was|got) (?:hurt|harmed|injured)/,
       /nothing like that|not like that|no abuse or anything|nothing of that sort/,
       /(?:not|no one|nobody) (?:is )?(?:in (?:any )?danger|at risk)|only a matter of time|i worry what would happen|what would happen if/,
+      /(?:no one|no ones|nobody|nobodys|none of (?:them|the \w+)) (?:is|was|were|has been|s been|got|became|is being) (?:seriously |badly |really )?(?:ill|unwell|hurt|harmed|injured|affected)|no (?:ill|lasting|harmful|bad) effects|no (?:further|more|other) (?:incidents|problems|episodes|falls|issues)(?! since (?:yesterday|last night|this morning))/,
+      /(?:dont|do not|didnt|did not) know of (?:anyone|anybody|any one) (?:being |getting )?(?:hurt|harmed|injured)|not aware of (?:anyone|anybody) (?:being |getting )?(?:hurt|harmed|injured)/,
+    ],
+  },
+  {
+    id: 'well-now',
+    says: 'the person is safe and well',
+    strength: 'strong',
+    phrases: [
+      /(?<!(?:say|says|said|saying|claim\w*|insist\w*|tell|tells|told|telling|wrote|writes|written|recorded|seemed|seems|looked|looks|if|whether|other|asked|asks)(?: \w+){0,4} )(?<!other )(?:patients|residents|everyone|everybody|the (?:residents|patients|children|kids|baby)|(?:she|he|they|mum|dad|nan|i|we|baby) (?:was|were|is|are|am)|shes|hes|theyre|i am|we are|we were|i was) (?:are |is |were |was )?(?:all )?(?:safe|fine|ok|okay|unharmed|alright|all right)(?: now)?(?! but| for now| apart| except| until| at the moment| at first| then| when)|(?:so|and) is (?:the baby|my baby|she|he|mum|dad)/,
+      /(?:shes|hes|she is|he is|they are|theyre) (?:safe|well) and (?:eating|well|settled|happy|comfortable)/,
     ],
   },
   {
@@ -106,6 +121,8 @@ export const ongoingCues: UrgencyCue[] = [
       /(?:is|s|are|am|cries|cry|crying|screaming|screams) (?:\w+ )?(?:in|with) (?:so much |terrible |a lot of )?pain|right now|just now|as we speak|tonight|tomorrow|this (?:morning|afternoon|evening)|since (?:this morning|yesterday|last night)|at the minute|(?:back |again |still )on shift|next shift/,
       /(?:is|are|s|keeps|keep) (?:still )?(?:being |getting )(?:hit|abused|hurt|left|starved|locked|tied|threatened|touched|attacked)/,
       /(?:hasnt|havent|has not|have not|not) (?:eaten|drunk|had (?:a drink|anything)|been (?:fed|changed|given|checked|seen)) (?:all|for|since)/,
+      /(?:is|s|are|shes|hes|theyre|has been|have been|keeps|still) (?:\w+ ){0,2}?(?:fitting|seizing|convulsing|(?:going|turning) (?:grey|gray|blue)|gasping|struggling to breathe|bleeding|unresponsive|unconscious)/,
+      /(?:has|have|is|s|are) (?:gone |still |now )?missing|gone missing|(?:cant|cannot|can not|still not|not) (?:find|found|been found|traced)(?: (?:her|him|them))?(?= |$)/,
       /(?:lying|lay|laying) on the floor|(?:no one|nobody) (?:is |s )?(?:answering|doing anything|helping|coming)|nothing is being done/,
     ],
   },
@@ -115,7 +132,7 @@ export const ongoingCues: UrgencyCue[] = [
     strength: 'strong',
     phrases: [
       /every (?:day|night|time|shift|week)|all the time|constantly|keeps (?:on )?(?:hitting|hurting|doing|happening|shouting|going)|still (?:happening|going on|doing it|hitting|hurting)/,
-      /nothing (?:has|s) changed|(?:not|never) been dealt with|nothing (?:was|has been) done|(?:told|tells) (?:us |me |staff |them )?to (?:keep quiet|leave it|say nothing|mind)|(?:say|says|said) (?:its|it is) (?:her|his|their) (?:choice|decision)|(?:three|four|five|several|many|\d+) times/,
+      /nothing(?: has| s|s| is|s been| has been)? (?:changed|been done|being done)|(?:not|never) been dealt with|nothing (?:was|has been) done|(?:told|tells) (?:us |me |staff |them )?to (?:keep quiet|leave it|say nothing|mind)|(?:say|says|said) (?:its|it is) (?:her|his|their) (?:choice|decision)|(?:three|four|five|several|many|\d+) times/,
     ],
   },
   {
@@ -125,6 +142,17 @@ export const ongoingCues: UrgencyCue[] = [
     phrases: [
       /(?:is|are|am|s|i am|hes|shes|theyre) (?:so |really |very )?(?:scared|terrified|frightened|afraid)(?!(?: \w+){1,2} (?:will|might|could|would))(?! (?:to|of) (?:raise|speak|report|complain|say|tell|lose|losing|whistle))/,
       /please (?:help|do something|can someone)|help (?:me|us) please|(?:needs|need) help (?:now|urgently)/,
+      /(?:begged|begging|begs|pleaded|pleading|pleads) (?:me |us |them |staff )?(?:to|not to|for)/,
+    ],
+  },
+  {
+    id: 'not-acted-on',
+    says: 'the concern was not acted on and the person is still exposed',
+    strength: 'strong',
+    phrases: [
+      /(?:is|s|are|was|were|been) (?:still|back|again) (?:working|on (?:shift|duty|the floor|the rota|the ward|nights|days|lates|earlies)|rostered|caring for|looking after|in charge|allowed)|(?:on|back on) (?:shift|duty|the rota|the floor) again|(?:is|s|are|been) rostered|still (?:works?|working) (?:with|on) (?:her|him|them|the|my|his|that|this|nights|lates|days|earlies)/,
+      /(?:and|but|yet) nothing (?:happened|was done|came of it|changed)|(?:laughed|shrugged|brushed|fobbed) (?:it |me |us )?(?:off|and said)|(?:said|told (?:me|us)) (?:not to worry|to leave it|it was nothing)|(?:dont|do not|didnt|did not) (?:think|believe) (?:its|it is|it s|it was|anything|anyone|they) (?:being |been |is being |has been |will be )?(?:done|looked into|investigated|dealt with|taken seriously|reported|doing anything)/,
+      /(?:handled|dealt with|kept) in house|(?:no one|nobody) (?:has )?(?:done|did) anything|(?:hasnt|havent|has not|have not|wasnt|was not) been (?:reported|investigated|suspended|dealt with|looked into)/,
     ],
   },
 ]
@@ -144,13 +172,14 @@ export interface PresenceCues {
 export const presenceCues: PresenceCues = {
   harm: [
     /(?:in|with) (?:\w+ )?(?:pain|agony)|crying|cries|screaming|screams|sobbing|distressed|moaning/,
+    /(?:finger|grip|hand|slap|rope|strap|red|purple|pinch) ?(?:shaped )?marks|marks? (?:on|round|around|across|over) (?:his|her|their|my|the) \w+|dragg\w*|twist\w* (?:\w+ )?(?:arms?|legs?|wrists?|fingers?|hands?)|pinch\w*|(?:crush\w*|hid\w*|hiding|disguis\w*|put\w*|slipp\w*) (?:\w+ ){0,3}(?:tablets|pills|meds|medication|medicines?) (?:in|into) (?:\w+ ){0,2}(?:food|drinks?|tea|yoghurt|porridge)|(?:without|no) (?:any )?(?:authorisation|consent|prescription|name on)/,
     /bleeding|bruis\w*|injur\w*|wounds?|burns|burnt|broken (?:skin|bones?)|fractur\w*|(?:pressure )?(?:sores?|ulcers?)|skin (?:is )?(?:breaking|broken|raw|torn)/,
     /on the floor|collapsed|unconscious|unresponsive|(?:cant|wont|couldnt|cannot|not) (?:wake|waking|breathe|breathing|swallow|stand)|fitting|seizures?|chok\w*|(?:went|gone|going|turned|turning) (?:blue|grey|gray)|drowsy|delirious/,
     /(?:no|without|not given|not getting) (?:any )?(?:food|water|drinks?|fluids|heating|meals|medication|meds|insulin)|(?:not|hasnt|havent|hadnt|hasnt been|not been) (?:eaten|drunk|fed|had a drink|had anything)|hungry|starving|starved|dehydrated|soaked|soiled|sat in (?:urine|faeces|poo|wee)|lost (?:\w+ ){0,2}(?:stone|weight)|too weak/,
     /(?:scared|terrified|frightened|afraid|petrified)(?! (?:to|of) (?:raise|raising|speak|speaking|report|reporting|complain|complaining|say|saying|tell|telling|lose|losing|whistle|ask|asking))|flinch\w*|(?:begging|calling|shouting|pleading) for help/,
     /(?:hit|hits|hitting|slapped|slaps|kicked|kicks|kicking|punched|punches|pushed|pushes|shoved|grabbed|grabs|hurt|hurts|hurting|harmed|abused|abusing|assaulted|attacked|threatened|threatens|touching|touched)/,
     /danger|at risk|locked (?:in|up|the doors?)|doors? (?:are |is )?locked|chained|tied|strapped|pinned|held down|left (?:alone|on (?:the|her|his) own|for hours|all (?:day|night))|(?:nobody|no one) (?:is )?(?:there|checking|answering|coming|helping)|calling out|crying out/,
-    /floppy|(?:wont|not|cant) (?:feed|feeding|eat|eating|drink|drinking)|swelling|swollen|fits|fitting|aspirat\w*|on oxygen|intensive care|icu|itu|resus|dizzy|(?:in|into|to|admitted to|gone to|ended up in|taken to) (?:the )?(?:hospital|a e)|cardiac arrest|arrested|deteriorat\w*|coughs?|coughing|diarrhoea|sickness|stomach bugs?|(?:tested |testing )?positive|down with it|going round|spreading|outbreak/,
+    /floppy|(?:wont|not|cant) (?:feed|feeding|eat|eating|drink|drinking)|swelling|swollen|fits|fitting|aspirat\w*|on oxygen|intensive care|icu|itu|resus|dizzy|(?<!(?:go|told to go|going|have to go|had to go|sent) )(?:in|into|to|admitted to|gone to|ended up in|taken to) (?:the )?(?:hospital|a e)|cardiac arrest|arrested|deteriorat\w*|coughs?|coughing|diarrhoea|sickness|stomach bugs?|(?:tested |testing )?positive|down with it|going round|spreading|outbreak/,
     /(?:people|residents|patients|he|she|they|mum|dad|nan|i) (?:are |is |keep |keeps |kept )?(?:falling|fell|falls)|(?:fell|fallen|dropped|slid|sliding|slipped) (?:out|off|over|on|onto|from|down)|been dropped/,
     /(?:missing|missed|without|no) (?:their |his |her |my )?(?:\w+ )?(?:medicines?|medication|meds|tablets|insulin|lunch|tea|dinner|breakfast|meals?|calls?|visits?)|(?:didnt|did not|dont|not|never) (?:get )?(?:fed|get fed|get (?:a |their |his |her )?(?:meal|lunch|tea|dinner|meds|medication))|went without|go without|call bells? (?:\w+ )?(?:unplugged|removed|out of reach|taken away)|out of reach/,
     /not allowed (?:out|to (?:go out|leave|see|have|ring|phone|call)|phones?|visitors|visits)|no (?:visits|visitors|contact)|(?:kept|keeps|keep|keeping|stuck) in (?:their|his|her|the) (?:rooms?|beds?)|lose (?:food|meals|contact)|lock(?:ing|s|ed)? (?:\w+ ){0,2}in (?:their|his|her|the) (?:rooms?|beds?|lounge)|(?:not|hasnt|havent|hadnt|wasnt|werent) (?:been )?given (?:any )?(?:\w+ )?(?:lunch|food|meals?|drinks?|water|tea|dinner|breakfast|meds|medication|medicines|insulin)/,
@@ -168,6 +197,7 @@ export const presenceCues: PresenceCues = {
   past: [
     /(?:years?|months?|weeks?|a while|some time) ago|last (?:year|month|week|spring|summer|autumn|winter|christmas|january|february|march|april|may|june|july|august|september|october|november|december)/,
     /before (?:he|she|they|i) (?:came|moved|went) in|on admission|in (?:january|february|march|april|may|june|july|august|september|october|november|december|the (?:spring|summer|autumn|winter)|(?:19|20)\d\d)|back in|at the time|used to|when (?:i|he|she|they) (?:was|were)/,
+    /inquest|coroners?|funeral|passed away|(?:who|he|she|they|mum|dad|nan) (?:has |had )?died|bereave\w*/,
     /(?:i|we|he|she|they) (?:have |has )?(?:since )?(?:left|moved)|no longer (?:works?|there|lives?)|(?:previous|old|former|last) (?:home|placement|job|ward|hospital|manager|carer)|over now|(?:is|s|its|it is|it was|was|has been|been) (?:all )?(?:fixed|sorted|resolved)/,
   ],
 }

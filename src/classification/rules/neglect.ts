@@ -16,7 +16,7 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:left|lying|lay|sitting|sat|soaked|soaking|covered|found) (?:\w+ ){0,3}in (?:POSS )?(?:own )?(?:urine|wee|poo|faeces|excrement|mess|soiled|dirty|wet) ?\w*/,
       /soiled (?:pads?|sheets|bed|clothes)/,
       /(?:left|lying|lay|laid|found) on the floor (?:for|all|overnight|until|till|til|hours)/,
-      /starv(?:ed|ing)/,
+      /starv(?:ed|ing)(?! (?:since|from|after) midnight| (?:for|before) (?:POSS |an |a )?(?:op|operation|surgery|procedure|scan|endoscopy|colonoscopy))/,
       /(?:left|leave|leaves|leaving) (?:\w+ ){0,3}in (?:wet|soiled|dirty|soaking|soaked) (?:pads?|beds?|sheets|clothes|nappies|incontinence pads?)/,
       /(?:has|had|with|got|left with|left) no (?:food|water|drink|drinks|fluids)/,
       /(?:carers?|no one|nobody|staff) (?:have |has |had )?(?:not )?(?:turned up|come|came|visited) (?:for|in) (?:\d+|two|three|four|several|a few) days/,
@@ -44,6 +44,7 @@ export const neglectRules: SafetyRuleDefinition[] = [
       'my wife is bedbound and no carers have turned up for 3 days, she has no food or water',
     ],
     doesNotMatch: [
+      'They cancelled her operation on the day after she had been starving since midnight',
       'wifi is terrible for residents',
       'There is never any hot water in the shower',
     ],

@@ -22,6 +22,7 @@ export const psychologicalRules: SafetyRuleDefinition[] = [
       /film(?:ed|ing|s)? (?:PERSON|them)/,
       /post(?:ed|ing)? (?:it|them|videos?|photos?) (?:online|on facebook|on social media)/,
       /call\w* PERSON (?:names|stupid|fat|disgusting|a \w+)/,
+      /you (?:\w+ )?(?:stupid|old|fat|dirty|lazy|silly|filthy|disgusting|smelly|useless) (?:cow|bitch|bastard|pig|witch|idiot|cretin|slag|moron|retard|git|bag|hag|trout)/,
       /verbal(?:ly)? (?:abus\w*|aggress\w*|attack\w*)/,
       /emotional(?:ly)? abus\w*/,
       /psychological(?:ly)? abus\w*/,
@@ -32,6 +33,7 @@ export const psychologicalRules: SafetyRuleDefinition[] = [
       /(?:hear|heard|hearing) (?:PERSON )?(?:crying|screaming|sobbing|begging) /,
     ],
     matches: [
+      'I heard a carer shouting "shut up you old cow" and then a lady crying',
       'staff laugh at me and say no one will miss me',
       'they call him racist names because hes black and laugh at him',
       'the carer threatened to hit my mum if she didnt stop shouting',

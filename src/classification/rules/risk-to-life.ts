@@ -17,8 +17,10 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /take POSS (?:own )?life/,
       /taking POSS (?:own )?life/,
       /tried to (?:end|take) it/,
+      /(?:going to|want to|about to|ready to|will|ill|i will) end it(?! (?:with|there|here|for|between|off|early))/,
     ],
     matches: [
+      'been let down by everyone. gonna end it tonight',
       'kms honestly, the ward discharged me with nowhere to go',
       'sucidal and no one is helping, the gp says wait for the referal',
       'i want to end it all, nobody at the crisis team will call me back',
@@ -38,11 +40,11 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
     negation: 'none',
     describes: 'someone who does not want to live',
     phrases: [
-      /(?:want|wants|wanted|wanting|going) to die/,
+      /(?<!(?:thought|think|felt|feel|feared|fear|sure|convinced|worried|scared|terrified) (?:like )?(?:i|he|she|we|they|mum|dad|the baby|my baby) (?:was|were|am|is|are) )(?:want|wants|wanted|wanting|going) to die(?! (?:at home|in (?:POSS )?(?:own )?(?:bed|home|house|sleep)|peacefully|with dignity|comfortabl\w*|surrounded by))/,
       /wish (?:i|he|she|they) (?:was|were|had) (?:dead|never been born)/,
       /better off (?:dead|without me|gone)/,
       /(?:dont|doesnt|didnt) want to (?:live|be alive|be here|wake up|exist|carry on|go on)/,
-      /(?:cant|cannot|couldnt|can not) (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)/,
+      /(?:cant|cannot|couldnt|can not) (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|(?:cant|cannot|can not) (?:do|take|cope with) (?:this|it) (?:no|any) ?more/,
       /no (?:point|reason) (?:in )?(?:living|to live|going on|carrying on|being alive)/,
       /not worth living/,
       /life is(?: not|nt) worth/,
@@ -56,6 +58,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /plan(?:ned|ning)? to (?:die|end)/,
     ],
     matches: [
+      'cant do this no more, let down by every service',
       'i cant go on like this anymore. i have tablets saved up',
       'wanna die tbh, been waiting 9 months for therapy and nothing',
       'i dont want to be here anymore, the therapist never turns up',
@@ -65,6 +68,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'i\'ve made up my mind, i\'ve got the pills and the note is written',
     ],
     doesNotMatch: [
+      'I thought I was going to die but the midwives kept me calm and we are both healthy',
+      'He wanted to die in his own bed and the hospice team made it possible',
       'i hate the waiting room music lol',
       'Waiting list for physio is too long',
       'I\'ll be gone by then on holiday, can you ring after the 10th',

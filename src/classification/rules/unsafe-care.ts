@@ -170,4 +170,27 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'My son\'s social worker keeps changing',
     ],
   },
+  {
+    id: 'unsafe-care.fire-or-gas-hazard',
+    level: 'urgent',
+    categories: ['unsafe-care'],
+    negation: 'clause',
+    describes: 'a fire or gas hazard where people live or are cared for',
+    phrases: [
+      /(?:smell|smells|smelling|smelt|smelled|stink|stinks|reeks) (?:strongly )?of gas|gas (?:smell|leak\w*)|smell\w* (?:\w+ ){0,2}gas/,
+      /fire (?:alarms?|detectors?|doors?|exits?|sprinklers?|escapes?|panel) (?:\w+ ){0,3}(?:propped|wedged|tied|switched off|turned off|disabled|disconnected|taped (?:over|up)|covered up|unplugged|chained|padlocked|isolated)/,
+      /(?:switched|turned|taken|disconnected) (?:off )?(?:the )?(?:fire|smoke) (?:alarms?|detectors?|panel)(?: off)?|(?:prop|props|propped|propping|wedge|wedges|wedged|wedging) (?:open )?(?:the )?fire doors?/,
+    ],
+    matches: [
+      'There\'s a gas smell in the kitchen for two days and the manager says ignore it',
+      'the fire doors are propped open with chairs and the fire alarm has been switched off',
+      'they switched off the smoke detectors on the top floor because of the toaster',
+    ],
+    doesNotMatch: [
+      'the gas fire in the lounge is lovely and cosy',
+      'we had a fire drill today and the fire doors all closed properly',
+      'The fire alarm test is every Tuesday morning, very loud',
+      'The home has no gas supply, everything is electric',
+    ],
+  },
 ]
