@@ -3,7 +3,7 @@ import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './m
 import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, signpostingByRules, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
 import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
 import { lexiconFeatures } from './sentimentLexicon'
-import { splitSentences } from './text'
+import { normaliseTokens, splitSentences } from './text'
 import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
 
 const themeRiskCategories: Record<string, RiskCategory> = {
@@ -96,6 +96,14 @@ export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernA
   return { ...rules, level: 'high', reason, signals: [{ ...strongest, level: 'high' }, ...others] }
 }
 
+/** Words of a crisis or its means: the concern model's reading of risk to life stands on them, not on its category guess alone. */
+const riskToLifeWords =
+  /\b(?:suicid\w*|self ?harm\w*|overdos\w*|kill (?:my|him|her|them) ?sel(?:f|ves)|(?:end|ending|finish|finishing|take|taking) (?:it|it all|my life|his life|her life|their life|things)|(?:want|wants|wanted|going|ready) to (?:die|go)|die|dying|dead|better off|goodbye|note|notes|rope|noose|ligature|hose|bridge|jump|jumping|pills|tablets|paracetamol|antidepressants|vodka|razor|blades?|cut|cutting|cuts|hang|hanging|not be here|wont be here|be gone|cant (?:go on|cope|take|do this)|no (?:point|reason) (?:in )?(?:living|going on)|hopeless)\b/
+
+function speaksOfRiskToLife(text: string): boolean {
+  return riskToLifeWords.test(normaliseTokens(text).join(' ')) || signpostingByRules(text).includes('mental-health-crisis')
+}
+
 /**
  * With no rule at urgent, the concern model pages someone only when its score clears its urgent threshold by this
  * much; just over the line, it reads like a serious matter for a working day (most of the serious-not-immediate
@@ -140,9 +148,11 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const { settled, settledBy } = rules.context
     // The model's category is a guess from its words: when the message says the harm is over or in hand, a reading of
     // risk to life stands only if the message speaks of a crisis (a wrong dose put right is not a wish to die).
-    const neverLowered = isNeverLowered([concern.category]) && (concern.category !== 'risk-to-life' || signpostingByRules(text).includes('mental-health-crisis'))
+    const neverLowered = isNeverLowered([concern.category]) && (concern.category !== 'risk-to-life' || speaksOfRiskToLife(text))
     const lowered = concern.level === 'urgent' && settled && !neverLowered && !rules.signals.some(signal => isNeverLowered(signal.categories))
-    const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin
+    // Just over the line, the reading pages only when a rule confirms a serious concern and a sentence shows someone harmed now.
+    const confirmed = rules.level === 'high' && rules.context.atRiskNow !== undefined
+    const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin && !confirmed
     // Words alone do not page: the model's reading needs a sentence showing someone harmed or in danger now.
     const { harmShown, past } = rules.context
     const unconfirmed =

@@ -87,7 +87,8 @@ function isNegated(joined: string, matchStart: number, negation: Negation): bool
   if (negation === 'none') return false
   const clauseStart = joined.lastIndexOf('|', matchStart)
   const before = joined.slice(clauseStart + 1, matchStart).trim().split(' ').filter(word => word !== '')
-  const window = negation === 'near' ? 2 : 5
+  // "no one" and "nobody" reach as far: "no one has ever hit or shouted at him".
+  const window = negation === 'near' ? 2 : 6
   const start = Math.max(0, before.length - window)
   for (let index = start; index < before.length; index++) {
     const word = before[index] as string

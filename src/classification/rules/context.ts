@@ -28,7 +28,7 @@ export const settledCues: UrgencyCue[] = [
       /new (?:checklist|system|procedure|care plan|manager)/,
       /(?:is|are) (?:now )?(?:reviewing|reassessing)|review (?:is |has been )?(?:booked|arranged|planned|due)|(?:popping|pops|calling|checking|looking|going) in (?:on (?:her|him|them) )?(?:daily|every day|each day|twice a day)/,
       /(?:was|were|been|has been|have been) (?:fully )?(?:reviewed|debriefed)|(?:did|had|held) a (?:debrief|review|meeting)|(?:changed|updated|reviewed|rewrote|revised) (?:his|her|their|the|my) (?:care |support |behaviour |risk )?(?:plan|assessment|plans)/,
-      /(?:is|are|s|it is|its) (?:now )?being treated|(?:is|are|s|it is|its) (?:now )?(?:healing|improving|on the mend|getting better|settled)|(?:now|currently) (?:being treated|settled|healing|improving)|(?:nurses?|doctors?|they|district nurses?|tissue viability) (?:are|is) (?:now )?treating/,
+      /(?:is|are|s|it is|its) (?:now )?being treated|(?:is|are|s|it is|its) (?:now )?(?:healing|improving|on the mend|getting better|settled)|(?:now|currently) (?:being treated|settled|healing|improving)|(?:nurses?|doctors?|they|district nurses?|tissue viability|gp|physio|team) (?:are|is) (?:now )?(?:treating|dressing|redressing|managing|monitoring) (?:it|them|the \w+|her|him)/,
       /(?:shes|hes|theyre|she is|he is|they are|i am|now) (?:back )?(?:home|discharged)(?: now)? and (?:doing|getting|feeling) (?:better|well|fine|ok)|(?:now|since) (?:discharged|home) and|(?:doing|getting) (?:much |a lot |really )?(?:better|well) now/,
       /(?:moved|transferred) (?:to (?:another|a different)|her to|him to)/,
       /on (?:1 to 1|one to one)/,
@@ -173,6 +173,8 @@ export const presenceCues: PresenceCues = {
   harm: [
     /(?:in|with) (?:\w+ )?(?:pain|agony)|crying|cries|screaming|screams|sobbing|distressed|moaning/,
     /(?:finger|grip|hand|slap|rope|strap|red|purple|pinch) ?(?:shaped )?marks|marks? (?:on|round|around|across|over) (?:his|her|their|my|the) \w+|dragg\w*|twist\w* (?:\w+ )?(?:arms?|legs?|wrists?|fingers?|hands?)|pinch\w*|(?:crush\w*|hid\w*|hiding|disguis\w*|put\w*|slipp\w*) (?:\w+ ){0,3}(?:tablets|pills|meds|medication|medicines?) (?:in|into) (?:\w+ ){0,2}(?:food|drinks?|tea|yoghurt|porridge)|(?:without|no) (?:any )?(?:authorisation|consent|prescription|name on)/,
+    /(?:sit|sits|sat|sitting|left|leave|leaves|leaving|kept|keep) (?:\w+ ){0,4}in (?:wet|soiled|dirty|soaking|soaked|damp) (?:clothes|clothing|pads?|sheets|beds?|nappies)|as (?:a )?(?:punishment|lesson)|to (?:punish|teach) (?:him|her|them)/,
+    /(?:climb\w*|jump\w*|lean\w*|fall\w*|fell) (?:out|out of|from|off) (?:the |a |her |his |their )?(?:windows?|balcony|roof|top floor)|(?:trying|tries|tried) to climb out|(?:window )?restrictors? (?:\w+ ){0,3}(?:broken|missing|removed)/,
     /bleeding|bruis\w*|injur\w*|wounds?|burns|burnt|broken (?:skin|bones?)|fractur\w*|(?:pressure )?(?:sores?|ulcers?)|skin (?:is )?(?:breaking|broken|raw|torn)/,
     /on the floor|collapsed|unconscious|unresponsive|(?:cant|wont|couldnt|cannot|not) (?:wake|waking|breathe|breathing|swallow|stand)|fitting|seizures?|chok\w*|(?:went|gone|going|turned|turning) (?:blue|grey|gray)|drowsy|delirious/,
     /(?:no|without|not given|not getting) (?:any )?(?:food|water|drinks?|fluids|heating|meals|medication|meds|insulin)|(?:not|hasnt|havent|hadnt|hasnt been|not been) (?:eaten|drunk|fed|had a drink|had anything)|hungry|starving|starved|dehydrated|soaked|soiled|sat in (?:urine|faeces|poo|wee)|lost (?:\w+ ){0,2}(?:stone|weight)|too weak/,

@@ -54,8 +54,10 @@ export const psychologicalRules: SafetyRuleDefinition[] = [
     phrases: [
       /(?:flinch\w*|cower\w*|recoil\w*) (?:\w+ )?(?:when|whenever|every time|as soon as|if) (?:\w+ ){0,3}(?:comes?|came|walks?|goes|gets|touch\w*|approach\w*|rais\w*|near|in the room|moves?|goes near)/,
       /(?:flinch\w*|cower\w*|recoil\w*) (?:away )?from (?:him|her|them|the \w+|staff|carers?)/,
+      /(?:when|whenever|every time|each time|as soon as) (?:\w+ ){1,4}(?:comes?|came|walks?|walked|goes|went|gets|got|reaches|reached) (?:[\w|]+ ){0,4}(?:flinch\w*|cower\w*|recoil\w*|shrinks? back|freezes|goes rigid|starts? shaking)/,
     ],
     matches: [
+      'Every time the night nurse walks past, my gran flinches and pulls the blanket over her face',
       'she flinches when he comes in the room, the male carer, she never did that before',
       'wen i visit my bro in the unit he has new bruises evry time n he flinches wen staff walk past. he cant talk proper so cant say wat happend. plz someone go check',
     ],
