@@ -116,10 +116,10 @@ const figurative =
  * "questions about suicide", "suicide prevention training". Read as if the words were not there.
  */
 const topicMentions =
-  /\b(?:(?:suicide|suicidal|self harm|self harming|overdose|crisis)(?: and (?:suicide|self harm))? (?:prevention|awareness|support|group|groups|team|service|services|training|course|line|helpline|charity|questions?|screening|assessment|risk assessment|policy|liaison|worker|leaflet|plan|safety plan|first aid)|(?:questions?|asked|ask|asks|asking|screening|screened|assessed|assessment|talk|talked|talking|leaflets?|training|course) (?:\w+ ){0,3}(?:about|on|for) (?:suicide|self harm|suicidal thoughts|thoughts of (?:suicide|self harm)))\b/g
+  /\b(?:(?:suicide|suicidal|self harm|self harming|overdose|crisis)(?: and (?:suicide|self harm))? (?:prevention|awareness|support|group|groups|team|service|services|training|course|line|helpline|charity|questions?|screening|assessment|risk assessment|policy|liaison|worker|leaflet|plan|safety plan|first aid)|(?:questions?|asked|ask|asks|asking|screening|screened|assessed|assessment|talk|talked|talking|leaflets?|training|course) (?:\w+ ){0,3}(?:about|on|for) (?:suicide|self harm|suicidal thoughts|thoughts of (?:suicide|self harm))(?: (?:and|or) (?:suicide|self harm|suicidal thoughts))?)\b/g
 
-/** A question about whether harm ever happens, reported rather than answered ("someone asked if the carers ever hit her"). */
-const hypotheticalQuestions = /\b(?:asked|asks|ask|asking|wondered|wonder|wondering|want(?:ed)? to know|checked|checking)(?: \w+){0,3} (?:if|whether) (?:\w+ ){0,5}(?:ever|at all)\b[^|]*/g
+/** A question about whether harm ever happens ("someone asked if the carers ever hit her"), or a joke about it: not a report of it. */
+const hypotheticalQuestions = /\b(?:asked|asks|ask|asking|wondered|wonder|wondering|want(?:ed)? to know|checked|checking)(?: \w+){0,3} (?:if|whether) (?:\w+ ){0,5}(?:ever|at all|any thoughts?|thoughts)\b[^|]*|\b(?:always |often |just )?(?:joking|joked|jokes|jokingly|teasing|teased|teases|kidding|pretending) (?:that|about)\b[^|]*/g
 
 /** The text as the rules read it: one normalised segment per sentence, joined by clause breaks. */
 interface ReadText {

@@ -46,10 +46,10 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
     negation: 'clause',
     describes: 'a threat of violence',
     phrases: [
-      /(?:going|gonna|about|trying|tried|threaten\w*|threat\w* to|said he would|said she would|says he will|says she will|will) to (?:hurt|kill|hit|attack|stab|beat|strangle|harm|rape|batter|shoot|murder) PERSON/,
+      /(?<!(?:thought|think|thinks|felt like|feel like|swear|swore|joke|joked|jokes|joking) (?:\w+ ){0,4})(?:going|gonna|about|trying|tried|threaten\w*|threat\w* to|said he would|said she would|says he will|says she will|will) to (?:hurt|kill|hit|attack|stab|beat|strangle|harm|rape|batter|shoot|murder) PERSON/,
       /(?:threaten\w*|threats) (?:to|of) (?:kill|hurt|hit|stab|harm|beat|rape)/,
       /(?:has|got|holding|with|carrying|pulled) a (?:knife|gun|weapon|blade|machete)/,
-      /(?:kill|murder) (?:me|him|her|us|them)/,
+      /(?<!(?:thought|think|thinks|felt like|feel like|swear|swore|joke|joked|jokes|joking) (?:\w+ ){0,6})(?:kill|murder) (?:me|him|her|us|them)/,
       /in (?:immediate )?danger/,
       /(?:being|been|is being|getting) attacked/,
       /(?:help me|help us|get help) (?:please|now|quick)/,
@@ -72,6 +72,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       'the nurse didnt wear gloves to change my dressing',
       'the fire doors were never locked and the fire drill went well',
       'Staff noticed the fire door was blocked by a delivery and moved it straight away',
+      'I thought the night nurse was going to kill me when I pressed the buzzer again, but she just laughed. Angel.',
     ],
   },
 ]

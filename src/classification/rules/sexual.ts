@@ -45,6 +45,32 @@ export const sexualRules: SafetyRuleDefinition[] = [
     ],
   },
   {
+    id: 'sexual.signs-or-secret-access',
+    level: 'urgent',
+    categories: ['sexual'],
+    signpost: 'abuse',
+    negation: 'clause',
+    describes: 'signs of sexual abuse, or someone made to do sexual things or given secret access to a child or adult in bed',
+    phrases: [
+      /(?:bruis\w*|marks?|scratch\w*|bleeding|blood|soreness|sore) (?:\w+ ){0,3}(?:the )?(?:inside|inner|insides) (?:of )?(?:POSS )?thighs?|(?:inner|inside) thighs? (?:\w+ ){0,3}(?:bruis\w*|marks?|bleeding|sore)/,
+      /(?:underwear|knickers|pants) (?:\w+ ){0,3}(?:ripped|torn|bloody|blood ?stained|on (?:back to front|inside out))|(?:ripped|torn|bloody|blood ?stained) (?:\w+ ){0,2}(?:underwear|knickers)/,
+      /(?:makes?|made|making|forces?|forced|forcing|gets?) (?:PERSON|her|him|them) (?:to )?(?:touch|kiss|rub|stroke|hold) (?:him|her|his|them|\w+self)/,
+      /(?:sleeping|sleeps|slept|stays?|stayed|staying|spends? the night|spent the night|spending the night) (?:over )?in (?:a |the |her |his |their )?(?:\w+ ){0,2}(?:girls?|boys?|childs|kids|teenagers?|young persons?|residents?|patients?) (?:room|bed|bedroom)/,
+      /(?:photos|pictures|videos|films?) of (?:her|him|them|the (?:girls|boys|children|kids|residents|patients)) (?:naked|undressed|in the (?:shower|bath)|getting changed)/,
+    ],
+    matches: [
+      'found my daughters underwear ripped in her bag from respite and theres bruising on the inside of her thighs',
+      'she told me her support worker makes her touch him when they are alone in the van',
+      'The deputy manager at the childrens home has been sleeping over in a teenage girls room',
+    ],
+    doesNotMatch: [
+      'The physio showed me stretches for the inside of my thighs after the hip op',
+      'The carers always make sure mum has clean underwear and her pants are ironed',
+      'the night staff sleep over in the staff room at the home',
+      'He made her laugh so much, he is a lovely carer',
+    ],
+  },
+  {
     id: 'sexual.entering-bed-or-bedroom',
     level: 'urgent',
     categories: ['sexual'],
