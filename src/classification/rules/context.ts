@@ -199,7 +199,7 @@ export const presenceCues: PresenceCues = {
   ],
   past: [
     /(?:years?|months?|weeks?|a while|some time) ago|last (?:year|month|week|spring|summer|autumn|winter|christmas|january|february|march|april|may|june|july|august|september|october|november|december)/,
-    /before (?:he|she|they|i) (?:came|moved|went) in|on admission|in (?:january|february|march|april|may|june|july|august|september|october|november|december|the (?:spring|summer|autumn|winter)|(?:19|20)\d\d)|back in|at the time|used to|when (?:i|he|she|they) (?:was|were)/,
+    /before (?:he|she|they|i) (?:came|moved|went) in|on admission|in (?:january|february|march|april|may|june|july|august|september|october|november|december|the (?:spring|summer|autumn|winter)|(?:19|20)\d\d)|back in|at the time|used to|when (?:i|he|she|they) (?:was|were) (?:a |an |younger|little|small|at school|in (?:my|his|her|their) (?:teens|twenties|thirties)|\d+)/,
     /inquest|coroners?|funeral|passed away|(?:who|he|she|they|mum|dad|nan) (?:has |had )?died|bereave\w*/,
     /(?:i|we|he|she|they) (?:have |has )?(?:since )?(?:left|moved)|no longer (?:works?|there|lives?)|(?:previous|old|former|last) (?:home|placement|job|ward|hospital|manager|carer)|over now|(?:is|s|its|it is|it was|was|has been|been) (?:all )?(?:fixed|sorted|resolved)/,
   ],

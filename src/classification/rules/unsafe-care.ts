@@ -87,9 +87,10 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
     describes: 'someone with care needs leaving unnoticed',
     phrases: [
       /(?:wandered|wanders|wandering|walked|slipped|got|gets|getting) (?:out|off|away) (?:of )?(?:the )?(?:front |back |fire |main )?(?:door|home|building|unit|ward|house|grounds)/,
-      /(?:he|she|PERSON) (?:has |had |have )?(?:went|go|goes|gone|going) missing/,
+      /(?:he|she|PERSON)(?: (?:with|who has) (?:\w+ ){0,2}?(?:dementia|alzheimers|learning disabilities|a learning disability|autism))? (?:has |had |have )?(?:went|go|goes|gone|going) missing/,
     ],
     matches: [
+      'my mum with dementia has gone missing from her care home, they only noticed 3 hours later',
       'he wandered out the front door cos the code lock was broke, they didnt know he was gone for 3 hours',
       'dad has dementia and got out of the home last night, police found him on the main road in his pyjamas',
     ],
