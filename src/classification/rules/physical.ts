@@ -50,6 +50,8 @@ export const physicalRules: SafetyRuleDefinition[] = [
       'mam says the lad on nights pinches her and pulls her hair',
     ],
     doesNotMatch: [
+      'My mum loved the film night, they watched a thriller where someone gets strangled',
+      'Someone asked me if the carers ever hit or shout at my mum. Absolutely not!',
       'The doctor pushed for me to get a scan quickly',
       'physio for my broken wrist was great, back to normal now',
       'The carers joke that dad will beat them at dominoes again',

@@ -40,6 +40,7 @@ export const sexualRules: SafetyRuleDefinition[] = [
     ],
     doesNotMatch: [
       'A nurse made comments about my weight and my sexuality',
+      'The rape crisis counsellor the GP referred me to has been wonderful',
       'My son\'s social worker keeps changing',
       'The online booking system keeps crashing',
     ],
