@@ -19,6 +19,7 @@ export const settledCues: UrgencyCue[] = [
     phrases: [
       /(?:was|were|been|being|got|is|are) (?:all )?(?:dealt with|sorted(?: out)?|resolved|handled|investigated|put right|sacked|dismissed|suspended|disciplined|retrained|struck off)/,
       /dealt with (?:it|that|this|straight away|at the time|properly|quickly)/,
+      /(?<!(?:not|never|isnt|wasnt|nothing) (?:\w+ )?)(?:all |its |it is |it was |thats |that is )?(?:sorted|fixed|resolved|put right) (?:now|since|straight away|quickly|the same day|within)/,
       /(?:manager|home|agency|they|trust|hospital|owner|matron) (?:has |have |had )?(?:suspended|sacked|dismissed|disciplined|retrained|removed) (?:her|him|them|the)/,
       /(?:investigated|is investigating|are investigating|looked into it|looking into (?:it|this|that)|will look into)/,
       /(?:said|say|says) (?:they will|theyll|shell|hell|she will|he will|they would|theyd|shed|hed) (?:deal with|look into|sort|retrain|investigate)/,
