@@ -1,8 +1,8 @@
 /**
  * Risk figures on the outside-writer sets (test/classification/fixtures/outside-writer), written by someone who
- * never saw the rules or the model. From the third issue #12 session they are development data (their misses were
- * read and their causes fixed in general form), so these figures are in-sample; see the README there.
- * Usage: npm run eval:outside-writer
+ * never saw the rules or the model. From the third issue #12 session the first set is development data (its misses were
+ * read and their causes fixed in general form), so its figures are in-sample; see the README there.
+ * Usage: npm run eval:outside-writer [-- outside-writer-2]   (a folder under test/classification/fixtures)
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,7 +14,7 @@ interface Item {
   expected?: string
 }
 
-const folder = path.resolve(__dirname, '..', 'test', 'classification', 'fixtures', 'outside-writer')
+const folder = path.resolve(__dirname, '..', 'test', 'classification', 'fixtures', process.argv[2] ?? 'outside-writer')
 const read = (file: string): Item[] =>
   fs
     .readFileSync(path.join(folder, file), 'utf8')
