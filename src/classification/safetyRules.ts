@@ -227,6 +227,14 @@ function cuePattern(cue: UrgencyCue): RegExp {
   return pattern
 }
 
+/** Cues that say a person is all right, undone by hearsay in the same clause ("mum says she is fine"). */
+const hearsayUndoes = new Set(['responded', 'well-now'])
+const hearsay = /\b(?:says|said|say|saying|claims?|claimed|insists?|insisted|tells|told|reckons?|wrote|writes)\b/
+
+function isQualifiedWellbeing(cue: UrgencyCue, read: ReadText, index: number): boolean {
+  return hearsayUndoes.has(cue.id) && hearsay.test(read.joined.slice(read.joined.lastIndexOf('|', index) + 1, index))
+}
+
 /**
  * The first place each cue is said. A settled cue that is negated in its clause ("it was never investigated", "I dont
  * think it is being dealt with") says the opposite and does not count.
@@ -237,11 +245,12 @@ function findCues(cues: UrgencyCue[], read: ReadText, negatable = false): CueMat
     const pattern = cuePattern(cue)
     pattern.lastIndex = 0
     for (let match = pattern.exec(read.joined); match !== null; match = pattern.exec(read.joined)) {
-      if (negatable && isNegated(read.joined, match.index, 'clause')) {
+      const sentence = sentenceAt(read, match.index)
+      if (negatable && (isNegated(read.joined, match.index, 'clause') || isQualifiedWellbeing(cue, read, match.index))) {
         if (match[0].length === 0) pattern.lastIndex++
         continue
       }
-      found.push({ cue, sentence: sentenceAt(read, match.index) })
+      found.push({ cue, sentence })
       break
     }
   }

@@ -76,7 +76,7 @@ export const settledCues: UrgencyCue[] = [
     says: 'help came and the person is being looked after',
     strength: 'strong',
     phrases: [
-      /(?:ambulance|paramedics?|crew|doctors?|nurses?|staff|carers?) (?:\w+ )?(?:came|arrived|did cpr|did back blows|got (?:him|her|them) (?:breathing|up)|took (?:him|her|them) (?:in|to))|did cpr|back blows/,
+      /(?:ambulance|paramedics?|crew|doctors?|district nurses?|gp|out of hours|111) (?:\w+ )?(?:came|arrived)|(?:nurses?|staff|carers?) (?:\w+ )?(?:came|arrived) (?:quickly|straight away|immediately|right away|running|to help|within)|(?:ambulance|paramedics?|crew|doctors?|nurses?|staff|carers?) (?:\w+ )?(?:did cpr|did back blows|got (?:him|her|them) (?:breathing|up)|took (?:him|her|them) (?:in|to))|did cpr|back blows/,
       /saved (?:his|her|my|their) life|(?:called|rang|phoned) (?:999|111|an ambulance|the paramedics)|(?:seen|treated) (?:straight away|immediately|quickly|right away)/,
       /(?:is|s|shes|hes|are) (?:now )?(?:doing (?:well|fine|better|ok)|recovering|on the mend|stable)|(?:home|back home) (?:now )?(?:and|feeling) (?:well|better|much better|fine)/,
     ],
