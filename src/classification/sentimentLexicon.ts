@@ -10,7 +10,7 @@ const negators = new Set(['not', 'no', 'never', "don't", 'dont', "didn't", 'didn
 const negativeInPositiveWords = new RegExp(
   [
     // "could be better", "could have done better", but not "nothing could be better"
-    "(?<!\\b(?:nothing|nobody|no one|not|never|cant think of|cannot think of)\\b[^.!?]*)could (?:(?:have )?be(?:en)?|(?:have )?do(?:ne)?) (?:a lot |much |far |a bit |slightly )?better",
+    "(?<!\\b(?:nothing|nobody|no one|not|never|cant think of|cannot think of)\\b[^.!?]{0,80})could (?:(?:have )?be(?:en)?|(?:have )?do(?:ne)?) (?:a lot |much |far |a bit |slightly )?better",
     "(?:not|never|wasnt|isnt|wasn't|isn't) (?:very |that |too |so |at all |particularly |overly )?(?:happy|good|great|impressed|pleased|satisfied|helpful|nice|kind|ideal|the best|brilliant|caring|friendly)",
     'room for improvement',
     '(?:oh|yeah|well) (?:great|fantastic|brilliant|wonderful|lovely|perfect|marvellous)',
@@ -30,7 +30,7 @@ const praiseForMishap = /\b(?:well done|(?:great|good|brilliant|fab) job|top mar
 const plainShortComplaint = new RegExp(
   [
     // not after "nothing", "no", "not" in the same sentence ("Nothing needs improving" is praise)
-    "(?<!\\b(?:nothing|anything|nobody|no|not|never|cant|cannot|can't|dont|don't)\\b[^.!?]*)\\b(?:needs? (?:to |some |more |a lot of |lots of |much )?improv\\w*|could (?:improve|do more)|must do better|should (?:be|do|have been|have done) (?:a lot |much |far )?better|(?:i'?ve|i have|we'?ve|we have) had better|not (?:what|the \\w+) (?:i|we) (?:expected|hoped for|was expecting)|did ?n[o']?t help)\\b",
+    "(?<!\\b(?:nothing|anything|nobody|no|not|never|cant|cannot|can't|dont|don't)\\b[^.!?]{0,80})\\b(?:needs? (?:to |some |more |a lot of |lots of |much )?improv\\w*|could (?:improve|do more)|must do better|should (?:be|do|have been|have done) (?:a lot |much |far )?better|(?:i'?ve|i have|we'?ve|we have) had better|not (?:what|the \\w+) (?:i|we) (?:expected|hoped for|was expecting)|did ?n[o']?t help)\\b",
     "(?<!\\b(?:not|never|wasnt|wasn't|isnt|isn't|no)\\s)\\b(?:nothing special|average at best|below average|mediocre|so-so|disappoint\\w*|unhappy|not (?:a |the )?(?:good|great|nice|pleasant|positive) (?:experience|service|visit|stay))\\b",
   ].join('|'),
 )
@@ -95,6 +95,8 @@ export function lexiconFeatures(text: string): number[] {
  * waited 6 hours to be seen. Great job."): read as negative whatever the scores say.
  */
 export function isShortComplaintInPositiveWords(text: string): boolean {
+  // Short replies only, by characters as well as words, so no pattern here ever meets a long text.
+  if (text.length > 400) return false
   const words = text.trim().split(/\s+/)
   const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").trim()
   if (words.length <= 8 && (negativeInPositiveWords.test(lower) || plainShortComplaint.test(lower))) return true
@@ -105,6 +107,7 @@ export function isShortComplaintInPositiveWords(text: string): boolean {
 
 /** A short reply that is praise in negative words ("Not bad", "No complaints"): never read as negative. */
 export function isShortPraiseInNegativeWords(text: string): boolean {
+  if (text.length > 200) return false
   const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").trim()
   return lower.split(/\s+/).length <= 8 && shortPraiseInNegativeWords.test(lower) && !isShortComplaintInPositiveWords(text)
 }
