@@ -160,6 +160,24 @@ describe('notifyPerson delivers on the channel the person chose', () => {
 })
 
 describe('a provider that is down', () => {
+  it('does not count a Bot Framework update as sent when the connector cannot be reached', async () => {
+    const gone = await startBotConnectorFake()
+    await gone.stop()
+    const conversationId = `emulator-${crypto.randomUUID()}`
+    await service.services.conversationReferences.remember({
+      channelId: 'emulator',
+      serviceUrl: gone.url,
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      bot: { id: 'feedback-bot', name: 'bot' },
+      user: { id: 'user-1', name: 'User' },
+    })
+    const reference = await feedbackWith({ method: 'chat' }, { channel: 'emulator', conversationKey: `emulator:${conversationId}` })
+    const delivery = await service.services.notifyPerson(reference, { text: 'Thank you for waiting.' })
+    expect(delivery).toMatchObject({ route: 'botframework', attemptCount: 1 })
+    expect(delivery.status).not.toBe('sent')
+    expect(delivery.lastError).toEqual(expect.any(String))
+  })
+
   it('is retried with growing waits, then the delivery is marked failed and listed, with its text kept', async () => {
     twilioFake.state.failWith = 500
     const reference = await feedbackWith({ method: 'sms', details: { phone: '+447700900128' } })

@@ -14,6 +14,7 @@ import type { Config } from '../../config'
 import { loggableError, type Logger } from '../../logger'
 import { apologiseOnTurnError } from '../../conversation/turnFailure'
 import { botFrameworkRoute, markConversationRoute } from '../../conversation/conversationIdentity'
+import { sendProactively } from '../proactive'
 
 export const botFrameworkPath = '/api/messages'
 
@@ -37,18 +38,13 @@ export function createCloudAdapter(config: Config, logger: Logger): CloudAdapter
 }
 
 /** Sends activities into an existing conversation (a proactive message). Returns the id of the last one sent. */
-export async function continueWithActivities(
+export function continueWithActivities(
   adapter: CloudAdapter,
   config: Config,
   reference: Partial<ConversationReference>,
-  activities: Partial<Activity>[],
+  activities: readonly Partial<Activity>[],
 ): Promise<string> {
-  let lastId = ''
-  await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async context => {
-    const responses = await context.sendActivities(activities)
-    lastId = responses.at(-1)?.id ?? ''
-  })
-  return lastId
+  return sendProactively((target, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', target, logic), reference, activities)
 }
 
 /** A Teams (or other Bot Framework) message to a known conversation, as an Adaptive Card: for on-call alerts. */

@@ -1,4 +1,4 @@
-import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder'
+import { type Activity, ActivityTypes, TurnContext } from 'botbuilder'
 import { KeyedQueue } from '../../conversation/keyedQueue'
 import { apologiseOnTurnError, botAccount } from '../../conversation/turnFailure'
 import type { Logger } from '../../logger'
@@ -11,6 +11,7 @@ import type { TranscriptRetention } from './transcriptRetention'
 import type { TranscriptStore } from './transcriptStore'
 import type { DirectLineConversation } from '../../data/models/directLineConversation'
 import { rememberConversations } from '../conversationReferences'
+import { sendProactively } from '../proactive'
 
 export const webChatChannelId = 'webchat'
 
@@ -141,6 +142,20 @@ export class DirectLineChannel {
     await this.requireConversation(grant)
     const page = await this.transcripts.activitiesAfter(grant.conversationId, watermark)
     return { activities: page.activities, watermark: String(page.watermark) }
+  }
+
+  /**
+   * Our own message into a web chat conversation (an update on the person's feedback), through the adapter's
+   * continueConversation, in turn with the person's own messages. Throws UnknownConversationError when the
+   * transcript has been forgotten: nobody would ever read it there.
+   */
+  async continueConversation(conversationId: string, activities: readonly Partial<Activity>[]): Promise<string> {
+    return this.inTurn(conversationId, async () => {
+      const conversation = await this.transcripts.findConversation(conversationId)
+      if (!conversation) throw new UnknownConversationError()
+      const reference = TurnContext.getConversationReference(this.addressing({ conversationId, userId: conversation.userId, generation: 0 }))
+      return sendProactively((target, logic) => this.adapter.continueConversation(target, logic), reference, activities)
+    })
   }
 
   /** The conversation, when it exists and the grant is its newest token. */
