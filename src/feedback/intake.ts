@@ -12,6 +12,7 @@ import { normalisePhoneNumber } from '../contact/phoneNumbers'
 import type { DirectoryService } from '../directory/directory'
 import { newFeedbackReference } from './feedbackReference'
 import type { FeedbackSubmission } from './feedbackSubmission'
+import { serviceKeyOf } from './serviceKey'
 
 export const maxStoryLength = 10_000
 
@@ -196,7 +197,7 @@ export class Intake {
       return {
         name: match.name,
         locationId: match.locationId,
-        key: match.locationId.toLowerCase(),
+        key: serviceKeyOf(match),
         providerName: match.providerName,
         localAuthority: match.localAuthority ?? given.localAuthority,
         region: match.region ?? given.region,
@@ -207,7 +208,7 @@ export class Intake {
     return {
       name: given.name,
       locationId: given.locationId,
-      key: (given.locationId ?? given.name ?? '').trim().toLowerCase(),
+      key: serviceKeyOf(given),
       localAuthority: given.localAuthority,
       region: given.region,
       serviceTypes: given.serviceType ? [given.serviceType] : undefined,
