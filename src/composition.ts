@@ -4,10 +4,11 @@ import type { Connection } from 'mongoose'
 import { createFeedbackBot } from './bot/feedbackBot'
 import { MongoStorage } from './bot/mongoStorage'
 import { gateTurns } from './bot/turnGate'
-import { continueWithActivities, createCloudAdapter, createProactiveMessageSender } from './channels/botframework/botFramework'
-import { ConversationReferenceStore, rememberConversations } from './channels/conversationReferences'
+import { BotFrameworkAdapter, continueWithActivities, createProactiveMessageSender } from './channels/botframework/botFramework'
+import { ConversationReferenceStore } from './channels/conversationReferences'
 import { SmsOptOutStore } from './channels/sms/smsOptOuts'
 import { TwilioAdapter } from './channels/sms/twilioAdapter'
+import { DirectLineAdapter } from './channels/webchat/directLineAdapter'
 import { DirectLineChannel } from './channels/webchat/directLineChannel'
 import { TranscriptRetention } from './channels/webchat/transcriptRetention'
 import { TranscriptStore } from './channels/webchat/transcriptStore'
@@ -93,6 +94,8 @@ export interface Services {
   /** The one web chat transcript store (the web chat and person deliveries both write to it). */
   transcripts: TranscriptStore
   transcriptRetention: TranscriptRetention
+  /** The web chat's adapter: turns and proactive messages land in the transcript. */
+  directLineAdapter: DirectLineAdapter
   /** The public web chat (Direct Line): conversations, tokens and turns. */
   directLine: DirectLineChannel
 
@@ -169,13 +172,19 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const smsOptOuts = new SmsOptOutStore(connection, addressHasher, clock)
   const conversationReferences = new ConversationReferenceStore(connection, clock)
   // Twilio when it is set up, as the same number people text; otherwise GOV.UK Notify's SMS.
-  const twilioAdapter = new TwilioAdapter(addressHasher, contactCipher, clock, logger, createTwilioSmsSender(config) ?? createNotifySmsSender(config))
-  twilioAdapter.use(rememberConversations(conversationReferences, logger))
-  const cloudAdapter = createCloudAdapter(config, logger)
-  cloudAdapter.use(rememberConversations(conversationReferences, logger))
+  const twilioAdapter = new TwilioAdapter({
+    hasher: addressHasher,
+    cipher: contactCipher,
+    clock,
+    logger,
+    conversations: conversationReferences,
+    sender: createTwilioSmsSender(config) ?? createNotifySmsSender(config),
+  })
+  const cloudAdapter = new BotFrameworkAdapter(config, logger, conversationReferences)
   const sendProactiveMessage = createProactiveMessageSender(cloudAdapter, config)
   const transcripts = new TranscriptStore(connection, contactCipher, clock)
   const transcriptRetention = new TranscriptRetention(transcripts, clock, logger)
+  const directLineAdapter = new DirectLineAdapter(transcripts, logger, conversationReferences)
 
   // Classification and triage
   const classifier = createClassifier(config, logger)
@@ -260,7 +269,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
       lane,
     ),
   )
-  const directLine = new DirectLineChannel({ config, logger, clock, sessionSecret, transcripts, transcriptRetention, conversationReferences }, bot)
+  const directLine = new DirectLineChannel({ config, clock, sessionSecret, transcripts, transcriptRetention, directLineAdapter }, bot)
 
   // Messaging: updates to the person, on the channel they chose, each through its channel's adapter
   const deliveries = new DeliveryService(
@@ -331,6 +340,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     cloudAdapter,
     transcripts,
     transcriptRetention,
+    directLineAdapter,
     directLine,
     bot,
     botStorage,

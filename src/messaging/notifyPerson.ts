@@ -21,9 +21,8 @@ import type { Logger } from '../logger'
 import type { ContactCipher } from '../contact/contactEncryption'
 import { DeliveryError, type EmailSender } from './deliveryProviders'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
-import { Leases } from '../data/work/leases'
 import { type Decision, Outbox, type TryOutcome } from '../data/work/outbox'
-import { WorkQueue } from '../data/work/workQueue'
+import type { WorkQueue } from '../data/work/workQueue'
 
 /** Work kind in the hot queue for deliveries waiting to be (re)tried. */
 export const deliveryWork = 'delivery'
@@ -45,9 +44,9 @@ export type NotifyPerson = (feedbackReference: string, message: PersonMessage) =
  */
 export interface ChatSenders {
   /** This service's web chat (Direct Line): the update lands in the conversation's transcript. */
-  webChat?: (conversationId: string, activities: readonly Partial<Activity>[]) => Promise<string>
+  webChat: (conversationId: string, activities: readonly Partial<Activity>[]) => Promise<string>
   /** Teams, the Emulator, Azure's Direct Line …: the Bot Framework, on a stored reference. */
-  botFramework?: (reference: Partial<ConversationReference>, activities: readonly Partial<Activity>[]) => Promise<string>
+  botFramework: (reference: Partial<ConversationReference>, activities: readonly Partial<Activity>[]) => Promise<string>
 }
 
 /** SMS and WhatsApp: the text adapter (src/channels/sms/twilioAdapter.ts). */
@@ -55,15 +54,15 @@ export type TextChannel = Pick<TwilioAdapter, 'route' | 'referenceFor' | 'contin
 
 export interface DeliveryServiceDependencies {
   connection: Connection
-  /** The shared work queue; one of its own on the connection when not given. */
-  queue?: WorkQueue
+  /** The shared work queue. */
+  queue: WorkQueue
   clock: Clock
   logger: Logger
   contactCipher: ContactCipher
   optOuts: SmsOptOutStore
   conversations: ConversationReferenceStore
   /** Texts, for people who asked for them and for SMS and WhatsApp conversations. */
-  texts?: TextChannel
+  texts: TextChannel
   email?: EmailSender
   chat: ChatSenders
 }
@@ -121,7 +120,7 @@ export class DeliveryService {
   ) {
     this.deliveries = deliveryModel(deps.connection)
     this.feedback = feedbackModel(deps.connection)
-    const queue = deps.queue ?? new WorkQueue(deps.connection, new Leases(deps.connection))
+    const queue = deps.queue
     this.queue = queue
     this.outbox = new Outbox<Delivery>(
       {
@@ -184,7 +183,7 @@ export class DeliveryService {
       case 'phone':
         return { status: 'needs_phone_call', route: 'none' }
       case 'sms':
-        return { status: 'queued', route: this.deps.texts?.route ?? 'twilio' }
+        return { status: 'queued', route: this.deps.texts.route ?? 'twilio' }
       case 'email':
         return { status: 'queued', route: 'notify_email' }
       default:
@@ -297,9 +296,10 @@ export class DeliveryService {
     const { number } = parseTwilioAddress(address)
     if (await this.deps.optOuts.isOptedOut(number)) return 'opted_out'
     const texts = this.deps.texts
-    if (!texts) throw new DeliveryError('Text messages are not set up (Twilio or NOTIFY_SMS_TEMPLATE_ID)', false)
+    const route = texts.route
+    if (!route) throw new DeliveryError('Text messages are not set up (Twilio or NOTIFY_SMS_TEMPLATE_ID)', false)
     return {
-      route: texts.route,
+      route,
       send(body, _subject, key, partsSent, onPartSent) {
         const parts = textsForSms(renderForSms({ text: body }).map(activity => activity.text ?? ''))
         // Each part is named by the delivery, so a retry resumes after the last part sent and Notify takes each once.
@@ -327,7 +327,6 @@ export class DeliveryService {
     const activities = (body: string) => rendererFor(remembered?.reference.channelId ?? channelId)({ text: body } satisfies BotMessage)
     if (channelId === webChatChannelId) {
       const webChat = this.deps.chat.webChat
-      if (!webChat) throw new DeliveryError('Web chat replies are not set up', false)
       return {
         route: 'directline',
         async send(body) {
@@ -342,7 +341,6 @@ export class DeliveryService {
     }
     const botFramework = this.deps.chat.botFramework
     if (!remembered) throw new DeliveryError('The chat conversation cannot be reached again (no stored reference)', false)
-    if (!botFramework) throw new DeliveryError('Bot Framework replies are not set up', false)
     return { route: 'botframework', send: body => botFramework(remembered.reference, activities(body)) }
   }
 }

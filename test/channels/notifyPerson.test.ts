@@ -249,8 +249,10 @@ describe('a provider that is down', () => {
       contactCipher: service.services.contactCipher,
       optOuts: service.services.smsOptOuts,
       conversations: service.services.conversationReferences,
+      queue: service.services.workQueue,
+      texts: service.services.twilioAdapter,
       email: createNotifyEmailSender(config),
-      chat: {},
+      chat: { webChat: async () => '', botFramework: async () => '' },
     })
     const reference = await feedbackWith({ method: 'email', details: { email: 'kim@example.com' } })
     const delivery = await unreachable.notifyPerson(reference, { text: 'Hello.' })

@@ -15,6 +15,7 @@ import { loggableError, type Logger } from '../../logger'
 import { apologiseOnTurnError } from '../../conversation/turnFailure'
 import { botFrameworkRoute, markConversationRoute } from '../../conversation/conversationIdentity'
 import { sendProactively } from '../proactive'
+import { type ConversationReferenceStore, rememberConversations } from '../conversationReferences'
 
 export const botFrameworkPath = '/api/messages'
 
@@ -22,19 +23,22 @@ export const botFrameworkPath = '/api/messages'
 /**
  * The Azure Bot Service adapter (Teams, Messenger, Telegram, Azure's Direct Line). With no MicrosoftAppId it
  * accepts unauthenticated requests and replies without a token, which is what the Bot Framework Emulator needs.
+ * Every turn is marked with its route first (so every later middleware and the bot see it as part of the
+ * conversation's identity), then its conversation is remembered.
  */
-export function createCloudAdapter(config: Config, logger: Logger): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-  })
-  const adapter = new CloudAdapter(authentication)
-  // First, so every later middleware and the bot see the route as part of the conversation's identity.
-  adapter.use(markConversationRoute(botFrameworkRoute))
-  adapter.onTurnError = apologiseOnTurnError(logger, 'botframework')
-  return adapter
+export class BotFrameworkAdapter extends CloudAdapter {
+  constructor(config: Config, logger: Logger, conversations: ConversationReferenceStore) {
+    super(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.MicrosoftAppId ?? '',
+        MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+        MicrosoftAppType: config.MicrosoftAppType,
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+      }),
+    )
+    this.use(markConversationRoute(botFrameworkRoute), rememberConversations(conversations, logger))
+    this.onTurnError = apologiseOnTurnError(logger, 'botframework')
+  }
 }
 
 /** Sends activities into an existing conversation (a proactive message). Returns the id of the last one sent. */

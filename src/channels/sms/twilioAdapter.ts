@@ -13,7 +13,7 @@ import type { Clock } from '../../clock'
 import type { Logger } from '../../logger'
 import type { ContactCipher } from '../../contact/contactEncryption'
 import { type AddressHasher, type MessagingChannel, parseTwilioAddress, twilioAddress } from '../../contact/phoneNumbers'
-import { sealedAddressKey } from '../conversationReferences'
+import { type ConversationReferenceStore, rememberConversations, sealedAddressKey } from '../conversationReferences'
 
 /** What Twilio posts for one inbound SMS or WhatsApp message (the fields this service reads). */
 export interface TwilioInbound {
@@ -50,21 +50,32 @@ export interface TextReference extends Partial<ConversationReference> {
  * (continueConversation) goes out through the text sender.
  */
 export class TwilioAdapter extends BotAdapter {
-  constructor(
-    private readonly hasher: AddressHasher,
-    private readonly cipher: ContactCipher,
-    private readonly clock: Clock,
-    logger: Logger,
+  private readonly hasher: AddressHasher
+  private readonly cipher: ContactCipher
+  private readonly clock: Clock
+  private readonly sender: TextSender | undefined
+
+  constructor(dependencies: {
+    hasher: AddressHasher
+    cipher: ContactCipher
+    clock: Clock
+    logger: Logger
+    conversations: ConversationReferenceStore
     /** Undefined when neither Twilio nor Notify's SMS is set up: proactive texts then fail, replies still work. */
-    private readonly sender: TextSender | undefined,
-  ) {
+    sender: TextSender | undefined
+  }) {
     super()
-    this.onTurnError = apologiseOnTurnError(logger, 'sms')
+    this.hasher = dependencies.hasher
+    this.cipher = dependencies.cipher
+    this.clock = dependencies.clock
+    this.sender = dependencies.sender
+    this.use(rememberConversations(dependencies.conversations, dependencies.logger))
+    this.onTurnError = apologiseOnTurnError(dependencies.logger, 'sms')
   }
 
-  /** Which provider proactive texts leave by. */
-  get route(): TextSender['route'] {
-    return this.sender?.route ?? 'twilio'
+  /** Which provider proactive texts leave by; undefined when texts cannot be sent. */
+  get route(): TextSender['route'] | undefined {
+    return this.sender?.route
   }
 
   activityFor(inbound: TwilioInbound): Partial<Activity> {

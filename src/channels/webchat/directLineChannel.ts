@@ -1,16 +1,13 @@
 import { type Activity, ActivityTypes, TurnContext } from 'botbuilder'
 import { KeyedQueue } from '../../conversation/keyedQueue'
-import { apologiseOnTurnError, botAccount } from '../../conversation/turnFailure'
-import type { Logger } from '../../logger'
+import { botAccount } from '../../conversation/turnFailure'
 import type { Clock } from '../../clock'
 import type { Config } from '../../config'
-import type { ConversationReferenceStore } from '../conversationReferences'
-import { type BotLogic, DirectLineAdapter } from './directLineAdapter'
+import type { BotLogic, DirectLineAdapter } from './directLineAdapter'
 import { type ConversationGrant, DirectLineTokens, maxTokenRenewals, TokenError } from './tokens'
 import type { TranscriptRetention } from './transcriptRetention'
 import type { TranscriptStore } from './transcriptStore'
 import type { DirectLineConversation } from '../../data/models/directLineConversation'
-import { rememberConversations } from '../conversationReferences'
 import { sendProactively } from '../proactive'
 
 export const webChatChannelId = 'webchat'
@@ -41,16 +38,15 @@ export class UnknownConversationError extends Error {}
 /** What the web chat channel is built from (src/composition.ts passes them). */
 export interface DirectLineChannelDependencies {
   config: Pick<Config, 'PUBLIC_BASE_URL'>
-  logger: Logger
   clock: Clock
   /** Signs the chat tokens. */
   sessionSecret: Buffer
   /** The one transcript store, shared with person deliveries. */
   transcripts: TranscriptStore
   transcriptRetention: TranscriptRetention
-  conversationReferences: ConversationReferenceStore
+  /** Runs the bot's turns and writes its replies into the transcript. */
+  directLineAdapter: DirectLineAdapter
 }
-
 
 /**
  * The public web chat channel: conversations, tokens, the transcript and the bot's turns.
@@ -61,7 +57,6 @@ export class DirectLineChannel {
   readonly transcripts: TranscriptStore
   readonly retention: TranscriptRetention
   private readonly adapter: DirectLineAdapter
-  private readonly logger: Logger
   /** Turns for one conversation run one at a time, in arrival order, so replies are stored in order. */
   private readonly turns = new KeyedQueue()
 
@@ -70,14 +65,10 @@ export class DirectLineChannel {
     private readonly bot: TurnHandler,
     private readonly serviceUrl = `${services.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/v3/directline`,
   ) {
-    this.logger = services.logger
     this.tokens = new DirectLineTokens(services.sessionSecret, services.clock)
     this.transcripts = services.transcripts
-    this.adapter = new DirectLineAdapter(this.transcripts)
-    // Remember where each web chat conversation is, like every other channel, so notifyPerson can reach it later.
-    this.adapter.use(rememberConversations(services.conversationReferences, services.logger))
+    this.adapter = services.directLineAdapter
     this.retention = services.transcriptRetention
-    this.adapter.onTurnError = apologiseOnTurnError(this.logger, webChatChannelId)
   }
 
   /** A new conversation; `start` sends the bot its welcome turn straight away. */
