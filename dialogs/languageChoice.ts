@@ -72,12 +72,6 @@ export function switchLanguage(journey: JourneyState, code: LanguageCode): BotMe
   return [{ text: wordingFor(journey.easyRead, code).languageChanged }]
 }
 
-/** Safety wording goes in the language the words were written in, when we speak it and cld3 is sure. */
-export async function languageOfWords(text: string, journey: JourneyState): Promise<LanguageCode> {
-  const identified = text.trim() ? (await languageIdentifier()).identify(text) : undefined
-  return identified?.reliable && isSupportedLanguage(identified.code) ? identified.code : languageOf(journey)
-}
-
 const languageRequestFrame = /^(?:(?:in|use|speak|switch to|change to|language)\s+)?(.+?)(?:\s+(?:please|language))?$/
 
 /**

@@ -1,5 +1,5 @@
 import { normaliseForMatching } from '../src/conversation/choiceRecognition'
-import { normaliseWhen } from './understanding'
+import { normaliseWhen } from '../src/feedback/whenItHappened'
 
 /**
  * Listening first: what a person's own account already tells us (who they are, which service, when), so we

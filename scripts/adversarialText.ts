@@ -7,7 +7,8 @@ import { normalisePhoneNumber, parseTwilioAddress } from '../src/contact/phoneNu
 import { createEmbeddedClassifier, detectSignposting, redactPersonalData } from '../src/classification'
 import { assessSafety } from '../src/classification/safetyRules'
 import { findFeedbackReferenceIn, normaliseFeedbackReference } from '../src/feedback/feedbackReference'
-import { normaliseEmail, normaliseUkPhone, normaliseWhen, recogniseInterruption } from '../dialogs/understanding'
+import { normaliseEmail, normaliseUkPhone, recogniseInterruption } from '../dialogs/understanding'
+import { normaliseWhen } from '../src/feedback/whenItHappened'
 
 export const adversarialLength = 100_000
 

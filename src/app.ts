@@ -61,7 +61,6 @@ export function createApp(services: Services, database: ReadinessCheck, readines
       contactCipher: services.contactCipher,
       adapter: services.twilioAdapter,
       optOuts: services.smsOptOuts,
-      conversations: services.conversationReferences,
       bot,
     }),
   )

@@ -1,14 +1,14 @@
-import type { Activity, ActivityHandlerBase, ConversationReference, Storage } from 'botbuilder'
+import type { ActivityHandlerBase, ConversationReference, Storage } from 'botbuilder'
 import type { CloudAdapter } from 'botbuilder'
 import type { Connection } from 'mongoose'
 import { createFeedbackBot } from './bot/feedbackBot'
 import { MongoStorage } from './bot/mongoStorage'
 import { gateTurns } from './bot/turnGate'
-import { continueWithActivities, createCloudAdapter, createProactiveMessageSender } from './channels/botframework/botFramework'
-import { ConversationReferenceStore, rememberConversations } from './channels/conversationReferences'
+import { BotFrameworkAdapter, continueWithActivities, createProactiveMessageSender } from './channels/botframework/botFramework'
+import { ConversationReferenceStore } from './channels/conversationReferences'
 import { SmsOptOutStore } from './channels/sms/smsOptOuts'
 import { TwilioAdapter } from './channels/sms/twilioAdapter'
-import { botAccount } from './conversation/turnFailure'
+import { DirectLineAdapter } from './channels/webchat/directLineAdapter'
 import { DirectLineChannel } from './channels/webchat/directLineChannel'
 import { TranscriptRetention } from './channels/webchat/transcriptRetention'
 import { TranscriptStore } from './channels/webchat/transcriptStore'
@@ -39,7 +39,7 @@ import { FeedbackStatusService } from './feedback/feedbackStatus'
 import { FeedbackSubmission } from './feedback/feedbackSubmission'
 import { Intake } from './feedback/intake'
 import type { Logger } from './logger'
-import { createNotifyEmailSender, createNotifySmsSender, createTwilioSmsSender, DeliveryError } from './messaging/deliveryProviders'
+import { createNotifyEmailSender, createNotifySmsSender, createTwilioSmsSender } from './messaging/deliveryProviders'
 import { DeliveryService, type NotifyPerson } from './messaging/notifyPerson'
 import { ServiceMetrics } from './metrics'
 import { RetentionJob, retentionPolicyFrom } from './privacy/retention'
@@ -94,6 +94,8 @@ export interface Services {
   /** The one web chat transcript store (the web chat and person deliveries both write to it). */
   transcripts: TranscriptStore
   transcriptRetention: TranscriptRetention
+  /** The web chat's adapter: turns and proactive messages land in the transcript. */
+  directLineAdapter: DirectLineAdapter
   /** The public web chat (Direct Line): conversations, tokens and turns. */
   directLine: DirectLineChannel
 
@@ -169,49 +171,20 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   // Channels
   const smsOptOuts = new SmsOptOutStore(connection, addressHasher, clock)
   const conversationReferences = new ConversationReferenceStore(connection, clock)
-  const twilioAdapter = new TwilioAdapter(addressHasher, clock, logger)
-  const cloudAdapter = createCloudAdapter(config, logger)
-  cloudAdapter.use(rememberConversations(conversationReferences, logger))
+  // Twilio when it is set up, as the same number people text; otherwise GOV.UK Notify's SMS.
+  const twilioAdapter = new TwilioAdapter({
+    hasher: addressHasher,
+    cipher: contactCipher,
+    clock,
+    logger,
+    conversations: conversationReferences,
+    sender: createTwilioSmsSender(config) ?? createNotifySmsSender(config),
+  })
+  const cloudAdapter = new BotFrameworkAdapter(config, logger, conversationReferences)
   const sendProactiveMessage = createProactiveMessageSender(cloudAdapter, config)
   const transcripts = new TranscriptStore(connection, contactCipher, clock)
   const transcriptRetention = new TranscriptRetention(transcripts, clock, logger)
-
-  // Messaging: updates to the person, on the channel they chose
-  const deliveries = new DeliveryService(
-    {
-      connection,
-      queue: workQueue,
-      clock,
-      logger,
-      contactCipher,
-      optOuts: smsOptOuts,
-      conversations: conversationReferences,
-      // Twilio when it is set up, as the same number people text; otherwise GOV.UK Notify's SMS.
-      sms: createTwilioSmsSender(config) ?? createNotifySmsSender(config),
-      email: createNotifyEmailSender(config),
-      chat: {
-        async directLine(conversationId, activities) {
-          // Transcripts are forgotten once they can no longer be resumed: nobody would ever read the update there.
-          if (!(await transcripts.findConversation(conversationId))) {
-            throw new DeliveryError('The web chat conversation has ended; the update can be read with the reference', false)
-          }
-          let lastId = ''
-          for (const activity of activities) {
-            const stored = await transcripts.append(conversationId, {
-              ...activity,
-              channelId: 'webchat',
-              conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-              from: botAccount,
-            } as Partial<Activity>)
-            lastId = stored.id ?? ''
-          }
-          return lastId
-        },
-        botFramework: (reference, activities) => continueWithActivities(cloudAdapter, config, reference, activities),
-      },
-    },
-    (route, result) => metrics.personDeliveries.inc({ route, result }),
-  )
+  const directLineAdapter = new DirectLineAdapter(transcripts, logger, conversationReferences)
 
   // Classification and triage
   const classifier = createClassifier(config, logger)
@@ -270,10 +243,6 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const caseQueue = new CaseQueue(feedback, deliveryModel(connection), clock, config.CONSOLE_QUEUE_REFRESH_SECONDS * 1000, error =>
     logger.warn({ err: error }, 'the case queue could not be read again; the console shows the last copy'),
   )
-  const cases = new CaseService(feedback, caseQueue, alertOutbox, audit, users, contactCipher, clock, async (reference, message) => {
-    const delivery = await deliveries.notifyPerson(reference, message)
-    return { id: delivery.deliveryId, status: delivery.status }
-  })
 
   // The conversation: one bot for every channel; its state lives in the database
   const botStorage = new MongoStorage(connection)
@@ -300,7 +269,31 @@ export function createServices(config: Config, logger: Logger, connection: Conne
       lane,
     ),
   )
-  const directLine = new DirectLineChannel({ config, logger, clock, sessionSecret, transcripts, transcriptRetention, conversationReferences }, bot)
+  const directLine = new DirectLineChannel({ config, clock, sessionSecret, transcripts, transcriptRetention, directLineAdapter }, bot)
+
+  // Messaging: updates to the person, on the channel they chose, each through its channel's adapter
+  const deliveries = new DeliveryService(
+    {
+      connection,
+      queue: workQueue,
+      clock,
+      logger,
+      contactCipher,
+      optOuts: smsOptOuts,
+      conversations: conversationReferences,
+      texts: twilioAdapter,
+      email: createNotifyEmailSender(config),
+      chat: {
+        webChat: (conversationId, activities) => directLine.continueConversation(conversationId, activities),
+        botFramework: (reference, activities) => continueWithActivities(cloudAdapter, config, reference, activities),
+      },
+    },
+    (route, result) => metrics.personDeliveries.inc({ route, result }),
+  )
+  const cases = new CaseService(feedback, caseQueue, alertOutbox, audit, users, contactCipher, clock, async (reference, message) => {
+    const delivery = await deliveries.notifyPerson(reference, message)
+    return { id: delivery.deliveryId, status: delivery.status }
+  })
 
   // Background jobs, each on its own loop: delivering alerts never waits behind routing, routing never behind sweeps.
   // Alert delivery and escalation are about danger: they never hold back for the urgent lane.
@@ -347,6 +340,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
     cloudAdapter,
     transcripts,
     transcriptRetention,
+    directLineAdapter,
     directLine,
     bot,
     botStorage,

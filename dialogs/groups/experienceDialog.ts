@@ -4,7 +4,7 @@ import { whenHeardIn } from '../listening'
 import { choiceQuestion, keepUnansweredWords, looksLikeStory, type Question } from '../question'
 import { QuestionGroupDialog } from '../questionGroupDialog'
 import { say } from '../sendBotMessage'
-import { normaliseWhen } from '../understanding'
+import { normaliseWhen } from '../../src/feedback/whenItHappened'
 
 /** When it happened, unless their account said so. A sentence is read for the time in it and kept as story. */
 const whenQuestion: Question = {

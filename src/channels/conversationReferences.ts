@@ -1,4 +1,4 @@
-import { type ConversationReference, type Middleware, TurnContext } from 'botbuilder'
+import { ActivityTypes, type ConversationReference, type Middleware, TurnContext } from 'botbuilder'
 import type { Connection } from 'mongoose'
 import type { Clock } from '../clock'
 import {
@@ -64,17 +64,29 @@ export class ConversationReferenceStore {
   }
 }
 
+/** Set by an adapter whose conversations are reached by a number (SMS, WhatsApp): the number, sealed, kept with the reference. */
+export const sealedAddressKey = Symbol('sealedAddress')
+
+/** The event an adapter's continueConversation starts a proactive turn with (botbuilder spells it both ways). */
+function isProactiveTurn(context: TurnContext): boolean {
+  return context.activity.type === ActivityTypes.Event && context.activity.name?.toLowerCase() === 'continueconversation'
+}
+
 /**
- * Bot middleware that keeps every conversation's reference up to date. A failure to store it is logged and
- * never stops the person's turn: the conversation matters more than a later notification.
+ * Adapter middleware, the one way every channel remembers where each conversation is. A proactive turn is not
+ * remembered (it is our own message to a place already known). A failure to store is logged and never stops
+ * the person's turn: the conversation matters more than a later notification.
  */
 export function rememberConversations(store: ConversationReferenceStore, logger: Logger): Middleware {
   return {
     async onTurn(context, next) {
-      try {
-        await store.remember(TurnContext.getConversationReference(context.activity), undefined, conversationChannel(context))
-      } catch (error) {
-        logger.warn({ errorName: (error as Error)?.name, channelId: context.activity.channelId }, 'could not store the conversation reference')
+      if (!isProactiveTurn(context)) {
+        try {
+          const sealedAddress = context.turnState.get(sealedAddressKey) as string | undefined
+          await store.remember(TurnContext.getConversationReference(context.activity), sealedAddress, conversationChannel(context))
+        } catch (error) {
+          logger.warn({ errorName: (error as Error)?.name, channelId: context.activity.channelId }, 'could not store the conversation reference')
+        }
       }
       await next()
     },

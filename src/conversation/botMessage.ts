@@ -87,14 +87,21 @@ export const renderForWebChat: ChannelRenderer = message => {
   return activities
 }
 
-export const renderAsNumberedText: ChannelRenderer = message => {
+/**
+ * SMS and WhatsApp: the summary as lines, the text, then the choices as numbered lines (a reply of one digit is
+ * enough; words work too, and HELP says so). One plain activity per message: the adapter joins a turn's replies
+ * with `textsForSms`, so they are split once, as few texts as the encoding allows.
+ */
+export const renderForSms: ChannelRenderer = message => {
   const lines = [message.summary ? summaryAsText(message.summary) : '', message.text]
-  if (message.choices?.length) {
-    // Numbered, so a reply of one digit is enough; words work too (HELP says so). Short, as every segment costs.
-    lines.push(message.choices.map((choice, index) => `${index + 1} ${choice.label}`).join('\n'))
-  }
-  const text = lines.filter(Boolean).join('\n\n')
-  return splitForSms(text).map(part => ({ type: ActivityTypes.Message, text: part, textFormat: 'plain' }))
+  if (message.choices?.length) lines.push(message.choices.map((choice, index) => `${index + 1} ${choice.label}`).join('\n'))
+  return [{ type: ActivityTypes.Message, text: lines.filter(Boolean).join('\n\n'), textFormat: 'plain' }]
+}
+
+/** The texts to send for a turn's SMS replies: joined, then split within one message's limit for their encoding. */
+export function textsForSms(replies: readonly string[]): string[] {
+  const text = replies.filter(Boolean).join('\n\n')
+  return text ? splitForSms(text) : []
 }
 
 export const renderAsAdaptiveCard: ChannelRenderer = message => {
@@ -127,8 +134,8 @@ export const renderForTeams: ChannelRenderer = message =>
     : [{ type: ActivityTypes.Message, text: message.text, textFormat: 'plain' }]
 
 const renderers: Record<string, ChannelRenderer> = {
-  sms: renderAsNumberedText,
-  whatsapp: renderAsNumberedText,
+  sms: renderForSms,
+  whatsapp: renderForSms,
   msteams: renderForTeams,
 }
 

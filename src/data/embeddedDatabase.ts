@@ -8,7 +8,7 @@ import type { Logger } from 'pino'
 /**
  * Runs FerretDB v1.24.2 on SQLite as a child process, for development and tests, so that a fresh clone
  * needs no database server. The launcher is a tiny Go module in db/ferretdb-launcher, built once into
- * .cache/ (see shared docs/database.md for why it is not `go install`ed).
+ * .cache/ (db/ferretdb-launcher/main.go says why it is not `go install`ed).
  *
  * The launcher exits when its standard input closes, so it dies with this process even on SIGKILL.
  * A pid file lets the next start find a launcher left over from a crash and replace it.

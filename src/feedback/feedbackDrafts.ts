@@ -3,6 +3,7 @@ import type { JourneyState } from '../conversation/journeyState'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import type { ContactCipher, ContactLookupHashes } from '../contact/contactEncryption'
+import { serviceKeyOf } from './serviceKey'
 
 export interface InboundMessage {
   channel: string
@@ -57,7 +58,7 @@ export class FeedbackDrafts {
         ? {
             name: answers.service.name,
             locationId: answers.service.locationId,
-            key: (answers.service.locationId ?? answers.service.name).toLowerCase(),
+            key: serviceKeyOf(answers.service),
             matchedFromDirectory: answers.service.matchedFromDirectory,
             providerName: answers.service.providerName,
             localAuthority: answers.service.localAuthority,

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackDocument, FeedbackModel } from '../data/models/feedback'
 import { isDuplicateKey, retryTransient } from '../data/retry'
+import { normaliseWhen } from './whenItHappened'
 
 export type AfterSubmitHook = (feedback: FeedbackDocument) => Promise<void>
 
@@ -56,12 +57,14 @@ export class FeedbackSubmission {
    */
   async receive(fields: Omit<Feedback, 'status' | 'statusHistory' | 'submittedAt' | 'updates' | 'notes' | 'createdAt' | 'updatedAt'>): Promise<{ record: FeedbackDocument; created: boolean }> {
     const at = this.clock.now()
+    // A form or partner gives "when" in words only; it is read into a date the same way as the bot's answer.
+    const when = fields.when?.text && !fields.when.normalised ? { ...fields.when, normalised: normaliseWhen(fields.when.text, at) } : fields.when
     await this.routing.routeQueue(fields.reference)
     let created = true
     let record: FeedbackDocument | null
     try {
       record = await retryTransient(() =>
-        this.feedback.create({ ...fields, status: 'received', submittedAt: at, statusHistory: [{ status: 'received', at, by: 'system' }] }),
+        this.feedback.create({ ...fields, when, status: 'received', submittedAt: at, statusHistory: [{ status: 'received', at, by: 'system' }] }),
       )
     } catch (error) {
       if (!isDuplicateKey(error)) throw error

@@ -12,6 +12,7 @@ import { normalisePhoneNumber } from '../contact/phoneNumbers'
 import type { DirectoryService } from '../directory/directory'
 import { newFeedbackReference } from './feedbackReference'
 import type { FeedbackSubmission } from './feedbackSubmission'
+import { serviceKeyOf } from './serviceKey'
 
 export const maxStoryLength = 10_000
 
@@ -156,10 +157,10 @@ export class Intake {
     private readonly feedback: FeedbackModel,
     private readonly submission: FeedbackSubmission,
     private readonly contactCipher: ContactCipher,
-    private readonly directory?: DirectoryService,
-    private readonly intakeKeys?: IntakeKeyModel,
+    private readonly directory: DirectoryService,
+    private readonly intakeKeys: IntakeKeyModel,
     /** Classifies before saving, so an urgent submission is saved and alerted in the urgent lane. */
-    private readonly assessment?: IntakeAssessment,
+    private readonly assessment: IntakeAssessment,
     /** Called with each submission's outcome, for /metrics. */
     private readonly onReceived: (channel: string, outcome: 'created' | 'replayed') => void = () => {},
   ) {}
@@ -167,7 +168,7 @@ export class Intake {
   /** The reference this request's Idempotency-Key already has, or a new one claimed for it. */
   private async referenceFor(input: FeedbackInput, idempotencyKey: string | undefined): Promise<string> {
     const reference = newFeedbackReference()
-    if (!idempotencyKey || !this.intakeKeys) return reference
+    if (!idempotencyKey) return reference
     const keys = this.intakeKeys
     const _id = sha256(`intake:${idempotencyKey}`)
     const bodyHash = sha256(JSON.stringify(input))
@@ -184,19 +185,18 @@ export class Intake {
   }
 
   async pruneIdempotencyKeys(now = new Date()): Promise<number> {
-    if (!this.intakeKeys) return 0
     const result = await this.intakeKeys.deleteMany({ createdAt: { $lt: new Date(now.getTime() - idempotencyKeyLifetimeMs) } })
     return result.deletedCount
   }
 
   /** Fills in where the service is from the directory when we are sure which one it is, so routing by region works. */
   private async serviceFor(given: FeedbackInput['service']): Promise<NonNullable<Feedback['service']>> {
-    const match = this.directory ? await confidentDirectoryMatch(this.directory, given).catch(() => undefined) : undefined
+    const match = await confidentDirectoryMatch(this.directory, given).catch(() => undefined)
     if (match) {
       return {
         name: match.name,
         locationId: match.locationId,
-        key: match.locationId.toLowerCase(),
+        key: serviceKeyOf(match),
         providerName: match.providerName,
         localAuthority: match.localAuthority ?? given.localAuthority,
         region: match.region ?? given.region,
@@ -207,7 +207,7 @@ export class Intake {
     return {
       name: given.name,
       locationId: given.locationId,
-      key: (given.locationId ?? given.name ?? '').trim().toLowerCase(),
+      key: serviceKeyOf(given),
       localAuthority: given.localAuthority,
       region: given.region,
       serviceTypes: given.serviceType ? [given.serviceType] : undefined,
@@ -220,10 +220,10 @@ export class Intake {
    * background. With an Idempotency-Key, the same request sent again returns the first one's reference.
    */
   async receive(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey?: string): Promise<{ reference: string; status: string; replayed: boolean }> {
-    const classification = await this.assessment?.classifyNew({ story: input.text, desiredOutcome: input.desiredOutcome })
+    const classification = await this.assessment.classifyNew({ story: input.text, desiredOutcome: input.desiredOutcome })
     const urgent = classification?.risk?.level === 'urgent'
     const save = () => this.save(input, channel, idempotencyKey, classification)
-    const { record, created } = await (urgent && this.assessment ? this.assessment.urgently(save) : this.assessment ? this.assessment.lane.clear().then(save) : save())
+    const { record, created } = await (urgent ? this.assessment.urgently(save) : this.assessment.lane.clear().then(save))
     this.onReceived(channel, created ? 'created' : 'replayed')
     return { reference: record.reference, status: record.status, replayed: !created }
   }

@@ -1,9 +1,12 @@
 import crypto from 'node:crypto'
-import type { Activity, ConversationReference } from 'botbuilder'
+import { type Activity, ActivityTypes, type ConversationReference } from 'botbuilder'
 import type { Connection } from 'mongoose'
-import { type BotMessage, rendererFor, splitForSms } from '../conversation/botMessage'
+import { type BotMessage, rendererFor, renderForSms, textsForSms } from '../conversation/botMessage'
 import type { ConversationReferenceStore } from '../channels/conversationReferences'
-import { parseTwilioAddress, twilioAddress } from '../contact/phoneNumbers'
+import { parseTwilioAddress } from '../contact/phoneNumbers'
+import { sendProactively } from '../channels/proactive'
+import type { TwilioAdapter } from '../channels/sms/twilioAdapter'
+import { UnknownConversationError, webChatChannelId } from '../channels/webchat/directLineChannel'
 import type { SmsOptOutStore } from '../channels/sms/smsOptOuts'
 import type { Clock } from '../clock'
 import {
@@ -16,11 +19,10 @@ import {
 import { type FeedbackDocument, type FeedbackModel, feedbackModel } from '../data/models/feedback'
 import type { Logger } from '../logger'
 import type { ContactCipher } from '../contact/contactEncryption'
-import { DeliveryError, type EmailSender, type SmsSender } from './deliveryProviders'
+import { DeliveryError, type EmailSender } from './deliveryProviders'
 import { normaliseFeedbackReference } from '../feedback/feedbackReference'
-import { Leases } from '../data/work/leases'
 import { type Decision, Outbox, type TryOutcome } from '../data/work/outbox'
-import { WorkQueue } from '../data/work/workQueue'
+import type { WorkQueue } from '../data/work/workQueue'
 
 /** Work kind in the hot queue for deliveries waiting to be (re)tried. */
 export const deliveryWork = 'delivery'
@@ -36,24 +38,31 @@ export interface PersonMessage {
 
 export type NotifyPerson = (feedbackReference: string, message: PersonMessage) => Promise<Delivery>
 
-/** How a chat conversation is reached again: Direct Line transcripts here, Bot Framework channels through Azure. */
+/**
+ * How a person is reached again on a chat channel: each through its adapter's continueConversation, with the
+ * activities that channel's one renderer made. Each returns the provider's id for the last activity sent.
+ */
 export interface ChatSenders {
-  /** Appends activities to this service's own Direct Line transcript (channel 'webchat'). Returns the last id. */
-  directLine?: (conversationId: string, activities: Partial<Activity>[]) => Promise<string>
-  /** Sends through the Bot Framework (Teams, Emulator, Azure Direct Line …) on a stored reference. */
-  botFramework?: (reference: Partial<ConversationReference>, activities: Partial<Activity>[]) => Promise<string>
+  /** This service's web chat (Direct Line): the update lands in the conversation's transcript. */
+  webChat: (conversationId: string, activities: readonly Partial<Activity>[]) => Promise<string>
+  /** Teams, the Emulator, Azure's Direct Line …: the Bot Framework, on a stored reference. */
+  botFramework: (reference: Partial<ConversationReference>, activities: readonly Partial<Activity>[]) => Promise<string>
 }
+
+/** SMS and WhatsApp: the text adapter (src/channels/sms/twilioAdapter.ts). */
+export type TextChannel = Pick<TwilioAdapter, 'route' | 'referenceFor' | 'continueConversation'>
 
 export interface DeliveryServiceDependencies {
   connection: Connection
-  /** The shared work queue; one of its own on the connection when not given. */
-  queue?: WorkQueue
+  /** The shared work queue. */
+  queue: WorkQueue
   clock: Clock
   logger: Logger
   contactCipher: ContactCipher
   optOuts: SmsOptOutStore
   conversations: ConversationReferenceStore
-  sms?: SmsSender
+  /** Texts, for people who asked for them and for SMS and WhatsApp conversations. */
+  texts: TextChannel
   email?: EmailSender
   chat: ChatSenders
 }
@@ -70,9 +79,6 @@ export const retryDelaysMs = [30_000, 120_000, 600_000, 1_800_000, 7_200_000]
 export const maxAttempts = retryDelaysMs.length + 1
 /** A claim older than this belongs to a process that died mid-send: the delivery is tried again. */
 const claimLifetimeMs = 120_000
-
-/** The Direct Line channel served by this app (src/directline). */
-const ownDirectLineChannels = new Set(['webchat'])
 
 interface Destination {
   route: DeliveryRoute
@@ -114,7 +120,7 @@ export class DeliveryService {
   ) {
     this.deliveries = deliveryModel(deps.connection)
     this.feedback = feedbackModel(deps.connection)
-    const queue = deps.queue ?? new WorkQueue(deps.connection, new Leases(deps.connection))
+    const queue = deps.queue
     this.queue = queue
     this.outbox = new Outbox<Delivery>(
       {
@@ -177,7 +183,7 @@ export class DeliveryService {
       case 'phone':
         return { status: 'needs_phone_call', route: 'none' }
       case 'sms':
-        return { status: 'queued', route: this.deps.sms?.route ?? 'twilio' }
+        return { status: 'queued', route: this.deps.texts.route ?? 'twilio' }
       case 'email':
         return { status: 'queued', route: 'notify_email' }
       default:
@@ -287,21 +293,23 @@ export class DeliveryService {
   }
 
   private async smsDestination(address: string): Promise<Destination | 'opted_out'> {
-    const { channelId, number } = parseTwilioAddress(address)
+    const { number } = parseTwilioAddress(address)
     if (await this.deps.optOuts.isOptedOut(number)) return 'opted_out'
-    const to = twilioAddress(channelId, number)
-    const sender = this.deps.sms
-    if (!sender) throw new DeliveryError('Text messages are not set up (Twilio or NOTIFY_SMS_TEMPLATE_ID)', false)
+    const texts = this.deps.texts
+    const route = texts.route
+    if (!route) throw new DeliveryError('Text messages are not set up (Twilio or NOTIFY_SMS_TEMPLATE_ID)', false)
     return {
-      route: sender.route,
-      async send(body, _subject, key, partsSent, onPartSent) {
-        const parts = splitForSms(body)
-        let lastId = ''
-        for (let index = partsSent; index < parts.length; index++) {
-          lastId = await sender.sendSms(to, parts[index]!, parts.length > 1 ? `${key}-${index + 1}` : key)
-          await onPartSent(index + 1)
-        }
-        return lastId
+      route,
+      send(body, _subject, key, partsSent, onPartSent) {
+        const parts = textsForSms(renderForSms({ text: body }).map(activity => activity.text ?? ''))
+        // Each part is named by the delivery, so a retry resumes after the last part sent and Notify takes each once.
+        const activities = parts.map((text, index) => ({ type: ActivityTypes.Message, id: parts.length > 1 ? `${key}-${index + 1}` : key, text }))
+        return sendProactively(
+          (reference, logic) => texts.continueConversation(reference, logic),
+          texts.referenceFor(address),
+          activities.slice(partsSent),
+          async sent => onPartSent(partsSent + sent),
+        )
       },
     }
   }
@@ -317,14 +325,22 @@ export class DeliveryService {
       return this.smsDestination(phone)
     }
     const activities = (body: string) => rendererFor(remembered?.reference.channelId ?? channelId)({ text: body } satisfies BotMessage)
-    if (ownDirectLineChannels.has(channelId)) {
-      const directLine = this.deps.chat.directLine
-      if (!directLine) throw new DeliveryError('Web chat replies are not set up', false)
-      return { route: 'directline', send: body => directLine(conversationId, activities(body)) }
+    if (channelId === webChatChannelId) {
+      const webChat = this.deps.chat.webChat
+      return {
+        route: 'directline',
+        async send(body) {
+          try {
+            return await webChat(conversationId, activities(body))
+          } catch (error) {
+            if (error instanceof UnknownConversationError) throw new DeliveryError('The web chat conversation has ended; the update can be read with the reference', false)
+            throw error
+          }
+        },
+      }
     }
     const botFramework = this.deps.chat.botFramework
     if (!remembered) throw new DeliveryError('The chat conversation cannot be reached again (no stored reference)', false)
-    if (!botFramework) throw new DeliveryError('Bot Framework replies are not set up', false)
     return { route: 'botframework', send: body => botFramework(remembered.reference, activities(body)) }
   }
 }

@@ -16,8 +16,6 @@ export interface AuditSearch {
   to?: Date
 }
 
-export const systemActor: Actor = { email: 'system', via: 'system' }
-
 /** Every read and change of a case: who, what, when. Awaited, so an action that cannot be recorded does not happen silently. */
 export class AuditLog {
   constructor(

@@ -263,7 +263,7 @@ export function isUnacknowledgedUrgent(row: Pick<CaseRow, 'queue' | 'risk' | 'ac
 type DeliveryNeed = { feedbackReference: string; status: string; createdAt?: Date | null }
 
 /**
- * The queue, its search and its filters. FerretDB answers only `_id` lookups quickly (docs/database.md): any
+ * The queue, its search and its filters. FerretDB answers only `_id` lookups quickly (README, "The embedded database"): any
  * other query reads and decodes every case, seconds at a few thousand. So the rows live in memory, read whole
  * once, then again in the background while the console is in use and the copy is older than `refreshMs`.
  * A change made through this service updates its row at once; another instance's change shows after the

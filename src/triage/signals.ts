@@ -2,6 +2,7 @@ import type { Clock } from '../clock'
 import type { FeedbackModel } from '../data/models/feedback'
 import { isConcern } from './classifyAndRoute'
 import { csvCell } from './csv'
+import { normaliseServiceKey } from '../feedback/serviceKey'
 
 export const signalPeriods = [7, 30, 90] as const
 const day = 24 * 60 * 60 * 1000
@@ -88,7 +89,7 @@ export class Signals {
     const now = this.clock.now().getTime()
     const since = new Date(now - (7 + weeksOfBaseline * 7) * day)
     const query: Record<string, unknown> = { status: { $ne: 'draft' }, submittedAt: { $gte: since } }
-    if (serviceKey) query['service.key'] = serviceKey.trim().toLowerCase()
+    if (serviceKey) query['service.key'] = normaliseServiceKey(serviceKey)
     const records = (await this.feedback
       .find(query, { service: 1, 'classification.themes': 1, 'classification.sentiment': 1, 'classification.risk.level': 1, 'classification.risk.categories': 1, overall: 1, submittedAt: 1 })
       .lean()) as SignalRecord[]

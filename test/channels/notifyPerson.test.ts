@@ -63,6 +63,19 @@ async function feedbackWith(contact: { method: 'anonymous' | 'sms' | 'email' | '
   return reference
 }
 
+/** Feedback given in an Emulator conversation whose reference points at `serviceUrl`. */
+async function emulatorFeedback(serviceUrl: string): Promise<{ conversationId: string; reference: string }> {
+  const conversationId = `emulator-${crypto.randomUUID()}`
+  await service.services.conversationReferences.remember({
+    channelId: 'emulator',
+    serviceUrl,
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    bot: { id: 'feedback-bot', name: 'bot' },
+    user: { id: 'user-1', name: 'User' },
+  })
+  return { conversationId, reference: await feedbackWith({ method: 'chat' }, { channel: 'emulator', conversationKey: `emulator:${conversationId}` }) }
+}
+
 describe('notifyPerson delivers on the channel the person chose', () => {
   it('emails through GOV.UK Notify, with the subject and message as personalisation and the delivery id as reference', async () => {
     const reference = await feedbackWith({ method: 'email', details: { email: 'sam@example.com' } })
@@ -142,15 +155,7 @@ describe('notifyPerson delivers on the channel the person chose', () => {
   })
 
   it('answers a Bot Framework conversation (Emulator, Teams) through its stored conversation reference', async () => {
-    const conversationId = `emulator-${crypto.randomUUID()}`
-    await service.services.conversationReferences.remember({
-      channelId: 'emulator',
-      serviceUrl: connector.url,
-      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-      bot: { id: 'feedback-bot', name: 'bot' },
-      user: { id: 'user-1', name: 'User' },
-    })
-    const reference = await feedbackWith({ method: 'chat' }, { channel: 'emulator', conversationKey: `emulator:${conversationId}` })
+    const { conversationId, reference } = await emulatorFeedback(connector.url)
     const delivery = await service.services.notifyPerson(reference, { text: 'Thank you for waiting.' })
     expect(delivery).toMatchObject({ status: 'sent', route: 'botframework' })
     expect(connector.received).toEqual(
@@ -160,6 +165,16 @@ describe('notifyPerson delivers on the channel the person chose', () => {
 })
 
 describe('a provider that is down', () => {
+  it('does not count a Bot Framework update as sent when the connector cannot be reached', async () => {
+    const gone = await startBotConnectorFake()
+    await gone.stop()
+    const { reference } = await emulatorFeedback(gone.url)
+    const delivery = await service.services.notifyPerson(reference, { text: 'Thank you for waiting.' })
+    expect(delivery).toMatchObject({ route: 'botframework', attemptCount: 1 })
+    expect(delivery.status).not.toBe('sent')
+    expect(delivery.lastError).toEqual(expect.any(String))
+  })
+
   it('is retried with growing waits, then the delivery is marked failed and listed, with its text kept', async () => {
     twilioFake.state.failWith = 500
     const reference = await feedbackWith({ method: 'sms', details: { phone: '+447700900128' } })
@@ -231,8 +246,10 @@ describe('a provider that is down', () => {
       contactCipher: service.services.contactCipher,
       optOuts: service.services.smsOptOuts,
       conversations: service.services.conversationReferences,
+      queue: service.services.workQueue,
+      texts: service.services.twilioAdapter,
       email: createNotifyEmailSender(config),
-      chat: {},
+      chat: { webChat: async () => '', botFramework: async () => '' },
     })
     const reference = await feedbackWith({ method: 'email', details: { email: 'kim@example.com' } })
     const delivery = await unreachable.notifyPerson(reference, { text: 'Hello.' })

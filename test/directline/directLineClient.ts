@@ -86,7 +86,3 @@ export class DirectLineTestClient {
 export function textOf(activities: ChatActivity[]): string {
   return activities.map(activity => activity.text ?? '').join('\n')
 }
-
-export function choicesOf(activities: ChatActivity[]): string[] {
-  return activities.flatMap(activity => activity.suggestedActions?.actions.map(action => action.title) ?? [])
-}

@@ -14,6 +14,8 @@ import type { Config } from '../../config'
 import { loggableError, type Logger } from '../../logger'
 import { apologiseOnTurnError } from '../../conversation/turnFailure'
 import { botFrameworkRoute, markConversationRoute } from '../../conversation/conversationIdentity'
+import { sendProactively } from '../proactive'
+import { type ConversationReferenceStore, rememberConversations } from '../conversationReferences'
 
 export const botFrameworkPath = '/api/messages'
 
@@ -21,34 +23,32 @@ export const botFrameworkPath = '/api/messages'
 /**
  * The Azure Bot Service adapter (Teams, Messenger, Telegram, Azure's Direct Line). With no MicrosoftAppId it
  * accepts unauthenticated requests and replies without a token, which is what the Bot Framework Emulator needs.
+ * Every turn is marked with its route first (so every later middleware and the bot see it as part of the
+ * conversation's identity), then its conversation is remembered.
  */
-export function createCloudAdapter(config: Config, logger: Logger): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-  })
-  const adapter = new CloudAdapter(authentication)
-  // First, so every later middleware and the bot see the route as part of the conversation's identity.
-  adapter.use(markConversationRoute(botFrameworkRoute))
-  adapter.onTurnError = apologiseOnTurnError(logger, 'botframework')
-  return adapter
+export class BotFrameworkAdapter extends CloudAdapter {
+  constructor(config: Config, logger: Logger, conversations: ConversationReferenceStore) {
+    super(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.MicrosoftAppId ?? '',
+        MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+        MicrosoftAppType: config.MicrosoftAppType,
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+      }),
+    )
+    this.use(markConversationRoute(botFrameworkRoute), rememberConversations(conversations, logger))
+    this.onTurnError = apologiseOnTurnError(logger, 'botframework')
+  }
 }
 
 /** Sends activities into an existing conversation (a proactive message). Returns the id of the last one sent. */
-export async function continueWithActivities(
+export function continueWithActivities(
   adapter: CloudAdapter,
   config: Config,
   reference: Partial<ConversationReference>,
-  activities: Partial<Activity>[],
+  activities: readonly Partial<Activity>[],
 ): Promise<string> {
-  let lastId = ''
-  await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async context => {
-    const responses = await context.sendActivities(activities)
-    lastId = responses.at(-1)?.id ?? ''
-  })
-  return lastId
+  return sendProactively((target, logic) => adapter.continueConversationAsync(config.MicrosoftAppId ?? '', target, logic), reference, activities)
 }
 
 /** A Teams (or other Bot Framework) message to a known conversation, as an Adaptive Card: for on-call alerts. */

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express'
-import { type ActivityHandlerBase, TurnContext } from 'botbuilder'
+import type { ActivityHandlerBase } from 'botbuilder'
 import twilio from 'twilio'
 import type { Clock } from '../../clock'
 import type { Config } from '../../config'
@@ -10,10 +10,9 @@ import { translatorFor } from '../../i18n/messages'
 import type { ContactCipher } from '../../contact/contactEncryption'
 import { loggableError, type Logger } from '../../logger'
 import { KeyedQueue } from '../../conversation/keyedQueue'
-import type { ConversationReferenceStore } from '../conversationReferences'
-import { parseTwilioAddress, twilioAddress } from '../../contact/phoneNumbers'
+import { parseTwilioAddress } from '../../contact/phoneNumbers'
 import { smsKeywordIn, type SmsOptOutStore } from './smsOptOuts'
-import { repliesAsTextMessages, type TwilioAdapter, type TwilioInbound } from './twilioAdapter'
+import type { TwilioAdapter, TwilioInbound } from './twilioAdapter'
 
 export const twilioWebhookPath = '/api/sms/twilio'
 
@@ -25,7 +24,6 @@ export interface TwilioWebhookDependencies {
   contactCipher: ContactCipher
   adapter: TwilioAdapter
   optOuts: SmsOptOutStore
-  conversations: ConversationReferenceStore
   /** The feedback bot; looked up per request so the bot can arrive after the routes are built. */
   bot: () => Pick<ActivityHandlerBase, 'run'>
 }
@@ -67,19 +65,13 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
 
   /** Runs the bot on one text; with texts stopped it still keeps and risk-assesses the words, and nothing is sent. */
   async function runBot(inbound: TwilioInbound, textsStopped: boolean) {
-    const sealedAddress = deps.contactCipher.encrypt({ phone: twilioAddress(inbound.channelId, inbound.number) })
     let language: string | undefined
-    const replies = await deps.adapter.processInbound(inbound, async context => {
+    const texts = await deps.adapter.processInbound(inbound, async context => {
       if (textsStopped) context.turnState.set(textsStoppedKey, true)
-      try {
-        await deps.conversations.remember(TurnContext.getConversationReference(context.activity), sealedAddress)
-      } catch (error) {
-        logger.warn({ ...loggableError(error), channelId: inbound.channelId }, 'could not store the conversation reference')
-      }
       await deps.bot().run(context)
       language = context.turnState.get(conversationLanguageKey) as string | undefined
     })
-    return { replies, language }
+    return { texts, language }
   }
 
   async function replyTo(inbound: TwilioInbound): Promise<string[]> {
@@ -101,8 +93,7 @@ export function twilioWebhookRoutes(deps: TwilioWebhookDependencies): Router {
       return [smsWording(undefined).resumed]
     }
 
-    const { replies, language } = await runBot(inbound, false)
-    const messages = repliesAsTextMessages(replies)
+    const { texts: messages, language } = await runBot(inbound, false)
     if (inbound.mediaCount > 0) messages.unshift(smsWording(language).media)
     if (keyword === 'help') messages.unshift(smsHelpText(config, language))
     return messages

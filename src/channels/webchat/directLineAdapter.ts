@@ -7,6 +7,9 @@ import {
   TurnContext,
 } from 'botbuilder'
 import type { TranscriptStore } from './transcriptStore'
+import type { Logger } from '../../logger'
+import { apologiseOnTurnError } from '../../conversation/turnFailure'
+import { type ConversationReferenceStore, rememberConversations } from '../conversationReferences'
 
 export type BotLogic = (context: TurnContext) => Promise<void>
 
@@ -18,8 +21,15 @@ const notForTheTranscript = new Set<string>(['delay', ActivityTypes.InvokeRespon
  * service, appends them to the conversation's transcript, where the client's next GET finds them.
  */
 export class DirectLineAdapter extends BotAdapter {
-  constructor(private readonly transcripts: TranscriptStore) {
+  constructor(
+    private readonly transcripts: TranscriptStore,
+    logger: Logger,
+    conversations: ConversationReferenceStore,
+  ) {
     super()
+    // Remember where each web chat conversation is, like every other channel, so notifyPerson can reach it later.
+    this.use(rememberConversations(conversations, logger))
+    this.onTurnError = apologiseOnTurnError(logger, 'webchat')
   }
 
   async processActivity(activity: Partial<Activity>, logic: BotLogic): Promise<void> {

@@ -1,16 +1,14 @@
-import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder'
+import { type Activity, ActivityTypes, TurnContext } from 'botbuilder'
 import { KeyedQueue } from '../../conversation/keyedQueue'
-import { apologiseOnTurnError, botAccount } from '../../conversation/turnFailure'
-import type { Logger } from '../../logger'
+import { botAccount } from '../../conversation/turnFailure'
 import type { Clock } from '../../clock'
 import type { Config } from '../../config'
-import type { ConversationReferenceStore } from '../conversationReferences'
-import { type BotLogic, DirectLineAdapter } from './directLineAdapter'
+import type { BotLogic, DirectLineAdapter } from './directLineAdapter'
 import { type ConversationGrant, DirectLineTokens, maxTokenRenewals, TokenError } from './tokens'
 import type { TranscriptRetention } from './transcriptRetention'
 import type { TranscriptStore } from './transcriptStore'
 import type { DirectLineConversation } from '../../data/models/directLineConversation'
-import { rememberConversations } from '../conversationReferences'
+import { sendProactively } from '../proactive'
 
 export const webChatChannelId = 'webchat'
 
@@ -40,16 +38,15 @@ export class UnknownConversationError extends Error {}
 /** What the web chat channel is built from (src/composition.ts passes them). */
 export interface DirectLineChannelDependencies {
   config: Pick<Config, 'PUBLIC_BASE_URL'>
-  logger: Logger
   clock: Clock
   /** Signs the chat tokens. */
   sessionSecret: Buffer
   /** The one transcript store, shared with person deliveries. */
   transcripts: TranscriptStore
   transcriptRetention: TranscriptRetention
-  conversationReferences: ConversationReferenceStore
+  /** Runs the bot's turns and writes its replies into the transcript. */
+  directLineAdapter: DirectLineAdapter
 }
-
 
 /**
  * The public web chat channel: conversations, tokens, the transcript and the bot's turns.
@@ -60,7 +57,6 @@ export class DirectLineChannel {
   readonly transcripts: TranscriptStore
   readonly retention: TranscriptRetention
   private readonly adapter: DirectLineAdapter
-  private readonly logger: Logger
   /** Turns for one conversation run one at a time, in arrival order, so replies are stored in order. */
   private readonly turns = new KeyedQueue()
 
@@ -69,14 +65,10 @@ export class DirectLineChannel {
     private readonly bot: TurnHandler,
     private readonly serviceUrl = `${services.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/v3/directline`,
   ) {
-    this.logger = services.logger
     this.tokens = new DirectLineTokens(services.sessionSecret, services.clock)
     this.transcripts = services.transcripts
-    this.adapter = new DirectLineAdapter(this.transcripts)
-    // Remember where each web chat conversation is, like every other channel, so notifyPerson can reach it later.
-    this.adapter.use(rememberConversations(services.conversationReferences, services.logger))
+    this.adapter = services.directLineAdapter
     this.retention = services.transcriptRetention
-    this.adapter.onTurnError = apologiseOnTurnError(this.logger, webChatChannelId)
   }
 
   /** A new conversation; `start` sends the bot its welcome turn straight away. */
@@ -141,6 +133,20 @@ export class DirectLineChannel {
     await this.requireConversation(grant)
     const page = await this.transcripts.activitiesAfter(grant.conversationId, watermark)
     return { activities: page.activities, watermark: String(page.watermark) }
+  }
+
+  /**
+   * Our own message into a web chat conversation (an update on the person's feedback), through the adapter's
+   * continueConversation, in turn with the person's own messages. Throws UnknownConversationError when the
+   * transcript has been forgotten: nobody would ever read it there.
+   */
+  async continueConversation(conversationId: string, activities: readonly Partial<Activity>[]): Promise<string> {
+    return this.inTurn(conversationId, async () => {
+      const conversation = await this.transcripts.findConversation(conversationId)
+      if (!conversation) throw new UnknownConversationError()
+      const reference = TurnContext.getConversationReference(this.addressing({ conversationId, userId: conversation.userId, generation: 0 }))
+      return sendProactively((target, logic) => this.adapter.continueConversation(target, logic), reference, activities)
+    })
   }
 
   /** The conversation, when it exists and the grant is its newest token. */

@@ -12,7 +12,7 @@ import { riskLevels } from '../../vocabulary/riskLevels'
  * to closure. Contact details are only ever stored sealed (see contact/contactEncryption.ts).
  * Equality monitoring answers are NOT stored here: they live apart from identity (equalityResponse.ts).
  *
- * FerretDB rules (shared docs/database.md): plain or unique indexes only, unique fields required,
+ * FerretDB rules (README, "The embedded database"): plain or unique indexes only, unique fields required,
  * no Map keys with dots, no positional updates.
  */
 

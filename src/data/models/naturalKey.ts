@@ -4,7 +4,7 @@ const keyedQueries: string[] = ['find', 'findOne', 'updateOne', 'updateMany', 'd
 
 /**
  * Makes a unique natural id (a reference, a key, a conversation id) the document's `_id` as well. On the embedded
- * FerretDB only `_id` equality avoids reading the whole collection (shared docs/database.md), so every query that
+ * FerretDB only `_id` equality avoids reading the whole collection (README, "The embedded database"), so every query that
  * names one value of the field also names the `_id`: callers keep filtering on the field and get a key lookup, and
  * an upsert by the field creates the document under that `_id`. The schema declares `_id` Mixed, so records
  * written before (or by tools) with an ObjectId `_id` are still read and updated by their own `_id`.

@@ -32,7 +32,7 @@ const releases = new WeakMap<object, Release>()
 
 /**
  * Updates of one document, by its `_id`, run one at a time within this process. FerretDB v1 applies an update by
- * reading the document and writing it back (shared docs/database.md), so two updates of one record at the same
+ * reading the document and writing it back (README, "The embedded database"), so two updates of one record at the same
  * moment (an inspector's note while repeat concerns are linked) could lose one of them. Register after `keyedBy`,
  * whose hook turns the natural id into the `_id` this one keys on. Two instances on one database are not covered.
  */

@@ -1,6 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder'
-import { type BotMessage, rendererFor, splitForSms } from '../../../src/conversation/botMessage'
-import { repliesAsTextMessages } from '../../../src/channels/sms/twilioAdapter'
+import { type BotMessage, rendererFor, splitForSms, textsForSms } from '../../../src/conversation/botMessage'
 
 const question: BotMessage = {
   text: 'Who are you?',
@@ -92,14 +91,23 @@ describe('splitting long text for SMS', () => {
 })
 
 describe('a turn of replies as texts', () => {
-  it('joins the turn into as few texts as possible, in order, with suggested actions as numbered lines', () => {
-    const replies = [...rendererFor('webchat')({ text: 'Thank you.' }), ...rendererFor('webchat')(question)]
-    expect(repliesAsTextMessages(replies)).toEqual([
-      'Thank you.\n\nWho are you?\n\n1 I used the service\n2 Family, friend or carer\n3 I work there',
-    ])
+  it('joins the turn into as few texts as possible, in order, with the choices as numbered lines', () => {
+    const replies = [...rendererFor('sms')({ text: 'Thank you.' }), ...rendererFor('sms')(question)].map(activity => activity.text!)
+    expect(textsForSms(replies)).toEqual(['Thank you.\n\nWho are you?\n\n1 I used the service\n2 Family, friend or carer\n3 I work there'])
   })
 
-  it('reads the text out of an Adaptive Card', () => {
-    expect(repliesAsTextMessages(rendererFor('msteams')(summary))[0]).toContain('Service: Willow Lodge')
+  it('splits a long turn once, every part within the limit for its encoding, losing nothing', () => {
+    const long = Array.from({ length: 120 }, (_, index) => `Sentence ${index + 1} about the care.`).join(' ')
+    const texts = textsForSms([long, ...rendererFor('sms')(question).map(activity => activity.text!)])
+    expect(texts.length).toBeGreaterThan(1)
+    expect(texts.every(text => text.length <= 1600)).toBe(true)
+    expect(texts.at(-1)).toContain('3 I work there')
+    expect(texts.join(' ').replace(/\s+/g, ' ')).toContain('Sentence 120 about the care.')
+    const welsh = textsForSms(['Diolch yn fawr iawn ŵ '.repeat(60)])
+    expect(welsh.every(text => text.length <= 670)).toBe(true)
+  })
+
+  it('gives no text for a turn that said nothing', () => {
+    expect(textsForSms(['', ''])).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
-import { type Interruption, normaliseEmail, normaliseUkPhone, normaliseWhen, recogniseInterruption } from '../../../dialogs/understanding'
+import { type Interruption, normaliseEmail, normaliseUkPhone, recogniseInterruption } from '../../../dialogs/understanding'
+import { normaliseWhen } from '../../../src/feedback/whenItHappened'
 
 /** A Wednesday in June. */
 const midsummer = new Date('2025-06-18T10:00:00Z')
