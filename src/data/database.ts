@@ -4,6 +4,7 @@ import type { Config } from '../config'
 import type { Logger } from '../logger'
 import { EmbeddedDatabase } from './embeddedDatabase'
 import { isTransientDatabaseError } from './retry'
+import { gateEmbeddedWrites } from './writeGate'
 
 export const defaultDatabaseName = 'public-feedback'
 
@@ -120,6 +121,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   let embedded: EmbeddedDatabase | undefined
   let uri = config.MONGODB_URI
   if (!uri) {
+    gateEmbeddedWrites()
     embedded = new EmbeddedDatabase({
       dataDir: config.dataDir,
       port: config.EMBEDDED_DB_PORT,
