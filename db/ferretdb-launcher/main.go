@@ -52,12 +52,10 @@ func main() {
 		// synchronous(normal) with WAL: a commit no longer waits for fsync, so the one writer holds the lock
 		// for far less time. Nothing is lost if a process dies; only a power cut or OS crash can lose the last
 		// commits. This database is for development and tests; production uses MONGODB_URI.
-		// busy_timeout: a writer waits up to 30 s for its turn (FerretDB's default is 10 s); on a crowded
-		// machine a writer could lose the race for the lock that long and fail with SQLITE_BUSY.
 		// journal_size_limit: after a checkpoint the write-ahead log shrinks back to 64 MB; without it, the log
 		// of a bulk load (172 MB for 100,000 records) stayed that size on disk.
 		SQLiteURL: "file:" + ensureTrailingSlash(*dir) + "?_txlock=immediate&_pragma=synchronous(normal)" +
-			"&_pragma=busy_timeout(30000)&_pragma=journal_size_limit(67108864)",
+			"&_pragma=journal_size_limit(67108864)",
 	})
 	if err != nil {
 		log.Fatalf("ferretdb-launcher: %v", err)

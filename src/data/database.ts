@@ -4,7 +4,7 @@ import type { Config } from '../config'
 import type { Logger } from '../logger'
 import { EmbeddedDatabase } from './embeddedDatabase'
 import { isTransientDatabaseError } from './retry'
-import { gateEmbeddedWrites } from './writeGate'
+import { gateEmbeddedWrites, letWritesThrough } from './writeGate'
 
 export const defaultDatabaseName = 'public-feedback'
 
@@ -99,9 +99,11 @@ function watchWrites(connection: Connection, embedded: EmbeddedDatabase, instanc
       .then(
         () => {
           failingSince = undefined
+          letWritesThrough(false)
         },
         error => {
           if (isBusy(error)) return
+          letWritesThrough(true)
           failingSince ??= Date.now()
           if (Date.now() - failingSince < restartAfterFailingMs || connection.readyState !== 1) return
           failingSince = undefined

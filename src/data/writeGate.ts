@@ -10,7 +10,7 @@ import mongoose, { type Query, type Schema } from 'mongoose'
  */
 const capacity = 2
 /** A write whose hooks never finished must not hold its place for ever. */
-const longestHoldMs = 30_000
+const longestHoldMs = 10_000
 
 const urgentContext = new AsyncLocalStorage<true>()
 let running = 0
@@ -23,6 +23,18 @@ export function urgently<T>(work: () => Promise<T>): Promise<T> {
 }
 
 type Release = () => void
+
+let open = false
+
+/**
+ * While the database refuses writes (a full disk), each write goes straight to it and fails at once: waiting in
+ * turn behind writes that fail slowly would only keep the person waiting for the same "not saved".
+ */
+export function letWritesThrough(through: boolean): void {
+  open = through
+  if (!open) return
+  for (const next of [...urgentWaiting.splice(0), ...waiting.splice(0)]) next()
+}
 
 function acquire(): Promise<Release> {
   const take = (): Release => {
@@ -39,7 +51,7 @@ function acquire(): Promise<Release> {
     }
     return release
   }
-  if (running < capacity) return Promise.resolve(take())
+  if (open || running < capacity) return Promise.resolve(take())
   const queue = urgentContext.getStore() ? urgentWaiting : waiting
   return new Promise(resolve => queue.push(() => resolve(take())))
 }

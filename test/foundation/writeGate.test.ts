@@ -48,3 +48,13 @@ it('keeps every update of one feedback record made at once, and a refused update
   expect(record?.status).toBe('received')
   expect(record?.notes).toHaveLength(20)
 }, 20_000)
+
+it('lets writes go on after inserts the database refused', async () => {
+  const Counter = connection.model('GatedCounter', counterSchema, 'gatedcounters')
+  await Counter.create({ _id: 'taken', count: 0 })
+  const refused = await Promise.all(Array.from({ length: 5 }, () => Counter.create({ _id: 'taken', count: 1 }).then(() => 'saved', () => 'refused')))
+  expect(refused).toEqual(Array(5).fill('refused'))
+  // Were the refused inserts still holding their places, these would wait longer than the test's time limit.
+  await Promise.all(Array.from({ length: 10 }, () => Counter.updateOne({ _id: 'taken' }, { $inc: { count: 1 } })))
+  expect((await Counter.findById('taken').lean())?.count).toBe(10)
+}, 9_000)
