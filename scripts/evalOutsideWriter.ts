@@ -1,7 +1,7 @@
 /**
  * Risk figures on the outside-writer sets (test/classification/fixtures/outside-writer), written by someone who
  * never saw the rules or the model. Measure on them; never tune on their texts.
- * Usage: npm run eval:outside-writer
+ * Usage: npm run eval:outside-writer [-- outside-writer-2]   (a folder under test/classification/fixtures)
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,7 +13,7 @@ interface Item {
   expected?: string
 }
 
-const folder = path.resolve(__dirname, '..', 'test', 'classification', 'fixtures', 'outside-writer')
+const folder = path.resolve(__dirname, '..', 'test', 'classification', 'fixtures', process.argv[2] ?? 'outside-writer')
 const read = (file: string): Item[] =>
   fs
     .readFileSync(path.join(folder, file), 'utf8')

@@ -106,15 +106,17 @@ describe('a calm piece of feedback, in the person\'s own words', () => {
     await chat.start()
     let turns = 0
     let done: string | undefined
+    const transcript: string[] = []
     for (const words of person.says) {
       turns += 1
       const said = textOf(await chat.say(words))
-      if (process.env.SHOW_REPLIES) console.log(`> ${words}\n${said}`)
+      transcript.push(`> ${words}`, said)
       done = reference(said)
       if (done) break
     }
     console.log(`web chat, ${person.name}: ${turns} turns`)
-    expect(done).toBeDefined()
+    // On failure the whole conversation is shown, so a wrong turn can be seen.
+    expect({ reached: Boolean(done), transcript }).toEqual({ reached: true, transcript })
     expect(turns).toBeLessThanOrEqual(8)
     const record = await feedbackModel(service.services.connection).findOne({ reference: done }).lean()
     expect(record?.service?.matchedFromDirectory).toBe(true)
@@ -126,10 +128,11 @@ describe('a calm piece of feedback, in the person\'s own words', () => {
     let texts = 0
     let segments = 0
     let done: string | undefined
+    const transcript: string[] = []
     for (const words of person.says) {
       texts += 1
       const replies = await text(from, words)
-      if (process.env.SHOW_REPLIES) console.log(`> ${words}\n${replies.join("\n---\n")}`)
+      transcript.push(`> ${words}`, ...replies)
       for (const reply of replies) {
         // Our own wording never forces UCS-2 (the person's own words may, where we echo them).
         const ours = person.says.reduce((remaining, typed) => remaining.split(typed).join(''), reply)
@@ -140,7 +143,7 @@ describe('a calm piece of feedback, in the person\'s own words', () => {
       if (done) break
     }
     console.log(`SMS, ${person.name}: ${texts} texts sent, ${segments} segments back`)
-    expect(done).toBeDefined()
+    expect({ reached: Boolean(done), transcript }).toEqual({ reached: true, transcript })
     expect(texts).toBeLessThanOrEqual(8)
     expect(segments).toBeLessThanOrEqual(15)
   })
