@@ -4,7 +4,6 @@ import type { Config } from '../config'
 import type { Logger } from '../logger'
 import { EmbeddedDatabase } from './embeddedDatabase'
 import { isTransientDatabaseError } from './retry'
-import { gateEmbeddedWrites, letWritesThrough } from './writeGate'
 
 export const defaultDatabaseName = 'public-feedback'
 
@@ -99,11 +98,9 @@ function watchWrites(connection: Connection, embedded: EmbeddedDatabase, instanc
       .then(
         () => {
           failingSince = undefined
-          letWritesThrough(false)
         },
         error => {
           if (isBusy(error)) return
-          letWritesThrough(true)
           failingSince ??= Date.now()
           if (Date.now() - failingSince < restartAfterFailingMs || connection.readyState !== 1) return
           failingSince = undefined
@@ -123,7 +120,6 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   let embedded: EmbeddedDatabase | undefined
   let uri = config.MONGODB_URI
   if (!uri) {
-    gateEmbeddedWrites()
     embedded = new EmbeddedDatabase({
       dataDir: config.dataDir,
       port: config.EMBEDDED_DB_PORT,

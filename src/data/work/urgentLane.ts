@@ -1,5 +1,3 @@
-import { urgently } from '../writeGate'
-
 /**
  * Danger goes first. The embedded database takes one write at a time, and a writer that finds it busy polls
  * for its turn, so under a crowd of chats an urgent write could wait behind dozens of others. While urgent work
@@ -13,11 +11,11 @@ export class UrgentLane {
 
   constructor(private readonly maxHoldMs = 3_000) {}
 
-  /** Runs work in the urgent lane: bulk work starting meanwhile waits until it is over, and its writes go first. */
+  /** Runs work in the urgent lane: bulk work starting meanwhile waits until it is over. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     this.running++
     try {
-      return await urgently(work)
+      return await work()
     } finally {
       this.running--
       if (this.running === 0) this.release()
