@@ -3,7 +3,7 @@ import path from 'node:path'
 import { ConcernModel, type ConcernAssessment, type StoredConcernLayer } from './concernModel'
 import { LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
 import { featureCounts } from './features'
-import { isShortComplaintInPositiveWords, lexiconFeatures } from './sentimentLexicon'
+import { isShortComplaintInPositiveWords, isShortPraiseInNegativeWords, lexiconFeatures } from './sentimentLexicon'
 
 export { LinearLayer, type SparseVector, type StoredLinearLayer, tfidfVector, Vectoriser } from './vectors'
 
@@ -92,7 +92,7 @@ export class EmbeddedModel {
     const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text), this.stackerWeights, this.stackerBias)
     const sentimentProbabilities = softmax(sentimentLogits)
     const read = expectedSentiment(sentimentLogits)
-    const sentiment = read < 4 && isShortComplaintInPositiveWords(text) ? 4 : read
+    const sentiment = read < 4 && isShortComplaintInPositiveWords(text) ? 4 : read > 3 && isShortPraiseInNegativeWords(text) ? 2 : read
     return { themeProbabilities, themes, sentimentProbabilities, sentiment, concern: this.concernModel.assess(counts) }
   }
 }

@@ -62,7 +62,20 @@ describe('embedded classifier', () => {
     expect(result.sentiment).toBeGreaterThanOrEqual(4)
   })
 
-  it.each(['Could be better.', 'Not happy', 'Not happy with things', 'not impressed tbh', 'Oh great, another cancellation.', 'Thanks for nothing.'])(
+  it.each([
+    'Could be better.',
+    'Could do better',
+    'Not happy',
+    'Not happy with things',
+    'not impressed tbh',
+    'Oh great, another cancellation.',
+    'Thanks for nothing.',
+    'Thanks a lot for nothing',
+    'Brilliant, waited 6 hours to be seen. Great job.',
+    'Well done for losing my prescription twice.',
+    'Great, another cancelled appointment. Really impressed.',
+    'Lovely, kept waiting for three hours with no explanation',
+  ])(
     'reads the short complaint %j as negative',
     async text => {
       expect((await classifier.classifyFeedback(text)).sentiment).toBeGreaterThanOrEqual(4)
@@ -70,7 +83,14 @@ describe('embedded classifier', () => {
   )
 
   it('still reads short praise as positive', async () => {
-    for (const text of ['Really helpful.', 'Great service as always', 'Could not have been better, thank you']) {
+    for (const text of [
+      'Really helpful.',
+      'Great service as always',
+      'Could not have been better, thank you',
+      'Nothing could be better',
+      'Nothing the service could have done better.',
+      'Great! My appointment was cancelled but they rang me straight back and rebooked.',
+    ]) {
       expect((await classifier.classifyFeedback(text)).sentiment).toBeLessThanOrEqual(2)
     }
   })
