@@ -143,3 +143,26 @@ export function summarise(label: string, run: TurnRun): string {
   const rate = run.turns / run.seconds
   return `${label.padEnd(34)} ${rate.toFixed(1).padStart(8)} turns/s   p50 ${percentile(run.latenciesMs, 50).toFixed(0).padStart(6)} ms   p99 ${percentile(run.latenciesMs, 99).toFixed(0).padStart(6)} ms   failed ${run.failed}/${run.turns}`
 }
+
+/** Database commands the service has sent so far, by "command collection": how many and their total seconds. */
+export async function databaseCommands(serviceUrl: string, metricsToken: string): Promise<Map<string, { count: number; seconds: number }>> {
+  const text = await fetch(`${serviceUrl}/metrics`, { headers: { Authorization: `Bearer ${metricsToken}` } }).then(response => response.text())
+  const commands = new Map<string, { count: number; seconds: number }>()
+  for (const match of text.matchAll(/^feedback_database_command_duration_seconds_(count|sum)\{command="([^"]*)",collection="([^"]*)"\} (\S+)$/gm)) {
+    const key = `${match[2]} ${match[3]}`
+    const entry = commands.get(key) ?? { count: 0, seconds: 0 }
+    if (match[1] === 'count') entry.count = Number(match[4])
+    else entry.seconds = Number(match[4])
+    commands.set(key, entry)
+  }
+  return commands
+}
+
+/** The database commands a run sent per turn, busiest first, with their mean time. */
+export function commandsPerTurn(before: Map<string, { count: number; seconds: number }>, after: Map<string, { count: number; seconds: number }>, turns: number): string {
+  const rows = [...after].map(([key, { count, seconds }]) => ({ key, count: count - (before.get(key)?.count ?? 0), seconds: seconds - (before.get(key)?.seconds ?? 0) })).filter(row => row.count > 0)
+  const total = rows.reduce((sum, row) => sum + row.count, 0)
+  rows.sort((a, b) => b.count - a.count)
+  const detail = rows.slice(0, 12).map(row => `${row.key} ${(row.count / turns).toFixed(2)} (${((row.seconds / row.count) * 1000).toFixed(0)} ms)`)
+  return `  database commands per turn: ${(total / turns).toFixed(1)}: ${detail.join(', ')}`
+}

@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import mongoose from 'mongoose'
 import { findFreePort } from '../src/data/embeddedDatabase'
-import { driveConversations, percentile, startChild, startConnector, summarise, type TurnRun } from './benchLoad'
+import { commandsPerTurn, databaseCommands, driveConversations, percentile, startChild, startConnector, summarise, type TurnRun } from './benchLoad'
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
@@ -70,6 +70,8 @@ async function main(): Promise<void> {
   const connector = await startConnector()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-turns-'))
   const results: { label: string; run: TurnRun }[] = []
+  const metricsToken = crypto.randomBytes(16).toString('hex')
+  const notes: string[] = []
   try {
     const echoPort = await findFreePort()
     const echo = await startChild(['--import', 'tsx', 'scripts/benchEchoBot.ts', String(echoPort)], {}, echoPort)
@@ -84,18 +86,24 @@ async function main(): Promise<void> {
     const dbPort = await findFreePort()
     const service = await startChild(
       ['--import', 'tsx', 'src/server.ts'],
-      { NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), RATE_LIMIT_PER_MINUTE: '1000000', ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}) },
+      { NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), RATE_LIMIT_PER_MINUTE: '1000000', METRICS_TOKEN: metricsToken, ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}) },
       port,
     )
     try {
       await driveConversations(service.url, connector.url, 20, 2, 'warm-service')
-      results.push({ label: 'this service, empty database', run: await driveConversations(service.url, connector.url, conversations, turns, 'empty') })
+      const measured = async (label: string, prefix: string) => {
+        const before = await databaseCommands(service.url, metricsToken)
+        const run = await driveConversations(service.url, connector.url, conversations, turns, prefix)
+        results.push({ label, run })
+        notes.push(`${label}:`, commandsPerTurn(before, await databaseCommands(service.url, metricsToken), run.turns))
+      }
+      await measured('this service, empty database', 'empty')
       if (preload > 0) {
         const uri = process.env.MONGODB_URI ?? `mongodb://127.0.0.1:${dbPort}/public-feedback?directConnection=true`
         const loadStarted = Date.now()
         await preloadDatabase(uri, preload)
         process.stdout.write(`  preloaded ${preload} feedback records and ${preload} conversations in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s\n`)
-        results.push({ label: `this service, ${preload.toLocaleString('en-GB')} + ${preload.toLocaleString('en-GB')} loaded`, run: await driveConversations(service.url, connector.url, conversations, turns, 'loaded') })
+        await measured(`this service, ${preload.toLocaleString('en-GB')} + ${preload.toLocaleString('en-GB')} loaded`, 'loaded')
       }
     } finally {
       await service.stop()
@@ -107,7 +115,7 @@ async function main(): Promise<void> {
 
   const [echo, empty, loaded] = results.map(result => result.run)
   const rate = (run: TurnRun) => run.turns / run.seconds
-  const lines = results.map(result => summarise(result.label, result.run))
+  const lines = [...notes, ...results.map(result => summarise(result.label, result.run))]
   lines.push(
     `rate ratio service/echo: ${(rate(empty) / rate(echo)).toFixed(2)} (target >= 0.5)`,
     `p99 ratio service/echo: ${(percentile(empty.latenciesMs, 99) / percentile(echo.latenciesMs, 99)).toFixed(2)} (target <= 2)`,

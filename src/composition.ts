@@ -165,6 +165,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   const leases = new Leases(connection)
   const workQueue = new WorkQueue(connection, leases)
   const metrics = new ServiceMetrics({ queueDepths: () => workQueue.depths(), ping: () => pingDatabase(connection, 2000) })
+  metrics.watchDatabase(connection.getClient())
   const lane = new UrgentLane()
   const jobs = new BackgroundJobs(leases, logger, lane, (job, seconds, ok) => metrics.jobSeconds.observe({ job, ok: String(ok) }, seconds))
 

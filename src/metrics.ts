@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import type { ActivityHandlerBase, TurnContext } from 'botbuilder'
 import type { RequestHandler } from 'express'
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { mongo } from 'mongoose'
 import type { QueueDepth } from './data/work/workQueue'
 
 export interface MetricsSources {
@@ -61,6 +62,14 @@ export class ServiceMetrics {
     registers: [this.registry],
   })
 
+  readonly databaseCommandSeconds = new Histogram({
+    name: 'feedback_database_command_duration_seconds',
+    help: 'Time of one database command (count: how many), by command and collection.',
+    labelNames: ['command', 'collection'],
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    registers: [this.registry],
+  })
+
   constructor(sources: MetricsSources) {
     collectDefaultMetrics({ register: this.registry, prefix: 'feedback_' })
     new Gauge({
@@ -97,6 +106,23 @@ export class ServiceMetrics {
         }
       },
     })
+  }
+
+  /** Times every database command the driver sends (the connection is opened with monitorCommands). */
+  watchDatabase(client: Pick<mongo.MongoClient, 'on'>): void {
+    const started = new Map<number, { at: bigint; command: string; collection: string }>()
+    client.on('commandStarted', event => {
+      const target = (event.command as Record<string, unknown>)[event.commandName]
+      started.set(event.requestId, { at: process.hrtime.bigint(), command: event.commandName, collection: typeof target === 'string' ? target : '' })
+    })
+    const finish = (event: { requestId: number }) => {
+      const begun = started.get(event.requestId)
+      if (!begun) return
+      started.delete(event.requestId)
+      this.databaseCommandSeconds.observe({ command: begun.command, collection: begun.collection }, Number(process.hrtime.bigint() - begun.at) / 1e9)
+    }
+    client.on('commandSucceeded', finish)
+    client.on('commandFailed', finish)
   }
 
   /** Times every turn of the bot, whichever channel runs it. */

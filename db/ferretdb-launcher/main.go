@@ -48,10 +48,14 @@ func main() {
 		Handler:  "sqlite",
 		// BEGIN IMMEDIATE: a writer waits its turn (busy_timeout) instead of failing with SQLITE_BUSY when
 		// another connection committed between its read and its write.
+		// (FerretDB v1.24 reads outside transactions, so only inserts and updates take the write lock.)
 		// synchronous(normal) with WAL: a commit no longer waits for fsync, so the one writer holds the lock
 		// for far less time. Nothing is lost if a process dies; only a power cut or OS crash can lose the last
 		// commits. This database is for development and tests; production uses MONGODB_URI.
-		SQLiteURL: "file:" + ensureTrailingSlash(*dir) + "?_txlock=immediate&_pragma=synchronous(normal)",
+		// journal_size_limit: after a checkpoint the write-ahead log shrinks back to 64 MB; without it, the log
+		// of a bulk load (172 MB for 100,000 records) stayed that size on disk.
+		SQLiteURL: "file:" + ensureTrailingSlash(*dir) + "?_txlock=immediate&_pragma=synchronous(normal)" +
+			"&_pragma=journal_size_limit(67108864)",
 	})
 	if err != nil {
 		log.Fatalf("ferretdb-launcher: %v", err)

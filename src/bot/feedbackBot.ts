@@ -190,6 +190,8 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       // At once, in the language they chose, else the one they wrote in (the turn gate worked it out).
       const signposting = (context.turnState.get(signpostsKey) as Signposting | undefined) ?? signpostingFor(text)
       if (signposting.kinds.length) {
+        // Words about danger are risk-assessed now, not after the rest of the turn, so an urgent alert leaves sooner.
+        services.classifyAndRoute.assessSoon(journey.reference, { danger: true })
         const chosen = journey.language && journey.language !== DEFAULT_LANGUAGE ? journey.language : undefined
         const safetyWords = wordingFor(journey.easyRead, chosen ?? signposting.language)
         await deps.say(context, say(signposting.kinds.flatMap(kind => safetyWords.signposting[kind] ?? [])))

@@ -7,12 +7,13 @@ export type AfterSubmitHook = (feedback: FeedbackDocument) => Promise<void>
 
 /**
  * Turns a draft into received feedback. Safe to call twice: a second call finds it already received.
- * The record is queued for routing before it is marked received, and classification and routing run as hooks
+ * The record is queued for routing before it is marked received (a whole submission: as it is saved), and
+ * classification and routing run as hooks
  * after it is safely saved, so a crash in them never loses what the person said (the routing worker finishes it).
  */
 /** How submitted feedback reaches triage (ClassifyAndRoute), passed in so feedback does not depend on triage. */
 export interface FeedbackRouting {
-  /** Puts the reference in the routing queue, before the record is marked received. */
+  /** Puts the reference in the routing queue, before the record is marked received (or as a submission is saved). */
   routeQueue(reference: string): Promise<void>
   /** Runs after the record is safely saved (classification and routing). */
   afterSubmit: AfterSubmitHook
@@ -59,18 +60,21 @@ export class FeedbackSubmission {
     const at = this.clock.now()
     // A form or partner gives "when" in words only; it is read into a date the same way as the bot's answer.
     const when = fields.when?.text && !fields.when.normalised ? { ...fields.when, normalised: normaliseWhen(fields.when.text, at) } : fields.when
-    await this.routing.routeQueue(fields.reference)
+    // The routing queue item and the record are written side by side, so an urgent submission waits for one write
+    // on a busy database, not two in a row. Routing runs at once below (runHooks); the queue item is the fallback if
+    // this process dies, and a queue item whose record never appeared is dropped by the routing worker.
+    const [, saved] = await Promise.allSettled([
+      this.routing.routeQueue(fields.reference),
+      retryTransient(() => this.feedback.create({ ...fields, when, status: 'received', submittedAt: at, statusHistory: [{ status: 'received', at, by: 'system' }] })),
+    ])
     let created = true
     let record: FeedbackDocument | null
-    try {
-      record = await retryTransient(() =>
-        this.feedback.create({ ...fields, when, status: 'received', submittedAt: at, statusHistory: [{ status: 'received', at, by: 'system' }] }),
-      )
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error
+    if (saved.status === 'fulfilled') record = saved.value
+    else {
+      if (!isDuplicateKey(saved.reason)) throw saved.reason
       created = false
       record = await this.feedback.findOne({ reference: fields.reference })
-      if (!record) throw error
+      if (!record) throw saved.reason
     }
     await this.runHooks(record)
     return { record, created }

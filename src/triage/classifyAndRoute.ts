@@ -169,13 +169,14 @@ export class ClassifyAndRoute {
    * alerted at once, marked as still being told; a submitted one is classified again (a follow-up), and alerted
    * if it has become urgent. Calm drafts stay drafts. Runs in the background.
    */
-  assessSoon(reference: string): void {
-    this.assess(reference).catch(error => this.logger.error({ err: error, reference }, 'per-message risk check failed; the quiet-draft sweep will try again'))
+  assessSoon(reference: string, options: { danger?: boolean } = {}): void {
+    this.assess(reference, options).catch(error => this.logger.error({ err: error, reference }, 'per-message risk check failed; the quiet-draft sweep will try again'))
   }
 
-  assess(reference: string): Promise<void> {
+  /** With `danger` (the words were signposted as they arrived) it does not hold back for other urgent work. */
+  assess(reference: string, options: { danger?: boolean } = {}): Promise<void> {
     return this.inTurn(reference, async () => {
-      await this.lane.clear()
+      if (!options.danger) await this.lane.clear()
       await this.assessNow(reference, 'urgent')
     })
   }
@@ -201,17 +202,23 @@ export class ClassifyAndRoute {
     const now = this.clock.now()
     const note = routeFrom === 'urgent' ? 'Urgent while the person was still telling us' : 'Unfinished: the person stopped replying'
     const routeNow = async () => {
-      // Queued before it is marked received, so a crash part-way is finished by the routing worker.
-      await this.enqueue(reference)
-      await retryTransient(() =>
-        this.feedback.updateOne(
-          { reference, status: 'draft' },
-          {
-            $set: { status: 'received', stillBeingTold: true, submittedAt: now, classification },
-            $push: { statusHistory: { $each: [{ status: 'received', at: now, by: 'system', note }] } },
-          },
+      // Queued as it is marked received (side by side: one write's wait on a busy database, not two), so a crash
+      // part-way is finished by the routing worker; routing goes on below even if only the queue write failed.
+      const [, marked] = await Promise.allSettled([
+        this.enqueue(reference),
+        retryTransient(() =>
+          // By the reference alone: with `status` too, FerretDB would read every record. It was read as a draft just
+          // now, in this record's turn (inTurn), and submitting waits for that turn (settledFor) first.
+          this.feedback.updateOne(
+            { reference },
+            {
+              $set: { status: 'received', stillBeingTold: true, submittedAt: now, classification },
+              $push: { statusHistory: { $each: [{ status: 'received', at: now, by: 'system', note }] } },
+            },
+          ),
         ),
-      )
+      ])
+      if (marked.status === 'rejected') throw marked.reason
       this.logger.info({ reference, level, routeFrom }, 'unfinished conversation routed')
       await this.route({ ...record, status: 'received', stillBeingTold: true, submittedAt: now, classification })
     }
@@ -269,7 +276,8 @@ export class ClassifyAndRoute {
     if (quietAt > now) return { retryAt: new Date(quietAt) }
     if (!record.quietCheckedAt) {
       await this.inTurn(reference, () => this.assessNow(reference, 'concern'))
-      await retryTransient(() => this.feedback.updateOne({ reference, status: 'draft' }, { $set: { quietCheckedAt: this.clock.now() } }))
+      // By the reference alone (FerretDB reads every record for any other filter); on a record routed meanwhile it is unused.
+      await retryTransient(() => this.feedback.updateOne({ reference }, { $set: { quietCheckedAt: this.clock.now() } }))
     }
     // Still a draft: they may come back and say more, so look again later.
     return { retryAt: new Date(now + quietMs) }

@@ -10,7 +10,7 @@ afterEach(async () => {
 })
 
 describe('/metrics', () => {
-  it('answers only with the token, and counts intake, the outbox and the database ping', async () => {
+  it('answers only with the token, and counts intake, the outbox, the database ping and each database command', async () => {
     service = await startTestService({ METRICS_TOKEN: 'metrics-token-for-tests' })
     expect((await fetch(`${service.url}/metrics`)).status).toBe(401)
     expect((await fetch(`${service.url}/metrics`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401)
@@ -29,6 +29,8 @@ describe('/metrics', () => {
     expect(text).toContain('# TYPE feedback_outbox_depth gauge')
     expect(text).toContain('# TYPE feedback_turn_duration_seconds histogram')
     expect(text).toContain('# TYPE feedback_alert_deliveries_total counter')
+    // The submission was saved with one insert into the feedback collection, timed by command and collection.
+    expect(text).toMatch(/feedback_database_command_duration_seconds_count\{command="insert",collection="feedbacks"\} [1-9]/)
   })
 
   it('is not served on the main port without a token, and is served on its own port when one is set', async () => {
