@@ -10,7 +10,7 @@ import type { FeedbackClassifier } from './types'
 export type { Classification, FeedbackClassifier, FeedbackLanguage, MachineTranslation, RiskAssessment } from './types'
 export type { Signposting }
 export type { RiskCategory, RiskLevel, Sentiment, KeyQuestion, Theme } from './taxonomy'
-export { riskLevelOrder, riskCategoryLabels, themes, themeNames, findTheme, higherRiskLevel } from './taxonomy'
+export { riskLevelOrder, riskCategoryLabels, themes, themeNames, higherRiskLevel } from './taxonomy'
 export { redactPersonalData } from './redact'
 export { reasonWithoutQuotations } from './safetyRules'
 export type { SignpostKind }

@@ -1,5 +1,3 @@
-import type { RiskLevel } from '../vocabulary/riskLevels'
-
 /**
  * The vocabulary classification speaks: FFT qualitative framework v6 themes (names exactly as the
  * one-hot columns of the NHS England training data), the regulator's five key questions, sentiment,
@@ -84,39 +82,9 @@ export const themes: readonly Theme[] = [
 
 export const themeNames: readonly string[] = themes.map(theme => theme.name)
 
-const themesByName = new Map(themes.map(theme => [theme.name, theme]))
-
-export function findTheme(name: string): Theme | undefined {
-  return themesByName.get(name)
-}
-
-export const keyQuestionLabels: Record<KeyQuestion, string> = {
-  safe: 'Safe',
-  effective: 'Effective',
-  caring: 'Caring',
-  responsive: 'Responsive',
-  'well-led': 'Well-led',
-}
-
 export type Sentiment = 1 | 2 | 3 | 4 | 5
 
-export const sentimentLabels: Record<Sentiment, string> = {
-  1: 'Very positive',
-  2: 'Positive',
-  3: 'Mixed or neutral',
-  4: 'Negative',
-  5: 'Very negative',
-}
-
 export { type RiskLevel, riskLevels, riskLevelOrder, higherRiskLevel } from '../vocabulary/riskLevels'
-
-export const riskLevelLabels: Record<RiskLevel, string> = {
-  urgent: 'Urgent: someone may be at immediate or continuing risk of serious harm',
-  high: 'High: a serious concern for an inspector within one working day',
-  medium: 'Medium: poor care',
-  low: 'Low: a service issue',
-  none: 'None',
-}
 
 export type RiskCategory =
   | 'physical'

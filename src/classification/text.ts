@@ -117,13 +117,6 @@ export function normaliseTokens(text: string): string[] {
   return tokens
 }
 
-/** Words only, for the statistical model: clause markers dropped, digits collapsed. */
-export function modelTokens(text: string): string[] {
-  return normaliseTokens(text)
-    .filter(token => token !== '|')
-    .map(token => (/^\d+$/.test(token) ? (token.length <= 2 ? '#' : '##') : token))
-}
-
 // A newline break starts only where its run of spaces starts: otherwise long runs of spaces are rescanned (quadratic).
 const sentenceEnd = /(?<=[.!?\u2026])\s+|(?<!\s)\s*\n\s*/
 const longSentence = 200
