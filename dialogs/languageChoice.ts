@@ -1,6 +1,6 @@
 import type { BotMessage } from '../src/conversation/botMessage'
 import { normaliseForMatching, recogniseChoice } from '../src/conversation/choiceRecognition'
-import { languageIdentifier } from '../src/i18n/languageIdentifier'
+import { type LanguageIdentifier, languageIdentifier } from '../src/i18n/languageIdentifier'
 import { DEFAULT_LANGUAGE, isSupportedLanguage, type LanguageCode, SUPPORTED_LANGUAGES } from '../src/i18n/languages'
 import type { JourneyState } from '../src/conversation/journeyState'
 import { looksLikeStory } from './question'
@@ -15,11 +15,21 @@ export function languageOf(journey: JourneyState): LanguageCode {
   return isSupportedLanguage(journey.language) ? journey.language : DEFAULT_LANGUAGE
 }
 
-/** The language to offer for these words, if any: only once per conversation, and only when cld3 is sure. */
-export async function languageToOffer(text: string, journey: JourneyState): Promise<LanguageCode | undefined> {
+/**
+ * The language to offer for these words, if any: only once per conversation, and only when cld3 is sure. An offer
+ * is a kindness, never a step: if the identifier cannot be loaded, the conversation goes on without one.
+ */
+export async function languageToOffer(
+  text: string,
+  journey: JourneyState,
+  identifier: () => Promise<LanguageIdentifier> = languageIdentifier,
+): Promise<LanguageCode | undefined> {
   // A sentence, not a name: cld3 reads "Sunny Days Home Care" as Portuguese, and is sure of it.
   if (journey.languageSettled || journey.submitted || !looksLikeStory(text)) return undefined
-  const identified = (await languageIdentifier()).identify(text)
+  const identified = await identifier().then(
+    loaded => loaded.identify(text),
+    () => undefined,
+  )
   if (!identified?.reliable || !isSupportedLanguage(identified.code)) return undefined
   return identified.code === languageOf(journey) ? undefined : identified.code
 }

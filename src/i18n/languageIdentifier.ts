@@ -31,9 +31,21 @@ export class LanguageIdentifier {
 let loading: Promise<LanguageIdentifier> | undefined
 let loaded: LanguageIdentifier | undefined
 
-/** One identifier per process: the WebAssembly module takes a moment to compile. */
+/**
+ * Compiling the WebAssembly module takes a moment, and far longer on a busy machine: the loader's own 3 s limit
+ * failed conversations under load, so it gets a minute.
+ */
+const loadTimeoutMs = 60_000
+
+/** One identifier per process. A load that failed is tried again by the next caller, not remembered as failed. */
 export function languageIdentifier(): Promise<LanguageIdentifier> {
-  loading ??= loadModule().then((factory) => (loaded = new LanguageIdentifier(factory.create(0, 2000))))
+  loading ??= loadModule({ timeout: loadTimeoutMs }).then(
+    factory => (loaded = new LanguageIdentifier(factory.create(0, 2000))),
+    error => {
+      loading = undefined
+      throw error
+    },
+  )
   return loading
 }
 
