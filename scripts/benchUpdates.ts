@@ -2,7 +2,7 @@
  * What one `_id` lookup, update and insert cost on the embedded FerretDB, in an empty collection and in one that
  * holds many documents of about 2 KB, with string `_id`s (as the natural keys are) and with ObjectIds. The
  * document looked up is the newest. On FerretDB v1.24 with SQLite, both kinds cost in proportion to the collection's
- * size: the lookup reads the collection until it finds the document. Median of 50 of each.
+ * size unless the launcher carries the `_id` index correction in db/ferretdb-launcher/source-fixes.json. Median of 50.
  * Usage: npm run bench:updates [-- --documents 20000]
  */
 import fs from 'node:fs'

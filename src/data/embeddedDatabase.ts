@@ -10,6 +10,8 @@ import type { Logger } from 'pino'
  * needs no database server. The launcher is a tiny Go module in db/ferretdb-launcher, built once into
  * .cache/ (db/ferretdb-launcher/main.go says why it is not `go install`ed).
  *
+ * It is built from a vendored copy of FerretDB with the corrections in source-fixes.json applied (each says why).
+ *
  * The launcher exits when its standard input closes, so it dies with this process even on SIGKILL.
  * A pid file lets the next start find a launcher left over from a crash and replace it.
  */
@@ -21,7 +23,7 @@ function projectRootFrom(directory: string): string {
 }
 const projectRoot = projectRootFrom(__dirname)
 const launcherSourceDir = path.join(projectRoot, 'db', 'ferretdb-launcher')
-const launcherSourceFiles = ['go.mod', 'go.sum', 'main.go']
+const launcherSourceFiles = ['go.mod', 'go.sum', 'main.go', 'source-fixes.json']
 const buildCacheDir = path.join(projectRoot, '.cache', 'ferretdb')
 
 export class EmbeddedDatabaseError extends Error {}
@@ -33,6 +35,36 @@ export function launcherBinaryPath(): string {
   const hash = crypto.createHash('sha256')
   for (const file of launcherSourceFiles) hash.update(fs.readFileSync(path.join(launcherSourceDir, file)))
   return path.join(buildCacheDir, `ferretdb-launcher-${hash.digest('hex').slice(0, 12)}`)
+}
+
+function runGo(args: string[], cwd: string): void {
+  const run = spawnSync('go', args, {
+    cwd,
+    // The Go toolchain needs the caller's PATH, GOPATH and proxy settings; this is not app configuration.
+    // eslint-disable-next-line no-restricted-properties
+    env: { ...process.env, CGO_ENABLED: '0' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  if (run.status !== 0) {
+    const lastLines = run.error?.message ?? (`${run.stdout}${run.stderr}`.trim().split('\n').slice(-5).join(' | ') || `go ${args[0]} ended with ${run.signal ?? run.status}`)
+    throw new EmbeddedDatabaseError(`Building the embedded database failed: ${lastLines}`)
+  }
+}
+
+interface SourceFix { file: string; find: string; replace: string; why: string }
+
+/** Each fix must match exactly once, so a FerretDB upgrade that moves the code fails the build rather than losing the fix. */
+function applySourceFixes(buildDir: string): void {
+  const fixes = JSON.parse(fs.readFileSync(path.join(buildDir, 'source-fixes.json'), 'utf8')) as SourceFix[]
+  for (const fix of fixes) {
+    const file = path.join(buildDir, 'vendor', fix.file)
+    const source = fs.readFileSync(file, 'utf8')
+    if (source.split(fix.find).length !== 2) {
+      throw new EmbeddedDatabaseError(`Building the embedded database failed: the fix for ${fix.file} no longer matches its source.`)
+    }
+    fs.writeFileSync(file, source.replace(fix.find, () => fix.replace))
+  }
 }
 
 /** Builds the launcher if this version of its source has not been built yet. */
@@ -50,18 +82,17 @@ export function ensureLauncherBuilt(report: (line: string) => void = line => pro
   report('Building the embedded database, first run only… (this can take a few minutes)')
   fs.mkdirSync(buildCacheDir, { recursive: true })
   const partial = `${binary}.${process.pid}.partial`
-  const build = spawnSync('go', ['build', '-trimpath', '-o', partial, '.'], {
-    cwd: launcherSourceDir,
-    // The Go toolchain needs the caller's PATH, GOPATH and proxy settings; this is not app configuration.
-    // eslint-disable-next-line no-restricted-properties
-    env: { ...process.env, CGO_ENABLED: '0' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  if (build.status !== 0) {
+  const buildDir = fs.mkdtempSync(path.join(buildCacheDir, 'build-'))
+  try {
+    for (const file of launcherSourceFiles) fs.copyFileSync(path.join(launcherSourceDir, file), path.join(buildDir, file))
+    runGo(['mod', 'vendor'], buildDir)
+    applySourceFixes(buildDir)
+    runGo(['build', '-mod=vendor', '-trimpath', '-o', partial, '.'], buildDir)
+  } catch (error) {
     fs.rmSync(partial, { force: true })
-    const lastLines = build.error?.message ?? (`${build.stdout}${build.stderr}`.trim().split("\n").slice(-5).join(" | ") || `go build ended with ${build.signal ?? build.status}`)
-    throw new EmbeddedDatabaseError(`Building the embedded database failed: ${lastLines}`)
+    throw error
+  } finally {
+    fs.rmSync(buildDir, { recursive: true, force: true })
   }
   fs.renameSync(partial, binary)
   report('The embedded database is built.')
