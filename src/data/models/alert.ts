@@ -1,4 +1,4 @@
-import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose'
 import { keyedBy } from './naturalKey'
 
 export const alertTargets = ['webhook', 'notify-email', 'notify-sms', 'teams'] as const
@@ -46,7 +46,6 @@ export function alertKey(reference: string, tier: EscalationTier, target: AlertT
 }
 
 export type Alert = InferSchemaType<typeof alertSchema>
-export type AlertDocument = HydratedDocument<Alert>
 export type AlertModel = Model<Alert>
 
 export function alertModel(connection: Connection): AlertModel {

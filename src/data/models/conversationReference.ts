@@ -1,4 +1,4 @@
-import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose'
 import { keyedBy } from './naturalKey'
 
 /**
@@ -25,7 +25,6 @@ const conversationReferenceSchema = new Schema(
 keyedBy(conversationReferenceSchema, 'key')
 
 export type StoredConversationReference = InferSchemaType<typeof conversationReferenceSchema>
-export type StoredConversationReferenceDocument = HydratedDocument<StoredConversationReference>
 export type ConversationReferenceModel = Model<StoredConversationReference>
 
 export function conversationReferenceKey(channelId: string, conversationId: string): string {

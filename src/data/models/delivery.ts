@@ -1,4 +1,4 @@
-import { type Connection, type HydratedDocument, type InferSchemaType, type Model, Schema } from 'mongoose'
+import { type Connection, type InferSchemaType, type Model, Schema } from 'mongoose'
 import { keyedBy } from './naturalKey'
 
 /**
@@ -58,7 +58,6 @@ const deliverySchema = new Schema(
 keyedBy(deliverySchema, 'deliveryId')
 
 export type Delivery = InferSchemaType<typeof deliverySchema>
-export type DeliveryDocument = HydratedDocument<Delivery>
 export type DeliveryModel = Model<Delivery>
 
 export function deliveryModel(connection: Connection): DeliveryModel {
