@@ -2,11 +2,10 @@ import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
-import { launchChromium } from './browser'
+import { testServiceForThisFile } from '../helpers/service'
+import { chromiumForThisFile } from '../helpers/browser'
 
 /**
  * Microsoft's own botframework-webchat client against our Direct Line subset, polling (no WebSocket),
@@ -25,13 +24,12 @@ const embeddingPage = `<!doctype html>
   }
 </script></body></html>`
 
-let browser: Browser
-let service: RunningService
+const browser = chromiumForThisFile()
+const service = testServiceForThisFile()
 let embedder: http.Server
 let embedderUrl: string
 
 beforeAll(async () => {
-  ;[browser, service] = await Promise.all([launchChromium(), startTestService()])
   embedder = http.createServer((req, res) => {
     if (req.url === '/webchat.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(webChatBundle)
@@ -43,8 +41,6 @@ beforeAll(async () => {
   embedderUrl = `http://127.0.0.1:${(embedder.address() as AddressInfo).port}`
 })
 afterAll(async () => {
-  await browser?.close()
-  await service?.stop()
   await new Promise(resolve => embedder?.close(resolve))
 })
 

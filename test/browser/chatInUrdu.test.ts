@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
-import { launchChromium, seriousAccessibilityViolations } from './browser'
+import { testServiceForThisFile } from '../helpers/service'
+import { chromiumForThisFile, seriousAccessibilityViolations } from '../helpers/browser'
 
 /**
  * The chat page in Urdu, right to left, in real Chromium: the page says its language and direction, the bot
  * welcomes and asks in Urdu, a choice can be typed in Urdu digits, and axe finds no serious or critical problem.
  */
-let browser: Browser
-let service: RunningService
-
-beforeAll(async () => {
-  ;[browser, service] = await Promise.all([launchChromium(), startTestService()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await service?.stop()
-})
+const browser = chromiumForThisFile()
+const service = testServiceForThisFile()
 
 async function waitForBot(page: Page, text: string): Promise<void> {
   await page.waitForFunction(

@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
-import { launchChromium, seriousAccessibilityViolations } from './browser'
+import { testServiceForThisFile } from '../helpers/service'
+import { chromiumForThisFile, seriousAccessibilityViolations } from '../helpers/browser'
 
-let browser: Browser
-let service: RunningService
-
-beforeAll(async () => {
-  ;[browser, service] = await Promise.all([launchChromium(), startTestService()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await service?.stop()
-})
+const browser = chromiumForThisFile()
+const service = testServiceForThisFile()
 
 const logText = (page: Page) => page.locator('#chat-log').innerText()
 

@@ -2,22 +2,12 @@ import crypto from 'node:crypto'
 import type { Activity } from 'botbuilder'
 import { botStateModel } from '../../src/bot/mongoStorage'
 import { conversationReferenceModel } from '../../src/data/models/conversationReference'
-import type { RunningService } from '../../src/service'
-import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
-import { startTestService } from '../helpers/service'
+import { startBotConnectorFake } from '../fakes/botConnectorFake'
+import { startedForThisFile } from '../helpers/forThisFile'
+import { startTestService, testServiceForThisFile } from '../helpers/service'
 
-let service: RunningService
-let connector: BotConnectorFake
-
-beforeAll(async () => {
-  connector = await startBotConnectorFake()
-  service = await startTestService()
-})
-
-afterAll(async () => {
-  await service?.stop()
-  await connector?.stop()
-})
+const connector = startedForThisFile(startBotConnectorFake)
+const service = testServiceForThisFile()
 
 /** An activity the way the Bot Framework Emulator posts it: no Authorization header, its own serviceUrl. */
 function emulatorActivity(conversationId: string, fields: Partial<Activity>, channelId = 'emulator'): Partial<Activity> {

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
-import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
-import { startTestService } from '../helpers/service'
+import { textTheService } from '../fakes/twilioFake'
+import { testServiceWithTwilioForThisFile } from '../helpers/service'
 import { smsSegments, ucs2Characters } from '../../src/conversation/smsSegments'
 
 /**
@@ -13,21 +12,7 @@ import { smsSegments, ucs2Characters } from '../../src/conversation/smsSegments'
  */
 
 const publicBaseUrl = 'https://feedback.example.gov.uk'
-let service: RunningService
-let twilioFake: TwilioFake
-
-beforeAll(async () => {
-  twilioFake = await startTwilioFake()
-  service = await startTestService({
-    PUBLIC_BASE_URL: publicBaseUrl,
-    ...twilioSettings(twilioFake),
-  })
-})
-
-afterAll(async () => {
-  await service?.stop()
-  await twilioFake?.stop()
-})
+const { service, twilioFake } = testServiceWithTwilioForThisFile({ PUBLIC_BASE_URL: publicBaseUrl })
 
 interface Persona {
   name: string

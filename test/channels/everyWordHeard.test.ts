@@ -1,15 +1,15 @@
 import crypto from 'node:crypto'
 import type { Activity } from 'botbuilder'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
 import { classifiableText } from '../../src/triage/classifyAndRoute'
 import { conversationIdFor } from '../../src/channels/sms/twilioAdapter'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
 import { FakeAlertReceiver } from '../fakes/alertReceiver'
-import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
-import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
+import { startBotConnectorFake } from '../fakes/botConnectorFake'
+import { textTheService } from '../fakes/twilioFake'
 import { ControlledClock } from '../helpers/clock'
-import { startTestService } from '../helpers/service'
+import { startedForThisFile } from '../helpers/forThisFile'
+import { startTestService, testServiceWithTwilioForThisFile } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 import { ConsoleClient } from '../triage/consoleClient'
 
@@ -21,30 +21,13 @@ import { ConsoleClient } from '../triage/consoleClient'
 
 const publicBaseUrl = 'https://feedback.example.gov.uk'
 const secret = 'every-word-secret'
-let receiver: FakeAlertReceiver
-let twilioFake: TwilioFake
-let connector: BotConnectorFake
-let service: RunningService
+const receiver = startedForThisFile(() => new FakeAlertReceiver(secret).start())
+const connector = startedForThisFile(startBotConnectorFake)
+const { service, twilioFake } = testServiceWithTwilioForThisFile(() => ({ PUBLIC_BASE_URL: publicBaseUrl, ALERT_WEBHOOK_URL: receiver.url, ALERT_WEBHOOK_SECRET: secret }))
 let inspectorToken: string
 
 beforeAll(async () => {
-  receiver = await new FakeAlertReceiver(secret).start()
-  twilioFake = await startTwilioFake()
-  connector = await startBotConnectorFake()
-  service = await startTestService({
-    PUBLIC_BASE_URL: publicBaseUrl,
-    ALERT_WEBHOOK_URL: receiver.url,
-    ALERT_WEBHOOK_SECRET: secret,
-    ...twilioSettings(twilioFake),
-  })
   inspectorToken = (await service.services.users.create(`inspector.${Date.now()}@example.gov.uk`, 'inspector')).token
-})
-
-afterAll(async () => {
-  await service?.stop()
-  await receiver?.stop()
-  await twilioFake?.stop()
-  await connector?.stop()
 })
 
 const records = () => feedbackModel(service.services.connection)

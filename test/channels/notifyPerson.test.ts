@@ -4,39 +4,23 @@ import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import { createNotifyEmailSender } from '../../src/messaging/deliveryProviders'
 import { DeliveryService, maxAttempts, retryDelaysMs } from '../../src/messaging/notifyPerson'
 import { TranscriptStore } from '../../src/channels/webchat/transcriptStore'
-import type { RunningService } from '../../src/service'
-import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
-import { startNotifyFake, type NotifyFake } from '../fakes/notifyFake'
-import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
+import { startBotConnectorFake } from '../fakes/botConnectorFake'
+import { startNotifyFake } from '../fakes/notifyFake'
 import { ControlledClock } from '../helpers/clock'
-import { startTestService } from '../helpers/service'
+import { startedForThisFile } from '../helpers/forThisFile'
+import { testServiceWithTwilioForThisFile } from '../helpers/service'
 
-let twilioFake: TwilioFake
-let notifyFake: NotifyFake
-let connector: BotConnectorFake
-let service: RunningService
 const clock = new ControlledClock()
+const notifyFake = startedForThisFile(startNotifyFake)
+const connector = startedForThisFile(startBotConnectorFake)
+const { service, twilioFake } = testServiceWithTwilioForThisFile(
+  () => ({ NOTIFY_API_KEY: notifyFake.apiKey, NOTIFY_BASE_URL: notifyFake.url, NOTIFY_EMAIL_TEMPLATE_ID: crypto.randomUUID() }),
+  clock,
+)
 
 beforeAll(async () => {
-  twilioFake = await startTwilioFake()
-  notifyFake = await startNotifyFake()
-  connector = await startBotConnectorFake()
-  service = await startTestService(
-    {
-      ...twilioSettings(twilioFake),
-      NOTIFY_API_KEY: notifyFake.apiKey,
-      NOTIFY_BASE_URL: notifyFake.url,
-      NOTIFY_EMAIL_TEMPLATE_ID: crypto.randomUUID(),
-    },
-    clock,
-  )
   // The test drives retries itself with the controlled clock.
   await service.services.jobs.stop()
-})
-
-afterAll(async () => {
-  await service?.stop()
-  await Promise.all([twilioFake?.stop(), notifyFake?.stop(), connector?.stop()])
 })
 
 beforeEach(() => {

@@ -4,11 +4,10 @@ import { riskLevelOrder } from '../../src/classification/taxonomy'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages'
 import { getHelpNow, signpostingLines } from '../../src/i18n/safetyMessages'
-import type { RunningService } from '../../src/service'
 import { urgentConcernIn } from '../unit/classification/multilingualConcerns'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
-import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
-import { startTestService } from '../helpers/service'
+import { textTheService } from '../fakes/twilioFake'
+import { testServiceWithTwilioForThisFile } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 
 /**
@@ -17,18 +16,7 @@ import { waitUntil } from '../helpers/serviceProcess'
  */
 
 const publicBaseUrl = 'https://feedback.example.gov.uk'
-let service: RunningService
-let twilioFake: TwilioFake
-
-beforeAll(async () => {
-  twilioFake = await startTwilioFake()
-  service = await startTestService({ PUBLIC_BASE_URL: publicBaseUrl, ...twilioSettings(twilioFake) })
-})
-
-afterAll(async () => {
-  await service?.stop()
-  await twilioFake?.stop()
-})
+const { service, twilioFake } = testServiceWithTwilioForThisFile({ PUBLIC_BASE_URL: publicBaseUrl })
 
 const records = () => feedbackModel(service.services.connection)
 

@@ -4,29 +4,13 @@ import { feedbackModel } from '../../src/data/models/feedback'
 import { processedWebhookModel } from '../../src/data/models/processedWebhook'
 import { conversationReferenceModel } from '../../src/data/models/conversationReference'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import type { RunningService } from '../../src/service'
 import { MongoStorage } from '../../src/bot/mongoStorage'
 import { conversationIdFor } from '../../src/channels/sms/twilioAdapter'
-import { startTestService } from '../helpers/service'
-import { startTwilioFake, twilioSettings, type TwilioFake } from '../fakes/twilioFake'
+import { startTestService, testServiceWithTwilioForThisFile } from '../helpers/service'
 
 const publicBaseUrl = 'https://feedback.example.gov.uk'
 const webhookUrl = `${publicBaseUrl}/api/sms/twilio`
-let service: RunningService
-let twilioFake: TwilioFake
-
-beforeAll(async () => {
-  twilioFake = await startTwilioFake()
-  service = await startTestService({
-    PUBLIC_BASE_URL: publicBaseUrl,
-    ...twilioSettings(twilioFake),
-  })
-})
-
-afterAll(async () => {
-  await service?.stop()
-  await twilioFake?.stop()
-})
+const { service, twilioFake } = testServiceWithTwilioForThisFile({ PUBLIC_BASE_URL: publicBaseUrl })
 
 function randomMobile(): string {
   return `+4477009${String(crypto.randomInt(0, 100000)).padStart(5, '0')}`

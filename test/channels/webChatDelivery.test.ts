@@ -1,17 +1,8 @@
 import { feedbackModel } from '../../src/data/models/feedback'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 
-let service: RunningService
-
-beforeAll(async () => {
-  service = await startTestService()
-})
-
-afterAll(async () => {
-  await service?.stop()
-})
+const service = testServiceForThisFile()
 
 describe('an update for someone who chose "this chat" on the web chat', () => {
   it('appears in their Direct Line conversation, after what was said before', async () => {

@@ -1,23 +1,18 @@
 import { feedbackModel } from '../../src/data/models/feedback'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { type Activity, type ActivityHandler, TestAdapter } from 'botbuilder'
 import type { Connection } from 'mongoose'
-import pino from 'pino'
 import type { Clock } from '../../src/clock'
-import { loadConfig } from '../../src/config'
 import { createFeedbackBot } from '../../src/bot/feedbackBot'
-import { createServices, type Services } from '../../src/composition'
+import type { Services } from '../../src/composition'
+import { createTestServices } from '../helpers/service'
 
 /** A fixed "now" so "yesterday" and "in March" normalise the same way on every run. */
 export const testNow = new Date('2025-06-18T10:00:00Z')
 export const fixedClock: Clock = { now: () => new Date(testNow) }
 
+/** The service's objects on this test's database, at the fixed "now". */
 export function testServices(connection: Connection, env: Record<string, string> = {}): Services {
-  const dataDir = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'dialogs-'))
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env })
-  return createServices(config, pino({ level: 'silent' }), connection, fixedClock)
+  return createTestServices(connection, env, fixedClock)
 }
 
 /** What the bot said in one turn, as plain text (summaries, questions and the choices offered). */

@@ -1,19 +1,11 @@
 import { wordingFor } from '../../dialogs/wording'
-import type { Connection } from 'mongoose'
 import { MongoStorage } from '../../src/bot/mongoStorage'
 import { callbackRequestModel } from '../../src/data/models/callbackRequest'
 import { feedbackModel } from '../../src/data/models/feedback'
-import { connectTestDatabase } from '../helpers/database'
+import { testDatabaseForThisFile } from '../helpers/database'
 import { allText, Conversation, draftOfConversation, testServices } from './conversation'
 
-let connection: Connection
-beforeAll(async () => {
-  connection = await connectTestDatabase()
-})
-afterAll(async () => {
-  await connection.close()
-})
-
+const connection = testDatabaseForThisFile()
 const draftOf = (conversation: Conversation) => draftOfConversation(connection, conversation)
 
 /** A conversation at the "when" step: the story told, then the role and service given. */

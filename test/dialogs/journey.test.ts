@@ -1,16 +1,9 @@
-import type { Connection } from 'mongoose'
 import { equalityResponseModel } from '../../src/data/models/equalityResponse'
 import { botStateModel } from '../../src/bot/mongoStorage'
-import { connectTestDatabase } from '../helpers/database'
+import { testDatabaseForThisFile } from '../helpers/database'
 import { allText, Conversation, draftOfConversation, testServices } from './conversation'
 
-let connection: Connection
-beforeAll(async () => {
-  connection = await connectTestDatabase()
-})
-afterAll(async () => {
-  await connection.close()
-})
+const connection = testDatabaseForThisFile()
 
 const draftOf = (conversation: Conversation) => draftOfConversation(connection, conversation)
 

@@ -1,19 +1,13 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { ActivityHandler, ActivityTypes, MessageFactory } from 'botbuilder'
 import express from 'express'
-import type { Connection } from 'mongoose'
-import { loadConfig } from '../../src/config'
 import { directLineConversationModel } from '../../src/data/models/directLineConversation'
 import { DirectLineChannel, directLineRoutes } from '../../src/channels/webchat'
 import { maxTokenRenewals } from '../../src/channels/webchat/tokens'
 import { errorHandler, notFound } from '../../src/middleware/errorHandlers'
-import { createLogger } from '../../src/logger'
-import { createServices } from '../../src/composition'
-import { connectTestDatabase } from '../helpers/database'
+import { testDatabaseForThisFile } from '../helpers/database'
+import { createTestServices } from '../helpers/service'
 import { type ChatActivity, DirectLineTestClient, textOf } from './directLineClient'
 
 /**
@@ -43,20 +37,18 @@ class StandInBot extends ActivityHandler {
   }
 }
 
-let connection: Connection
+const connection = testDatabaseForThisFile()
 let server: http.Server
 let baseUrl: string
 let channel: DirectLineChannel
 const now = { value: new Date('2026-11-25T10:00:00Z') }
 
 beforeAll(async () => {
-  connection = await connectTestDatabase()
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'directline-')), RATE_LIMIT_PER_MINUTE: '1000' })
-  const services = createServices(config, createLogger('silent'), connection, { now: () => now.value })
+  const services = createTestServices(connection, { RATE_LIMIT_PER_MINUTE: '1000' }, { now: () => now.value })
   const app = express()
   const bot = new StandInBot()
   channel = new DirectLineChannel(services, bot)
-  app.use(directLineRoutes(channel, config.RATE_LIMIT_PER_MINUTE))
+  app.use(directLineRoutes(channel, services.config.RATE_LIMIT_PER_MINUTE))
   app.use(notFound)
   app.use(errorHandler)
   server = http.createServer(app)
@@ -66,7 +58,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise(resolve => server.close(resolve))
-  await connection.close()
 })
 
 async function startedClient(): Promise<{ client: DirectLineTestClient; welcome: ChatActivity[] }> {

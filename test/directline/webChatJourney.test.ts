@@ -1,16 +1,9 @@
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 import { DirectLineTestClient, textOf } from './directLineClient'
 
 /** The real service and the real bot, over the Direct Line endpoints the chat page uses. */
-let service: RunningService
-beforeAll(async () => {
-  service = await startTestService()
-})
-afterAll(async () => {
-  await service.stop()
-})
+const service = testServiceForThisFile()
 
 const recordFor = (client: DirectLineTestClient) =>
   feedbackModel(service.services.connection).findOne({ conversationKey: `webchat:${client.conversationId}` }).lean()

@@ -79,3 +79,8 @@ export class FakeAlertReceiver {
     this.server = undefined
   }
 }
+
+/** The service settings that send alerts to this receiver, signed with its secret. */
+export function alertWebhookSettings(receiver: FakeAlertReceiver): Record<string, string> {
+  return { ALERT_WEBHOOK_URL: receiver.url, ALERT_WEBHOOK_SECRET: receiver.secret }
+}

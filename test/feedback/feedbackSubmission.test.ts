@@ -1,23 +1,13 @@
-import type { Connection } from 'mongoose'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import { FeedbackSubmission } from '../../src/feedback/feedbackSubmission'
 import { ControlledClock } from '../helpers/clock'
-import { connectTestDatabase } from '../helpers/database'
+import { testDatabaseForThisFile } from '../helpers/database'
 
 /** "When it happened" is read into a date the same way whichever way the feedback came in. */
 describe('submitting feedback with a "when" in words', () => {
-  let connection: Connection
+  const connection = testDatabaseForThisFile()
   const clock = new ControlledClock('2025-06-18T10:00:00Z')
-
-  beforeAll(async () => {
-    connection = await connectTestDatabase()
-  })
-  afterAll(async () => {
-    await connection.dropDatabase()
-    await connection.close()
-  })
-
   const submission = () => new FeedbackSubmission(feedbackModel(connection), clock, { routeQueue: async () => {}, afterSubmit: async () => {} })
 
   it('keeps the words and adds the date, as the bot does, for a form or a partner', async () => {

@@ -1,20 +1,14 @@
-import type { Connection } from 'mongoose'
 import { feedbackModel, type FeedbackModel } from '../../src/data/models/feedback'
-import { connectTestDatabase } from '../helpers/database'
+import { testDatabaseForThisFile } from '../helpers/database'
 
 /** Every stored choice comes from its vocabulary, and updates are checked like inserts (FerretDB included). */
 describe('stored values', () => {
-  let connection: Connection
+  const connection = testDatabaseForThisFile()
   let feedback: FeedbackModel
 
   beforeAll(async () => {
-    connection = await connectTestDatabase()
     feedback = feedbackModel(connection)
     await feedback.init()
-  })
-  afterAll(async () => {
-    await connection.dropDatabase()
-    await connection.close()
   })
 
   const draft = (reference: string) => ({ _id: reference, reference, channel: 'webchat', status: 'draft' as const })

@@ -1,12 +1,7 @@
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
+import { startTestService, testServiceForThisFile } from '../helpers/service'
 
 describe('the HTTP service', () => {
-  let service: RunningService
-  beforeAll(async () => {
-    service = await startTestService()
-  })
-  afterAll(() => service.stop())
+  const service = testServiceForThisFile()
 
   it('answers /healthz and /readyz when the database answers', async () => {
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200)

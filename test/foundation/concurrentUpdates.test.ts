@@ -1,20 +1,12 @@
-import type { Connection } from 'mongoose'
 import { feedbackModel } from '../../src/data/models/feedback'
-import { connectTestDatabase } from '../helpers/database'
+import { testDatabaseForThisFile } from '../helpers/database'
 
 /**
  * FerretDB v1 applies an update by reading the document and writing it back. Inside one instance, updates of one
  * record must still all land when they arrive together: an inspector's note while repeat concerns are linked,
  * a status change while the escalation level moves on.
  */
-let connection: Connection
-beforeAll(async () => {
-  connection = await connectTestDatabase()
-})
-afterAll(async () => {
-  await connection.close()
-})
-
+const connection = testDatabaseForThisFile()
 it('keeps every one of many updates made to one feedback record at the same moment', async () => {
   const feedback = feedbackModel(connection)
   const reference = 'FB-RACE1'

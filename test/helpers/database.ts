@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Connection } from 'mongoose'
 import pino from 'pino'
 import { connectToDatabase } from '../../src/data/database'
+import { startedForThisFile } from './forThisFile'
 
 /** A database name of this test file's own, so test files never see each other's data. */
 export function testDatabaseName(): string {
@@ -21,4 +22,9 @@ export function testDatabaseUri(name = testDatabaseName()): string {
 
 export async function connectTestDatabase(): Promise<Connection> {
   return connectToDatabase(testDatabaseUri(), pino({ level: 'silent' }))
+}
+
+/** A connection to this test file's own database, opened before its tests and closed after them. */
+export function testDatabaseForThisFile(): Connection {
+  return startedForThisFile(connectTestDatabase, connection => connection.close())
 }

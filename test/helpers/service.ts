@@ -1,25 +1,56 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { Connection } from 'mongoose'
 import type { Clock } from '../../src/clock'
+import { createServices, type Services } from '../../src/composition'
 import { loadConfig } from '../../src/config'
 import { findFreePort } from '../../src/data/embeddedDatabase'
 import { createLogger } from '../../src/logger'
 import { type RunningService, startService } from '../../src/service'
+import { startTwilioFake, type TwilioFake, twilioSettings } from '../fakes/twilioFake'
 import { testDatabaseUri } from './database'
+import { startedForThisFile } from './forThisFile'
+
+type Settings = Record<string, string>
+
+const testDataDir = (prefix: string) => fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), prefix))
+
+/**
+ * The service's objects from its composition root, on a test database and optionally a test's clock, without the
+ * HTTP server and with no worker started: the test runs each step itself, when it chooses.
+ */
+export function createTestServices(connection: Connection, env: Settings = {}, clock?: Clock): Services {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: testDataDir('services-'), ...env })
+  return createServices(config, createLogger(config.LOG_LEVEL), connection, clock)
+}
 
 /** The whole service, in this test process, on the shared test FerretDB and a free port; optionally on a test's clock. */
-export async function startTestService(env: Record<string, string> = {}, clock?: Clock): Promise<RunningService> {
-  const dataDir = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'service-'))
+export async function startTestService(env: Settings = {}, clock?: Clock): Promise<RunningService> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     PORT: String(await findFreePort()),
-    DATA_DIR: dataDir,
+    DATA_DIR: testDataDir('service-'),
     MONGODB_URI: testDatabaseUri(),
     // Tests change cases behind the console's back: read the queue afresh on every request.
     CONSOLE_QUEUE_REFRESH_SECONDS: '0',
     ...env,
   })
   return startService(config, createLogger(config.LOG_LEVEL), clock)
+}
+
+/**
+ * One service for this test file's tests, started before them and stopped after them. `env` may be a function,
+ * for settings that name something else this file starts (a fake's URL is known only once it has started).
+ */
+export function testServiceForThisFile(env: Settings | (() => Settings) = {}, clock?: Clock): RunningService {
+  return startedForThisFile(() => startTestService(typeof env === 'function' ? env() : env, clock))
+}
+
+/** This file's service, with Twilio pointed at a fake of its own: text messages both ways. */
+export function testServiceWithTwilioForThisFile(env: Settings | (() => Settings) = {}, clock?: Clock): { service: RunningService; twilioFake: TwilioFake } {
+  const twilioFake = startedForThisFile(() => startTwilioFake())
+  const service = testServiceForThisFile(() => ({ ...(typeof env === 'function' ? env() : env), ...twilioSettings(twilioFake) }), clock)
+  return { service, twilioFake }
 }

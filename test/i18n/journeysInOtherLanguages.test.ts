@@ -3,10 +3,9 @@ import { feedbackModel } from '../../src/data/models/feedback'
 import { languageIdentifier } from '../../src/i18n/languageIdentifier'
 import { readMessageFiles } from '../../src/i18n/messages'
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages'
-import type { RunningService } from '../../src/service'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
-import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
-import { startTestService } from '../helpers/service'
+import { textTheService } from '../fakes/twilioFake'
+import { testServiceWithTwilioForThisFile } from '../helpers/service'
 
 /**
  * Whole journeys in Polish, Welsh and Urdu, over web chat (Direct Line) and SMS (the signed Twilio webhook),
@@ -14,17 +13,7 @@ import { startTestService } from '../helpers/service'
  * and what the bot says, taken together, reads as that language.
  */
 const publicBaseUrl = 'https://feedback.example.gov.uk'
-let service: RunningService
-let twilioFake: TwilioFake
-
-beforeAll(async () => {
-  twilioFake = await startTwilioFake()
-  service = await startTestService({ PUBLIC_BASE_URL: publicBaseUrl, ...twilioSettings(twilioFake) })
-})
-afterAll(async () => {
-  await service?.stop()
-  await twilioFake?.stop()
-})
+const { service, twilioFake } = testServiceWithTwilioForThisFile({ PUBLIC_BASE_URL: publicBaseUrl })
 
 const files = readMessageFiles()
 

@@ -1,17 +1,9 @@
-import type { RunningService } from '../../src/service'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 
 /** Deaf and hard of hearing people are told how to reach the contact centre: Relay UK (18001) and BSL video relay. */
-let service: RunningService
 const bslUrl = 'https://www.regulator.example.gov.uk/contact-us/bsl'
-
-beforeAll(async () => {
-  service = await startTestService({ CONTACT_CENTRE_PHONE: '03000 616161', CONTACT_CENTRE_BSL_URL: bslUrl })
-})
-afterAll(async () => {
-  await service?.stop()
-})
+const service = testServiceForThisFile({ CONTACT_CENTRE_PHONE: '03000 616161', CONTACT_CENTRE_BSL_URL: bslUrl })
 
 describe('Relay UK and BSL', () => {
   test.each([

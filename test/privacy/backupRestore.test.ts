@@ -6,29 +6,23 @@ import pino from 'pino'
 import { connectToDatabase } from '../../src/data/database'
 import { alertModel } from '../../src/data/models/alert'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
 import { createContactCipher } from '../../src/contact/contactEncryption'
-import { FakeAlertReceiver } from '../fakes/alertReceiver'
+import { alertWebhookSettings, FakeAlertReceiver } from '../fakes/alertReceiver'
 import { testDatabaseUri } from '../helpers/database'
-import { startTestService } from '../helpers/service'
+import { startedForThisFile } from '../helpers/forThisFile'
+import { testServiceForThisFile } from '../helpers/service'
 import { runTool, sourceTool } from '../helpers/tools'
 
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
 const calmStory = 'The staff were lovely and the food was good. Thank you.'
 
-let receiver: FakeAlertReceiver
-let service: RunningService
 const sourceUri = testDatabaseUri()
 const connections: Connection[] = []
 const scratch = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'backup-'))
+const receiver = startedForThisFile(() => new FakeAlertReceiver('alert-secret').start())
+const service = testServiceForThisFile(() => ({ MONGODB_URI: sourceUri, ...alertWebhookSettings(receiver), RATE_LIMIT_PER_MINUTE: '100000' }))
 
-beforeAll(async () => {
-  receiver = await new FakeAlertReceiver('alert-secret').start()
-  service = await startTestService({ MONGODB_URI: sourceUri, ALERT_WEBHOOK_URL: receiver.url, ALERT_WEBHOOK_SECRET: 'alert-secret', RATE_LIMIT_PER_MINUTE: '100000' })
-})
 afterAll(async () => {
-  await service?.stop()
-  await receiver?.stop()
   for (const connection of connections) {
     await connection.dropDatabase()
     await connection.close()

@@ -1,18 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { launchChromium, seriousAccessibilityViolations as seriousViolations } from '../browser/browser'
+import { chromiumForThisFile, seriousAccessibilityViolations as seriousViolations } from '../helpers/browser'
 import { auditEventModel } from '../../src/data/models/auditEvent'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 import { ConsoleClient } from '../triage/consoleClient'
 
-let service: RunningService
-beforeAll(async () => {
-  service = await startTestService()
-})
-afterAll(async () => {
-  await service.stop()
-})
+const service = testServiceForThisFile()
 
 async function submit(text: string, email: string): Promise<string> {
   const response = await fetch(`${service.url}/api/feedback`, {
@@ -91,13 +83,7 @@ it('the public privacy page says how long we keep things, from the same settings
 })
 
 describe('the erasure pages in a browser', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const browser = chromiumForThisFile()
 
   it('has no accessibility problems on the form, its errors, the check page and the result', async () => {
     const reference = await submit('Someone wants this gone.', 'gone@example.com')

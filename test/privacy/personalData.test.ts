@@ -6,19 +6,12 @@ import { erasureNotice, PersonalDataErasure } from '../../src/privacy/erasure'
 import { PersonQueryError } from '../../src/privacy/personalRecords'
 import { renderSubjectAccessPage, SubjectAccessExport, subjectAccessJson } from '../../src/privacy/subjectAccess'
 import type { Actor } from '../../src/security/audit'
-import type { RunningService } from '../../src/service'
 import { DirectLineTestClient } from '../directline/directLineClient'
 import { findStrings } from '../helpers/personalDataScan'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 
-let service: RunningService
-beforeAll(async () => {
-  service = await startTestService()
-})
-afterAll(async () => {
-  await service.stop()
-})
+const service = testServiceForThisFile()
 
 const inspector: Actor = { email: 'inspector@example.gov.uk', role: 'inspector', via: 'console' }
 const dataProtectionOfficer: Actor = { email: 'dpo@example.gov.uk', role: 'admin', via: 'console' }

@@ -1,21 +1,13 @@
 import crypto from 'node:crypto'
 import { Writable } from 'node:stream'
-import type { Connection } from 'mongoose'
 import pino from 'pino'
 import { loadConfig } from '../../src/config'
 import { RetentionJob, retentionPolicyFrom } from '../../src/privacy/retention'
 import { createContactCipher } from '../../src/contact/contactEncryption'
 import { ControlledClock } from '../helpers/clock'
-import { connectTestDatabase } from '../helpers/database'
+import { testDatabaseForThisFile } from '../helpers/database'
 
-let connection: Connection
-beforeAll(async () => {
-  connection = await connectTestDatabase()
-})
-afterAll(async () => {
-  await connection.dropDatabase()
-  await connection.close()
-})
+const connection = testDatabaseForThisFile()
 
 const dayMs = 86_400_000
 const cipher = createContactCipher(crypto.randomBytes(32))

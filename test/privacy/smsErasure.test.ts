@@ -2,26 +2,12 @@ import crypto from 'node:crypto'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { PersonalDataErasure } from '../../src/privacy/erasure'
 import { SubjectAccessExport, subjectAccessJson } from '../../src/privacy/subjectAccess'
-import type { RunningService } from '../../src/service'
-import { startTwilioFake, twilioSettings, type TwilioFake, textTheService } from '../fakes/twilioFake'
+import { textTheService } from '../fakes/twilioFake'
 import { findStrings } from '../helpers/personalDataScan'
-import { startTestService } from '../helpers/service'
+import { testServiceWithTwilioForThisFile } from '../helpers/service'
 
 const publicBaseUrl = 'https://feedback.example.gov.uk'
-let service: RunningService
-let twilioFake: TwilioFake
-
-beforeAll(async () => {
-  twilioFake = await startTwilioFake()
-  service = await startTestService({
-    PUBLIC_BASE_URL: publicBaseUrl,
-    ...twilioSettings(twilioFake),
-  })
-})
-afterAll(async () => {
-  await service?.stop()
-  await twilioFake?.stop()
-})
+const { service, twilioFake } = testServiceWithTwilioForThisFile({ PUBLIC_BASE_URL: publicBaseUrl })
 
 async function text(from: string, body: string): Promise<void> {
   expect((await textTheService(twilioFake, service.url, publicBaseUrl, from, body)).status).toBe(200)

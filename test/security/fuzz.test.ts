@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
 import twilio from 'twilio'
-import type { RunningService } from '../../src/service'
-import { startBotConnectorFake, type BotConnectorFake } from '../fakes/botConnectorFake'
-import { startTestService } from '../helpers/service'
+import { startBotConnectorFake } from '../fakes/botConnectorFake'
+import { startedForThisFile } from '../helpers/forThisFile'
+import { testServiceForThisFile } from '../helpers/service'
 
 /**
  * A seeded, bounded fuzz run over every public endpoint: well-formed, half-formed and hostile requests, with
@@ -86,25 +86,18 @@ function pathPart(): string {
   return random.pick(['x', 'FB-ABCD-1234', '..%2F..%2Fetc', '%E0%A4%A', 'a'.repeat(3000), '%00', '😀', '$gt', '000000000000000000000000', "'", ''])
 }
 
-let service: RunningService
-let connector: BotConnectorFake
 const twilioToken = 'fuzz-twilio-auth-token'
 const publicBaseUrl = 'https://feedback.example.gov.uk'
 const poolSize = 5
 const tokens: { conversationId: string; token: string }[] = []
+const connector = startedForThisFile(startBotConnectorFake)
+const service = testServiceForThisFile({ RATE_LIMIT_PER_MINUTE: '1000000', PUBLIC_BASE_URL: publicBaseUrl, TWILIO_AUTH_TOKEN: twilioToken, TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000' })
 
 beforeAll(async () => {
-  connector = await startBotConnectorFake()
-  service = await startTestService({ RATE_LIMIT_PER_MINUTE: '1000000', PUBLIC_BASE_URL: publicBaseUrl, TWILIO_AUTH_TOKEN: twilioToken, TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000' })
   for (let index = 0; index < poolSize; index++) {
     const created = await fetch(`${service.url}/v3/directline/conversations`, { method: 'POST' })
     tokens.push((await created.json()) as { conversationId: string; token: string })
   }
-}, 60_000)
-
-afterAll(async () => {
-  await service?.stop()
-  await connector?.stop()
 })
 
 interface FuzzRequest {

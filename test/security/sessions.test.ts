@@ -1,16 +1,8 @@
 import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
+import { startTestService, testServiceForThisFile } from '../helpers/service'
 import { ConsoleClient } from '../triage/consoleClient'
 
-let service: RunningService
-
-beforeAll(async () => {
-  service = await startTestService()
-})
-
-afterAll(async () => {
-  await service?.stop()
-})
+const service = testServiceForThisFile()
 
 async function signedIn(role: 'inspector' | 'manager' | 'admin', on = service) {
   const created = await on.services.users.create(`${role}.${Math.random().toString(36).slice(2)}@example.gov.uk`, role)

@@ -1,22 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { launchChromium, seriousAccessibilityViolations as seriousViolations } from '../browser/browser'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
+import { chromiumForThisFile, seriousAccessibilityViolations as seriousViolations } from '../helpers/browser'
+import { testServiceForThisFile } from '../helpers/service'
 
-let service: RunningService
-let browser: Browser
+const service = testServiceForThisFile()
+const browser = chromiumForThisFile()
 
 describe('accessibility of the form and the console (axe, WCAG 2.2 AA)', () => {
-  beforeAll(async () => {
-    service = await startTestService()
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await service?.stop()
-  })
-
   it('has no serious or critical problems on the form, its error state and its thank-you page', async () => {
     const page = await browser.newPage()
     await page.goto(`${service.url}/give-feedback-by-form`)

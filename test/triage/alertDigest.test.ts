@@ -1,63 +1,12 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { Connection } from 'mongoose'
-import { loadConfig } from '../../src/config'
-import { feedbackModel } from '../../src/data/models/feedback'
-import { createLogger } from '../../src/logger'
-import { createServices, type Services } from '../../src/composition'
-import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import { FakeAlertReceiver } from '../fakes/alertReceiver'
-import { type NotifyFake, notifySettings, startNotifyFake } from '../fakes/notifyFake'
 import { ControlledClock } from '../helpers/clock'
-import { connectTestDatabase } from '../helpers/database'
+import { triageStepsForThisFile } from './triageSteps'
 
-const secret = 'digest-secret'
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
 const clock = new ControlledClock('2026-03-02T09:00:00Z')
 
-let connection: Connection
-let services: Services
-let receiver: FakeAlertReceiver
-let notify: NotifyFake
-
-beforeAll(async () => {
-  connection = await connectTestDatabase()
-  receiver = await new FakeAlertReceiver(secret).start()
-  notify = await startNotifyFake()
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'digest-')),
-    ALERT_WEBHOOK_URL: receiver.url,
-    ALERT_WEBHOOK_SECRET: secret,
-    ALERT_ESCALATION_MINUTES: '30',
-    ...notifySettings(notify),
-  })
-  // The workers are not started: the test runs each pass, as after a stretch of downtime.
-  services = createServices(config, createLogger('silent'), connection, clock)
-})
-
-afterAll(async () => {
-  await connection?.close()
-  await receiver?.stop()
-  await notify?.stop()
-})
-
-async function urgentCase(serviceName: string): Promise<string> {
-  const reference = newFeedbackReference()
-  await feedbackModel(connection).create({
-    reference,
-    status: 'received',
-    statusHistory: [{ status: 'received', at: clock.now() }],
-    channel: 'api',
-    service: { name: serviceName, key: serviceName.toLowerCase(), region: 'London', serviceTypes: ['Care home'] },
-    story: urgentStory,
-    submittedAt: clock.now(),
-  })
-  await services.classifyAndRoute.process(reference)
-  return reference
-}
+// The workers are not started: the test runs each pass, as after a stretch of downtime.
+const { receiver, notify, services, receivedFeedback } = triageStepsForThisFile(clock)
+const urgentCase = (serviceName: string) => receivedFeedback(urgentStory, serviceName)
 
 describe('alerts that fall due together', () => {
   it('reach each person as one digest naming every case, while the webhook still gets one alert per case', async () => {

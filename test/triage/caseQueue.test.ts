@@ -1,21 +1,12 @@
-import type { Connection } from 'mongoose'
 import { systemClock } from '../../src/clock'
 import { deliveryModel } from '../../src/data/models/delivery'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { CaseQueue, parseCaseFilters } from '../../src/triage/caseQueue'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import { connectTestDatabase } from '../helpers/database'
+import { testDatabaseForThisFile } from '../helpers/database'
 import { waitUntil } from '../helpers/serviceProcess'
 
-let connection: Connection
-
-beforeAll(async () => {
-  connection = await connectTestDatabase()
-})
-
-afterAll(async () => {
-  await connection?.close()
-})
+const connection = testDatabaseForThisFile()
 
 async function newCase(story: string) {
   const reference = newFeedbackReference()

@@ -5,15 +5,14 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { auditEventModel } from '../../src/data/models/auditEvent'
 import { userModel } from '../../src/data/models/user'
-import type { RunningService } from '../../src/service'
 import { testDatabaseUri } from '../helpers/database'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 
 const run = promisify(execFile)
 const projectRoot = path.resolve(__dirname, '..', '..')
 
-let service: RunningService
-let databaseUri: string
+const databaseUri = testDatabaseUri()
+const service = testServiceForThisFile({ MONGODB_URI: databaseUri })
 
 async function userCreate(...args: string[]) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'user-create-'))
@@ -40,15 +39,6 @@ function api(pathName: string, options: { token?: string; method?: string; body?
     body: options.body ? JSON.stringify(options.body) : undefined,
   })
 }
-
-beforeAll(async () => {
-  databaseUri = testDatabaseUri()
-  service = await startTestService({ MONGODB_URI: databaseUri })
-})
-
-afterAll(async () => {
-  await service?.stop()
-})
 
 describe('user:create', () => {
   it('prints one JSON line and stores only hashes', async () => {

@@ -1,21 +1,12 @@
 import { auditEventModel } from '../../src/data/models/auditEvent'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 import { ConsoleClient } from './consoleClient'
 
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
 
-let service: RunningService
-
-beforeAll(async () => {
-  service = await startTestService()
-})
-
-afterAll(async () => {
-  await service?.stop()
-})
+const service = testServiceForThisFile()
 
 async function submitted(text: string, serviceName: string) {
   const response = await fetch(`${service.url}/api/feedback`, {

@@ -1,19 +1,18 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { deliveryModel } from '../../src/data/models/delivery'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import { accessibilityViolations, launchChromium } from '../browser/browser'
-import { startTestService } from '../helpers/service'
+import { accessibilityViolations, chromiumForThisFile } from '../helpers/browser'
+import { testServiceForThisFile } from '../helpers/service'
 
 /** A triage shift in real Chromium: what the queue shows, how to find a case, and that nothing fails silently. */
 
 const minute = 60_000
 
-let service: RunningService
-let browser: Browser
+const service = testServiceForThisFile()
+const browser = chromiumForThisFile()
 let inspector: { email: string; password: string }
 let manager: { email: string; password: string }
 let admin: { email: string; password: string }
@@ -112,8 +111,6 @@ async function allViolations(page: Page): Promise<string[]> {
 const bannerText = (page: Page) => page.locator('.govuk-notification-banner--success').innerText()
 
 beforeAll(async () => {
-  service = await startTestService()
-  browser = await launchChromium()
   inspector = await service.services.users.create('shift.inspector@example.gov.uk', 'inspector')
   manager = await service.services.users.create('shift.manager@example.gov.uk', 'manager')
   admin = await service.services.users.create('shift.admin@example.gov.uk', 'admin')
@@ -191,11 +188,6 @@ beforeAll(async () => {
   })
   await deliveries.create(delivery(cases.phoneCall, 'needs_phone_call'))
   await deliveries.create(delivery(cases.failedReply, 'failed'))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await service?.stop()
 })
 
 describe('the queue tells cases apart', () => {

@@ -1,68 +1,16 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { Connection } from 'mongoose'
-import { loadConfig } from '../../src/config'
 import { feedbackModel } from '../../src/data/models/feedback'
-import { createLogger } from '../../src/logger'
-import { createServices, type Services } from '../../src/composition'
-import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import { FakeAlertReceiver } from '../fakes/alertReceiver'
-import { type NotifyFake, notifySettings, startNotifyFake } from '../fakes/notifyFake'
-import { connectTestDatabase } from '../helpers/database'
 import { ControlledClock } from '../helpers/clock'
+import { triageStepsForThisFile } from './triageSteps'
 
-const secret = 'escalation-secret'
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
 const highStory = 'I was not given my tablets on time twice this week.'
 const mediumStory = 'The staff were rude and the room was cold.'
 const calmStory = 'The staff were lovely and the food was good. Thank you.'
 
-let connection: Connection
-let services: Services
-let receiver: FakeAlertReceiver
-let notify: NotifyFake
 // Monday 2 March 2026, 09:00 UTC.
 const clock = new ControlledClock('2026-03-02T09:00:00Z')
-
-beforeAll(async () => {
-  connection = await connectTestDatabase()
-  receiver = await new FakeAlertReceiver(secret).start()
-  notify = await startNotifyFake()
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'escalation-')),
-    ALERT_WEBHOOK_URL: receiver.url,
-    ALERT_WEBHOOK_SECRET: secret,
-    ALERT_ESCALATION_MINUTES: '30',
-    ...notifySettings(notify),
-  })
-  // The worker is not started: each step is run by the test, at the time the test chooses.
-  services = createServices(config, createLogger('silent'), connection, clock)
-})
-
-afterAll(async () => {
-  await connection?.close()
-  await receiver?.stop()
-  await notify?.stop()
-})
-
-async function receivedFeedback(story: string, serviceName: string, overrides: Record<string, unknown> = {}) {
-  const reference = newFeedbackReference()
-  await feedbackModel(connection).create({
-    reference,
-    status: 'received',
-    statusHistory: [{ status: 'received', at: clock.now() }],
-    channel: 'api',
-    service: { name: serviceName, key: serviceName.toLowerCase(), region: 'London', serviceTypes: ['Care home'] },
-    story,
-    submittedAt: clock.now(),
-    ...overrides,
-  })
-  await services.classifyAndRoute.process(reference)
-  return reference
-}
+// The worker is not started: each step is run by the test, at the time the test chooses.
+const { connection, receiver, notify, services, receivedFeedback } = triageStepsForThisFile(clock)
 
 const triageOf = async (reference: string) => (await feedbackModel(connection).findOne({ reference }).lean())?.triage
 

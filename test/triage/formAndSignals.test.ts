@@ -1,17 +1,8 @@
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 
-let service: RunningService
-
-beforeAll(async () => {
-  service = await startTestService()
-})
-
-afterAll(async () => {
-  await service?.stop()
-})
+const service = testServiceForThisFile()
 
 function postForm(fields: Record<string, string>) {
   return fetch(`${service.url}/give-feedback-by-form`, {

@@ -1,25 +1,15 @@
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
-import { FakeAlertReceiver } from '../fakes/alertReceiver'
-import { startTestService } from '../helpers/service'
+import { alertWebhookSettings, FakeAlertReceiver } from '../fakes/alertReceiver'
+import { startedForThisFile } from '../helpers/forThisFile'
+import { testServiceForThisFile } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 
 const secret = 'test-webhook-secret'
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
 const calmStory = 'The staff were lovely and the food was good. Thank you.'
 
-let receiver: FakeAlertReceiver
-let service: RunningService
-
-beforeAll(async () => {
-  receiver = await new FakeAlertReceiver(secret).start()
-  service = await startTestService({ ALERT_WEBHOOK_URL: receiver.url, ALERT_WEBHOOK_SECRET: secret, PUBLIC_BASE_URL: 'https://feedback.example.gov.uk' })
-})
-
-afterAll(async () => {
-  await service?.stop()
-  await receiver?.stop()
-})
+const receiver = startedForThisFile(() => new FakeAlertReceiver(secret).start())
+const service = testServiceForThisFile(() => ({ ...alertWebhookSettings(receiver), PUBLIC_BASE_URL: 'https://feedback.example.gov.uk' }))
 
 beforeEach(() => {
   receiver.down = false

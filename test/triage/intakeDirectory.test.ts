@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { feedbackModel } from '../../src/data/models/feedback'
-import type { RunningService } from '../../src/service'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 
 /** Feedback sent by a partner names a service; the directory tells us where it is, so the right team gets it. */
@@ -14,17 +13,9 @@ const rules = {
   teams: { 'national-triage': { name: 'National triage', onCall: [person] }, 'testshire-team': { name: 'Testshire team', onCall: [person] } },
 }
 
-let service: RunningService
-
-beforeAll(async () => {
-  const rulesFile = path.join(fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'routing-')), 'routing.json')
-  fs.writeFileSync(rulesFile, JSON.stringify(rules))
-  service = await startTestService({ ROUTING_RULES_FILE: rulesFile })
-})
-
-afterAll(async () => {
-  await service?.stop()
-})
+const rulesFile = path.join(fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'routing-')), 'routing.json')
+fs.writeFileSync(rulesFile, JSON.stringify(rules))
+const service = testServiceForThisFile({ ROUTING_RULES_FILE: rulesFile })
 
 async function send(serviceGiven: Record<string, string>) {
   const response = await fetch(`${service.url}/api/feedback`, {

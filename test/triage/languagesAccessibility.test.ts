@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core'
-import { launchChromium, seriousAccessibilityViolations as seriousViolations } from '../browser/browser'
+import { chromiumForThisFile, seriousAccessibilityViolations as seriousViolations } from '../helpers/browser'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { getHelpNow } from '../../src/i18n/safetyMessages'
-import type { RunningService } from '../../src/service'
 import { urgentConcernIn } from '../unit/classification/multilingualConcerns'
-import { startTestService } from '../helpers/service'
+import { testServiceForThisFile } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
 
 /** Help in Urdu (right to left) on the form, and an Urdu case in the console: axe finds nothing serious. */
 
-let service: RunningService
-let browser: Browser
+const service = testServiceForThisFile()
+const browser = chromiumForThisFile()
 
 describe('accessibility in other languages (axe, WCAG 2.2 AA)', () => {
-  beforeAll(async () => {
-    service = await startTestService()
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await service?.stop()
-  })
-
   it('shows Urdu help right to left on the form\'s thank-you page, and the case and queue in the console', async () => {
     const page = await browser.newPage()
     await page.goto(`${service.url}/give-feedback-by-form`)

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { startedForThisFile } from './forThisFile'
 
 export const chromiumPath = '/usr/bin/chromium'
 
@@ -12,6 +13,11 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
   })
+}
+
+/** One Chromium for this test file's tests, launched before them and closed after them. */
+export function chromiumForThisFile(): Browser {
+  return startedForThisFile(launchChromium, browser => browser.close())
 }
 
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
