@@ -24,10 +24,7 @@ beforeAll(async () => {
   connection = await connectToDatabase(databaseUri, pino({ level: 'silent' }))
 })
 afterAll(async () => {
-  if (running && running.child.exitCode === null) {
-    running.child.kill('SIGTERM')
-    await running.exited
-  }
+  await running?.stop()
   await connection.close()
 })
 

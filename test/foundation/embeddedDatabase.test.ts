@@ -51,8 +51,7 @@ describe('the service on its embedded database', () => {
     expect(fs.statSync(path.join(env.DATA_DIR, 'ferretdb.log')).mode & 0o777).toBe(0o600)
 
     const stoppedAt = Date.now()
-    first.child.kill('SIGTERM')
-    expect(await first.exited).toBe(0)
+    expect(await first.stop()).toBe(0)
     expect(Date.now() - stoppedAt).toBeLessThan(10_000)
     expect(isProcessAlive(firstLauncher)).toBe(false)
 
@@ -60,8 +59,7 @@ describe('the service on its embedded database', () => {
     await waitForStatus(second, '/readyz', 200)
     const found = await withDocuments(env.EMBEDDED_DB_PORT, 'restart_check', collection => collection.findOne({ note: 'written before the restart' }))
     expect(found).not.toBeNull()
-    second.child.kill('SIGTERM')
-    expect(await second.exited).toBe(0)
+    expect(await second.stop()).toBe(0)
   })
 
   it('leaves no database process behind when the service is killed with SIGKILL, and starts cleanly again', async () => {
@@ -77,8 +75,7 @@ describe('the service on its embedded database', () => {
 
     const second = await spawnService(env)
     await waitForStatus(second, '/readyz', 200)
-    second.child.kill('SIGTERM')
-    expect(await second.exited).toBe(0)
+    expect(await second.stop()).toBe(0)
   })
 
   it('replaces a stale embedded database left running from an earlier start', async () => {
@@ -115,8 +112,7 @@ describe('the service on its embedded database', () => {
       await waitForStatus(service, '/readyz', 200)
       expect(isProcessAlive(orphan)).toBe(false)
       expect(launcherPid(env.DATA_DIR)).not.toBe(orphan)
-      service.child.kill('SIGTERM')
-      await service.exited
+      await service.stop()
     } finally {
       process.kill(-orphanShell.pid!, 'SIGKILL')
     }
@@ -144,8 +140,7 @@ describe('the service on its embedded database', () => {
     await waitForStatus(service, '/readyz', 200)
     const users = await withDocuments(env.EMBEDDED_DB_PORT, 'users', collection => collection.countDocuments({ email: 'sharing@example.gov.uk' }))
     expect(users).toBe(1)
-    service.child.kill('SIGTERM')
-    expect(await service.exited).toBe(0)
+    expect(await service.stop()).toBe(0)
   })
 
   it('answers /readyz 503 while the database is stopped, and 200 again once it is back', async () => {
@@ -171,8 +166,7 @@ describe('the service on its embedded database', () => {
     await waitForStatus(service, '/readyz', 503, 15_000)
     await waitForStatus(service, '/readyz', 200, 30_000)
 
-    service.child.kill('SIGTERM')
-    expect(await service.exited).toBe(0)
+    expect(await service.stop()).toBe(0)
   })
 
   it('keeps restarting a database that died, with growing waits, even while its port is held for a while', async () => {
@@ -194,8 +188,7 @@ describe('the service on its embedded database', () => {
       await new Promise<void>(resolve => squatter.close(() => resolve()))
     }
     await waitForStatus(service, '/readyz', 200, 45_000)
-    service.child.kill('SIGTERM')
-    expect(await service.exited).toBe(0)
+    expect(await service.stop()).toBe(0)
   })
 
   it('is not ready while the disk is full, and says plainly that feedback was not saved', async () => {
@@ -247,8 +240,7 @@ describe('the service on its embedded database', () => {
       body: JSON.stringify({ service: { name: 'Oak House' }, text: story }),
     })
     expect(again.status).toBe(201)
-    service.child.kill('SIGTERM')
-    expect(await service.exited).toBe(0)
+    expect(await service.stop()).toBe(0)
   })
 
   it('refuses to start with a bad PORT, in one clear line naming it', async () => {

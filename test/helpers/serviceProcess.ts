@@ -11,13 +11,18 @@ export interface ServiceProcess {
   output(): string
   /** Resolves with the exit code, or the signal name. */
   exited: Promise<number | string>
+  /** SIGTERM, as an orchestrator stops it (nothing if it has already gone); resolves with how it exited. */
+  stop(): Promise<number | string>
 }
 
-/** The real service as a separate process (`node --import tsx src/server.ts`), for kill and restart tests. */
-export async function spawnService(env: Record<string, string>): Promise<ServiceProcess> {
+/**
+ * The real service as a separate process, for kill and restart tests: by default `node --import tsx src/server.ts`,
+ * as `npm start` runs it; `entry` runs another build of it (the compiled JavaScript).
+ */
+export async function spawnService(env: Record<string, string>, entry = ['--import', 'tsx', 'src/server.ts']): Promise<ServiceProcess> {
   const port = env.PORT ?? String(await findFreePort())
   let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,7 +30,11 @@ export async function spawnService(env: Record<string, string>): Promise<Service
   child.stdout?.on('data', chunk => (output += chunk))
   child.stderr?.on('data', chunk => (output += chunk))
   const exited = new Promise<number | string>(resolve => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)))
-  return { child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited }
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    return exited
+  }
+  return { child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited, stop }
 }
 
 /** Polls until GET path answers with the wanted status, or fails with the service's output. */

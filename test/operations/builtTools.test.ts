@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,10 +6,9 @@ import type { Connection } from 'mongoose'
 import pino from 'pino'
 import { collectionsInCopyOrder } from '../../src/backup/logicalCopy'
 import { connectToDatabase } from '../../src/data/database'
-import { findFreePort } from '../../src/data/embeddedDatabase'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { testDatabaseUri } from '../helpers/database'
-import { waitForStatus, type ServiceProcess } from '../helpers/serviceProcess'
+import { spawnService, waitForStatus, type ServiceProcess } from '../helpers/serviceProcess'
 import { runTool } from '../helpers/tools'
 
 /**
@@ -62,10 +61,7 @@ beforeAll(() => {
 }, 600_000)
 
 afterAll(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM')
-    await server.exited
-  }
+  await server?.stop()
   for (const connection of connections) {
     await connection.dropDatabase()
     await connection.close()
@@ -73,16 +69,7 @@ afterAll(async () => {
 })
 
 it('the built service and every operator tool run from the compiled JavaScript', async () => {
-  const port = String(await findFreePort())
-  let output = ''
-  const child = spawn(process.execPath, [built('src/server.js')], {
-    cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: port, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  child.stdout.on('data', chunk => (output += chunk))
-  child.stderr.on('data', chunk => (output += chunk))
-  server = { child, port, url: `http://127.0.0.1:${port}`, output: () => output, exited: new Promise(resolve => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1))) }
+  server = await spawnService(env, [built('src/server.js')])
   await waitForStatus(server, '/readyz', 200)
 
   const user = await runTool(tool('userCreate', '--email', 'dpo@example.gov.uk', '--role', 'admin'), env)

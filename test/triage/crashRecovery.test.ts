@@ -108,8 +108,7 @@ describe('a crash between saving the record and sending the alert loses nothing'
       expect(receiver.received[0]).toMatchObject({ signatureValid: true, body: expect.objectContaining({ reference, escalation: 'inspector' }) })
       expect(await waitUntil(async () => (await alerts.findOne({ reference }).lean())?.status === 'delivered')).toBe(true)
     } finally {
-      second.child.kill('SIGTERM')
-      await second.exited
+      await second.stop()
     }
   })
 })

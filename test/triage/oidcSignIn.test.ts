@@ -45,10 +45,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (service && service.child.exitCode === null) {
-    service.child.kill('SIGTERM')
-    await service.exited
-  }
+  await service?.stop()
   await provider?.stop()
   await connection?.close()
 })
@@ -181,8 +178,7 @@ describe('organisation (OIDC) sign-in to the inspector console', () => {
       expect(started.html).toContain('Organisation sign-in is not working just now')
       expect((await client.signIn(inspector.email, inspector.password)).status).toBe(303)
     } finally {
-      offline.child.kill('SIGTERM')
-      await offline.exited
+      await offline.stop()
     }
   })
 })

@@ -45,10 +45,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  for (const instance of instances) {
-    instance.child.kill('SIGTERM')
-    await instance.exited
-  }
+  for (const instance of instances) await instance.stop()
   await receiver?.stop()
   await connector?.stop()
 })
