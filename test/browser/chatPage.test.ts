@@ -53,6 +53,17 @@ async function chooseByKeyboard(page: Page, label: RegExp): Promise<void> {
   throw new Error(`no choice button matching ${label}`)
 }
 
+/** A new page whose chat has heard a story typed by keyboard, and asks who they are. */
+async function chatAskingWhoTheyAre(): Promise<Page> {
+  const page = await browser.newPage()
+  await page.goto(service.url)
+  await waitForBot(page, 'Tell us what happened')
+  await page.locator('#chat-input').focus()
+  await typeAndSend(page, 'The food was cold.')
+  await waitForBot(page, 'Who are you?')
+  return page
+}
+
 describe('the chat page in Chromium, by keyboard only', () => {
   it('completes a journey to a reference, shows typed HTML as text, and has no serious accessibility problems', async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 800 } })
@@ -128,12 +139,7 @@ describe('the chat page in Chromium, by keyboard only', () => {
   })
 
   it('keeps an unsent message in the box with a kind error when the service cannot be reached', async () => {
-    const page = await browser.newPage()
-    await page.goto(service.url)
-    await waitForBot(page, 'Tell us what happened')
-    await page.locator('#chat-input').focus()
-    await typeAndSend(page, 'The food was cold.')
-    await waitForBot(page, 'Who are you?')
+    const page = await chatAskingWhoTheyAre()
     await page.route('**/activities', route => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()))
     await typeAndSend(page, 'no thank you')
     await page.locator('#chat-input-error').waitFor({ state: 'visible' })
@@ -152,12 +158,7 @@ describe('the chat page in Chromium, by keyboard only', () => {
   })
 
   it('forgets the chat in this browser when asked, for people on a shared computer', async () => {
-    const page = await browser.newPage()
-    await page.goto(service.url)
-    await waitForBot(page, 'Tell us what happened')
-    await page.locator('#chat-input').focus()
-    await typeAndSend(page, 'The food was cold.')
-    await waitForBot(page, 'Who are you?')
+    const page = await chatAskingWhoTheyAre()
     const before = await page.evaluate(() => JSON.parse(localStorage.getItem('feedback-chat') ?? '{}').conversationId)
     await tabTo(page, 'chat-clear')
     await page.keyboard.press('Enter')

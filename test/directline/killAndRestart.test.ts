@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Connection } from 'mongoose'
 import pino from 'pino'
 import { connectToDatabase } from '../../src/data/database'
@@ -9,13 +6,14 @@ import { findFreePort } from '../../src/data/embeddedDatabase'
 import { testDatabaseUri } from '../helpers/database'
 import { type ServiceProcess, spawnService, waitForStatus } from '../helpers/serviceProcess'
 import { DirectLineTestClient, textOf } from './directLineClient'
+import { scratchFolder } from '../helpers/scratchFolder'
 
 /** The real service as a child process, killed with SIGKILL mid-journey and started again. */
 let connection: Connection
 let running: ServiceProcess | undefined
 const databaseUri = testDatabaseUri()
 const env = {
-  DATA_DIR: fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'killed-')),
+  DATA_DIR: scratchFolder('killed'),
   MONGODB_URI: databaseUri,
   LOG_LEVEL: 'silent',
 }

@@ -6,6 +6,7 @@ import path from 'node:path'
 import mongoose from 'mongoose'
 import { findFreePort, launcherBinaryPath } from '../../src/data/embeddedDatabase'
 import { isProcessAlive, spawnService, waitForStatus, waitUntil } from '../helpers/serviceProcess'
+import { runTool, sourceTool } from '../helpers/tools'
 
 /** These tests run the real service with NO MONGODB_URI, so it starts its own embedded FerretDB. */
 
@@ -125,12 +126,8 @@ describe('the service on its embedded database', () => {
     await waitForStatus(service, '/readyz', 200)
     const launcher = launcherPid(env.DATA_DIR)
 
-    const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/userCreate.ts', '--email', 'sharing@example.gov.uk', '--role', 'inspector'], {
-      cwd: path.resolve(__dirname, '..', '..'),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
-      encoding: 'utf8',
-    })
-    expect(created.status).toBe(0)
+    const created = await runTool(sourceTool('userCreate', '--email', 'sharing@example.gov.uk', '--role', 'inspector'), { LOG_LEVEL: 'silent', ...env })
+    expect(created.code).toBe(0)
     expect(created.stdout.trim().split('\n')).toHaveLength(1)
     expect(JSON.parse(created.stdout)).toMatchObject({ email: 'sharing@example.gov.uk', role: 'inspector' })
 

@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Connection } from 'mongoose'
 import type { Clock } from '../../src/clock'
 import { createServices, type Services } from '../../src/composition'
@@ -11,17 +8,16 @@ import { type RunningService, startService } from '../../src/service'
 import { startTwilioFake, type TwilioFake, twilioSettings } from '../fakes/twilioFake'
 import { testDatabaseUri } from './database'
 import { startedForThisFile } from './forThisFile'
+import { scratchFolder } from './scratchFolder'
 
 type Settings = Record<string, string>
-
-const testDataDir = (prefix: string) => fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), prefix))
 
 /**
  * The service's objects from its composition root, on a test database and optionally a test's clock, without the
  * HTTP server and with no worker started: the test runs each step itself, when it chooses.
  */
 export function createTestServices(connection: Connection, env: Settings = {}, clock?: Clock): Services {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: testDataDir('services-'), ...env })
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: scratchFolder('services'), ...env })
   return createServices(config, createLogger(config.LOG_LEVEL), connection, clock)
 }
 
@@ -31,7 +27,7 @@ export async function startTestService(env: Settings = {}, clock?: Clock): Promi
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     PORT: String(await findFreePort()),
-    DATA_DIR: testDataDir('service-'),
+    DATA_DIR: scratchFolder('service'),
     MONGODB_URI: testDatabaseUri(),
     // Tests change cases behind the console's back: read the queue afresh on every request.
     CONSOLE_QUEUE_REFRESH_SECONDS: '0',

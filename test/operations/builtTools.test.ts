@@ -10,6 +10,7 @@ import { feedbackModel } from '../../src/data/models/feedback'
 import { testDatabaseUri } from '../helpers/database'
 import { spawnService, waitForStatus, type ServiceProcess } from '../helpers/serviceProcess'
 import { runTool } from '../helpers/tools'
+import { scratchFolder } from '../helpers/scratchFolder'
 
 /**
  * The production image runs the compiled JavaScript only (no tsx, no TypeScript sources). This builds the
@@ -22,7 +23,7 @@ const built = (file: string) => path.join(buildDir, file)
 const tool = (name: string, ...args: string[]) => [built(`scripts/${name}.js`), ...args]
 
 const sourceUri = testDatabaseUri()
-const dataDir = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'built-'))
+const dataDir = scratchFolder('built')
 const env = { MONGODB_URI: sourceUri, DATA_DIR: dataDir }
 const connections: Connection[] = []
 let server: ServiceProcess | undefined

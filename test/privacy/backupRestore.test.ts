@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { Connection } from 'mongoose'
 import pino from 'pino'
@@ -12,13 +11,14 @@ import { testDatabaseUri } from '../helpers/database'
 import { startedForThisFile } from '../helpers/forThisFile'
 import { testServiceForThisFile } from '../helpers/service'
 import { runTool, sourceTool } from '../helpers/tools'
+import { scratchFolder } from '../helpers/scratchFolder'
 
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
 const calmStory = 'The staff were lovely and the food was good. Thank you.'
 
 const sourceUri = testDatabaseUri()
 const connections: Connection[] = []
-const scratch = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'backup-'))
+const scratch = scratchFolder('backup')
 const receiver = startedForThisFile(() => new FakeAlertReceiver('alert-secret').start())
 const service = testServiceForThisFile(() => ({ MONGODB_URI: sourceUri, ...alertWebhookSettings(receiver), RATE_LIMIT_PER_MINUTE: '100000' }))
 

@@ -9,13 +9,14 @@ import { type RunningService, startService } from '../../src/service'
 import { resolveSecret } from '../../src/security/secrets'
 import { testDatabaseUri } from '../helpers/database'
 import { spawnService } from '../helpers/serviceProcess'
+import { scratchFolder } from '../helpers/scratchFolder'
 
 const databaseUri = testDatabaseUri()
 
 /** The service with its log lines kept, as an operator would read them. */
 async function startLogged(env: Record<string, string> = {}) {
   const lines: string[] = []
-  const dataDir = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'keys-'))
+  const dataDir = scratchFolder('keys')
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: String(await findFreePort()), DATA_DIR: dataDir, MONGODB_URI: databaseUri, ...env })
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })
   const service = await startService(config, logger)
@@ -41,7 +42,7 @@ describe('keys and secrets', () => {
   })
 
   it('reads a generated session.secret moved into SESSION_SECRET as the same key', () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-'))
+    const dataDir = scratchFolder('secret')
     const config = loadConfig({ DATA_DIR: dataDir })
     const generated = resolveSecret(config, undefined, 'SESSION_SECRET', 'session.secret')
     expect(fs.statSync(path.join(dataDir, 'session.secret')).mode & 0o777).toBe(0o600)
@@ -51,7 +52,7 @@ describe('keys and secrets', () => {
   })
 
   it('refuses a damaged key file by name, without showing what is in it', () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'secret-'))
+    const dataDir = scratchFolder('secret')
     fs.writeFileSync(path.join(dataDir, 'encryption.key'), 'half-a-key')
     const config = loadConfig({ DATA_DIR: dataDir })
     expect(() => resolveSecret(config, undefined, 'ENCRYPTION_KEY', 'encryption.key')).toThrow(/encryption\.key .*must hold 32 random bytes in base64/)

@@ -1,30 +1,20 @@
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { auditEventModel } from '../../src/data/models/auditEvent'
 import { userModel } from '../../src/data/models/user'
 import { testDatabaseUri } from '../helpers/database'
 import { testServiceForThisFile } from '../helpers/service'
+import { scratchFolder } from '../helpers/scratchFolder'
+import { runTool, sourceTool } from '../helpers/tools'
 
-const run = promisify(execFile)
-const projectRoot = path.resolve(__dirname, '..', '..')
 
 const databaseUri = testDatabaseUri()
 const service = testServiceForThisFile({ MONGODB_URI: databaseUri })
 
-async function userCreate(...args: string[]) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'user-create-'))
-  return run(process.execPath, ['--import', 'tsx', 'scripts/userCreate.ts', ...args], {
-    cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_URI: databaseUri, DATA_DIR: dataDir },
-  })
-}
+const userCreate = (...args: string[]) => runTool(sourceTool('userCreate', ...args), { LOG_LEVEL: 'silent', MONGODB_URI: databaseUri, DATA_DIR: scratchFolder('user-create') })
 
 async function createUser(role: string) {
-  const { stdout } = await userCreate('--email', `${role}.${Date.now()}@example.gov.uk`, '--role', role)
-  const lines = stdout.trim().split('\n')
+  const created = await userCreate('--email', `${role}.${Date.now()}@example.gov.uk`, '--role', role)
+  expect(created.code).toBe(0)
+  const lines = created.stdout.trim().split('\n')
   expect(lines).toHaveLength(1)
   return JSON.parse(lines[0]) as { email: string; role: string; password: string; token: string }
 }
@@ -51,7 +41,8 @@ describe('user:create', () => {
   })
 
   it('refuses an unknown role with a clear message and no user', async () => {
-    await expect(userCreate('--email', 'someone@example.gov.uk', '--role', 'superuser')).rejects.toMatchObject({
+    expect(await userCreate('--email', 'someone@example.gov.uk', '--role', 'superuser')).toMatchObject({
+      code: 1,
       stderr: expect.stringContaining('The role must be one of: inspector, manager, admin'),
     })
     expect(await userModel(service.services.connection).countDocuments({ email: 'someone@example.gov.uk' })).toBe(0)

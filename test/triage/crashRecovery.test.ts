@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Connection } from 'mongoose'
 import { alertModel } from '../../src/data/models/alert'
 import { feedbackModel } from '../../src/data/models/feedback'
@@ -12,6 +9,7 @@ import pino from 'pino'
 import { testDatabaseUri } from '../helpers/database'
 import { startTestService } from '../helpers/service'
 import { spawnService, waitForStatus, waitUntil } from '../helpers/serviceProcess'
+import { scratchFolder } from '../helpers/scratchFolder'
 
 const secret = 'crash-secret'
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
@@ -83,7 +81,7 @@ describe('a crash between saving the record and sending the alert loses nothing'
 
     const env = {
       MONGODB_URI: uri,
-      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'crash-')),
+      DATA_DIR: scratchFolder('crash'),
       ALERT_WEBHOOK_URL: receiverUrl,
       ALERT_WEBHOOK_SECRET: secret,
     }

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { testServiceForThisFile } from '../helpers/service'
 import { waitUntil } from '../helpers/serviceProcess'
+import { scratchFolder } from '../helpers/scratchFolder'
 
 /** Feedback sent by a partner names a service; the directory tells us where it is, so the right team gets it. */
 const person = { name: 'Duty inspector', email: 'duty@example.gov.uk' }
@@ -13,7 +13,7 @@ const rules = {
   teams: { 'national-triage': { name: 'National triage', onCall: [person] }, 'testshire-team': { name: 'Testshire team', onCall: [person] } },
 }
 
-const rulesFile = path.join(fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'routing-')), 'routing.json')
+const rulesFile = path.join(scratchFolder('routing'), 'routing.json')
 fs.writeFileSync(rulesFile, JSON.stringify(rules))
 const service = testServiceForThisFile({ ROUTING_RULES_FILE: rulesFile })
 

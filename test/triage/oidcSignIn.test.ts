@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Connection } from 'mongoose'
 import pino from 'pino'
 import { connectToDatabase } from '../../src/data/database'
@@ -12,6 +9,7 @@ import { testDatabaseUri } from '../helpers/database'
 import { type ServiceProcess, spawnService, waitForStatus } from '../helpers/serviceProcess'
 import { startTestService } from '../helpers/service'
 import { ConsoleClient } from './consoleClient'
+import { scratchFolder } from '../helpers/scratchFolder'
 
 /**
  * openid-client is ESM-only and jest's module system cannot load it, so the service runs as a child process
@@ -26,21 +24,26 @@ let connection: Connection
 let provider: FakeOidcProvider
 let service: ServiceProcess
 
-beforeAll(async () => {
-  connection = await connectToDatabase(databaseUri, pino({ level: 'silent' }))
-  await new Users(userModel(connection)).create(inspector.email, 'inspector', { password: inspector.password })
-  provider = await new FakeOidcProvider(clientId, clientSecret).start()
+/** The service in a process of its own, with organisation sign-in through the fake provider. */
+async function spawnServiceWithOidc(): Promise<ServiceProcess> {
   const port = String(await findFreePort())
-  service = await spawnService({
+  return spawnService({
     PORT: port,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    DATA_DIR: fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'oidc-')),
+    DATA_DIR: scratchFolder('oidc'),
     MONGODB_URI: databaseUri,
     OIDC_ISSUER_URL: provider.url,
     OIDC_CLIENT_ID: clientId,
     OIDC_CLIENT_SECRET: clientSecret,
     LOG_LEVEL: 'silent',
   })
+}
+
+beforeAll(async () => {
+  connection = await connectToDatabase(databaseUri, pino({ level: 'silent' }))
+  await new Users(userModel(connection)).create(inspector.email, 'inspector', { password: inspector.password })
+  provider = await new FakeOidcProvider(clientId, clientSecret).start()
+  service = await spawnServiceWithOidc()
   await waitForStatus(service, '/readyz', 200)
 })
 
@@ -159,17 +162,7 @@ describe('organisation (OIDC) sign-in to the inspector console', () => {
   it('says kindly when the provider cannot be reached, and keeps password sign-in working', async () => {
     await provider.stop()
     // A fresh service has not discovered the provider yet, so it must reach it now, and cannot.
-    const port = String(await findFreePort())
-    const offline = await spawnService({
-      PORT: port,
-      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'oidc-down-')),
-      MONGODB_URI: databaseUri,
-      OIDC_ISSUER_URL: provider.url,
-      OIDC_CLIENT_ID: clientId,
-      OIDC_CLIENT_SECRET: clientSecret,
-      LOG_LEVEL: 'silent',
-    })
+    const offline = await spawnServiceWithOidc()
     try {
       await waitForStatus(offline, '/readyz', 200)
       const client = new ConsoleClient(offline.url)

@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import type { Connection } from 'mongoose'
 import pino from 'pino'
 import { connectToDatabase } from '../../src/data/database'
@@ -10,8 +5,9 @@ import { alertModel } from '../../src/data/models/alert'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import { testDatabaseUri } from '../helpers/database'
+import { scratchFolder } from '../helpers/scratchFolder'
+import { runTool, sourceTool } from '../helpers/tools'
 
-const run = promisify(execFile)
 let connection: Connection
 
 afterAll(async () => {
@@ -33,10 +29,8 @@ it('npm run reclassify re-runs the classifier over stored records, routes a newl
   }
   await feedback.create({ reference: newFeedbackReference(), status: 'draft', channel: 'api', story: 'still typing' })
 
-  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/reclassify.ts', '--batch', '1'], {
-    cwd: path.resolve(__dirname, '..', '..'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', MONGODB_URI: uri, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'reclassify-')), ALERT_WEBHOOK_URL: 'http://127.0.0.1:9/hook' },
-  })
+  const { code, stdout, stderr } = await runTool(sourceTool('reclassify', '--batch', '1'), { LOG_LEVEL: 'silent', MONGODB_URI: uri, DATA_DIR: scratchFolder('reclassify'), ALERT_WEBHOOK_URL: 'http://127.0.0.1:9/hook' })
+  expect(code).toBe(0)
   expect(stderr).toContain('reclassified 1 of 2')
   expect(stderr).toContain('reclassified 2 of 2')
   expect(JSON.parse(stdout.trim())).toMatchObject({ total: 2, done: 2, riskRaised: 1, failed: 0 })

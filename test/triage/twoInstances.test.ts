@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import crypto from 'node:crypto'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { FakeAlertReceiver } from '../fakes/alertReceiver'
@@ -10,6 +7,7 @@ import { connectToDatabase } from '../../src/data/database'
 import { testDatabaseUri } from '../helpers/database'
 import type { Connection } from 'mongoose'
 import { type ServiceProcess, spawnService, waitForStatus, waitUntil } from '../helpers/serviceProcess'
+import { scratchFolder } from '../helpers/scratchFolder'
 
 const secret = 'two-instances-secret'
 const urgentStories = [
@@ -29,7 +27,7 @@ beforeAll(async () => {
   receiver = await new FakeAlertReceiver(secret).start()
   connector = await startBotConnectorFake()
   databaseUri = testDatabaseUri()
-  const dataDir = fs.mkdtempSync(path.join(process.env.TEST_DATA_ROOT ?? os.tmpdir(), 'two-instances-'))
+  const dataDir = scratchFolder('two-instances')
   // Two real processes on one database, as two replicas behind a load balancer. They share keys, as they must.
   const env = {
     MONGODB_URI: databaseUri,
