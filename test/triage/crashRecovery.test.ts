@@ -3,7 +3,7 @@ import { alertModel } from '../../src/data/models/alert'
 import { feedbackModel } from '../../src/data/models/feedback'
 import type { RunningService } from '../../src/service'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
-import { FakeAlertReceiver } from '../fakes/alertReceiver'
+import { alertWebhookSettings, FakeAlertReceiver } from '../fakes/alertReceiver'
 import { connectToDatabase } from '../../src/data/database'
 import pino from 'pino'
 import { testDatabaseUri } from '../helpers/database'
@@ -14,23 +14,33 @@ import { scratchFolder } from '../helpers/scratchFolder'
 const secret = 'crash-secret'
 const urgentStory = 'A carer hit my mum and she has bruises. She is scared to tell anyone and it happens every night.'
 
-let receiver: FakeAlertReceiver | undefined
-let service: RunningService | undefined
-let connection: Connection | undefined
+/** What the test running now has started, for afterEach to stop whatever happens. */
+let started: { receiver?: FakeAlertReceiver; service?: RunningService; connection?: Connection } = {}
 
 afterEach(async () => {
-  await service?.stop()
-  await receiver?.stop()
-  await connection?.close()
-  service = undefined
-  receiver = undefined
-  connection = undefined
+  await started.service?.stop()
+  await started.receiver?.stop()
+  await started.connection?.close()
+  started = {}
 })
+
+/** A database for one test, as a crashed process left it. */
+async function databaseOfItsOwn(): Promise<{ uri: string; connection: Connection }> {
+  const uri = testDatabaseUri()
+  started.connection = await connectToDatabase(uri, pino({ level: 'silent' }))
+  return { uri, connection: started.connection }
+}
+
+/** The service starting on that database, with alerts going to a receiver that is up. */
+async function serviceStartingOn(uri: string): Promise<FakeAlertReceiver> {
+  const receiver = (started.receiver = await new FakeAlertReceiver(secret).start())
+  started.service = await startTestService({ MONGODB_URI: uri, ...alertWebhookSettings(receiver) })
+  return receiver
+}
 
 describe('a crash between saving the record and sending the alert loses nothing', () => {
   it('routes a record left received but unrouted, and sends its alert, when the service starts', async () => {
-    const uri = testDatabaseUri()
-    connection = await connectToDatabase(uri, pino({ level: 'silent' }))
+    const { uri, connection } = await databaseOfItsOwn()
     const reference = newFeedbackReference()
     // What the database holds if the process died right after saving the record.
     await feedbackModel(connection).create({
@@ -42,15 +52,13 @@ describe('a crash between saving the record and sending the alert loses nothing'
       story: urgentStory,
       submittedAt: new Date(),
     })
-    receiver = await new FakeAlertReceiver(secret).start()
-    service = await startTestService({ MONGODB_URI: uri, ALERT_WEBHOOK_URL: receiver.url, ALERT_WEBHOOK_SECRET: secret })
+    const receiver = await serviceStartingOn(uri)
     await receiver.waitForRequests(1)
     expect(receiver.received[0]).toMatchObject({ signatureValid: true, body: expect.objectContaining({ reference }) })
   })
 
   it('delivers an alert that was written to the outbox but never sent, when the service starts', async () => {
-    const uri = testDatabaseUri()
-    connection = await connectToDatabase(uri, pino({ level: 'silent' }))
+    const { uri, connection } = await databaseOfItsOwn()
     const reference = newFeedbackReference()
     await feedbackModel(connection).create({
       reference,
@@ -63,21 +71,19 @@ describe('a crash between saving the record and sending the alert loses nothing'
       triage: { queue: 'alert', team: 'national-triage', priority: 1, alertedAt: new Date(), escalationLevel: 0, routedAt: new Date() },
     })
     await alertModel(connection).create({ key: `${reference}:inspector:webhook`, reference, target: 'webhook', tier: 'inspector', team: 'national-triage', nextAttemptAt: new Date() })
-    receiver = await new FakeAlertReceiver(secret).start()
-    service = await startTestService({ MONGODB_URI: uri, ALERT_WEBHOOK_URL: receiver.url, ALERT_WEBHOOK_SECRET: secret })
+    const receiver = await serviceStartingOn(uri)
     await receiver.waitForRequests(1)
     expect(receiver.received[0].headers['idempotency-key']).toBe(`${reference}:inspector:webhook`)
-    expect(await waitUntil(async () => (await alertModel(connection as Connection).findOne({ reference }).lean())?.status === 'delivered')).toBe(true)
+    expect(await waitUntil(async () => (await alertModel(connection).findOne({ reference }).lean())?.status === 'delivered')).toBe(true)
   })
 
   it('delivers the alert after the real process is killed with SIGKILL while the receiver was down', async () => {
-    const uri = testDatabaseUri()
-    connection = await connectToDatabase(uri, pino({ level: 'silent' }))
+    const { uri, connection } = await databaseOfItsOwn()
     // Reserve a port for the receiver, then take it down: connections are refused, as in an outage.
-    receiver = await new FakeAlertReceiver(secret).start()
-    const receiverUrl = receiver.url
+    const outage = await new FakeAlertReceiver(secret).start()
+    const receiverUrl = outage.url
     const receiverPort = Number(new URL(receiverUrl).port)
-    await receiver.stop()
+    await outage.stop()
 
     const env = {
       MONGODB_URI: uri,
@@ -99,7 +105,7 @@ describe('a crash between saving the record and sending the alert loses nothing'
     first.child.kill('SIGKILL')
     expect(await first.exited).toBe('SIGKILL')
 
-    receiver = await new FakeAlertReceiver(secret).start(receiverPort)
+    const receiver = (started.receiver = await new FakeAlertReceiver(secret).start(receiverPort))
     const second = await spawnService({ ...env, PORT: first.port })
     try {
       await receiver.waitForRequests(1, 30_000)
