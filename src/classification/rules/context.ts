@@ -67,7 +67,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:they|staff|carers|the home|the nurse|the doctor) checked (?:him|her|them|me|mum|dad|nan)(?! (?:every|each|once))|checked (?:him|her|them|me|mum|dad|nan) over|monitored (?:him|her|them|me) (?:all night|overnight|closely)/,
       /turned out (?:to be|it was|to have been)|(?:it|which) was (?:only|just) (?:a |an )?\w+|nothing (?:was )?broken|no (?:bones )?broken|x ?ray (?:was )?clear|no harm (?:done|came)|(?:wasnt|was not|werent|were not|not) (?:hurt|harmed|injured)|unhurt/,
       /(?<!(?:say|says|said|claim|claims|insist|insists|tell me|tells me|told me|told us|tell us|wrote|writes) )(?:hes|shes|theyre|he is|she is|they are|we are|mum is|dad is|nan is|mums|dads|nans) (?:absolutely |totally |completely |all )?(?:fine|ok|okay|alright|all right|recovering|doing well|doing great|much better|better)(?: now| since| again| in (?:her|him|them)sel(?:f|ves))?(?! but)/,
-      /(?:back )?home (?:safe and well|and (?:well|recovering|doing well))|(?:fine|ok|okay|alright|all right|better) now|(?:has|have|had|he|she|they) (?:fully |since |now )?recovered|back to (?:herself|himself|normal)/,
+      /(?:back )?home (?:safe and well|and (?:well|recovering|doing well))|(?:fine|ok|okay|alright|all right|better) now|(?:has|have|had|he|she|they|and) (?:fully |since |now )?recovered|back to (?:herself|himself|normal)/,
       /(?:was|has been|were) explained|(?:nurse|doctor|gp|home|staff|they|she|he) explained\b|(?:bruis\w*|marks?|sores?|skin tears?) (?:\w+ ){0,4}(?:from|because of|due to|caused by) (?:the |her |his |a |my )?(?:blood tests?|injections?|cannulas?|drips?|blood thinners|warfarin|falls? at home|hoist|sling|operation|surgery)|(?:explanation|that) makes sense|showed me (?:in )?the notes|healing (?:well|nicely)|all healed|healed (?:up|now)/,
     ],
   },
@@ -77,6 +77,7 @@ export const settledCues: UrgencyCue[] = [
     strength: 'strong',
     phrases: [
       /(?:ambulance|paramedics?|crew|doctors?|district nurses?|gp|out of hours|111) (?:\w+ )?(?:came|arrived)|(?:nurses?|staff|carers?) (?:\w+ )?(?:came|arrived) (?:quickly|straight away|immediately|right away|running|to help|within)|(?:ambulance|paramedics?|crew|doctors?|nurses?|staff|carers?) (?:\w+ )?(?:did cpr|did back blows|got (?:him|her|them) (?:breathing|up)|took (?:him|her|them) (?:in|to))|did cpr|back blows/,
+      /(?:staff|carers?|nurses?|the nurse|the carer|they) (?:\w+ )?(?:stepped in|intervened|calmed (?:him|her|them|it) down) (?:straight away|immediately|quickly|right away|at once)|handled (?:it )?(?:really |very |so )?well/,
       /saved (?:his|her|my|their) life|(?:called|rang|phoned) (?:999|111|an ambulance|the paramedics)|(?:seen|treated) (?:straight away|immediately|quickly|right away)/,
       /(?:is|s|shes|hes|are) (?:now )?(?:doing (?:well|fine|better|ok)|recovering|on the mend|stable)|(?:home|back home) (?:now )?(?:and|feeling) (?:well|better|much better|fine)/,
     ],
@@ -86,7 +87,7 @@ export const settledCues: UrgencyCue[] = [
     says: 'no one is at risk now',
     strength: 'strong',
     phrases: [
-      /nothing (?:bad |serious )?(?:has )?happened yet|nothing bad yet|no (?:serious )?incidents yet|(?:no one|no ones|nobody|nobodys) (?:has been|s been|been|has|was|got) (?:hurt|harmed|injured)/,
+      /nothing (?:bad |serious )?(?:has )?happened yet|nothing (?:has )?gone (?:badly |seriously |really )?wrong yet|nothing bad yet|no (?:serious )?incidents yet|(?:no one|no ones|nobody|nobodys) (?:has been|s been|been|has|was|got) (?:hurt|harmed|injured)/,
       /nothing like that|not like that|no abuse or anything|nothing of that sort/,
       /(?:not|no one|nobody) (?:is )?(?:in (?:any )?danger|at risk)|only a matter of time|i worry what would happen|what would happen if/,
       /(?:no one|no ones|nobody|nobodys|none of (?:them|the \w+)) (?:is|was|were|has been|s been|got|became|is being) (?:seriously |badly |really )?(?:ill|unwell|hurt|harmed|injured|affected)|no (?:ill|lasting|harmful|bad) effects|no (?:further|more|other) (?:incidents|problems|episodes|falls|issues)(?! since (?:yesterday|last night|this morning))/,
@@ -178,7 +179,7 @@ export const presenceCues: PresenceCues = {
     /(?:climb\w*|jump\w*|lean\w*|fall\w*|fell) (?:out|out of|from|off) (?:the |a |her |his |their )?(?:windows?|balcony|roof|top floor)|(?:trying|tries|tried) to climb out|(?:window )?restrictors? (?:\w+ ){0,3}(?:broken|missing|removed)/,
     /(?:banged|bumped|hit|cracked|knocked|smacked) (?:her|his|their|my) head|(?:nobody|no one) (?:has |have )?(?:checked|examined|seen|looked at) (?:her|him|them)(?: over)?/,
     /bleeding|bruis\w*|injur\w*|wounds?|burns|burnt|broken (?:skin|bones?)|fractur\w*|(?:pressure )?(?:sores?|ulcers?)|skin (?:is )?(?:breaking|broken|raw|torn)/,
-    /on the floor|collapsed|unconscious|unresponsive|(?:cant|wont|couldnt|cannot|not) (?:wake|waking|breathe|breathing|swallow|stand)|fitting|seizures?|chok\w*|(?:went|gone|going|turned|turning) (?:blue|grey|gray)|drowsy|delirious/,
+    /on the floor|collapsed|unconscious|unresponsive|(?:cant|wont|couldnt|cannot|not) (?:wake|waking|breathe|breathing|swallow|stand)|fitting|seizures?|chok\w*|(?:went|gone|going|turned|turning) (?:blue|grey|gray)|drowsy|(?:very|so|really|too) sleepy|delirious/,
     /(?:no|without|not given|not getting) (?:any )?(?:food|water|drinks?|fluids|heating|meals|medication|meds|insulin)|(?:not|hasnt|havent|hadnt|hasnt been|not been) (?:eaten|drunk|fed|had a drink|had anything)|hungry|starving|starved|dehydrated|soaked|soiled|sat in (?:urine|faeces|poo|wee)|lost (?:\w+ ){0,2}(?:stone|weight)|too weak/,
     /(?:scared|terrified|frightened|afraid|petrified)(?! (?:to|of) (?:raise|raising|speak|speaking|report|reporting|complain|complaining|say|saying|tell|telling|lose|losing|whistle|ask|asking))|flinch\w*|(?:begging|calling|shouting|pleading) for help/,
     /(?:hit|hits|hitting|slapped|slaps|kicked|kicks|kicking|punched|punches|pushed|pushes|shoved|grabbed|grabs|hurt|hurts|hurting|harmed|abused|abusing|assaulted|attacked|threatened|threatens|touching|touched)/,
@@ -190,7 +191,7 @@ export const presenceCues: PresenceCues = {
     /(?:reus\w*|sharing|shared|same|used) (?:\w+ ){0,3}(?:needles?|syringes?|insulin pens?|instruments?|scopes?|gloves|tourniquet|single use \w+|lancets?|commode|sling) (?:\w+ ){0,4}(?:between|on|for|from) (?:\w+ ){0,3}(?:patients?|residents?|people|every\w*|the next|me|him|her)|c diff|mrsa|covid|tb|norovirus|noro|scabies|hep(?:atitis)? [bc]|hiv|infected|infectious/,
     /no (?:nurse|nurses|doctor|qualified staff|trained staff|waking (?:night )?staff|staff) (?:on|at all|for|in charge)|zombie|knocked out|spaced out|asleep for (?:a day|days|hours|\w+ days)|over ?medicat\w*/,
     /shaking|sweating|sweaty|clammy|sedat\w*|drugged|scratching \w+ raw|(?:without|no) (?:any )?(?:checks|care|help|being (?:checked|fed|changed|turned|washed))|(?:not|never) (?:being )?(?:checked on|turned|changed|fed|washed)|(?:dirty|used|recap\w*) needles|needle ?stick|blood on|swollen|coughing|grunting|wheez\w*|(?:struggling|fighting) (?:to|for) breath|skin and bone|thin as|freezing|(?:very|so|really) cold|filthy|falls a lot|keeps? falling|(?:on|not) (?:taking|take|takes|having) (?:his|her|their|my) (?:insulin|medication|meds|tablets)|(?:have|has) died|deaths|food poisoning|poisoned|hypos?|(?:got|gets|ran|runs|run) (?:out|off|away)|absconded|missing|naked|humiliat\w*|degrad\w*|(?:weeing|wetting|soiling) (?:him|her|them)sel(?:f|ves)/,
-    /(?:blood )?sugar (?:is|was|of)|sats|temperature|fever|vomiting|being sick|unwell|(?:is|was|very|really|so|seriously|gravely) ill|confused|infection|sepsis|septic/,
+    /(?:blood )?sugar (?:is|was|of)|sats|temperature|fever|burning up|pus|oozing|vomiting|being sick|unwell|(?:is|was|very|really|so|seriously|gravely) ill|confused|infection|sepsis|septic/,
   ],
   now: [
     /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|at the (?:moment|minute)|currently|as we speak|still|again|anymore|any more/,
