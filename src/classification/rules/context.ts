@@ -194,7 +194,7 @@ export const presenceCues: PresenceCues = {
     /(?:blood )?sugar (?:is|was|of)|sats|temperature|fever|burning up|pus|oozing|vomiting|being sick|unwell|(?:is|was|very|really|so|seriously|gravely) ill|confused|infection|sepsis|septic/,
   ],
   now: [
-    /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|at the (?:moment|minute)|currently|as we speak|still|again|anymore|any more/,
+    /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|at the (?:moment|minute)|currently|as we speak|still|(?<!(?:walking|eating|drinking|smiling|talking|laughing|sleeping|herself|himself|themselves|normal|well|home) )again|anymore|any more/,
     /every (?:day|night|time|shift|meal|morning|evening|week)|all (?:day|night)|keeps?|constantly|all the time|daily|nightly|always|never|regularly|routine|at night|(?:in the )?(?:mornings|evenings|nights)|(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)/,
     /since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunch|breakfast|the weekend|\d+)|for (?:hours|days|(?:\w+ )?(?:hours|days|hour))/,
     /nothing (?:happens|is done|gets done|is being done|changes)|last night|yesterday|earlier|(?:is|are|am|s) (?:being|getting)|on shift|on (?:again|nights)|(?:is|are|am|s) (?:still )?(?:lying|sat|sitting|left|locked|crying|screaming)/,
