@@ -87,7 +87,7 @@ export const settledCues: UrgencyCue[] = [
     says: 'no one is at risk now',
     strength: 'strong',
     phrases: [
-      /nothing (?:bad |serious )?(?:has )?happened yet|nothing (?:has )?gone (?:badly |seriously |really )?wrong yet|nothing bad yet|no (?:serious )?incidents yet|(?:no one|no ones|nobody|nobodys) (?:has been|s been|been|has|was|got) (?:hurt|harmed|injured)/,
+      /nothing (?:bad |serious )?(?:has )?happened yet|(?:hasnt|havent|has not|have not) (?:got|caught|had) it yet|nothing (?:has )?gone (?:badly |seriously |really )?wrong yet|nothing bad yet|no (?:serious )?incidents yet|(?:no one|no ones|nobody|nobodys) (?:has been|s been|been|has|was|got) (?:hurt|harmed|injured)/,
       /nothing like that|not like that|no abuse or anything|nothing of that sort/,
       /(?:not|no one|nobody) (?:is )?(?:in (?:any )?danger|at risk)|only a matter of time|i worry what would happen|what would happen if/,
       /(?:no one|no ones|nobody|nobodys|none of (?:them|the \w+)) (?:is|was|were|has been|s been|got|became|is being) (?:seriously |badly |really )?(?:ill|unwell|hurt|harmed|injured|affected)|no (?:ill|lasting|harmful|bad) effects|no (?:further|more|other) (?:incidents|problems|episodes|falls|issues)(?! since (?:yesterday|last night|this morning))/,
