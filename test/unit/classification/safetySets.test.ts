@@ -1,4 +1,4 @@
-import { evaluateSafetySet, mixedInboxSet, precisionDevSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../../scripts/evalSafety'
+import { evaluateSafetySet, mixedInboxSet, precisionDevSet, regulatorInboxDevSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../../scripts/evalSafety'
 
 describe('risk on the safety sets', () => {
   // Written by someone who saw neither the rules nor the concern model, and never trained or tuned on.
@@ -33,6 +33,14 @@ describe('risk on the safety sets', () => {
   // Written for the level rework (urgent needs a person harmed or in danger now); see the fixtures README.
   it('on the precision set, pages for urgent matters and rarely for serious-not-immediate or calm ones', async () => {
     const result = await evaluateSafetySet(precisionDevSet)
+    expect(result.urgentCaught / result.urgentTotal).toBeGreaterThanOrEqual(0.95)
+    expect(result.seriousAsUrgent / result.seriousTotal).toBeLessThanOrEqual(0.1)
+    expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.05)
+  })
+
+  // Tuned on in the fourth #12 round (see its README): a guard that poor care read by the concern model alone stays unpaged.
+  it('on the regulator inbox dev set, pages for urgent matters and not for poor care, tricky calm or serious-not-immediate ones', async () => {
+    const result = await evaluateSafetySet(regulatorInboxDevSet)
     expect(result.urgentCaught / result.urgentTotal).toBeGreaterThanOrEqual(0.95)
     expect(result.seriousAsUrgent / result.seriousTotal).toBeLessThanOrEqual(0.1)
     expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.05)
