@@ -26,8 +26,6 @@ export interface ConcernAssessment {
   level: 'urgent' | 'high' | 'none'
   confidentlyCalm: boolean
   category: RiskCategory
-  /** Every category, most likely first (empty when the level is none): the next guess when the first does not fit the words. */
-  ranked: RiskCategory[]
   /** The words and word pairs in the message that raised the score most. */
   evidence: string[]
 }
@@ -70,12 +68,11 @@ export class ConcernModel {
     const vector = tfidfVector(counts, this.featureIndex, this.idf)
     const score = this.urgentLayer.scores(vector)[0] as number
     const level = score >= this.urgentThreshold ? 'urgent' : score >= this.highThreshold ? 'high' : 'none'
-    if (level === 'none') return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: score < this.calmThreshold, category: 'unsafe-care', ranked: [], evidence: [] }
+    if (level === 'none') return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: score < this.calmThreshold, category: 'unsafe-care', evidence: [] }
     const categoryScores = this.categoryLayer.scores(vector)
-    const order = Array.from(categoryScores, (_, index) => index).sort((first, second) => (categoryScores[second] as number) - (categoryScores[first] as number))
-    const best = order[0] as number
-    const ranked = order.map(index => this.categoryLayer.outputs[index] as RiskCategory)
-    return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: false, category: ranked[0] as RiskCategory, ranked, evidence: this.evidence(vector, best) }
+    let best = 0
+    for (let index = 1; index < categoryScores.length; index++) if ((categoryScores[index] as number) > (categoryScores[best] as number)) best = index
+    return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: false, category: this.categoryLayer.outputs[best] as RiskCategory, evidence: this.evidence(vector, best) }
   }
 
   /** Whole words and word pairs that raised both the score and the chosen category most, strongest first. */

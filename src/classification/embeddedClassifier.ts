@@ -104,59 +104,12 @@ function speaksOfRiskToLife(text: string): boolean {
   return riskToLifeWords.test(normaliseTokens(text).join(' ')) || signpostingByRules(text).includes('mental-health-crisis')
 }
 
-/** Words of sexual contact, exposure or exploitation: the concern model's reading of sexual abuse stands on them, not on its category guess alone. */
-const sexualWords =
-  /\b(?:sex\w*|rap(?:e|ed|es|ing|ist)|grop\w*|fondl\w*|molest\w*|touch\w*|kiss\w*|naked|nude\w*|undress\w*|strip\w*|private parts|privates|genital\w*|breasts?|penis|vagina|porn\w*|indecent\w*|expos\w* (?:him|her|them) ?sel(?:f|ves)|masturbat\w*|intimate\w*|inappropriate\w*|groom\w*|lewd|flash\w*|(?:photos?|pictures?|pics|videos?) of (?:her|him|them|me)|(?:asking|asked|asks|ask|sending|sends|sent) (?:\w+ ){0,2}(?:for )?(?:photos?|pictures?|pics|videos?)|older (?:men|man|boys)|parties with (?:older |grown )?(?:men|adults|strangers)|(?:in|into) (?:her|his|their|my|mums|dads|nans) beds?|(?:in|into) bed with|(?:our|a) (?:little |special )?secret|(?:comes?|came|coming|gets?|got|creeps?|crept) (?:in|into) (?:my|her|his|their) (?:room|bed) at night|(?:a|having a|have a|had a|copped a|cop a) feel|feel(?:s|ing|ed)? (?:her|him|them|me) up)\b/
-
-/** A child or young person: a model reading of sexual abuse of a child stands without explicit words, which children and those who speak for them often lack. */
-const childWords =
-  /\b(?:\d{1,2} (?:year|yr)s? old|aged \d{1,2}|(?:is|s|hes|shes|only|just) (?:[1-9]|1[0-7])(?= |$)|girls?|boys?|teen\w*|child\w*|kids?|niece|nephew|pupils?|school\w*|adolescents?|young (?:people|person|woman|women|girl|boy|man|men))\b/
-
-/**
- * The concern model's category, as the words bear it out: it guesses a category from the whole message, and a guess of
- * sexual abuse or risk to life (which are never lowered) stands only when the message has words of that kind (for
- * sexual abuse, or is about a child) or a rule of that category fired; otherwise its next guess that fits is named
- * ("sent home in her nightie" is not sexual abuse).
- */
-export function fittingCategory(concern: ConcernAssessment, text: string, signals: readonly SafetySignal[]): RiskCategory {
-  const fits = (category: RiskCategory): boolean => {
-    if (signals.some(signal => signal.categories.includes(category))) return true
-    if (category === 'sexual') return sexualWords.test(normaliseTokens(text).join(' ')) || childWords.test(normaliseTokens(text).join(' '))
-    if (category === 'risk-to-life') return speaksOfRiskToLife(text)
-    return true
-  }
-  // Sexual abuse as the second guess, with words of it, is named: it is never lowered, and a miss is the worst failure.
-  if (concern.ranked[1] === 'sexual' && sexualWords.test(normaliseTokens(text).join(' '))) return 'sexual'
-  return [concern.category, ...concern.ranked].find(fits) ?? 'unsafe-care'
-}
-
-/**
- * Whether something besides the concern model's words shows a serious matter now: a sentence showing someone harmed or
- * in danger, a rule of a category that is in itself serious (not only staffing, records or a worker's report), or a
- * cue that calls for signposting (danger, crisis, abuse). Without one, a model-only urgent reading is high, not a page.
- */
-function corroborates(text: string, rules: SafetyFinding): string | undefined {
-  if (rules.context.harmShown !== undefined) return `it shows someone harmed or in danger: ${quoteSentence(rules.context.harmShown)}`
-  const serious = rules.signals.find(signal => !isNotInItselfUrgent(signal.categories))
-  if (serious) return `rule ${serious.ruleId} (${describeCategories(serious.categories)}) also found ${serious.describes} in ${quoteSentence(serious.sentence)}`
-  const kinds = signpostingByRules(text)
-  if (kinds.length > 0) return `its words call for ${kinds.map(kind => kind.replace(/-/g, ' ')).join(' and ')} signposting`
-  return undefined
-}
-
 /**
  * With no rule at urgent, the concern model pages someone only when its score clears its urgent threshold by this
  * much; just over the line, it reads like a serious matter for a working day (most of the serious-not-immediate
  * reports in the team's sets scored there).
  */
 const concernAloneUrgentMargin = 0.18
-
-/**
- * With nothing to corroborate it (see corroborates), the reading pages only this far over its urgent line. Chosen on the
- * team's development sets (outside-writer, regulator-inbox-dev and the older fixtures): every value from 0.40 to 0.55
- * kept the same 13 of 15 urgent items and paged 2 to 3 of 12 calm or serious ones; below 0.40 calm poor care pages.
- */
-const uncorroboratedUrgentMargin = 0.5
 
 export class EmbeddedClassifier implements FeedbackClassifier {
   readonly name = 'embedded'
@@ -193,19 +146,18 @@ export class EmbeddedClassifier implements FeedbackClassifier {
       }
     }
     const { settled, settledBy } = rules.context
-    const category = fittingCategory(concern, text, rules.signals)
-    // A category that fits the words and is never lowered (risk to life with words of a crisis, sexual abuse with words of it).
-    const neverLowered = isNeverLowered([category])
+    // The model's category is a guess from its words: when the message says the harm is over or in hand, a reading of
+    // risk to life stands only if the message speaks of a crisis (a wrong dose put right is not a wish to die).
+    const neverLowered = isNeverLowered([concern.category]) && (concern.category !== 'risk-to-life' || speaksOfRiskToLife(text))
     const lowered = concern.level === 'urgent' && settled && !neverLowered && !rules.signals.some(signal => isNeverLowered(signal.categories))
     // Just over the line, the reading pages only when a rule confirms a serious concern and a sentence shows someone harmed now.
     const confirmed = rules.level === 'high' && rules.context.atRiskNow !== undefined
     const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin && !confirmed
-    // Words alone do not page: the model's reading needs evidence beside it (see corroborates), and none in the past or in praise.
+    // Words alone do not page: the model's reading needs a sentence showing someone harmed or in danger now.
     const { harmShown, past } = rules.context
-    const evidence = concern.level === 'urgent' && !lowered && !narrow && !neverLowered ? corroborates(text, rules) : undefined
     const unconfirmed =
-      concern.level === 'urgent' && !lowered && !narrow && !neverLowered &&
-      (past || positive || (isNotInItselfUrgent([category]) && harmShown === undefined) || (evidence === undefined && concern.margin < uncorroboratedUrgentMargin))
+      concern.level === 'urgent' && !lowered && !narrow && !isNeverLowered([concern.category]) &&
+      (past || positive || (isNotInItselfUrgent([concern.category]) && harmShown === undefined))
     const level = lowered || narrow || unconfirmed ? 'high' : concern.level
     const because =
       lowered && settledBy[0]
@@ -214,13 +166,13 @@ export class EmbeddedClassifier implements FeedbackClassifier {
           ? ' High rather than urgent because the score is only just over the urgent line and no rule confirms it.'
           : unconfirmed
             ? ` High rather than urgent because ${past ? 'the message places it in the past and says nothing goes on now' : positive ? 'the message reads as praise' : noPresentDangerReason}.`
-            : level === 'urgent'
-              ? ` Urgent because ${evidence ?? (neverLowered ? `its words speak of ${describeCategories([category])}` : 'the score is far over the urgent line')}.`
+            : level === 'urgent' && harmShown !== undefined
+              ? ` Urgent because it shows someone harmed or in danger: ${quoteSentence(harmShown)}.`
               : ''
     return {
       level,
-      categories: [category],
-      reason: `The concern model (${describeCategories([category])}) reads this as ${concern.level}, most of all ${quoteSentence(strongest)}; no rule matched at that level.${because}${describeOtherSignals(rules.signals)}`,
+      categories: [concern.category],
+      reason: `The concern model (${describeCategories([concern.category])}) reads this as ${concern.level}, most of all ${quoteSentence(strongest)}; no rule matched at that level.${because}${describeOtherSignals(rules.signals)}`,
     }
   }
 
@@ -239,7 +191,7 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     // The concern model counted too, though a rule's reason was chosen: name it.
     const concernAlso =
       combined.reason === rules.reason && riskLevelOrder[prediction.concern.level] >= riskLevelOrder.high
-        ? ` The concern model also reads it as ${prediction.concern.level} (${describeCategories([fittingCategory(prediction.concern, text, rules.signals)])}).`
+        ? ` The concern model also reads it as ${prediction.concern.level} (${describeCategories([prediction.concern.category])}).`
         : ''
     const risk = { ...combined, reason: `${combined.reason}${concernAlso}` }
     const sentiment = riskLevelOrder[risk.level] >= riskLevelOrder.high && prediction.sentiment < 4 ? 4 : prediction.sentiment

@@ -44,7 +44,7 @@ const negators = new Set(['no', 'not', 'never', 'nobody', 'didnt', 'doesnt', 'do
 const negationReleasers = new Set(['stop', 'stops', 'stopped', 'stopping', 'know', 'sure', 'care', 'like', 'matter', 'help', 'helped', 'helping', 'even', 'only', 'just', 'notice', 'noticed', 'realise', 'realised', 'report', 'reported', 'tell', 'told', 'believe', 'believed', 'listen', 'listened', 'do', 'did', 'anything', 'one', 'want', 'get', 'got', 'seem', 'remember'])
 
 const persistence =
-  /\b(?:every (?:day|night|time|week|shift)|all the time|constantly|keeps?|kept on|again|still|regularly|daily|nightly|ongoing|continu\w+|for (?:days|weeks|months|years|a week|a month|a fortnight|(?:\d+|two|three|four|five|several|a few) (?:days|weeks|months))|(?:scared|terrified|frightened|afraid)|cries|crying|wont look at|(?:three|four|five|several|many|\d+) times|unexplained|cant explain|no explanation|(?:cant|cannot|couldnt|wont|dont) say how|(?:no one|nobody|dont|doesnt|didnt) (?:knows?|knew) how)\b/
+  /\b(?:every (?:day|night|time|week|shift)|all the time|constantly|keeps?|kept on|again|still|regularly|daily|nightly|ongoing|continu\w+|for (?:days|weeks|months|years|a week|a month|a fortnight|(?:\d+|two|three|four|five|several|a few) (?:days|weeks|months))|(?:scared|terrified|frightened|afraid)|cries|crying|wont look at|(?:three|four|five|several|many|\d+) times|unexplained|cant explain|no explanation|(?:no one|nobody|dont|doesnt|didnt) (?:knows?|knew) how)\b/
 const seriousHarm =
   /\b(?:(?:ended up|ending up|end up|rushed|admitted|taken) (?:in|to) (?:a e|hospital|intensive care|icu|itu|resus)|hospitali[sz]ed|(?:nearly|almost|could have|might have) died|died|(?:broke|broken|fractured?) (?:(?:my|his|her|their|our|your|the) )?\w+|head injur\w*|unconscious|seriously (?:hurt|injured|ill)|grade (?:3|4|three|four)|down to the bone|septic|sepsis|(?:will|could|going to) die)\b/
 const seriousHarmAnywhere = new RegExp(seriousHarm.source, 'g')
@@ -153,29 +153,13 @@ interface RuleMatch {
   sentence: string
 }
 
-/** Whether the segment holding this index places what it says in the past ("last week", "in 2019"). */
-function inPastSentence(read: ReadText, index: number): boolean {
-  const start = read.joined.lastIndexOf('|', index) + 1
-  const end = read.joined.indexOf('|', index)
-  return presencePatterns.past.test(read.joined.slice(start, end < 0 ? undefined : end))
-}
-
-/**
- * The rule's first match that is not negated, preferring one in a sentence not placed in the past, so the sentence
- * quoted is the one that drove the level ("Mum collapsed last week. Today she collapsed again" quotes today's).
- */
 function firstMatch(rule: SafetyRule, read: ReadText): RuleMatch | undefined {
   rule.pattern.lastIndex = 0
-  let first: RuleMatch | undefined
   for (let match = rule.pattern.exec(read.joined); match !== null; match = rule.pattern.exec(read.joined)) {
-    if (!isNegated(read.joined, match.index, rule.negation)) {
-      const found = { rule, phrase: match[0].trim(), sentence: sentenceAt(read, match.index) }
-      if (!inPastSentence(read, match.index)) return found
-      first ??= found
-    }
+    if (!isNegated(read.joined, match.index, rule.negation)) return { rule, phrase: match[0].trim(), sentence: sentenceAt(read, match.index) }
     if (match[0].length === 0) rule.pattern.lastIndex++
   }
-  return first
+  return undefined
 }
 
 function findMatches(read: ReadText): RuleMatch[] {
@@ -231,8 +215,6 @@ export interface UrgencyContext {
   harmShown?: string
   /** The message places what happened in the past (last year, in May, he has left) and says nothing happens now. */
   past: boolean
-  /** Sentences a past phrase places before now, when no sentence in the message speaks of the present. */
-  placedInPast: string[]
 }
 
 const compiledCue = new Map<UrgencyCue, RegExp>()
@@ -299,7 +281,7 @@ function mentionsHarm(segment: string): boolean {
  * The sentence that says a person is harmed or in danger now: harm and the present in one sentence, or in the message
  * as a whole when nothing places it in the past; or a cue that it is happening now or someone is afraid now.
  */
-function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatch[]): { atRiskNow?: string; harmShown?: string; past: boolean; placedInPast: string[] } {
+function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatch[]): { atRiskNow?: string; harmShown?: string; past: boolean } {
   const segments = sentenceSegments(read)
   const isPast = segments.map(segment => presencePatterns.past.test(segment))
   const isNow = segments.map(segment => presencePatterns.now.test(segment))
@@ -318,8 +300,7 @@ function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatc
   const harmIndex = harmNow ?? harmUndated
   const harmShown = atRiskNow ?? (harmIndex === undefined ? undefined : read.sentences[harmIndex])
   const past = pastMentioned && !now && harmShown === undefined
-  const placedInPast = now || happeningNow ? [] : read.sentences.filter((_, index) => isPast[index])
-  return { atRiskNow, harmShown, past, placedInPast }
+  return { atRiskNow, harmShown, past }
 }
 
 function readUrgencyContext(read: ReadText): UrgencyContext {
@@ -332,7 +313,7 @@ function readUrgencyContext(read: ReadText): UrgencyContext {
   return { settled, settledBy, ongoingBy, ...findAtRiskNow(read, settledBy, ongoingBy) }
 }
 
-const unread: UrgencyContext = { settled: false, settledBy: [], ongoingBy: [], past: false, placedInPast: [] }
+const unread: UrgencyContext = { settled: false, settledBy: [], ongoingBy: [], past: false }
 
 /** The finding with its urgency context read, when assessSafety skipped it because no rule matched. */
 export function withContext(finding: SafetyFinding, text: string): SafetyFinding {
@@ -428,7 +409,6 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
   const signals: SafetySignal[] = []
   let loweredBy: CueMatch | undefined
   let noPresentDanger = false
-  let emergencyOver: string | undefined
   const harmfulNow = mentionsSeriousHarm(joined.replace(deaths, ' '))
   for (const match of matches) {
     const { rule } = match
@@ -449,13 +429,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     }
     if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering && context.ongoingBy.length === 0) matchLevel = 'high'
     if (matchLevel === 'urgent' && safetyContext.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
-    const medicalEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')
-    const pastEmergency = medicalEmergency && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded')
-    // A medical emergency in a sentence the message places in the past ("when dad collapsed last year"), with nothing said of now, is over.
-    if (matchLevel === 'urgent' && medicalEmergency && context.ongoingBy.length === 0 && context.placedInPast.includes(match.sentence)) {
-      matchLevel = 'high'
-      emergencyOver ??= match.sentence
-    }
+    const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded')
     if (matchLevel === 'urgent' && context.settled && (pastEmergency || !isNeverLowered(rule.categories, rule.signpost))) {
       matchLevel = 'high'
       loweredBy ??= context.settledBy[0]
@@ -477,7 +451,6 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     (strongest.raisedBecause ? ` Urgent because ${strongest.raisedBecause}.` : '') +
     (lowered && loweredBy ? ` High rather than urgent because the message says ${loweredBy.cue.says}: ${quoteSentence(loweredBy.sentence)}.` : '') +
     (!stillUrgent && !lowered && noPresentDanger ? ` High rather than urgent because ${noPresentDangerReason}.` : '') +
-    (!stillUrgent && !lowered && !noPresentDanger && emergencyOver !== undefined ? ` High rather than urgent because the message places it in the past and says nothing of now: ${quoteSentence(emergencyOver)}.` : '') +
     describeOtherSignals(others)
   return { level: strongest.level, categories: [...categories], signposts: [...signposts], reason, signals, context, loweredBy: lowered ? loweredBy : undefined }
 }

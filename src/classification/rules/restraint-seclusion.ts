@@ -26,7 +26,7 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       /(?:keep|keeps|kept) PERSON (?:quiet|asleep|docile)/,
       /(?:tie|ties|tying|tied) PERSON (?:up|down|to)/,
       /(?:tie|ties|tying|tied) (?:up|down) PERSON/,
-      /(?:tie|ties|tying|tied|strap\w*) (?:POSS |(?:mums|dads|nans|grans|grandads) )?(?:wrists?|hands?|arms?|legs?|ankles?|feet) (?:to|together|down)/,
+      /(?:tie|ties|tying|tied|strap\w*) (?:POSS )?(?:wrists?|hands?|arms?|legs?|ankles?|feet) (?:to|together|down)/,
       /(?:hold|holds|held|holding|pinch\w*) (?:his|her|their) nose (?:\w+ ){0,3}(?:to make|so|and (?:force|make|pour|shove))/,
       /force (?:fed|feed\w*)/,
       /forc(?:e|ed|es|ing) (?:food|it|drink) (?:into|down)/,
@@ -36,7 +36,6 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
     ],
     matches: [
       'staff tie my dad to the chair so he doesnt wander',
-      'they tie dads arms to the bed rails at night',
       'they hold his nose to make him swallow his food he\'s terrified of meal times',
       'they lock him in his room at night so he cant get out, even to use the toilet',
     ],

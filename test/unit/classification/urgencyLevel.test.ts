@@ -3,7 +3,6 @@ import { assessSafety, assessUrgencyContext } from '../../../src/classification/
 
 const classifier = createEmbeddedClassifier()
 const level = async (text: string): Promise<string> => (await classifier.classifyFeedback(text)).risk.level
-const risk = async (text: string) => (await classifier.classifyFeedback(text)).risk
 
 describe('what makes a concern urgent', () => {
   it('pages for a worry about staffing or infection control only when someone is harmed or in danger now', async () => {
@@ -40,34 +39,7 @@ describe('what makes a concern urgent', () => {
   })
 })
 
-describe('the concern model alone', () => {
-  it('does not page for poor care its words alone read as urgent, and names a category the words bear out', async () => {
-    const sentHome = await risk('Dad came home from the ward in his pyjamas and slippers in the rain, and nobody phoned us first.')
-    expect(sentHome.level).not.toBe('urgent')
-    expect(sentHome.categories).not.toContain('sexual')
-    const fees = await risk('The care home fees went up by 20 per cent with a week\'s notice and the manager will not explain why.')
-    expect(fees.level).not.toBe('urgent')
-    expect(fees.reason).toMatch(/^The concern model \(.+\) reads this as urgent, most of all "The care home fees went up/)
-    expect(fees.reason).toMatch(/High rather than urgent because/)
-  })
-
-  it('still pages for sexual abuse of a child with no explicit words, and says why', async () => {
-    const secret = await risk('The new support worker comes into my daughter\'s room at night and tells her it is their little secret. She is 13.')
-    expect(secret.level).toBe('urgent')
-    expect(secret.categories).toContain('sexual')
-    expect(secret.reason).toMatch(/Urgent because/)
-  })
-})
-
 describe('emergencies that are over', () => {
-  it('does not page for a collapse the message places in the past, and quotes today\'s sentence when it happens again', async () => {
-    const over = await risk('When my wife collapsed in the supermarket in 2023 the cardiac team were wonderful. Two years on she is walking five miles a day.')
-    expect(over.level).not.toBe('urgent')
-    const again = await risk('Mum collapsed last week. This morning she collapsed again and is on the floor.')
-    expect(again.level).toBe('urgent')
-    expect(again.reason).toContain('"This morning she collapsed again and is on the floor."')
-  })
-
   it('does not page for an emergency that help came to and the person recovered from, and still pages for one happening now', async () => {
     expect(await level('A carer found my aunt unconscious on the floor and called 999, she is in hospital and doing well now.')).not.toBe('urgent')
     expect(await level('When dad collapsed at the day centre the staff did CPR until the ambulance came. They saved his life.')).not.toBe('urgent')
