@@ -4,6 +4,7 @@ import { EmbeddedClassifier } from './embeddedClassifier'
 import type { SignpostKind } from './rules'
 import type { Signposting } from './signposting'
 import { MultilingualClassifier } from './multilingualClassifier'
+import { signpostingFor } from './signposting'
 import { languageIdentifier } from '../i18n/languageIdentifier'
 import type { FeedbackClassifier } from './types'
 
@@ -16,6 +17,16 @@ export { reasonWithoutQuotations } from './safetyRules'
 export type { SignpostKind }
 export { detectSignposting, signpostingFor } from './signposting'
 
+/**
+ * Runs the safety rules and the embedded model once. V8 compiles each regular expression on its first use, and the
+ * rules' large patterns took 1–2 s to compile, so without this the first message after a start (perhaps an urgent
+ * one) waited for them, and so did everything else in the process.
+ */
+export function warmUpClassification(): void {
+  const sample = 'My mum said a carer slapped her last night. She is scared, but the nurses were kind.'
+  signpostingFor(sample)
+  new EmbeddedClassifier().classifySync(sample)
+}
 
 /** The embedded classifier: no network, no key. */
 export function createEmbeddedClassifier(): FeedbackClassifier {
