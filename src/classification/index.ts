@@ -17,15 +17,29 @@ export { reasonWithoutQuotations } from './safetyRules'
 export type { SignpostKind }
 export { detectSignposting, signpostingFor } from './signposting'
 
+/** Words that between them reach every kind of safety pattern: danger, calm detail, other languages, a bare answer. */
+const warmUpTexts = [
+  'My mum said a carer slapped her last night. She is scared, but the nurses were kind.',
+  'The food was cold and nobody came when I rang the bell. It was sorted out in the end.',
+  'Opiekun bił mojego tatę w domu opieki.',
+  'Mae fy mam mewn perygl nawr.',
+  'میری ماں کو چوٹ لگی ہے',
+  'no',
+]
+
 /**
- * Runs the safety rules and the embedded model once. V8 compiles each regular expression on its first use, and the
- * rules' large patterns took 1–2 s to compile, so without this the first message after a start (perhaps an urgent
- * one) waited for them, and so did everything else in the process.
+ * Runs the safety rules and the embedded model over a few texts, twice. V8 compiles a regular expression on its first
+ * use and again, to machine code, on its second; for the rules' large patterns each step took up to 2 s, during which
+ * the process did nothing else. Without this, the first messages after a start, perhaps an urgent one, waited for it.
  */
 export function warmUpClassification(): void {
-  const sample = 'My mum said a carer slapped her last night. She is scared, but the nurses were kind.'
-  signpostingFor(sample)
-  new EmbeddedClassifier().classifySync(sample)
+  const classifier = new EmbeddedClassifier()
+  for (let round = 0; round < 2; round++) {
+    for (const text of warmUpTexts) {
+      signpostingFor(text)
+      classifier.classifySync(text)
+    }
+  }
 }
 
 /** The embedded classifier: no network, no key. */
