@@ -94,11 +94,18 @@ async function main(): Promise<void> {
 
     const latencies = [...postedAt].filter(([reference]) => arrivedAt.has(reference)).map(([reference, at]) => arrivedAt.get(reference)! - at).sort((a, b) => a - b)
     const missed = postedAt.size - latencies.length
+    const order = [...postedAt].sort((a, b) => a[1] - b[1]).map(([reference]) => reference)
+    const slowest = [...postedAt]
+      .filter(([reference]) => arrivedAt.has(reference))
+      .map(([reference, at]) => ({ latency: arrivedAt.get(reference)! - at, position: order.indexOf(reference) + 1 }))
+      .sort((a, b) => b.latency - a.latency)
+      .slice(0, 3)
     process.stdout.write(
       [
         `intake responses by status: ${[...statuses].map(([status, count]) => `${status}: ${count}`).join(', ')}`,
         `urgent concerns saved: ${postedAt.size}, alerts arrived: ${latencies.length}, missed within 60 s: ${missed}`,
         `POST to signed webhook alert, ms: p50 ${percentile(latencies, 50)}, p99 ${percentile(latencies, 99)}, max ${latencies.at(-1)} (target p99 <= 5000)`,
+        `slowest: ${slowest.map(({ latency, position }) => `${latency} ms (posted ${position} of ${order.length})`).join(', ')}`,
         summarise('conversation turns meanwhile', turns),
         `load average after: ${os.loadavg().map(value => value.toFixed(2)).join(' ')} (other work on this machine skews every figure)`,
       ].join('\n') + '\n',

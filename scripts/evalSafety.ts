@@ -82,7 +82,13 @@ export function trainingSafetySet(name: string): SafetySet {
 
 export const precisionDevSet: SafetySet = { name: 'precision dev (second round, written before the level rework)', files: [{ file: fixture('precision-dev.jsonl') }] }
 
-export const unseenSafetySets: SafetySet[] = [unseenSafetySet, trickyCalmSet, seriousNotImmediateSet, mixedInboxSet, precisionDevSet]
+const regulatorInboxDev = (file: string): string => fixture(path.join('regulator-inbox-dev', file))
+export const regulatorInboxDevSet: SafetySet = {
+  name: 'regulator inbox dev (fourth round, written before its changes, tuned on since)',
+  files: [{ file: regulatorInboxDev('urgent.jsonl'), expected: 'urgent' }, { file: regulatorInboxDev('calm.jsonl'), expected: 'calm' }, { file: regulatorInboxDev('high.jsonl'), expected: 'high' }],
+}
+
+export const unseenSafetySets: SafetySet[] = [unseenSafetySet, trickyCalmSet, seriousNotImmediateSet, mixedInboxSet, precisionDevSet, regulatorInboxDevSet]
 export const trainingSafetySets: SafetySet[] = ['authored', 'serious-not-urgent', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)
 export const safetySets: SafetySet[] = [...unseenSafetySets, ...trainingSafetySets]
 

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net'
 import { createApp } from './app'
 import { type Clock, systemClock } from './clock'
 import type { Config } from './config'
-import { type Database, openDatabase } from './data/database'
+import { type Database, openDatabase, prepareCollections } from './data/database'
+import { languageIdentifier } from './i18n/languageIdentifier'
 import type { Logger } from './logger'
 import { createServices, type Services } from './composition'
+import { warmUpClassification } from './classification'
 import { checkSealedData, type SealedDataCheck } from './contact/contactEncryption'
 
 export interface RunningService {
@@ -24,6 +26,16 @@ const drainTimeoutMs = 7000
 export async function startService(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningService> {
   const database = await openDatabase(config, logger)
   const services = createServices(config, logger, database.connection, clock)
+  // Ready before the first request, so the first urgent concern after a start does not wait for them. Each is only a
+  // head start: what fails here is done again when first needed.
+  warmUpClassification()
+  const warmUpFailed = (what: string) => (error: unknown) => logger.warn({ errorName: (error as Error)?.name }, `${what} was not ready at start-up; it is tried again when needed`)
+  await Promise.all([
+    prepareCollections(database.connection)
+      .then(() => services.directory.prepare())
+      .catch(warmUpFailed('the database')),
+    languageIdentifier().catch(warmUpFailed('the language identifier')),
+  ])
   let readinessProblem: string | undefined
   const app = createApp(services, database, () => readinessProblem)
   const server = http.createServer(app)

@@ -214,7 +214,11 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       const after = await journeyProperty.get(context)
       if (after?.restartRequested) await startJourney(context, true)
       const latest = await journeyProperty.get(context)
-      if (latest) await preferencesProperty.set(context, { easyRead: latest.easyRead, language: latest.language })
+      const remembered = latest?.rememberedPreferences
+      if (latest && (remembered?.easyRead !== latest.easyRead || remembered.language !== latest.language)) {
+        await preferencesProperty.set(context, { easyRead: latest.easyRead, language: latest.language })
+        latest.rememberedPreferences = { easyRead: latest.easyRead, language: latest.language }
+      }
       context.turnState.set(conversationLanguageKey, latest?.language)
     } finally {
       if (text.trim()) services.classifyAndRoute.assessSoon(journey.reference)

@@ -4,6 +4,7 @@ import { EmbeddedClassifier } from './embeddedClassifier'
 import type { SignpostKind } from './rules'
 import type { Signposting } from './signposting'
 import { MultilingualClassifier } from './multilingualClassifier'
+import { signpostingFor } from './signposting'
 import { languageIdentifier } from '../i18n/languageIdentifier'
 import type { FeedbackClassifier } from './types'
 
@@ -16,6 +17,30 @@ export { reasonWithoutQuotations } from './safetyRules'
 export type { SignpostKind }
 export { detectSignposting, signpostingFor } from './signposting'
 
+/** Words that between them reach every kind of safety pattern: danger, calm detail, other languages, a bare answer. */
+const warmUpTexts = [
+  'My mum said a carer slapped her last night. She is scared, but the nurses were kind.',
+  'The food was cold and nobody came when I rang the bell. It was sorted out in the end.',
+  'Opiekun bił mojego tatę w domu opieki.',
+  'Mae fy mam mewn perygl nawr.',
+  'میری ماں کو چوٹ لگی ہے',
+  'no',
+]
+
+/**
+ * Runs the safety rules and the embedded model over a few texts, twice. V8 compiles a regular expression on its first
+ * use and again, to machine code, on its second; for the rules' large patterns each step took up to 2 s, during which
+ * the process did nothing else. Without this, the first messages after a start, perhaps an urgent one, waited for it.
+ */
+export function warmUpClassification(): void {
+  const classifier = new EmbeddedClassifier()
+  for (let round = 0; round < 2; round++) {
+    for (const text of warmUpTexts) {
+      signpostingFor(text)
+      classifier.classifySync(text)
+    }
+  }
+}
 
 /** The embedded classifier: no network, no key. */
 export function createEmbeddedClassifier(): FeedbackClassifier {

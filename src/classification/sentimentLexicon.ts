@@ -26,12 +26,14 @@ const negativeInPositiveWords = new RegExp(
  */
 const praiseExclamation = /(?:^|[.!?]\s*|\b(?:oh|yeah|well|just|so)\s+)(?:great|brilliant|fantastic|wonderful|lovely|marvellous|perfect|superb|excellent|amazing|super|nice one)(?:\s*[,!.]|\s*$)|\b(?:great|good|brilliant|fab(?:ulous)?|fantastic|top) (?:job|work|stuff)(?: (?:there|guys|everyone|nhs))?\s*[.!]*\s*$|\b(?:really|very|so|well) impressed\s*[.!]*\s*$|\bwell done\s*[.!]*\s*$|\b(?:amazing|great|brilliant|wonderful|lovely|love) how\b|\bimpressed (?:that|how|by how)\b|\b(?:oh|yeah|yes)\W+(?:really |very |so )?(?:helpful|useful|great|good|brilliant)\b/
 const praiseForMishap = /\b(?:well done|(?:great|good|brilliant|fab) job|top marks|full marks|five stars|10\/10|thanks?(?: you)?(?: so much| very much| a lot)?|cheers|brilliant|nice one) (?:(?:for|on) )?(?:(?:once again|again|yet again|completely|totally) )?(?:losing|cancell?ing|ignoring|wasting|forgetting|missing|messing|ruining|hanging up|keeping (?:me|us|him|her|them|my \w+) waiting|making (?:me|us|him|her|them|my \w+) wait)\b/
-/** Short complaints the NHS comments rarely word this way, so the model has not learnt them: "Needs improvement", "Mediocre". */
+/** Short complaints the NHS comments rarely word this way, so the model has not learnt them: "Needs improvement", "Mediocre", "Meh". */
 const plainShortComplaint = new RegExp(
   [
     // not after "nothing", "no", "not" in the same sentence ("Nothing needs improving" is praise)
     "(?<!\\b(?:nothing|anything|nobody|no|not|never|cant|cannot|can't|dont|don't)\\b[^.!?]{0,80})\\b(?:needs? (?:to |some |more |a lot of |lots of |much )?improv\\w*|could (?:improve|do more)|must do better|should (?:be|do|have been|have done) (?:a lot |much |far )?better|(?:i'?ve|i have|we'?ve|we have) had better|not (?:what|the \\w+) (?:i|we) (?:expected|hoped for|was expecting)|did ?n[o']?t help)\\b",
-    "(?<!\\b(?:not|never|wasnt|wasn't|isnt|isn't|no)\\s)\\b(?:nothing special|average at best|below average|mediocre|so-so|disappoint\\w*|unhappy|not (?:a |the )?(?:good|great|nice|pleasant|positive) (?:experience|service|visit|stay))\\b",
+    "(?<!\\b(?:not|never|wasnt|wasn't|isnt|isn't|no)\\s)\\b(?:nothing special|average at best|below average|mediocre|so-so|so so|disappoint\\w*|unhappy|not (?:a |the )?(?:good|great|nice|pleasant|positive) (?:experience|service|visit|stay))\\b",
+    // a reply that opens with a shrug, unless a contrast follows ("Meh, but the nurse was lovely" is mixed)
+    '^\\W*meh\\b(?![^.!?]*\\b(?:but|however|although|though)\\b)',
   ].join('|'),
 )
 

@@ -70,6 +70,8 @@ export interface JourneyState {
   paused?: boolean
   restartRequested?: boolean
   submitted?: boolean
+  /** The preferences this journey last stored for the person, so the person's state is only read when they change. */
+  rememberedPreferences?: { easyRead: boolean; language?: string }
 }
 
 export function newJourney(reference: string, easyRead = false, language?: string): JourneyState {

@@ -34,6 +34,15 @@ export async function connectToDatabase(uri: string, logger: Logger): Promise<Co
   return connection
 }
 
+/**
+ * Creates every model's collection and indexes now, instead of on the first write to each. On a new embedded
+ * database those first writes waited seconds for FerretDB to create tables, and the first urgent concern after a
+ * start was among them (npm run bench:alerts). On an existing database this only confirms what is there.
+ */
+export async function prepareCollections(connection: Connection): Promise<void> {
+  await Promise.all(Object.values(connection.models).map(model => model.init()))
+}
+
 export async function pingDatabase(connection: Connection, timeoutMs = 2000): Promise<void> {
   const db = connection.db
   if (!db || connection.readyState !== 1) throw new Error('not connected')

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js'
 import type { Connection, Model } from 'mongoose'
-import { type CareService, careServiceModel, postcodeKeyOf } from '../data/models/careService'
+import { type CareService, careServiceModel, directoryVersionId, directoryVersionModel, postcodeKeyOf } from '../data/models/careService'
 import { fictionalServices } from './directorySeed'
 
 export interface DirectoryMatch {
@@ -28,17 +28,24 @@ const postcodePattern = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})?\b/i
 
 /**
  * Finds care services by name, other name, town or postcode, forgiving misspellings. FerretDB has no text
- * search, so the directory is held in memory for fuse.js and reloaded when the collection changes
- * (an import in another process changes the count or the latest update time).
+ * search, so the directory is held in memory for fuse.js and reloaded when it changes: every import records when
+ * it ran in one small document, which is read by `_id` at most every few seconds.
  */
 export class DirectoryService {
   private readonly model: Model<CareService>
+  private readonly versions: ReturnType<typeof directoryVersionModel>
   private cache?: { signature: string; services: CareService[]; fuse: Fuse<SearchEntry> }
   private seeding?: Promise<void>
   private checkedAt = 0
 
   constructor(connection: Connection) {
     this.model = careServiceModel(connection)
+    this.versions = directoryVersionModel(connection)
+  }
+
+  /** Seeds and loads the directory, so the first search after a start does not wait for it. */
+  async prepare(): Promise<void> {
+    await this.loaded()
   }
 
   /** Loads the fictional seed when the directory is empty (the embedded default). Safe to call many times. */
@@ -66,18 +73,18 @@ export class DirectoryService {
       if (result.upsertedCount) created++
       else updated++
     }
+    await this.versions.updateOne({ _id: directoryVersionId }, { $set: { changedAt: now } }, { upsert: true })
     this.checkedAt = 0
     return { created, updated }
   }
 
   private async loaded(): Promise<{ signature: string; services: CareService[]; fuse: Fuse<SearchEntry> }> {
     await this.ensureSeeded()
-    // The change check reads the whole collection on the embedded database: on a conversation turn it is done at
-    // most every few seconds. An import in another process shows within that time.
+    // An import in another process shows within a few seconds.
     if (this.cache && Date.now() - this.checkedAt < changeCheckEveryMs) return this.cache
     this.checkedAt = Date.now()
-    const [count, latest] = await Promise.all([this.model.countDocuments(), this.model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean()])
-    const signature = `${count}:${latest?.updatedAt?.toISOString() ?? ''}`
+    const version = await this.versions.findById(directoryVersionId).lean()
+    const signature = version?.changedAt.toISOString() ?? 'never imported'
     if (this.cache?.signature === signature) return this.cache
     const services: CareService[] = await this.model.find({}, { _id: 0 }).lean<CareService[]>()
     const entries = services.map(service => ({

@@ -89,3 +89,30 @@ describe('directory search', () => {
     await seeded.close()
   })
 })
+
+describe('noticing an import made elsewhere', () => {
+  test('a search finds a service another instance imported, and checking for changes never reads the directory itself', async () => {
+    const shared = await connectToDatabase(testDatabaseUri(testDatabaseName()), pino({ level: 'silent' }))
+    const searching = new DirectoryService(shared)
+    const importing = new DirectoryService(shared)
+    await searching.prepare()
+    expect(await searching.search('Thistledown Imported Care Home')).toEqual([])
+
+    await importing.upsert([{ locationId: '1-999999999', name: 'Thistledown Imported Care Home', postcode: 'ZZ1 1ZZ' }])
+    const read: string[] = []
+    const watch = (event: { commandName: string; command: Record<string, unknown> }) => read.push(`${event.commandName} ${String(event.command[event.commandName])}`)
+    shared.getClient().on('commandStarted', watch)
+    const later = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 60_000)
+    try {
+      expect((await searching.search('thistledown imported'))[0]?.name).toBe('Thistledown Imported Care Home')
+      read.length = 0
+      later.mockReturnValue(Date.now() + 120_000)
+      await searching.search('thistledown')
+      expect(read).toEqual(['find directoryversion'])
+    } finally {
+      later.mockRestore()
+      shared.getClient().off('commandStarted', watch)
+      await shared.close()
+    }
+  })
+})

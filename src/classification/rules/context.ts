@@ -86,7 +86,7 @@ export const settledCues: UrgencyCue[] = [
     says: 'no one is at risk now',
     strength: 'strong',
     phrases: [
-      /nothing (?:bad |serious )?(?:has )?happened yet|nothing bad yet|no (?:serious )?incidents yet|(?:no one|no ones|nobody|nobodys) (?:has been|s been|been|has|was|got) (?:hurt|harmed|injured)/,
+      /nothing (?:bad |serious )?(?:has )?happened yet|(?:hasnt|havent|has not|have not) (?:got|caught|had) it yet|nothing (?:has )?gone (?:badly |seriously |really )?wrong yet|nothing bad yet|no (?:serious )?incidents yet|(?:no one|no ones|nobody|nobodys) (?:has been|s been|been|has|was|got) (?:hurt|harmed|injured)/,
       /nothing like that|not like that|no abuse or anything|nothing of that sort/,
       /(?:not|no one|nobody) (?:is )?(?:in (?:any )?danger|at risk)|only a matter of time|i worry what would happen|what would happen if/,
       /(?:no one|no ones|nobody|nobodys|none of (?:them|the \w+)) (?:is|was|were|has been|s been|got|became|is being) (?:seriously |badly |really )?(?:ill|unwell|hurt|harmed|injured|affected)|no (?:ill|lasting|harmful|bad) effects|no (?:further|more|other) (?:incidents|problems|episodes|falls|issues)(?! since (?:yesterday|last night|this morning))/,
@@ -193,7 +193,7 @@ export const presenceCues: PresenceCues = {
     /(?:blood )?sugar (?:is|was|of)|sats|temperature|fever|vomiting|being sick|unwell|(?:is|was|very|really|so|seriously|gravely) ill|confused|infection|sepsis|septic/,
   ],
   now: [
-    /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|at the (?:moment|minute)|currently|as we speak|still|again|anymore|any more/,
+    /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|afternoon|evening|week)|at the (?:moment|minute)|currently|as we speak|still|(?<!(?:walking|eating|drinking|smiling|talking|laughing|sleeping|herself|himself|themselves|normal|well|home) )again|anymore|any more/,
     /every (?:day|night|time|shift|meal|morning|evening|week)|all (?:day|night)|keeps?|constantly|all the time|daily|nightly|always|never|regularly|routine|at night|(?:in the )?(?:mornings|evenings|nights)|(?:on )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)/,
     /since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunch|breakfast|the weekend|\d+)|for (?:hours|days|(?:\w+ )?(?:hours|days|hour))/,
     /nothing (?:happens|is done|gets done|is being done|changes)|last night|yesterday|earlier|(?:is|are|am|s) (?:being|getting)|on shift|on (?:again|nights)|(?:is|are|am|s) (?:still )?(?:lying|sat|sitting|left|locked|crying|screaming)/,

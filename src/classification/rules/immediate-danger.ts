@@ -49,7 +49,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /(?<!(?:thought|think|thinks|felt like|feel like|swear|swore|joke|joked|jokes|joking) (?:\w+ ){0,4})(?:going|gonna|about|trying|tried|threaten\w*|threat\w* to|said he would|said she would|says he will|says she will|will) to (?:hurt|kill|hit|attack|stab|beat|strangle|harm|rape|batter|shoot|murder) PERSON/,
       /(?:threaten\w*|threats) (?:to|of) (?:kill|hurt|hit|stab|harm|beat|rape)/,
       /(?:has|got|holding|with|carrying|pulled) a (?:knife|gun|weapon|blade|machete)/,
-      /(?<!(?:thought|think|thinks|felt like|feel like|swear|swore|joke|joked|jokes|joking) (?:\w+ ){0,6})(?:kill|murder) (?:me|him|her|us|them)/,
+      /(?<!(?:thought|think|thinks|felt like|feel like|swear|swore|joke|joked|jokes|joking) (?:\w+ ){0,6})(?<!(?:itll|thatll|it|that|this|which|smoking|drinking|stress|job|work)(?: will| would| could| might| is going to| is gonna)? )(?:kill|murder) (?:me|him|her|us|them)/,
       /in (?:immediate )?danger/,
       /(?:being|been|is being|getting) attacked/,
       /(?:help me|help us|get help) (?:please|now|quick)/,
@@ -73,6 +73,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       'the fire doors were never locked and the fire drill went well',
       'Staff noticed the fire door was blocked by a delivery and moved it straight away',
       'I thought the night nurse was going to kill me when I pressed the buzzer again, but she just laughed. Angel.',
+      'The GP said if I keep smoking it will kill me, and I have now stopped',
     ],
   },
 ]

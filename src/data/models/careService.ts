@@ -46,3 +46,17 @@ export function postcodeKeyOf(postcode: string | undefined): string | undefined 
   const key = postcode?.toUpperCase().replace(/[^A-Z0-9]/g, '')
   return key || undefined
 }
+
+/** When the directory last changed: one document, read by `_id`, so checking for an import never reads the directory. */
+interface DirectoryVersion {
+  _id: string
+  changedAt: Date
+}
+
+const directoryVersionSchema = new Schema<DirectoryVersion>({ _id: { type: String, required: true }, changedAt: { type: Date, required: true } }, { versionKey: false })
+
+export const directoryVersionId = 'directory'
+
+export function directoryVersionModel(connection: Connection): Model<DirectoryVersion> {
+  return (connection.models.DirectoryVersion as Model<DirectoryVersion> | undefined) ?? connection.model<DirectoryVersion>('DirectoryVersion', directoryVersionSchema, 'directoryversion')
+}

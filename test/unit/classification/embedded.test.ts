@@ -75,6 +75,8 @@ describe('embedded classifier', () => {
     'Well done for losing my prescription twice.',
     'Great, another cancelled appointment. Really impressed.',
     'Lovely, kept waiting for three hours with no explanation',
+    'Meh',
+    'Meh. The nurse was ok I suppose',
   ])(
     'reads the short complaint %j as negative',
     async text => {
@@ -90,9 +92,14 @@ describe('embedded classifier', () => {
       'Nothing could be better',
       'Nothing the service could have done better.',
       'Great! My appointment was cancelled but they rang me straight back and rebooked.',
+      'Not meh at all, the staff were brilliant',
     ]) {
       expect((await classifier.classifyFeedback(text)).sentiment).toBeLessThanOrEqual(2)
     }
+  })
+
+  it('does not read a shrug followed by praise as a complaint', async () => {
+    expect((await classifier.classifyFeedback('Meh, but the nurse was lovely')).sentiment).toBeLessThanOrEqual(3)
   })
 
   it('only ever returns framework theme names, at least one, and names itself', async () => {

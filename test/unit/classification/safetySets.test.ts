@@ -1,4 +1,4 @@
-import { evaluateSafetySet, mixedInboxSet, precisionDevSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../../scripts/evalSafety'
+import { evaluateSafetySet, mixedInboxSet, precisionDevSet, regulatorInboxDevSet, seriousNotImmediateSet, trainingSafetySets, trickyCalmSet, unseenSafetySet } from '../../../scripts/evalSafety'
 
 describe('risk on the safety sets', () => {
   // Written by someone who saw neither the rules nor the concern model, and never trained or tuned on.
@@ -34,6 +34,16 @@ describe('risk on the safety sets', () => {
   it('on the precision set, pages for urgent matters and rarely for serious-not-immediate or calm ones', async () => {
     const result = await evaluateSafetySet(precisionDevSet)
     expect(result.urgentCaught / result.urgentTotal).toBeGreaterThanOrEqual(0.95)
+    expect(result.seriousAsUrgent / result.seriousTotal).toBeLessThanOrEqual(0.1)
+    expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.05)
+  })
+
+  // A development set (see its README): a guard at today's figures (37 of 40 urgent paged, every one at least high),
+  // so that poor care, tricky calm and serious-not-immediate items stay unpaged and no urgent item slips further.
+  it('on the regulator inbox dev set, pages for urgent matters and not for poor care, tricky calm or serious-not-immediate ones', async () => {
+    const result = await evaluateSafetySet(regulatorInboxDevSet)
+    expect(result.urgentCaughtAsHighOrAbove).toBe(result.urgentTotal)
+    expect(result.urgentCaught / result.urgentTotal).toBeGreaterThanOrEqual(0.925)
     expect(result.seriousAsUrgent / result.seriousTotal).toBeLessThanOrEqual(0.1)
     expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.05)
   })
