@@ -12,6 +12,10 @@ const shared = {
 module.exports = {
   // Global options: jest reads these once for every project (a testTimeout inside a project is ignored).
   maxWorkers: 2,
+  // Jest keeps each finished test file's modules alive in its worker; late in a full run, with the safety rules'
+  // patterns compiled to machine code once per file, a worker died of "heap out of memory" at about 1.2 GB.
+  // A worker past this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '800MB',
   testTimeout: 60000,
   projects: [
     {
