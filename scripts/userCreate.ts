@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 2)
   const database = await openDatabase(config, logger)
   try {
-    const users = new Users(userModel(database.connection))
+    const users = new Users(userModel(database.connection), config.PASSWORD_HASH_COST)
     await userModel(database.connection).init()
     const created = await users.create(args.email, args.role, { password: args.password, reset: args.reset })
     process.stdout.write(`${JSON.stringify(created)}\n`)

@@ -240,7 +240,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
 
   // The inspectors' side
   const audit = new AuditLog(auditEventModel(connection), clock, logger)
-  const users = new Users(userModel(connection))
+  const users = new Users(userModel(connection), config.PASSWORD_HASH_COST)
   const caseQueue = new CaseQueue(feedback, deliveryModel(connection), clock, config.CONSOLE_QUEUE_REFRESH_SECONDS * 1000, error =>
     logger.warn({ err: error }, 'the case queue could not be read again; the console shows the last copy'),
   )

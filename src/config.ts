@@ -194,6 +194,16 @@ export const configVariables = {
     description:
       'How many reverse proxies in front of the service to trust for X-Forwarded-For (the client address behind rate limits). 0 when the service is reached directly.',
   },
+  PASSWORD_HASH_COST: {
+    schema: z.coerce
+      .number({ message: 'must be a whole number from 4 to 15' })
+      .int({ message: 'must be a whole number from 4 to 15' })
+      .min(4, { message: 'must be a whole number from 4 to 15' })
+      .max(15, { message: 'must be a whole number from 4 to 15' }),
+    default: '12',
+    example: '12',
+    description: 'bcrypt work factor for console passwords (each step doubles the work). Production refuses less than 12; the tests use 4 so that signing in is quick.',
+  },
   RATE_LIMIT_PER_MINUTE: { schema: positiveInteger, default: '60', example: '60', description: 'Requests per minute per client on the public intake API and form.' },
   METRICS_PORT: {
     schema: z.preprocess(value => (typeof value === 'string' && value.trim() === '' ? undefined : value), port.optional()),
@@ -224,6 +234,8 @@ export type Config = Readonly<{ [Name in ConfigVariableName]: ParsedValue<Name> 
 
 export class ConfigError extends Error {}
 
+const minimumProductionHashCost = 12
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const values: Record<string, unknown> = {}
   for (const [name, spec] of Object.entries(configVariables) as [ConfigVariableName, VariableSpec][]) {
@@ -240,6 +252,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       'Configuration error: MicrosoftAppId must be set in production, so that /api/messages accepts only requests signed by the Bot Framework (it is not set).',
     )
+  }
+  if (values.NODE_ENV === 'production' && (values.PASSWORD_HASH_COST as number) < minimumProductionHashCost) {
+    throw new ConfigError(`Configuration error: PASSWORD_HASH_COST must be at least ${minimumProductionHashCost} in production (got ${String(values.PASSWORD_HASH_COST)}).`)
   }
   values.dataDir = path.resolve(values.DATA_DIR as string)
   return Object.freeze(values) as Config

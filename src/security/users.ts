@@ -27,7 +27,11 @@ function newPassword(): string {
 }
 
 export class Users {
-  constructor(private readonly users: UserModel) {}
+  /** `hashCost`: the bcrypt work factor for new passwords (config PASSWORD_HASH_COST). */
+  constructor(
+    private readonly users: UserModel,
+    private readonly hashCost: number,
+  ) {}
 
   /** Creates a user, or with `reset` gives an existing one a new password and token. Returns them once, in the clear. */
   async create(email: string, role: string, options: { password?: string; reset?: boolean } = {}): Promise<NewUserCredentials> {
@@ -37,7 +41,7 @@ export class Users {
     if (options.password !== undefined && options.password.length < 12) throw new UserError('The password must be at least 12 characters long')
     const password = options.password ?? newPassword()
     const token = tokenPrefix + crypto.randomBytes(32).toString('base64url')
-    const fields = { email: address, role: role as UserRole, passwordHash: await bcrypt.hash(password, 12), tokenHash: hashToken(token), disabled: false }
+    const fields = { email: address, role: role as UserRole, passwordHash: await bcrypt.hash(password, this.hashCost), tokenHash: hashToken(token), disabled: false }
     const existing = await this.users.findOne({ email: address })
     if (existing && !options.reset) throw new UserError(`A user with the email ${address} already exists (use --reset to give them new credentials)`)
     // New credentials end every session signed in with the old ones.

@@ -10,6 +10,9 @@ import { testDatabaseUri } from './database'
 import { startedForThisFile } from './forThisFile'
 import { scratchFolder } from './scratchFolder'
 
+/** The lowest bcrypt work factor: a sign-in in a test then costs milliseconds, not half a second (production refuses below 12). */
+export const quickPasswordHashing = '4'
+
 type Settings = Record<string, string>
 
 /**
@@ -17,7 +20,7 @@ type Settings = Record<string, string>
  * HTTP server and with no worker started: the test runs each step itself, when it chooses.
  */
 export function createTestServices(connection: Connection, env: Settings = {}, clock?: Clock): Services {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: scratchFolder('services'), ...env })
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: scratchFolder('services'), PASSWORD_HASH_COST: quickPasswordHashing, ...env })
   return createServices(config, createLogger(config.LOG_LEVEL), connection, clock)
 }
 
@@ -31,6 +34,7 @@ export async function startTestService(env: Settings = {}, clock?: Clock): Promi
     MONGODB_URI: testDatabaseUri(),
     // Tests change cases behind the console's back: read the queue afresh on every request.
     CONSOLE_QUEUE_REFRESH_SECONDS: '0',
+    PASSWORD_HASH_COST: quickPasswordHashing,
     ...env,
   })
   return startService(config, createLogger(config.LOG_LEVEL), clock)

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { findFreePort } from '../../src/data/embeddedDatabase'
+import { quickPasswordHashing } from './service'
 
 const projectRoot = path.resolve(__dirname, '..', '..')
 
@@ -24,7 +25,7 @@ export async function spawnService(env: Record<string, string>, entry = ['--impo
   let output = ''
   const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env, PORT: port },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', PASSWORD_HASH_COST: quickPasswordHashing, ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', chunk => (output += chunk))

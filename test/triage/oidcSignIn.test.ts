@@ -41,7 +41,7 @@ async function spawnServiceWithOidc(): Promise<ServiceProcess> {
 
 beforeAll(async () => {
   connection = await connectToDatabase(databaseUri, pino({ level: 'silent' }))
-  await new Users(userModel(connection)).create(inspector.email, 'inspector', { password: inspector.password })
+  await new Users(userModel(connection), 4).create(inspector.email, 'inspector', { password: inspector.password })
   provider = await new FakeOidcProvider(clientId, clientSecret).start()
   service = await spawnServiceWithOidc()
   await waitForStatus(service, '/readyz', 200)

@@ -31,6 +31,15 @@ describe('configuration', () => {
     }
   })
 
+  it('keeps console passwords at bcrypt work factor 12 unless told otherwise, and refuses less in production', () => {
+    expect(loadConfig({}).PASSWORD_HASH_COST).toBe(12)
+    expect(loadConfig({ PASSWORD_HASH_COST: '4' }).PASSWORD_HASH_COST).toBe(4)
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '3' })).toThrow(/PASSWORD_HASH_COST must be a whole number from 4 to 15/)
+    expect(() => loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app-id', PASSWORD_HASH_COST: '10' })).toThrow(
+      'Configuration error: PASSWORD_HASH_COST must be at least 12 in production (got 10).',
+    )
+  })
+
   it('treats an empty optional value as not set', () => {
     expect(loadConfig({ MONGODB_URI: '', OPENAI_BASE_URL: '' }).MONGODB_URI).toBeUndefined()
   })
