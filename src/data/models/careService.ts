@@ -33,7 +33,7 @@ const careServiceSchema = new Schema<CareService>(
     localAuthority: String,
     region: String,
     fictional: Boolean,
-    updatedAt: { type: Date, index: true },
+    updatedAt: Date,
   },
   { versionKey: false },
 )
