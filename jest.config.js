@@ -17,6 +17,7 @@ module.exports = {
   // A worker past this after a file is replaced by a fresh one.
   workerIdleMemoryLimit: '800MB',
   testTimeout: 60000,
+  testSequencer: '<rootDir>/test/sequencer.js',
   projects: [
     {
       ...shared,

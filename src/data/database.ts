@@ -83,8 +83,8 @@ export async function checkWritable(connection: Connection, instance: string, ti
   })
 }
 
-const watchEveryMs = 5_000
-const restartAfterFailingMs = 20_000
+const watchEveryMs = 2_000
+const restartAfterFailingMs = 8_000
 
 /** A write that waited too long, or found SQLite locked: the database is busy, not broken. */
 function isBusy(error: unknown): boolean {

@@ -229,8 +229,8 @@ describe('the service on its embedded database', () => {
     } finally {
       spawnSync('prlimit', [`--pid=${launcher}`, '--fsize=unlimited'])
     }
-    // Space again: the service is ready within a minute (the database is reopened if it kept the error).
-    await waitForStatus(service, '/readyz', 200, 60_000)
+    // Space again: the service is ready within half a minute (the database is reopened if it kept the error).
+    await waitForStatus(service, '/readyz', 200, 30_000)
     const again = await fetch(`${service.url}/api/feedback`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
