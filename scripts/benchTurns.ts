@@ -2,7 +2,8 @@
  * Turn rate over the Bot Framework channel contract: a bare botbuilder echo bot and this service, one after the
  * other in one run, each as its own process, driven over POST /api/messages with replies going to a local
  * connector. Then the same again with 100,000 feedback records and 100,000 stored conversations loaded.
- * Usage: npm run bench:turns [-- --conversations 200 --turns 10 --preload 100000]
+ * Usage: npm run bench:turns [-- --conversations 200 --turns 10 --preload 100000 --profile DIR]
+ * With --profile, the service writes a V8 CPU profile (.cpuprofile) into DIR when it stops.
  * Targets: the service's rate at least 0.5 x the echo bot's, its p99 at most 2 x; loaded within 20% of empty.
  */
 import crypto from 'node:crypto'
@@ -11,7 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import mongoose from 'mongoose'
 import { findFreePort } from '../src/data/embeddedDatabase'
-import { commandsPerTurn, databaseCommands, driveConversations, percentile, startChild, startConnector, summarise, type TurnRun } from './benchLoad'
+import { commandsPerTurn, cpuMsByProcess, cpuPerTurn, databaseCommands, driveConversations, percentile, startChild, startConnector, summarise, type TurnRun } from './benchLoad'
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
@@ -21,6 +22,8 @@ function option(name: string, fallback: number): number {
 const conversations = option('conversations', 200)
 const turns = option('turns', 10)
 const preload = option('preload', 100_000)
+const profileAt = process.argv.indexOf('--profile')
+const profileDir = profileAt > 0 ? path.resolve(process.argv[profileAt + 1] ?? 'profiles') : undefined
 
 /** Fills the database as a regulator's would be after a few years: feedback records and finished conversations. */
 async function preloadDatabase(uri: string, count: number): Promise<void> {
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
     const port = await findFreePort()
     const dbPort = await findFreePort()
     const service = await startChild(
-      ['--import', 'tsx', 'src/server.ts'],
+      [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'src/server.ts'],
       { NODE_ENV: 'test', LOG_LEVEL: 'error', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(dbPort), RATE_LIMIT_PER_MINUTE: '1000000', METRICS_TOKEN: metricsToken, ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}) },
       port,
     )
@@ -93,9 +96,11 @@ async function main(): Promise<void> {
       await driveConversations(service.url, connector.url, 20, 2, 'warm-service')
       const measured = async (label: string, prefix: string) => {
         const before = await databaseCommands(service.url, metricsToken)
+        const cpuBefore = cpuMsByProcess(service.child.pid!)
         const run = await driveConversations(service.url, connector.url, conversations, turns, prefix)
+        const cpuAfter = cpuMsByProcess(service.child.pid!)
         results.push({ label, run })
-        notes.push(`${label}:`, commandsPerTurn(before, await databaseCommands(service.url, metricsToken), run.turns))
+        notes.push(`${label}:`, commandsPerTurn(before, await databaseCommands(service.url, metricsToken), run.turns), cpuPerTurn(cpuBefore, cpuAfter, run.turns))
       }
       await measured('this service, empty database', 'empty')
       if (preload > 0) {
