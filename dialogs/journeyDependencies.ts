@@ -10,7 +10,8 @@ import type { Config } from '../src/config'
 import type { ContactCipher } from '../src/contact/contactEncryption'
 import type { FeedbackStatusService } from '../src/feedback/feedbackStatus'
 import type { Logger } from '../src/logger'
-import type { ClassifyAndRoute } from '../src/triage/classifyAndRoute'
+import type { ClassifyAndRoute, WrittenRecord } from '../src/triage/classifyAndRoute'
+import type { Feedback } from '../src/data/models/feedback'
 import { newFeedbackReference } from '../src/feedback/feedbackReference'
 import { type JourneyState, newJourney } from '../src/conversation/journeyState'
 import { sendBotMessages } from './sendBotMessage'
@@ -18,7 +19,8 @@ import { type ContactCentre, type Wording, wordingFor } from './wording'
 
 /** Only the parts of the service the dialogs use, so a dialog test can pass simple in-memory ones. */
 export interface JourneyServices {
-  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor'>
+  /** markBeforeWrite is optional: without it every risk check reads the record afresh. */
+  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor'> & Partial<Pick<ClassifyAndRoute, 'markBeforeWrite'>>
   clock: Clock
   config: Pick<Config, 'CONTACT_CENTRE_PHONE' | 'CONTACT_CENTRE_EMAIL' | 'CONTACT_CENTRE_BSL_URL'>
   contactCipher: ContactCipher
@@ -71,7 +73,21 @@ export class JourneyDependencies {
     const journey = await this.journey(context)
     if (journey.submitted) return
     await this.services.classifyAndRoute.settledFor(journey.reference)
-    await this.drafts.save(journey, { channel: context.activity.channelId, conversationKey: conversationKeyOf(context) })
+    const mark = this.services.classifyAndRoute.markBeforeWrite?.(journey.reference)
+    const known = writtenRecordOf(context, journey.reference)?.record
+    this.keepWrittenRecord(context, await this.drafts.save(journey, { channel: context.activity.channelId, conversationKey: conversationKeyOf(context) }, known), mark)
+  }
+
+  /** Submits the feedback. The record as this turn last wrote it no longer stands for the stored one. */
+  async submit(context: TurnContext, reference: string): Promise<void> {
+    context.turnState.delete(writtenRecordKey)
+    await this.services.feedbackSubmission.submit(reference)
+  }
+
+  /** Kept for this turn's risk check, so it need not read the record again (ClassifyAndRoute.assess). */
+  private keepWrittenRecord(context: TurnContext, record: Feedback | undefined, mark: number | undefined): void {
+    if (record && mark !== undefined) context.turnState.set(writtenRecordKey, { record, mark } satisfies WrittenRecord)
+    else context.turnState.delete(writtenRecordKey)
   }
 
   /**
@@ -91,7 +107,8 @@ export class JourneyDependencies {
       logged = '(an equality answer, kept apart from this feedback)'
     }
     await this.services.classifyAndRoute.settledFor(journey.reference)
-    await this.drafts.appendMessage(journey.reference, {
+    const mark = this.services.classifyAndRoute.markBeforeWrite?.(journey.reference)
+    const record = await this.drafts.appendMessage(journey.reference, {
       channel: context.activity.channelId,
       conversationKey: conversationKeyOf(context),
       step,
@@ -99,7 +116,21 @@ export class JourneyDependencies {
       sealedText,
       followUp,
     })
+    this.keepWrittenRecord(context, record, mark)
   }
+}
+
+const writtenRecordKey = Symbol('writtenRecord')
+
+/** The feedback record as this turn last wrote it, when it is the one with this reference. */
+export function writtenRecordOf(context: TurnContext, reference: string): WrittenRecord | undefined {
+  const written = context.turnState.get(writtenRecordKey) as WrittenRecord | undefined
+  return written?.record.reference === reference ? written : undefined
+}
+
+/** For a risk check that has used it up: later ones read the record afresh, unless the turn writes it again. */
+export function forgetWrittenRecord(context: TurnContext): void {
+  context.turnState.delete(writtenRecordKey)
 }
 
 const contactSteps = new Set(['contactPhone', 'contactEmail', 'callbackPhone'])

@@ -75,7 +75,7 @@ class JourneyRunnerDialog extends Dialog<MainDialogOptions> {
     const words = wordingFor(journey.easyRead, journey.language)
     await this.deps.saveDraft(context)
     try {
-      await this.deps.services.feedbackSubmission.submit(journey.reference)
+      await this.deps.submit(context, journey.reference)
     } catch (error) {
       // Classification or routing hooks may fail after the record is safely received; that is recovered later.
       this.deps.services.logger.error({ err: error, reference: journey.reference }, 'feedback submission did not finish')

@@ -1,6 +1,6 @@
 import { ActivityHandler, type Storage, type TurnContext } from 'botbuilder'
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs'
-import { JourneyDependencies, type JourneyServices } from '../../dialogs/journeyDependencies'
+import { forgetWrittenRecord, JourneyDependencies, type JourneyServices, writtenRecordOf } from '../../dialogs/journeyDependencies'
 import { type JourneyState, newJourney } from '../conversation/journeyState'
 import { MainDialog } from '../../dialogs/mainDialog'
 import { say } from '../../dialogs/sendBotMessage'
@@ -31,7 +31,7 @@ interface UserPreferences {
 /** What the bot is built from (src/composition.ts passes them). */
 export interface FeedbackBotDependencies extends JourneyServices {
   /** Beyond the dialogs' needs: every message is risk-assessed soon after it arrives. */
-  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor' | 'assessSoon'>
+  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor' | 'assessSoon' | 'markBeforeWrite'>
   /** Conversation and user state: MongoStorage on the database; tests may pass their own. */
   botStorage: Storage
   directory: DirectoryService
@@ -191,7 +191,8 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       const signposting = (context.turnState.get(signpostsKey) as Signposting | undefined) ?? signpostingFor(text)
       if (signposting.kinds.length) {
         // Words about danger are risk-assessed now, not after the rest of the turn, so an urgent alert leaves sooner.
-        services.classifyAndRoute.assessSoon(journey.reference, { danger: true })
+        services.classifyAndRoute.assessSoon(journey.reference, { danger: true, written: writtenRecordOf(context, journey.reference) })
+        forgetWrittenRecord(context)
         const chosen = journey.language && journey.language !== DEFAULT_LANGUAGE ? journey.language : undefined
         const safetyWords = wordingFor(journey.easyRead, chosen ?? signposting.language)
         await deps.say(context, say(signposting.kinds.flatMap(kind => safetyWords.signposting[kind] ?? [])))
@@ -221,7 +222,7 @@ export function createFeedbackBot(services: FeedbackBotDependencies): ActivityHa
       }
       context.turnState.set(conversationLanguageKey, latest?.language)
     } finally {
-      if (text.trim()) services.classifyAndRoute.assessSoon(journey.reference)
+      if (text.trim()) services.classifyAndRoute.assessSoon(journey.reference, { written: writtenRecordOf(context, journey.reference) })
     }
   }
 

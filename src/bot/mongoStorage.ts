@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Storage, StoreItems } from 'botbuilder'
-import { type Connection, type Model, Schema } from 'mongoose'
+import { type Connection, type Model, type mongo, Schema } from 'mongoose'
 import { retryTransient } from '../data/retry'
 
 /**
@@ -49,11 +49,19 @@ export class MongoStorage implements Storage {
     this.model = botStateModel(connection)
   }
 
+  /**
+   * Every turn reads and writes here, so the driver's collection is used directly: the documents are three plain
+   * strings and a date (no vocabulary to validate), and mongoose's query casting cost more CPU than the command.
+   */
+  private get collection(): mongo.Collection<StoredBotState> {
+    return this.model.collection as unknown as mongo.Collection<StoredBotState>
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.')
     // One `_id` lookup per key, side by side: on the embedded database `$in` reads the whole collection.
     const unique = [...new Set(keys)]
-    const documents = await Promise.all(unique.map(key => retryTransient(() => this.model.findById(storageId(key)).lean())))
+    const documents = await Promise.all(unique.map(key => retryTransient(() => this.collection.findOne({ _id: storageId(key) }))))
     const items: StoreItems = {}
     unique.forEach((key, index) => {
       const document = documents[index]
@@ -69,19 +77,19 @@ export class MongoStorage implements Storage {
       const _id = storageId(key)
       const update = { state: JSON.stringify(rest), eTag: newETag(), updatedAt: new Date() }
       if (!expected || expected === '*') {
-        await retryTransient(() => this.model.updateOne({ _id }, { $set: update }, { upsert: true }), { duplicateKeyIsTransient: true })
+        await retryTransient(() => this.collection.updateOne({ _id }, { $set: update }, { upsert: true }), { duplicateKeyIsTransient: true })
         continue
       }
       // Read, compare, write, each by `_id` alone: a filter on eTag as well would read the whole collection on the
       // embedded database. (A conditional update is no more atomic there: it is read-modify-write inside FerretDB.)
-      const existing = await retryTransient(() => this.model.findById(_id, { eTag: 1 }).lean())
+      const existing = await retryTransient(() => this.collection.findOne({ _id }, { projection: { eTag: 1 } }))
       if (existing && existing.eTag !== expected) throw new StaleStateError(`Storage: error writing "${key}" due to eTag conflict.`)
       if (existing) {
-        await retryTransient(() => this.model.updateOne({ _id }, { $set: update }))
+        await retryTransient(() => this.collection.updateOne({ _id }, { $set: update }))
         continue
       }
       try {
-        await this.model.create({ _id, ...update })
+        await this.collection.insertOne({ _id, ...update })
       } catch (error) {
         if ((error as { code?: number }).code === 11000) throw new StaleStateError(`Storage: error writing "${key}" due to eTag conflict.`)
         throw error
@@ -91,6 +99,6 @@ export class MongoStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return
-    await Promise.all(keys.map(key => this.model.deleteOne({ _id: storageId(key) })))
+    await Promise.all(keys.map(key => this.collection.deleteOne({ _id: storageId(key) })))
   }
 }

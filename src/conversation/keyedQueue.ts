@@ -18,6 +18,11 @@ export class KeyedQueue {
     return result
   }
 
+  /** Whether anything is queued or running for this key now. */
+  busy(key: string): boolean {
+    return this.tails.has(key)
+  }
+
   /** Resolves once nothing is queued or running for this key. */
   async settled(key: string): Promise<void> {
     for (let tail = this.tails.get(key); tail; tail = this.tails.get(key)) await tail

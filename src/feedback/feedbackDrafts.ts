@@ -36,9 +36,13 @@ export class FeedbackDrafts {
     }
   }
 
-  async save(journey: JourneyState, origin: { channel: string; conversationKey: string }): Promise<void> {
-    const existing = await this.feedback.findOne({ reference: journey.reference }, { status: 1, stillBeingTold: 1 }).lean()
-    if (existing && existing.status !== 'draft' && !existing.stillBeingTold) return
+  /**
+   * Returns the record as it stands after the write (undefined when it was not written, being submitted). `known` is
+   * the record as this turn last wrote it, so it is not read again just to learn whether it is still a draft.
+   */
+  async save(journey: JourneyState, origin: { channel: string; conversationKey: string }, known?: Pick<Feedback, 'reference' | 'status' | 'stillBeingTold'>): Promise<Feedback | undefined> {
+    const existing = known?.reference === journey.reference ? known : await this.feedback.findOne({ reference: journey.reference }, { status: 1, stillBeingTold: 1 }).lean()
+    if (existing && existing.status !== 'draft' && !existing.stillBeingTold) return undefined
     const { answers } = journey
     const fields: Partial<Feedback> = {
       channel: origin.channel,
@@ -92,17 +96,18 @@ export class FeedbackDrafts {
       $setOnInsert: { reference: journey.reference, status: 'draft', statusHistory: [{ status: 'draft', at: this.clock.now(), by: 'system' }] },
     }
     if (cleared.length) update.$unset = Object.fromEntries(cleared.map(key => [key, '']))
-    await this.feedback.updateOne({ reference: journey.reference }, update, { upsert: true })
+    return (await this.feedback.findOneAndUpdate({ reference: journey.reference }, update, { upsert: true, returnDocument: 'after' }).lean()) ?? undefined
   }
 
   /**
    * Appends one message from the person to their record as it arrives, before anything else reads it, so a
-   * crash or an abandoned chat never loses it. Creates the draft if this is the first message.
+   * crash or an abandoned chat never loses it. Creates the draft if this is the first message. Returns the record as
+   * it stands after the write, so the risk check on these words need not read it again.
    */
-  async appendMessage(reference: string, message: InboundMessage): Promise<void> {
+  async appendMessage(reference: string, message: InboundMessage): Promise<Feedback | undefined> {
     const at = this.clock.now()
     const entry = { at, channel: message.channel, step: message.step, text: message.text, sealedText: message.sealedText, followUp: message.followUp || undefined }
-    await this.feedback.updateOne(
+    const record = await this.feedback.findOneAndUpdate(
       { reference },
       {
         $push: { conversation: { $each: [entry] } },
@@ -116,7 +121,8 @@ export class FeedbackDrafts {
           conversationKey: message.conversationKey,
         },
       },
-      { upsert: true },
-    )
+      { upsert: true, returnDocument: 'after' },
+    ).lean()
+    return record ?? undefined
   }
 }

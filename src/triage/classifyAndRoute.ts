@@ -85,9 +85,24 @@ export function isConcern(record: {
 /** Quiet drafts older than this are no longer looked at by the sweep (they were checked many times before). */
 const quietSweepWindowMs = 7 * 24 * 60 * 60 * 1000
 
+/** The record as a conversation's write returned it, and the mark taken just before that write (markBeforeWrite). */
+export interface WrittenRecord {
+  record: Feedback
+  mark: number
+}
+
+export interface AssessOptions {
+  danger?: boolean
+  written?: WrittenRecord
+}
+
 export class ClassifyAndRoute {
   /** Background work on one record runs one task at a time, so a newer message is never overwritten. */
   private readonly turns = new KeyedQueue()
+  /** When background work was last queued on each record, as a running count; the oldest are forgotten, up to a count. */
+  private readonly queued = new Map<string, number>()
+  private queuedCount = 0
+  private forgottenUpTo = 0
   constructor(
     private readonly feedback: FeedbackModel,
     private readonly classifier: FeedbackClassifier,
@@ -156,7 +171,27 @@ export class ClassifyAndRoute {
 
   /** One piece of work per record at a time in this process: FerretDB updates are read-modify-write. */
   private inTurn<T>(reference: string, task: () => Promise<T>): Promise<T> {
+    this.queued.delete(reference)
+    this.queued.set(reference, ++this.queuedCount)
+    if (this.queued.size > 10_000) {
+      const [oldest, count] = this.queued.entries().next().value!
+      this.queued.delete(oldest)
+      this.forgottenUpTo = count
+    }
     return this.turns.run(reference, task)
+  }
+
+  private lastQueued(reference: string): number {
+    return this.queued.get(reference) ?? this.forgottenUpTo
+  }
+
+  /**
+   * Marks the moment before a conversation writes its record, when no background work on it is queued or running;
+   * undefined otherwise. The record that write returns may stand in for a fresh read in the next risk check only
+   * while the mark is still current (nothing was queued on the record since; see `assess`).
+   */
+  markBeforeWrite(reference: string): number | undefined {
+    return this.turns.busy(reference) ? undefined : this.lastQueued(reference)
   }
 
   /** Resolves once nothing is being written to this record in the background (so a new message is never overwritten). */
@@ -169,20 +204,26 @@ export class ClassifyAndRoute {
    * alerted at once, marked as still being told; a submitted one is classified again (a follow-up), and alerted
    * if it has become urgent. Calm drafts stay drafts. Runs in the background.
    */
-  assessSoon(reference: string, options: { danger?: boolean } = {}): void {
+  assessSoon(reference: string, options: AssessOptions = {}): void {
     this.assess(reference, options).catch(error => this.logger.error({ err: error, reference }, 'per-message risk check failed; the quiet-draft sweep will try again'))
   }
 
-  /** With `danger` (the words were signposted as they arrived) it does not hold back for other urgent work. */
-  assess(reference: string, options: { danger?: boolean } = {}): Promise<void> {
+  /**
+   * With `danger` (the words were signposted as they arrived) it does not hold back for other urgent work. With
+   * `written` (the record as the conversation's last write returned it) it is not read again, unless other work on
+   * the record was queued in this process since that write was marked.
+   */
+  assess(reference: string, options: AssessOptions = {}): Promise<void> {
+    const { written } = options
+    const current = written && written.record.reference === reference && written.mark === this.lastQueued(reference) ? written.record : undefined
     return this.inTurn(reference, async () => {
       if (!options.danger) await this.lane.clear()
-      await this.assessNow(reference, 'urgent')
+      await this.assessNow(reference, 'urgent', current)
     })
   }
 
-  private async assessNow(reference: string, routeFrom: 'urgent' | 'concern'): Promise<void> {
-    const record = await this.feedback.findOne({ reference }).lean()
+  private async assessNow(reference: string, routeFrom: 'urgent' | 'concern', current?: Feedback): Promise<void> {
+    const record = current ?? (await this.feedback.findOne({ reference }).lean())
     if (!record) return
     if (record.status !== 'draft') {
       await this.run(reference, {})

@@ -55,9 +55,11 @@ export class InMemoryJourney {
       {
         save: async journey => {
           this.savedDrafts.push(structuredClone(journey))
+          return undefined
         },
         appendMessage: async (reference, message) => {
           this.inbound.push({ ...message, reference })
+          return undefined
         },
       },
       {
