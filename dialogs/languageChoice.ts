@@ -92,9 +92,24 @@ export function recogniseLanguageRequest(typed: string): LanguageCode | undefine
   const text = normaliseForMatching(typed)
   if (!text || text.split(' ').length > 4) return undefined
   const name = languageRequestFrame.exec(text)?.[1] ?? text
-  for (const language of SUPPORTED_LANGUAGES) {
-    const names = [language.nativeName, language.englishName, ...wordingFor(false, language.code).languageNames]
-    if (names.some(candidate => [text, name].includes(normaliseForMatching(candidate)))) return language.code
+  const names = languageNames()
+  const [byText, byName] = [names.get(text), names.get(name)]
+  // As the languages are listed: the first one known by either.
+  return byText && byName ? SUPPORTED_LANGUAGES.find(language => language.code === byText || language.code === byName)?.code : (byText ?? byName)
+}
+
+let namedLanguages: Map<string, LanguageCode> | undefined
+
+/** Every supported language's names, as typed for matching, worked out once: the first language to claim a name keeps it. */
+function languageNames(): Map<string, LanguageCode> {
+  if (!namedLanguages) {
+    namedLanguages = new Map()
+    for (const language of SUPPORTED_LANGUAGES) {
+      for (const candidate of [language.nativeName, language.englishName, ...wordingFor(false, language.code).languageNames]) {
+        const normalised = normaliseForMatching(candidate)
+        if (normalised && !namedLanguages.has(normalised)) namedLanguages.set(normalised, language.code)
+      }
+    }
   }
-  return undefined
+  return namedLanguages
 }

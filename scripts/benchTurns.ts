@@ -97,10 +97,15 @@ async function main(): Promise<void> {
       const measured = async (label: string, prefix: string) => {
         const before = await databaseCommands(service.url, metricsToken)
         const cpuBefore = cpuMsByProcess(service.child.pid!)
+        const repliesBefore = connector.replies()
         const run = await driveConversations(service.url, connector.url, conversations, turns, prefix)
         const cpuAfter = cpuMsByProcess(service.child.pid!)
         results.push({ label, run })
-        notes.push(`${label}:`, commandsPerTurn(before, await databaseCommands(service.url, metricsToken), run.turns), cpuPerTurn(cpuBefore, cpuAfter, run.turns))
+        notes.push(
+          `${label}:`,
+          commandsPerTurn(before, await databaseCommands(service.url, metricsToken), run.turns),
+          `${cpuPerTurn(cpuBefore, cpuAfter, run.turns)}; replies per turn ${((connector.replies() - repliesBefore) / run.turns).toFixed(2)} (the echo bot sends 1)`,
+        )
       }
       await measured('this service, empty database', 'empty')
       if (preload > 0) {

@@ -77,8 +77,16 @@ function numberIn(text: string): number | undefined {
   return undefined
 }
 
+/** Choices are built once per wording and read on every turn, so each one's phrases are worked out once. */
+const phrasesByChoice = new WeakMap<BotChoice, string[]>()
+
 function phrasesOf(choice: BotChoice): string[] {
-  return [choice.label, choice.value.replace(/_/g, ' '), ...(choice.synonyms ?? [])].map(normaliseForMatching).filter(Boolean)
+  let phrases = phrasesByChoice.get(choice)
+  if (!phrases) {
+    phrases = [choice.label, choice.value.replace(/_/g, ' '), ...(choice.synonyms ?? [])].map(normaliseForMatching).filter(Boolean)
+    phrasesByChoice.set(choice, phrases)
+  }
+  return phrases
 }
 
 function containsPhrase(text: string, phrase: string): boolean {
