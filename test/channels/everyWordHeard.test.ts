@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Activity } from 'botbuilder'
 import { feedbackModel } from '../../src/data/models/feedback'
 import { classifiableText } from '../../src/triage/classifyAndRoute'
+import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import { conversationIdFor } from '../../src/channels/sms/twilioAdapter'
 import { DirectLineTestClient, textOf } from '../directline/directLineClient'
 import { FakeAlertReceiver } from '../fakes/alertReceiver'
@@ -164,6 +165,28 @@ describe('danger acts at once, even when the person leaves', () => {
     await new Promise(resolve => setTimeout(resolve, 1000))
     expect((await records().findOne({ reference }).lean())?.status).toBe('draft')
     expect(alertsFor(reference)).toEqual([])
+  })
+
+  test('a risk check handed the record as a turn wrote it reads it again when other work on it came first, so the case is routed and alerted once', async () => {
+    const { classifyAndRoute, feedbackDrafts } = service.services
+    const reference = newFeedbackReference()
+    const mark = classifyAndRoute.markBeforeWrite(reference)
+    expect(mark).toBeDefined()
+    const written = await feedbackDrafts.appendMessage(reference, {
+      channel: 'webchat',
+      conversationKey: `webchat:${reference}`,
+      step: 'story',
+      text: 'A carer hit my mum at Willow Lodge last night and she has bruises on her face',
+    })
+    expect(written).toMatchObject({ reference, status: 'draft' })
+    // Other work on the record (here another message's risk check) routes it before the turn's own check runs.
+    await classifyAndRoute.assess(reference)
+    await classifyAndRoute.assess(reference, { written: { record: written!, mark: mark! } })
+    await waitForAlert(reference)
+    await new Promise(resolve => setTimeout(resolve, 1500))
+    const record = await records().findOne({ reference }).lean()
+    expect(record?.statusHistory.filter(change => change.status === 'received')).toHaveLength(1)
+    expect(new Set(alertsFor(reference).map(alert => alert.headers['idempotency-key'])).size).toBe(1)
   })
 })
 
