@@ -80,7 +80,10 @@ async function main(): Promise<void> {
     const echo = await startChild(['--import', 'tsx', 'scripts/benchEchoBot.ts', String(echoPort)], {}, echoPort)
     try {
       await driveConversations(echo.url, connector.url, 20, 2, 'warm-echo')
-      results.push({ label: 'bare botbuilder echo bot', run: await driveConversations(echo.url, connector.url, conversations, turns, 'echo') })
+      const cpuBefore = cpuMsByProcess(echo.child.pid!)
+      const run = await driveConversations(echo.url, connector.url, conversations, turns, 'echo')
+      results.push({ label: 'bare botbuilder echo bot', run })
+      notes.push('bare botbuilder echo bot:', cpuPerTurn(cpuBefore, cpuMsByProcess(echo.child.pid!), run.turns))
     } finally {
       await echo.stop()
     }
