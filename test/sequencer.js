@@ -8,7 +8,7 @@ const TestSequencer = require('@jest/test-sequencer').default
 class UnitFirstWithoutTimings extends TestSequencer {
   sort(tests) {
     const sorted = super.sort(tests)
-    if (sorted.some(test => test.duration !== undefined)) return sorted
+    if (sorted.some(test => test.duration != null)) return sorted
     const isUnit = test => test.context.config.displayName?.name === 'unit'
     return [...sorted.filter(isUnit), ...sorted.filter(test => !isUnit(test))]
   }
