@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     const echoPort = await findFreePort()
     const echo = await startChild(['--import', 'tsx', 'scripts/benchEchoBot.ts', String(echoPort)], {}, echoPort)
     try {
-      await driveConversations(echo.url, connector.url, 20, 2, 'warm-echo')
+      await driveConversations(echo.url, connector.url, 20, turns, 'warm-echo')
       const cpuBefore = cpuMsByProcess(echo.child.pid!)
       const run = await driveConversations(echo.url, connector.url, conversations, turns, 'echo')
       results.push({ label: 'bare botbuilder echo bot', run })
@@ -96,7 +96,8 @@ async function main(): Promise<void> {
       port,
     )
     try {
-      await driveConversations(service.url, connector.url, 20, 2, 'warm-service')
+      // Whole conversations, so every step's code is warm (compiled) before the measured run, as the echo bot's one step is.
+      await driveConversations(service.url, connector.url, 20, turns, 'warm-service')
       const measured = async (label: string, prefix: string) => {
         const before = await databaseCommands(service.url, metricsToken)
         const cpuBefore = cpuMsByProcess(service.child.pid!)
