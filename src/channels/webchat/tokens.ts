@@ -1,3 +1,4 @@
+import crypto, { type KeyObject } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import type { Clock } from '../../clock'
 
@@ -41,10 +42,15 @@ interface TokenClaims {
 }
 
 export class DirectLineTokens {
+  /** A key object, made once: given raw bytes, jsonwebtoken first tries to read them as an asymmetric key on every call. */
+  private readonly key: KeyObject
+
   constructor(
-    private readonly secret: Buffer,
+    secret: Buffer,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.key = crypto.createSecretKey(secret)
+  }
 
   private nowSeconds(): number {
     return Math.floor(this.clock.now().getTime() / 1000)
@@ -53,7 +59,7 @@ export class DirectLineTokens {
   issue(grant: ConversationGrant): { token: string; expires_in: number } {
     const iat = this.nowSeconds()
     const claims: TokenClaims = { conv: grant.conversationId, sub: grant.userId, gen: grant.generation, iat, exp: iat + tokenLifetimeSeconds }
-    const token = jwt.sign(claims, this.secret, { algorithm: 'HS256', issuer, audience })
+    const token = jwt.sign(claims, this.key, { algorithm: 'HS256', issuer, audience })
     return { token, expires_in: tokenLifetimeSeconds }
   }
 
@@ -72,7 +78,7 @@ export class DirectLineTokens {
     if (!match) throw new TokenError(401, 'This chat needs a token. Please start a new chat.')
     let claims: TokenClaims
     try {
-      claims = jwt.verify(match[1], this.secret, {
+      claims = jwt.verify(match[1], this.key, {
         algorithms: ['HS256'],
         issuer,
         audience,
