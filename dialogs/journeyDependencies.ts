@@ -19,8 +19,7 @@ import { type ContactCentre, type Wording, wordingFor } from './wording'
 
 /** Only the parts of the service the dialogs use, so a dialog test can pass simple in-memory ones. */
 export interface JourneyServices {
-  /** markBeforeWrite is optional: without it every risk check reads the record afresh. */
-  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor'> & Partial<Pick<ClassifyAndRoute, 'markBeforeWrite'>>
+  classifyAndRoute: Pick<ClassifyAndRoute, 'settledFor' | 'markBeforeWrite'>
   clock: Clock
   config: Pick<Config, 'CONTACT_CENTRE_PHONE' | 'CONTACT_CENTRE_EMAIL' | 'CONTACT_CENTRE_BSL_URL'>
   contactCipher: ContactCipher
@@ -73,7 +72,7 @@ export class JourneyDependencies {
     const journey = await this.journey(context)
     if (journey.submitted) return
     await this.services.classifyAndRoute.settledFor(journey.reference)
-    const mark = this.services.classifyAndRoute.markBeforeWrite?.(journey.reference)
+    const mark = this.services.classifyAndRoute.markBeforeWrite(journey.reference)
     const known = writtenRecordOf(context, journey.reference)?.record
     this.keepWrittenRecord(context, await this.drafts.save(journey, { channel: context.activity.channelId, conversationKey: conversationKeyOf(context) }, known), mark)
   }
@@ -107,7 +106,7 @@ export class JourneyDependencies {
       logged = '(an equality answer, kept apart from this feedback)'
     }
     await this.services.classifyAndRoute.settledFor(journey.reference)
-    const mark = this.services.classifyAndRoute.markBeforeWrite?.(journey.reference)
+    const mark = this.services.classifyAndRoute.markBeforeWrite(journey.reference)
     const record = await this.drafts.appendMessage(journey.reference, {
       channel: context.activity.channelId,
       conversationKey: conversationKeyOf(context),

@@ -36,7 +36,8 @@ export class InMemoryJourney {
   constructor() {
     this.deps = new JourneyDependencies(
       {
-        classifyAndRoute: { settledFor: async () => undefined },
+        // No mark: with no background work here, nothing may stand in for a fresh read.
+        classifyAndRoute: { settledFor: async () => undefined, markBeforeWrite: () => undefined },
         clock: { now: () => new Date(now) },
         config: contactCentre,
         contactCipher: this.contactCipher,
