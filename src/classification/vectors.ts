@@ -1,5 +1,6 @@
 /** Sparse tf-idf vectors and the int8 linear layers that score them, shared by the theme and concern models. */
 import { defaultBlockWeights, featureBlocks } from './features'
+import type { WordVectors } from './wordVectors'
 
 /** One linear layer, stored as int8 weights (feature-major) with a scale per output, in base64. */
 export interface StoredLinearLayer {
@@ -46,22 +47,48 @@ export class LinearLayer {
   }
 }
 
+/** Word vectors appended to the tf-idf vector as a dense block, with its weight against the sparse blocks. */
+export interface Embedding {
+  vectors: WordVectors
+  weight: number
+}
+
 export class Vectoriser {
   private readonly featureIndex: Map<string, number>
+  private readonly largestIdf: number
 
   constructor(
     features: readonly string[],
     private readonly idf: readonly number[],
+    private readonly embedding?: Embedding,
   ) {
     this.featureIndex = new Map(features.map((feature, index) => [feature, index]))
+    this.largestIdf = idf.reduce((largest, value) => Math.max(largest, value), 1)
   }
 
-  get size(): number {
+  /** Columns of the tf-idf features. */
+  get featureCount(): number {
     return this.featureIndex.size
+  }
+
+  /** Columns: the tf-idf features, then the word-vector block. */
+  get size(): number {
+    return this.featureIndex.size + (this.embedding?.vectors.dimensions ?? 0)
   }
 
   vectorise(counts: Map<string, number>): SparseVector {
     return tfidfVector(counts, this.featureIndex, this.idf)
+  }
+
+  /** The tf-idf vector of these counts with the word-vector block appended (unchanged when there is none). */
+  embed(vector: SparseVector, counts: Map<string, number>): SparseVector {
+    if (this.embedding === undefined) return vector
+    // A word too rare to be a feature is weighted as the rarest feature.
+    const idfOf = (feature: string): number => {
+      const index = this.featureIndex.get(feature)
+      return index === undefined ? this.largestIdf : (this.idf[index] as number)
+    }
+    return withDenseBlock(vector, this.embedding.vectors.meanOf(counts, idfOf), this.featureIndex.size, this.embedding.weight)
   }
 }
 
@@ -104,5 +131,28 @@ export function tfidfVector(
   }
   const length = Math.sqrt(squaredLength) || 1
   for (let entry = 0; entry < values.length; entry++) values[entry] = (values[entry] as number) / length
+  return { indices, values }
+}
+
+/**
+ * A unit-length sparse vector with a unit-length dense block (the comment's word-vector mean) appended as features
+ * offset, offset + 1, ..., weighted against it, and the whole scaled back to unit length.
+ */
+export function withDenseBlock(vector: SparseVector, dense: Float64Array | undefined, offset: number, weight: number): SparseVector {
+  if (dense === undefined || weight === 0) return vector
+  const sparseCount = vector.indices.length
+  let squares = 0
+  for (let entry = 0; entry < sparseCount; entry++) squares += (vector.values[entry] as number) ** 2
+  const factor = 1 / Math.sqrt(squares + weight * weight)
+  const indices = new Array<number>(sparseCount + dense.length)
+  const values = new Array<number>(sparseCount + dense.length)
+  for (let entry = 0; entry < sparseCount; entry++) {
+    indices[entry] = vector.indices[entry] as number
+    values[entry] = (vector.values[entry] as number) * factor
+  }
+  for (let dimension = 0; dimension < dense.length; dimension++) {
+    indices[sparseCount + dimension] = offset + dimension
+    values[sparseCount + dimension] = (dense[dimension] as number) * weight * factor
+  }
   return { indices, values }
 }

@@ -1,5 +1,7 @@
 import { featureCounts } from '../features'
-import { type EmbeddedModelData, type StoredStacker, stackerInputs, tfidfVector } from '../model'
+import { type EmbeddedModelData, type StoredStacker, stackerInputs } from '../model'
+import { type Embedding, Vectoriser } from '../vectors'
+import { type StoredWordVectors, WordVectors } from '../wordVectors'
 import { themeNames } from '../taxonomy'
 import { type SafetyExamples, trainConcernModel, defaultConcernTrainingOptions } from './concernTrainer'
 import type { LabelledComment } from './dataset'
@@ -18,6 +20,9 @@ export interface TrainingOptions {
   /** Folds of cross-validation inside the training data, for the theme threshold, calibration and the sentiment stacker. */
   folds: number
   seed: number
+  /** Pretrained word vectors (see wordVectorTable.ts) and the weight of their block; none when absent or weight 0. */
+  wordVectors?: StoredWordVectors
+  embeddingWeight: number
   log: (message: string) => void
 }
 
@@ -30,41 +35,51 @@ export const defaultTrainingOptions: TrainingOptions = {
   tolerance: 0.05,
   folds: 5,
   seed: 20240601,
+  embeddingWeight: 0.8,
   log: () => undefined,
 }
 
 export interface FittedModels {
   vocabulary: Vocabulary
+  vectoriser: Vectoriser
   themes: BinaryLinear[]
   sentiment: BinaryLinear[]
 }
 
 const sentimentValues = [1, 2, 3, 4, 5] as const
 
-function vectoriseAll(comments: readonly LabelledComment[], vocabulary: Vocabulary, counts?: Map<string, number>[]): SparseRows {
-  return buildRows(comments.map((comment, index) => tfidfVector(counts?.[index] ?? featureCounts(comment.text), vocabulary.index, vocabulary.idf)), vocabulary.features.length)
+function embeddingOf(options: TrainingOptions): Embedding | undefined {
+  return options.wordVectors === undefined || options.embeddingWeight === 0 ? undefined : { vectors: new WordVectors(options.wordVectors), weight: options.embeddingWeight }
+}
+
+/** Rows for the sentiment models (tf-idf) and for the theme models (tf-idf and the word-vector block). */
+function vectoriseAll(comments: readonly LabelledComment[], vectoriser: Vectoriser, counts = comments.map(comment => featureCounts(comment.text))): { sparse: SparseRows; embedded: SparseRows } {
+  const sparse = counts.map(commentCounts => vectoriser.vectorise(commentCounts))
+  const embedded = sparse.map((vector, index) => vectoriser.embed(vector, counts[index] as Map<string, number>))
+  return { sparse: buildRows(sparse, vectoriser.featureCount), embedded: buildRows(embedded, vectoriser.size) }
 }
 
 /** One-vs-rest squared-hinge SVMs: one per theme (rare themes weighted up) and one per sentiment value. */
-export function fit(comments: LabelledComment[], options: TrainingOptions, seedOffset: number): FittedModels {
+export function fit(comments: LabelledComment[], options: TrainingOptions, seedOffset: number, embedding = embeddingOf(options)): FittedModels {
   const counts = comments.map(comment => featureCounts(comment.text))
   const vocabulary = buildVocabulary(counts, options.minimumDocumentFrequency)
-  const matrix = vectoriseAll(comments, vocabulary, counts)
+  const vectoriser = new Vectoriser(vocabulary.features, vocabulary.idf, embedding)
+  const { sparse, embedded } = vectoriseAll(comments, vectoriser, counts)
   const random = randomGenerator(options.seed + seedOffset)
   const svm = { biasFeature: 1, maximumIterations: options.maximumIterations, tolerance: options.tolerance, random }
   const themes = themeNames.map(name => {
     const labels = Int8Array.from(comments, comment => (comment.themes.includes(name) ? 1 : -1))
     const positives = labels.filter(label => label === 1).length
     const weight = Math.max(1, ((comments.length - positives) / Math.max(1, positives)) ** options.positiveWeightPower)
-    return trainSquaredHingeSvm(matrix, labels, { ...svm, positiveCost: options.themeCost * weight, negativeCost: options.themeCost })
+    return trainSquaredHingeSvm(embedded, labels, { ...svm, positiveCost: options.themeCost * weight, negativeCost: options.themeCost })
   })
   const withSentiment = comments.flatMap((comment, index) => (comment.sentiment === undefined ? [] : [index]))
-  const sentimentMatrix = selectRows(matrix, withSentiment)
+  const sentimentMatrix = selectRows(sparse, withSentiment)
   const sentiment = sentimentValues.map(value => {
     const labels = Int8Array.from(withSentiment, index => ((comments[index] as LabelledComment).sentiment === value ? 1 : -1))
     return trainSquaredHingeSvm(sentimentMatrix, labels, { ...svm, positiveCost: options.sentimentCost, negativeCost: options.sentimentCost })
   })
-  return { vocabulary, themes, sentiment }
+  return { vocabulary, vectoriser, themes, sentiment }
 }
 
 function scoresOf(models: BinaryLinear[], matrix: SparseRows, row: number): Float64Array {
@@ -78,16 +93,17 @@ interface OutOfFold {
 
 /** Scores for every comment from models that did not see it. */
 function outOfFoldScores(comments: LabelledComment[], options: TrainingOptions): OutOfFold {
+  const embedding = embeddingOf(options)
   const themes: Float64Array[] = new Array(comments.length)
   const sentiment: (Float64Array | undefined)[] = new Array(comments.length)
   for (let fold = 0; fold < options.folds; fold++) {
-    const models = fit(comments.filter((_, index) => index % options.folds !== fold), options, fold + 1)
+    const models = fit(comments.filter((_, index) => index % options.folds !== fold), options, fold + 1, embedding)
     const held = comments.flatMap((comment, index) => (index % options.folds === fold ? [index] : []))
-    const matrix = vectoriseAll(held.map(index => comments[index] as LabelledComment), models.vocabulary)
+    const { sparse, embedded } = vectoriseAll(held.map(index => comments[index] as LabelledComment), models.vectoriser)
     held.forEach((index, row) => {
-      themes[index] = scoresOf(models.themes, matrix, row)
+      themes[index] = scoresOf(models.themes, embedded, row)
       const comment = comments[index] as LabelledComment
-      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, matrix, row), comment.text)
+      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, sparse, row), comment.text)
     })
     options.log(`  cross-validation fold ${fold + 1}/${options.folds} done`)
   }
@@ -268,7 +284,15 @@ function argmaxOf(values: Float64Array): number {
   return best
 }
 
-export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyExamples, version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
+/** Out-of-fold scores, and the theme thresholds and sentiment stacker chosen on them, with the figures they reach. */
+export function crossValidate(comments: LabelledComment[], options: TrainingOptions): {
+  outOfFold: OutOfFold
+  thresholds: number[]
+  microF1: number
+  macroF1: number
+  sentimentAccuracy: number
+  stacker: StoredStacker
+} {
   options.log(`Choosing the theme threshold and calibration, and fitting the sentiment stacker, by ${options.folds}-fold cross-validation on ${comments.length} comments`)
   const outOfFold = outOfFoldScores(comments, options)
   const { threshold, microF1 } = chooseThemeThreshold(comments, outOfFold.themes)
@@ -276,23 +300,31 @@ export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyEx
   const shared = themeF1(comments, outOfFold.themes, themeNames.map(() => threshold))
   const separate = themeF1(comments, outOfFold.themes, perTheme)
   // Per-theme thresholds only when they help both figures on data the models did not see.
-  const thresholds = separate.microF1 >= shared.microF1 - 0.002 && separate.macroF1 > shared.macroF1 ? perTheme : themeNames.map(() => threshold)
+  const usePerTheme = separate.microF1 >= shared.microF1 - 0.002 && separate.macroF1 > shared.macroF1
+  const thresholds = usePerTheme ? perTheme : themeNames.map(() => threshold)
   options.log(`  themes out of fold: one threshold micro-F1 ${shared.microF1.toFixed(3)} macro-F1 ${shared.macroF1.toFixed(3)}; per theme ${separate.microF1.toFixed(3)} / ${separate.macroF1.toFixed(3)}`)
-  const calibration = calibrateThemes(comments, outOfFold.themes)
   const { stacker, accuracy, argmaxAccuracy } = fitSentimentStacker(comments, outOfFold.sentiment)
   options.log(`  cross-validated themes micro-F1 ${microF1.toFixed(3)} at score ${threshold.toFixed(2)}; sentiment accuracy ${argmaxAccuracy.toFixed(3)} by highest SVM score, ${accuracy.toFixed(3)} stacked (on the scores it was fitted to)`)
+  const chosen = usePerTheme ? separate : shared
+  return { outOfFold, thresholds, microF1: chosen.microF1, macroF1: chosen.macroF1, sentimentAccuracy: accuracy, stacker }
+}
+
+export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyExamples, version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
+  const { outOfFold, thresholds, stacker } = crossValidate(comments, options)
+  const calibration = calibrateThemes(comments, outOfFold.themes)
   options.log('Training the final model on all of them')
   const models = fit(comments, options, 0)
   options.log('Training the concern model')
   const ordinary = comments.filter(comment => !comment.themes.includes('Safeguarding concerns?')).map(comment => comment.text)
   const concern = trainConcernModel(safety, ordinary, { ...defaultConcernTrainingOptions, log: options.log })
   return {
-    format: 5,
+    format: 6,
     version,
     trainedOn: 'NHS England FFT qualitative framework v6 labelled comments (pxtextmining, NEAS and NHFT)',
     licence: 'MIT',
     features: models.vocabulary.features,
     idf: models.vocabulary.idf,
+    ...(options.wordVectors !== undefined && options.embeddingWeight > 0 ? { wordVectors: options.wordVectors, embeddingWeight: options.embeddingWeight } : {}),
     themes: {
       ...quantise(models.themes, [...themeNames]),
       calibration: { slopes: calibration.map(item => Number(item.slope.toPrecision(6))), intercepts: calibration.map(item => Number(item.intercept.toPrecision(6))) },
