@@ -40,7 +40,7 @@ export const safetyRulesVersion: string = createHash('sha256')
 
 
 /** A negation that does not cancel what follows ("never stops hitting her", "dont know if"). */
-const negators = new Set(['no', 'not', 'never', 'nobody', 'didnt', 'doesnt', 'dont', 'wasnt', 'werent', 'isnt', 'arent', 'hasnt', 'havent', 'hadnt', 'wouldnt', 'couldnt', 'shouldnt', 'wont', 'without', 'nothing', 'none', 'neither', 'nor', 'nor', 'denies', 'zero'])
+const negators = new Set(['no', 'not', 'never', 'nobody', 'nobodys', 'didnt', 'doesnt', 'dont', 'wasnt', 'werent', 'isnt', 'arent', 'hasnt', 'havent', 'hadnt', 'wouldnt', 'couldnt', 'shouldnt', 'wont', 'without', 'nothing', 'none', 'neither', 'nor', 'nor', 'denies', 'zero'])
 const negationReleasers = new Set(['stop', 'stops', 'stopped', 'stopping', 'know', 'sure', 'care', 'like', 'matter', 'help', 'helped', 'helping', 'even', 'only', 'just', 'notice', 'noticed', 'realise', 'realised', 'report', 'reported', 'tell', 'told', 'believe', 'believed', 'listen', 'listened', 'do', 'did', 'anything', 'one', 'want', 'get', 'got', 'seem', 'remember'])
 
 const persistence =
@@ -228,7 +228,7 @@ function cuePattern(cue: UrgencyCue): RegExp {
 }
 
 /** Cues that say a person is all right, undone by hearsay in the same clause ("mum says she is fine"). */
-const hearsayUndoes = new Set(['responded', 'well-now'])
+const hearsayUndoes = new Set(['responded', 'well-now', 'no-one-at-risk'])
 const hearsay = /\b(?:says|said|say|saying|claims?|claimed|insists?|insisted|tells|told|reckons?|wrote|writes)\b/
 
 function isQualifiedWellbeing(cue: UrgencyCue, read: ReadText, index: number): boolean {
