@@ -61,8 +61,6 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /(?:help me|help us|get help) (?:please|now|quick)/,
       /(?:someone|somebody|a resident|a patient|he|she|they) (?:will|could|is going to|are going to) (?:die|get killed|be killed|get seriously hurt)/,
       /(?:theres|there is) (?:a )?fire/,
-      /(?:burning smell|smell of burning|smoke) (?:\w+ ){0,3}(?:in|on|coming (?:from|out of|under)) (?:the |a )?(?:corridor|hallway|kitchen|lounge|landing|stairs|stairwell|bedroom|room|ward|building|home|upstairs|downstairs|loft)/,
-      /(?:padlock\w*|chain\w*) (?:\w+ ){0,3}fire (?:doors?|exits?|escapes?)/,
       /on fire/,
       /house is burning/,
       /smoke everywhere/,
@@ -74,8 +72,6 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       'the carer threatened to hit my mum if she didnt stop shouting',
       'my partner hits me and has threatened to kill me if I tell the health visitor',
       'the manager keeps the fire doors chained shut and there are 20 people asleep upstairs',
-      'smoke in the corridor and the alarm is not going off, my mum is upstairs',
-      'is it normal to padlock the only fire exit on the first floor',
     ],
     doesNotMatch: [
       'the nurse took my blood and it didnt hurt at all',
