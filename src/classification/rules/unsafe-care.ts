@@ -205,7 +205,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
     phrases: [
       /(?:smell|smells|smelling|smelt|smelled|stink|stinks|reeks) (?:strongly )?of gas|gas (?:smell|leak\w*)|smell\w* (?:\w+ ){0,2}gas/,
       /fire (?:alarms?|detectors?|doors?|exits?|sprinklers?|escapes?|panel) (?:\w+ ){0,3}(?:propped|wedged|tied|switched off|turned off|disabled|disconnected|taped (?:over|up)|covered up|unplugged|chained|padlocked|isolated)/,
-      /(?:burning smell|smell of burning|smoke) (?:\w+ ){0,3}(?:in|on|coming (?:from|out of|under)) (?:the |a )?(?:corridor|hallway|kitchen|lounge|landing|stairs|stairwell|bedroom|room|ward|building|home|upstairs|downstairs|loft)/,
+      /(?:burning smell|smell of burning|smoke) (?:\w+ ){0,3}(?:in|on|coming (?:from|out of|under)) (?:the |a )?(?:corridor|hallway|kitchen|lounge|landing|stairs|stairwell|bedroom|room|ward|building|home|upstairs|downstairs|loft)|(?:smoke|flames) (?:\w+ ){0,2}(?:coming|pouring|billowing) (?:out|from|under|through)/,
       /(?:padlock\w*|chain\w*) (?:\w+ ){0,3}fire (?:doors?|exits?|escapes?)/,
       /(?:ceiling|roof|wall) (?:has |had )?(?:come|came|fallen|fell|collapsed|caved|coming|falling) (?:down|in)|water (?:\w+ ){0,2}(?:through|into|onto|over|out of) (?:the )?(?:lights?|light fittings?|electrics?|sockets?|fuse ?box|plugs?)|(?:exposed|bare|live) (?:live )?(?:wires|wiring|cables)/,
       /(?:switched|turned|taken|disconnected) (?:off )?(?:the )?(?:fire|smoke) (?:alarms?|detectors?|panel)(?: off)?|(?:prop|props|propped|propping|wedge|wedges|wedged|wedging) (?:open )?(?:the )?fire doors?/,
@@ -217,6 +217,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'part of the lounge ceiling came down with water pouring through the light fittings',
       'smoke in the corridor and the alarm is not going off, my mum is upstairs',
       'is it normal to padlock the only fire exit on the first floor',
+      'smoke coming out of the roof of the care home, alarm going, no one coming out',
     ],
     doesNotMatch: [
       'the gas fire in the lounge is lovely and cosy',
