@@ -40,7 +40,7 @@ export const safetyRulesVersion: string = createHash('sha256')
 
 
 /** A negation that does not cancel what follows ("never stops hitting her", "dont know if"). */
-const negators = new Set(['no', 'not', 'never', 'nobody', 'didnt', 'doesnt', 'dont', 'wasnt', 'werent', 'isnt', 'arent', 'hasnt', 'havent', 'hadnt', 'wouldnt', 'couldnt', 'shouldnt', 'wont', 'without', 'nothing', 'none', 'neither', 'nor', 'nor', 'denies', 'zero'])
+const negators = new Set(['no', 'not', 'never', 'nobody', 'nobodys', 'didnt', 'doesnt', 'dont', 'wasnt', 'werent', 'isnt', 'arent', 'hasnt', 'havent', 'hadnt', 'wouldnt', 'couldnt', 'shouldnt', 'wont', 'without', 'nothing', 'none', 'neither', 'nor', 'nor', 'denies', 'zero'])
 const negationReleasers = new Set(['stop', 'stops', 'stopped', 'stopping', 'know', 'sure', 'care', 'like', 'matter', 'help', 'helped', 'helping', 'even', 'only', 'just', 'notice', 'noticed', 'realise', 'realised', 'report', 'reported', 'tell', 'told', 'believe', 'believed', 'listen', 'listened', 'do', 'did', 'anything', 'one', 'want', 'get', 'got', 'seem', 'remember'])
 
 const persistence =
@@ -109,7 +109,7 @@ export const noPresentDangerReason = 'nothing in the message says anyone is bein
 
 /** Figures of speech that borrow the words of harm ("nearly died laughing", "could murder a cup of tea"). */
 const figurative =
-  /\b(?:(?:nearly |almost )?(?:died|die|dying|killing (?:my|him|her|our|them) ?sel(?:f|ves)|killed (?:my|him|her) ?self|wet (?:my|him|her) ?self) (?:laughing|of laughter|with laughter|of boredom|of embarrassment|of shame)|(?:could|would) (?:have )?(?:murdered|murder|killed|kill) (?:a|for a|for an|an) \w+|(?:cut|cuts|nicked) (?:my|him|her) ?self (?:\w+ )?shaving|(?:an )?overdose of (?:praise|compliments|love|kindness|attention|sugar|chocolate|cake|fun|good news|positivity|sunshine)|overdos\w* on (?:the )?(?!(?:\w+ )?(?:tablets|pills|paracetamol|meds|medication|insulin|drugs|heroin|methadone|morphine|painkillers)\b)\w+)\b/g
+  /\b(?:(?:nearly |almost )?(?:died|die|dying|killing (?:my|him|her|our|them) ?sel(?:f|ves)|killed (?:my|him|her) ?self|wet (?:my|him|her) ?self) (?:laughing|of laughter|with laughter|of boredom|of embarrassment|of shame)|(?:could|would) (?:have )?(?:murdered|murder|killed|kill) (?:a|for a|for an|an) \w+|(?:cut|cuts|nicked) (?:my|him|her) ?self (?:\w+ )?shaving|(?:would|d|will|gonna|going to) (?:kill|murder) (?:me|him|her|us) (?:if|when) (?:she|he|they|i|we|you|mum|dad) (?:ever )?(?:knew|knows|found out|finds out|saw|sees|heard|hears|read|reads)|(?:an )?overdose of (?:praise|compliments|love|kindness|attention|sugar|chocolate|cake|fun|good news|positivity|sunshine|forms|paperwork|questions|emails|letters|admin)|overdos\w* on (?:the )?(?!(?:\w+ )?(?:tablets|pills|paracetamol|meds|medication|insulin|drugs|heroin|methadone|morphine|painkillers)\b)\w+)\b/g
 
 /**
  * A risk named as a topic or a service, not as something happening to a person: "the self harm support group",
@@ -120,7 +120,7 @@ const topicMentions =
 
 /** A question about whether harm ever happens ("someone asked if the carers ever hit her"), a joke about it, or a story (a film where someone is strangled): not a report of it. */
 const hypotheticalQuestions =
-  /\b(?:asked|asks|ask|asking|wondered|wonder|wondering|want(?:ed)? to know|checked|checking)(?: \w+){0,3} (?:if|whether) (?:\w+ ){0,5}(?:ever|at all|any thoughts?|thoughts)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:always |often |just )?(?:joking|joked|jokes|jokingly|teasing|teased|teases|kidding|pretending) (?:that|about)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:films?|movies?|thrillers?|novels?|books?|stories|story|programmes?|documentar(?:y|ies)|soaps?|plays?|dramas?|episodes?|murder myster(?:y|ies)|crime (?:series|drama)|video games?)(?: \w+){0,2} (?:where|in which|about|called)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*/g
+  /\b(?:asked|asks|ask|asking|wondered|wonder|wondering|want(?:ed)? to know|checked|checking)(?: \w+){0,3} (?:if|whether) (?:\w+ ){0,5}(?:ever|at all|any thoughts?|thoughts)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:if|what if|what happens if|suppose|supposing|say) (?:(?:i am|im|you are|youre|we are|were) (?:an? )?\w+ (?:\w+ )?and )?(?:i|we|you|a colleague|a member of staff|someone|somebody|staff|a carer|a nurse|one of us) (?:ever )?(?:see|sees|saw|witness\w*|suspect\w*|notice\w*|hear|hears|heard|find|finds|found|think|thought|am worried|was worried|have concerns)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:always |often |just )?(?:joking|joked|jokes|jokingly|teasing|teased|teases|kidding|pretending) (?:that|about)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:films?|movies?|thrillers?|novels?|books?|stories|story|programmes?|documentar(?:y|ies)|soaps?|plays?|dramas?|episodes?|murder myster(?:y|ies)|crime (?:series|drama)|video games?)(?: \w+){0,2} (?:where|in which|about|called)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*/g
 
 /** The text as the rules read it: one normalised segment per sentence, joined by clause breaks. */
 interface ReadText {
@@ -228,7 +228,7 @@ function cuePattern(cue: UrgencyCue): RegExp {
 }
 
 /** Cues that say a person is all right, undone by hearsay in the same clause ("mum says she is fine"). */
-const hearsayUndoes = new Set(['responded', 'well-now'])
+const hearsayUndoes = new Set(['responded', 'well-now', 'no-one-at-risk'])
 const hearsay = /\b(?:says|said|say|saying|claims?|claimed|insists?|insisted|tells|told|reckons?|wrote|writes)\b/
 
 function isQualifiedWellbeing(cue: UrgencyCue, read: ReadText, index: number): boolean {

@@ -32,4 +32,21 @@ export const discriminatoryRules: SafetyRuleDefinition[] = [
       'the consultant took time to explain everything to my wife',
     ],
   },
+  {
+    id: 'discriminatory.no-interpreter',
+    level: 'high',
+    categories: ['discriminatory'],
+    negation: 'clause',
+    describes: 'care given without the interpreter someone needs',
+    phrases: [
+      /(?:no |without (?:an? )?|never (?:had|got|given) (?:an? )?)(?:bsl |british sign language |sign language |language )?interpreters?/,
+    ],
+    matches: [
+      'Im Deaf and in hospital. No interpreter for five days and they want me to sign for an operation today',
+      'The hospital have no interpreter for my mother, I have to translate',
+    ],
+    doesNotMatch: [
+      'The interpreter came to every appointment and was brilliant',
+    ],
+  },
 ]

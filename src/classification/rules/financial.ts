@@ -24,9 +24,11 @@ export const financialRules: SafetyRuleDefinition[] = [
       /(?:asked|asking|asks) (?:PERSON )?for (?:money|cash|loans?|her pin|his pin)/,
       /borrow(?:ed|ing|s)? (?:money|cash) (?:from|off) (?:PERSON)/,
       /scam(?:med|ming)?/,
+      /(?:hand|handed|hands|give|gave|giving|gives|tell|told) (?:over )?(?:\w+ ){0,2}(?:bank (?:details|card)|pin(?: number)?|online banking)/,
       /fraud\w*/,
     ],
     matches: [
+      'her new carer told her to hand over her bank details or she would stop coming',
       'Dads birthday money went missing from his drawer',
       'carer took my purse and my bank card is gone',
       'a worker at the home is selling residents\' belongings online',

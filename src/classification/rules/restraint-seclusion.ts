@@ -12,6 +12,10 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
     phrases: [
       /held (?:PERSON )?down/,
       /pinn(?:ed|ing) (?:PERSON )?(?:down|to)/,
+      /(?:hes|shes|theyre|he is|she is|they are|is|are|was|were|been|got|gets|left) (?:\w+ ){0,2}(?:pinned|trapped|wedged) (?:in|into|under|against|down)?/,
+      /(?:mattress|chair|table|bed|wardrobe|furniture) (?:\w+ ){0,3}(?:jammed|wedged|pushed) (?:up )?against/,
+      /(?:injections?|injected|jabs?|sedat\w*|tranquil\w*|tablets|pills|meds|medication) (?:\w+ ){0,3}(?:every time|whenever|when(?:ever)? (?:she|he|they) (?:kicks? off|gets? (?:upset|agitated|angry|cross)|asks?|shouts?|cries|complains?))/,
+      /(?:tablets|pills|meds|medication|sedatives?|injections?) (?:\w+ ){0,2}to (?:make|keep) (?:them|him|her|PERSON) (?:sleep|asleep|quiet|calm|docile|settled)/,
       /(?:sat|sitting|knelt|kneeling) on PERSON/,
       /tied PERSON (?:up|down|to)/,
       /strapp(?:ed|ing) (?:PERSON )?(?:in|to|down)/,
@@ -38,6 +42,9 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       'staff tie my dad to the chair so he doesnt wander',
       'they hold his nose to make him swallow his food he\'s terrified of meal times',
       'they lock him in his room at night so he cant get out, even to use the toilet',
+      'mattress jammed against the bed rails and the sheets so tight hes pinned in',
+      'she gets an injection every time she kicks off, which means asking to go home',
+      'the manager makes us give residents tablets to make them sleep from 5pm',
     ],
     doesNotMatch: [
       'the wifi doesnt work in the rooms',

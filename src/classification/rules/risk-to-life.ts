@@ -56,6 +56,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /(?:written|wrote|writing|left) (?:a |my |the )?(?:goodbye |suicide )?(?:notes?|letters?) (?:to|for) (?:my|his|her) (?:kids|children|family|mum|dad|wife|husband|partner)/,
       /(?:the )?(?:goodbye |suicide )?note is written|(?:made up my mind|ive decided) (?:\w+ ){0,4}(?:pills|tablets|rope|note|bridge)/,
       /plan(?:ned|ning)? to (?:die|end)/,
+      /(?:fed up|sick|tired) (?:of|with) being a burden|(?:im|i am) (?:just )?(?:a )?(?:burden|in the way) (?:to|for|on) (?:everyone|everybody|you all|my family|them)|everyone (?:would be|will be|is|d be) better off/,
+      /(?:this is|its|heres) (?:my )?(?:goodbye|last) (?:message|note|text|letter)|my goodbye (?:message|note|text|letter)/,
     ],
     matches: [
       'cant do this no more, let down by every service',
@@ -66,6 +68,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'dont bother replying ill be gone by then',
       'I\'ve given away my things and written letters to my kids',
       'i\'ve made up my mind, i\'ve got the pills and the note is written',
+      'fed up of being a burden. ive got his old pills. this is my goodbye message',
     ],
     doesNotMatch: [
       'I thought I was going to die but the midwives kept me calm and we are both healthy',

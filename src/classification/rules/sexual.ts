@@ -32,8 +32,11 @@ export const sexualRules: SafetyRuleDefinition[] = [
       /paedo\w*/,
       /pedo\w*/,
       /groom(?:ed|ing) (?:PERSON|children|kids|young)/,
+      /(?:child |sexual(?:ly)? )exploit\w*|(?:parties|party|flats?|houses?|cars?|hotels?) (?:\w+ ){0,2}with (?:older|adult|grown) (?:men|man|boys|lads)|(?:older|adult|grown) (?:men|man|lads|boys|friends|boyfriends?) (?:\w+ ){0,4}(?:giv\w*|gave|buy\w*|bought) (?:her|him|them|the kids|the girls) (?:drugs|drink|alcohol|vodka|cigarettes|weed|presents|phones)/,
     ],
     matches: [
+      'someone at the childrens home is giving the kids drugs and taking them to parties with older men',
+      'she is 14 and goes off with older friends who give her drink',
       'my friend told me her carer forces her to have sex with him',
       'the nurse keeps kissing and groping the young girls on the ward',
       'a patient on the ward has been raped by another patient and staff did nothing',

@@ -96,6 +96,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
     ],
     doesNotMatch: [
       'visiting hours are too short',
+      'Dads birthday money has been missing from his drawer since last year',
       'waited 3 hours in A&E, not good enough',
     ],
   },
@@ -111,6 +112,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /police (?:found|brought|picked|had to bring) (?:PERSON )?(?:back|up|on|in|wandering)/,
       /found (?:PERSON )?(?:wandering|walking|lost) (?:\w+ ){0,3}(?:road|roads|street|streets|night|pyjamas|canal|river|town|motorway)/,
       /found (?:PERSON )?(?:on|in|by|near|at) (?:the|a) (?:\w+ )?(?:road|carriageway|motorway|canal|river|railway|street|bus station)/,
+      /(?<!(?:money|cash|purse|wallet|cards?|rings?|jewell?e?ry|watch|phone|tablets|meds|medication|records|notes|forms|charts) )(?:has been|have been|s been|been|is|s) missing (?:from (?:the|a|her|his|their|my) (?:\w+ )?(?:ward|unit|home|house|hospital|school|placement|flat|centre|service)|for (?:\w+ )?(?:hours?|days?|nights?|hrs)|since)/,
       /(?:didnt|did not|dont|never|no one|nobody) (?:know|knew|notice|noticed|realise|realised) (?:that )?(?:PERSON|he|she|they) (?:was|had|were|has) (?:gone|missing)/,
     ],
     matches: [
@@ -118,10 +120,33 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'dad has dementia and got out of the home last night, police found him on the main road in his pyjamas',
       'my brother keeps going missing from the supported living place, staff dont notice for hours, last time he was found by the canal',
       'wandered out again at 2am, found on the dual carriageway in his slippers',
+      'dads been missing from the dementia unit for two hours and the home wont call the police',
     ],
     doesNotMatch: [
       'visiting hours are too short',
       'My son\'s social worker keeps changing',
+    ],
+  },
+  {
+    id: 'unsafe-care.help-refused-or-delayed',
+    level: 'high',
+    categories: ['unsafe-care'],
+    negation: 'clause',
+    describes: 'medical help refused or put off',
+    phrases: [
+      /(?:wait|waiting|waited) (?:for|till|until) (?:the )?(?:gp|doctor|district nurse|nurse) (?:\w+ )?(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|the morning|after the weekend)/,
+      /earliest (?:appointment|slot|visit|callback) (?:is |was |they (?:said|say) (?:is )?)?(?:not )?(?:till |until |in )?(?:next|a week|two weeks|\d+ (?:days|weeks))/,
+      /(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:hours?|hrs) (?:\w+ ){0,2}(?:for|on) (?:the |an )?ambulance/,
+      /(?:wont|will not|refus\w*(?: to)?|didnt|did not) (?:call|ring|phone|get) (?:a |the |an )?(?:doctor|gp|ambulance|paramedics?|999|111|police)/,
+    ],
+    matches: [
+      'weve rang the gp three times today, she cant stand and is shaking, earliest appointment next thursday they said',
+      '6 hrs waiting for the ambulance and nan has stopped making sense',
+      'someone was sick all night and they wont call a doctor',
+    ],
+    doesNotMatch: [
+      'The GP rang me back within the hour and sorted a prescription',
+      'We waited for the doctor in a comfy room and she was lovely',
     ],
   },
   {
@@ -176,16 +201,23 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
     level: 'urgent',
     categories: ['unsafe-care'],
     negation: 'clause',
-    describes: 'a fire or gas hazard where people live or are cared for',
+    describes: 'a fire, gas or building hazard where people live or are cared for',
     phrases: [
       /(?:smell|smells|smelling|smelt|smelled|stink|stinks|reeks) (?:strongly )?of gas|gas (?:smell|leak\w*)|smell\w* (?:\w+ ){0,2}gas/,
       /fire (?:alarms?|detectors?|doors?|exits?|sprinklers?|escapes?|panel) (?:\w+ ){0,3}(?:propped|wedged|tied|switched off|turned off|disabled|disconnected|taped (?:over|up)|covered up|unplugged|chained|padlocked|isolated)/,
+      /(?:burning smell|smell of burning|smoke) (?:\w+ ){0,3}(?:in|on|coming (?:from|out of|under)) (?:the |a )?(?:corridor|hallway|kitchen|lounge|landing|stairs|stairwell|bedroom|room|ward|building|home|upstairs|downstairs|loft)|(?:smoke|flames) (?:\w+ ){0,2}(?:coming|pouring|billowing) (?:out|from|under|through)/,
+      /(?:padlock\w*|chain\w*) (?:\w+ ){0,3}fire (?:doors?|exits?|escapes?)/,
+      /(?:ceiling|roof|wall) (?:has |had )?(?:come|came|fallen|fell|collapsed|caved|coming|falling) (?:down|in)|water (?:\w+ ){0,2}(?:through|into|onto|over|out of) (?:the )?(?:lights?|light fittings?|electrics?|sockets?|fuse ?box|plugs?)|(?:exposed|bare|live) (?:live )?(?:wires|wiring|cables)/,
       /(?:switched|turned|taken|disconnected) (?:off )?(?:the )?(?:fire|smoke) (?:alarms?|detectors?|panel)(?: off)?|(?:prop|props|propped|propping|wedge|wedges|wedged|wedging) (?:open )?(?:the )?fire doors?/,
     ],
     matches: [
       'There\'s a gas smell in the kitchen for two days and the manager says ignore it',
       'the fire doors are propped open with chairs and the fire alarm has been switched off',
       'they switched off the smoke detectors on the top floor because of the toaster',
+      'part of the lounge ceiling came down with water pouring through the light fittings',
+      'smoke in the corridor and the alarm is not going off, my mum is upstairs',
+      'is it normal to padlock the only fire exit on the first floor',
+      'smoke coming out of the roof of the care home, alarm going, no one coming out',
     ],
     doesNotMatch: [
       'the gas fire in the lounge is lovely and cosy',

@@ -49,4 +49,16 @@ describe('emergencies that are over', () => {
   it('reads an explained bruise as explained', async () => {
     expect(await level('Mum has bruises on her arms from the blood tests, the nurse explained and they are fading.')).not.toBe('urgent')
   })
+
+  it('reads a question about what to do if harm happened, or a figure of speech, as no report, but still pages the real thing', async () => {
+    expect(assessSafety('Training question, nothing has happened. If I am an HCA and I see a colleague hit a patient, who should I tell first?').level).toBe('none')
+    expect(assessSafety('Mum would kill me if she knew I was writing this, but her carers are the kindest people.').level).toBe('none')
+    expect(assessSafety('I have had an overdose of forms at this clinic.').level).toBe('none')
+    expect(await level('I saw a colleague hit a patient on the ward today and she is still on shift.')).toBe('urgent')
+  })
+
+  it('places the past by what it says, not by a word that looks like it', () => {
+    expect(assessUrgencyContext('Mum fell and they left her on the floor. It has been five hours and she is still down there.').atRiskNow).toBeDefined()
+    expect(assessUrgencyContext('They put two morphine patches on her at once and she is barely breathing.').settled).toBe(false)
+  })
 })
