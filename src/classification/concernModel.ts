@@ -1,4 +1,5 @@
-import { LinearLayer, type StoredLinearLayer, type SparseVector, tfidfVector } from './vectors'
+import { LinearLayer, type StoredLinearLayer, type SparseVector, Vectoriser } from './vectors'
+import type { WordVectors } from './wordVectors'
 import type { RiskCategory } from './taxonomy'
 
 /**
@@ -17,6 +18,8 @@ export interface StoredConcernLayer {
   highThreshold: number
   /** Nearly every urgent example scores above this; below it the model is confident the message is calm. */
   calmThreshold: number
+  /** The weight of the model's word vectors as a block of features beside this layer's tf-idf ones (none when absent). */
+  embeddingWeight?: number
 }
 
 export interface ConcernAssessment {
@@ -44,19 +47,18 @@ function isInformative(phrase: string): boolean {
 }
 
 export class ConcernModel {
-  private readonly featureIndex: Map<string, number>
+  private readonly vectoriser: Vectoriser
   private readonly features: readonly string[]
-  private readonly idf: readonly number[]
   private readonly urgentLayer: LinearLayer
   private readonly categoryLayer: LinearLayer
   private readonly urgentThreshold: number
   private readonly highThreshold: number
   private readonly calmThreshold: number
 
-  constructor(stored: StoredConcernLayer) {
+  constructor(stored: StoredConcernLayer, wordVectors?: WordVectors) {
     this.features = stored.features
-    this.featureIndex = new Map(stored.features.map((feature, index) => [feature, index]))
-    this.idf = stored.idf
+    const embedding = wordVectors !== undefined && stored.embeddingWeight ? { vectors: wordVectors, weight: stored.embeddingWeight } : undefined
+    this.vectoriser = new Vectoriser(stored.features, stored.idf, embedding)
     this.urgentLayer = new LinearLayer(stored.urgent)
     this.categoryLayer = new LinearLayer(stored.categories)
     this.urgentThreshold = stored.urgentThreshold
@@ -65,7 +67,7 @@ export class ConcernModel {
   }
 
   assess(counts: Map<string, number>): ConcernAssessment {
-    const vector = tfidfVector(counts, this.featureIndex, this.idf)
+    const vector = this.vectoriser.embed(this.vectoriser.vectorise(counts), counts)
     const score = this.urgentLayer.scores(vector)[0] as number
     const level = score >= this.urgentThreshold ? 'urgent' : score >= this.highThreshold ? 'high' : 'none'
     if (level === 'none') return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: score < this.calmThreshold, category: 'unsafe-care', evidence: [] }
@@ -80,8 +82,9 @@ export class ConcernModel {
     const parts: { phrase: string; weight: number }[] = []
     for (let entry = 0; entry < vector.indices.length; entry++) {
       const index = vector.indices[entry] as number
-      const feature = this.features[index] as string
-      if (!feature.startsWith('w:') && !feature.startsWith('b:')) continue
+      const feature = this.features[index]
+      // The word-vector block (beyond the features) names no word.
+      if (feature === undefined || !feature.startsWith('w:') && !feature.startsWith('b:')) continue
       const urgentWeight = this.urgentLayer.weightOf(index, 0)
       const weight = urgentWeight > 0 ? (vector.values[entry] as number) * (urgentWeight + Math.max(0, this.categoryLayer.weightOf(index, category))) : 0
       const phrase = feature.slice(2).replace(/<\/?s>/g, '').trim()

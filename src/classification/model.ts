@@ -77,7 +77,7 @@ export class EmbeddedModel {
     this.sentimentLayer = new LinearLayer(data.sentiment)
     this.stackerWeights = Float64Array.from(data.sentiment.stacker.weights)
     this.stackerBias = Float64Array.from(data.sentiment.stacker.bias)
-    this.concernModel = new ConcernModel(data.concern)
+    this.concernModel = new ConcernModel(data.concern, wordVectors)
   }
 
   get themeNames(): string[] {

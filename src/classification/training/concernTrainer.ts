@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { StoredConcernLayer } from '../concernModel'
 import { featureCounts } from '../features'
-import { tfidfVector } from '../model'
+import { Vectoriser } from '../vectors'
+import { type StoredWordVectors, WordVectors } from '../wordVectors'
 import { riskCategories, type RiskCategory } from '../taxonomy'
 import { buildRows, randomGenerator, rowDot, type SparseRows, trainSquaredHingeSvm } from './linear'
 import { buildVocabulary, quantise, type Vocabulary } from './vocabulary'
@@ -68,6 +69,9 @@ export interface ConcernTrainingOptions {
   calmRecall: number
   folds: number
   seed: number
+  /** Pretrained word vectors, whose mean over a message's words is a block of features weighted this much (0: none). */
+  wordVectors?: StoredWordVectors
+  embeddingWeight: number
   log: (message: string) => void
 }
 
@@ -76,11 +80,12 @@ export const defaultConcernTrainingOptions: ConcernTrainingOptions = {
   urgentWeight: 3,
   calmWeight: 2,
   ordinaryWeight: 1,
-  urgentRecall: 0.95,
+  urgentRecall: 0.97,
   highRecall: 0.98,
   calmRecall: 0.995,
   folds: 5,
   seed: 20251125,
+  embeddingWeight: 0.3,
   log: () => undefined,
 }
 
@@ -92,13 +97,19 @@ interface Example {
   category?: RiskCategory
 }
 
-function vectorise(examples: readonly Example[], vocabulary: Vocabulary): SparseRows {
-  return buildRows(examples.map(example => tfidfVector(example.counts, vocabulary.index, vocabulary.idf)), vocabulary.features.length)
+function vectoriserFor(vocabulary: Vocabulary, options: ConcernTrainingOptions): Vectoriser {
+  const embedding = options.wordVectors === undefined || options.embeddingWeight === 0 ? undefined : { vectors: new WordVectors(options.wordVectors), weight: options.embeddingWeight }
+  return new Vectoriser(vocabulary.features, vocabulary.idf, embedding)
 }
 
-function fitUrgent(examples: readonly Example[], options: ConcernTrainingOptions, seed: number): { vocabulary: Vocabulary; weights: Float64Array; bias: number; matrix: SparseRows } {
+function vectorise(examples: readonly Example[], vectoriser: Vectoriser): SparseRows {
+  return buildRows(examples.map(example => vectoriser.embed(vectoriser.vectorise(example.counts), example.counts)), vectoriser.size)
+}
+
+function fitUrgent(examples: readonly Example[], options: ConcernTrainingOptions, seed: number): { vocabulary: Vocabulary; vectoriser: Vectoriser; weights: Float64Array; bias: number; matrix: SparseRows } {
   const vocabulary = buildVocabulary(examples.map(example => example.counts), 2)
-  const matrix = vectorise(examples, vocabulary)
+  const vectoriser = vectoriserFor(vocabulary, options)
+  const matrix = vectorise(examples, vectoriser)
   const model = trainSquaredHingeSvm(matrix, Int8Array.from(examples, example => (example.urgent ? 1 : -1)), {
     positiveCost: options.cost,
     negativeCost: options.cost,
@@ -108,7 +119,7 @@ function fitUrgent(examples: readonly Example[], options: ConcernTrainingOptions
     tolerance: 0.05,
     random: randomGenerator(seed),
   })
-  return { vocabulary, ...model, matrix }
+  return { vocabulary, vectoriser, ...model, matrix }
 }
 
 /** The score that the given share of scores reaches. */
@@ -140,7 +151,7 @@ export function trainConcernModelWithScores(
   for (let fold = 0; fold < options.folds; fold++) {
     const fitted = fitUrgent(examples.filter((_, index) => index % options.folds !== fold), options, options.seed + fold + 1)
     const held = examples.flatMap((example, index) => (index % options.folds === fold ? [index] : []))
-    const matrix = vectorise(held.map(index => examples[index] as Example), fitted.vocabulary)
+    const matrix = vectorise(held.map(index => examples[index] as Example), fitted.vectoriser)
     held.forEach((index, row) => {
       outOfFold[index] = rowDot(matrix, row, fitted.weights) + fitted.bias
     })
@@ -183,6 +194,7 @@ export function trainConcernModelWithScores(
     urgentThreshold: Number(urgentThreshold.toFixed(4)),
     highThreshold: Number(highThreshold.toFixed(4)),
     calmThreshold: Number(calmThreshold.toFixed(4)),
+    ...(options.wordVectors !== undefined && options.embeddingWeight > 0 ? { embeddingWeight: options.embeddingWeight } : {}),
   }
   const handWrittenCalm = examples.flatMap((example, index) => (!example.urgent && example.handWritten ? [outOfFold[index] as number] : []))
   return { model, urgentScores, calmScores: handWrittenCalm }

@@ -316,7 +316,7 @@ export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyEx
   const models = fit(comments, options, 0)
   options.log('Training the concern model')
   const ordinary = comments.filter(comment => !comment.themes.includes('Safeguarding concerns?')).map(comment => comment.text)
-  const concern = trainConcernModel(safety, ordinary, { ...defaultConcernTrainingOptions, log: options.log })
+  const concern = trainConcernModel(safety, ordinary, { ...defaultConcernTrainingOptions, wordVectors: options.wordVectors, log: options.log })
   return {
     format: 6,
     version,
