@@ -67,7 +67,7 @@ export class ConcernModel {
   }
 
   assess(counts: Map<string, number>): ConcernAssessment {
-    const vector = this.vectoriser.embed(this.vectoriser.vectorise(counts), counts)
+    const vector = this.vectoriser.vectoriseEmbedded(counts)
     const score = this.urgentLayer.scores(vector)[0] as number
     const level = score >= this.urgentThreshold ? 'urgent' : score >= this.highThreshold ? 'high' : 'none'
     if (level === 'none') return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: score < this.calmThreshold, category: 'unsafe-care', evidence: [] }

@@ -1,6 +1,6 @@
 /** Sparse tf-idf vectors and the int8 linear layers that score them, shared by the theme and concern models. */
 import { defaultBlockWeights, featureBlocks } from './features'
-import type { WordVectors } from './wordVectors'
+import { type StoredWordVectors, WordVectors } from './wordVectors'
 
 /** One linear layer, stored as int8 weights (feature-major) with a scale per output, in base64. */
 export interface StoredLinearLayer {
@@ -53,6 +53,11 @@ export interface Embedding {
   weight: number
 }
 
+/** The block for a model's stored word vectors at this weight; none without vectors or at weight 0. */
+export function embeddingOf(stored: StoredWordVectors | undefined, weight: number): Embedding | undefined {
+  return stored === undefined || weight === 0 ? undefined : { vectors: new WordVectors(stored), weight }
+}
+
 export class Vectoriser {
   private readonly featureIndex: Map<string, number>
   private readonly largestIdf: number
@@ -78,6 +83,11 @@ export class Vectoriser {
 
   vectorise(counts: Map<string, number>): SparseVector {
     return tfidfVector(counts, this.featureIndex, this.idf)
+  }
+
+  /** The tf-idf vector with the word-vector block appended. */
+  vectoriseEmbedded(counts: Map<string, number>): SparseVector {
+    return this.embed(this.vectorise(counts), counts)
   }
 
   /** The tf-idf vector of these counts with the word-vector block appended (unchanged when there is none). */

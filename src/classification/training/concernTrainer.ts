@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { StoredConcernLayer } from '../concernModel'
 import { featureCounts } from '../features'
-import { Vectoriser } from '../vectors'
-import { type StoredWordVectors, WordVectors } from '../wordVectors'
+import { type Embedding, embeddingOf, Vectoriser } from '../vectors'
+import type { StoredWordVectors } from '../wordVectors'
 import { riskCategories, type RiskCategory } from '../taxonomy'
 import { buildRows, randomGenerator, rowDot, type SparseRows, trainSquaredHingeSvm } from './linear'
 import { buildVocabulary, quantise, type Vocabulary } from './vocabulary'
@@ -97,18 +97,13 @@ interface Example {
   category?: RiskCategory
 }
 
-function vectoriserFor(vocabulary: Vocabulary, options: ConcernTrainingOptions): Vectoriser {
-  const embedding = options.wordVectors === undefined || options.embeddingWeight === 0 ? undefined : { vectors: new WordVectors(options.wordVectors), weight: options.embeddingWeight }
-  return new Vectoriser(vocabulary.features, vocabulary.idf, embedding)
-}
-
 function vectorise(examples: readonly Example[], vectoriser: Vectoriser): SparseRows {
-  return buildRows(examples.map(example => vectoriser.embed(vectoriser.vectorise(example.counts), example.counts)), vectoriser.size)
+  return buildRows(examples.map(example => vectoriser.vectoriseEmbedded(example.counts)), vectoriser.size)
 }
 
-function fitUrgent(examples: readonly Example[], options: ConcernTrainingOptions, seed: number): { vocabulary: Vocabulary; vectoriser: Vectoriser; weights: Float64Array; bias: number; matrix: SparseRows } {
+function fitUrgent(examples: readonly Example[], options: ConcernTrainingOptions, seed: number, embedding: Embedding | undefined): { vocabulary: Vocabulary; vectoriser: Vectoriser; weights: Float64Array; bias: number; matrix: SparseRows } {
   const vocabulary = buildVocabulary(examples.map(example => example.counts), 2)
-  const vectoriser = vectoriserFor(vocabulary, options)
+  const vectoriser = new Vectoriser(vocabulary.features, vocabulary.idf, embedding)
   const matrix = vectorise(examples, vectoriser)
   const model = trainSquaredHingeSvm(matrix, Int8Array.from(examples, example => (example.urgent ? 1 : -1)), {
     positiveCost: options.cost,
@@ -147,9 +142,10 @@ export function trainConcernModelWithScores(
     ...safety.calm.map(example => ({ counts: featureCounts(example.text), urgent: false, weight: options.calmWeight, handWritten: true })),
     ...ordinaryComments.map(text => ({ counts: featureCounts(text), urgent: false, weight: options.ordinaryWeight, handWritten: false })),
   ]
+  const embedding = embeddingOf(options.wordVectors, options.embeddingWeight)
   const outOfFold = new Float64Array(examples.length)
   for (let fold = 0; fold < options.folds; fold++) {
-    const fitted = fitUrgent(examples.filter((_, index) => index % options.folds !== fold), options, options.seed + fold + 1)
+    const fitted = fitUrgent(examples.filter((_, index) => index % options.folds !== fold), options, options.seed + fold + 1, embedding)
     const held = examples.flatMap((example, index) => (index % options.folds === fold ? [index] : []))
     const matrix = vectorise(held.map(index => examples[index] as Example), fitted.vectoriser)
     held.forEach((index, row) => {
@@ -170,7 +166,7 @@ export function trainConcernModelWithScores(
       `high at ${highThreshold.toFixed(3)} (recall ${options.highRecall}) marks ${share(true, highThreshold)} and ${share(false, highThreshold)}; confidently calm below ${calmThreshold.toFixed(3)}`,
   )
 
-  const final = fitUrgent(examples, options, options.seed)
+  const final = fitUrgent(examples, options, options.seed, embedding)
   const categorised = examples.flatMap((example, index) => (example.category === undefined ? [] : [index]))
   const categoryMatrix = buildRows(categorised.map(index => ({
     indices: final.matrix.indices.subarray(final.matrix.offsets[index] as number, final.matrix.offsets[index + 1] as number),
@@ -194,7 +190,7 @@ export function trainConcernModelWithScores(
     urgentThreshold: Number(urgentThreshold.toFixed(4)),
     highThreshold: Number(highThreshold.toFixed(4)),
     calmThreshold: Number(calmThreshold.toFixed(4)),
-    ...(options.wordVectors !== undefined && options.embeddingWeight > 0 ? { embeddingWeight: options.embeddingWeight } : {}),
+    ...(embedding ? { embeddingWeight: embedding.weight } : {}),
   }
   const handWrittenCalm = examples.flatMap((example, index) => (!example.urgent && example.handWritten ? [outOfFold[index] as number] : []))
   return { model, urgentScores, calmScores: handWrittenCalm }

@@ -1,7 +1,7 @@
 import { featureCounts } from '../features'
 import { type EmbeddedModelData, type StoredStacker, stackerInputs } from '../model'
-import { type Embedding, Vectoriser } from '../vectors'
-import { type StoredWordVectors, WordVectors } from '../wordVectors'
+import { embeddingOf, Vectoriser } from '../vectors'
+import type { StoredWordVectors } from '../wordVectors'
 import { themeNames } from '../taxonomy'
 import { type SafetyExamples, trainConcernModel, defaultConcernTrainingOptions } from './concernTrainer'
 import type { LabelledComment } from './dataset'
@@ -48,10 +48,6 @@ export interface FittedModels {
 
 const sentimentValues = [1, 2, 3, 4, 5] as const
 
-function embeddingOf(options: TrainingOptions): Embedding | undefined {
-  return options.wordVectors === undefined || options.embeddingWeight === 0 ? undefined : { vectors: new WordVectors(options.wordVectors), weight: options.embeddingWeight }
-}
-
 /** Rows for the sentiment models (tf-idf) and for the theme models (tf-idf and the word-vector block). */
 function vectoriseAll(comments: readonly LabelledComment[], vectoriser: Vectoriser, counts = comments.map(comment => featureCounts(comment.text))): { sparse: SparseRows; embedded: SparseRows } {
   const sparse = counts.map(commentCounts => vectoriser.vectorise(commentCounts))
@@ -60,7 +56,7 @@ function vectoriseAll(comments: readonly LabelledComment[], vectoriser: Vectoris
 }
 
 /** One-vs-rest squared-hinge SVMs: one per theme (rare themes weighted up) and one per sentiment value. */
-export function fit(comments: LabelledComment[], options: TrainingOptions, seedOffset: number, embedding = embeddingOf(options)): FittedModels {
+export function fit(comments: LabelledComment[], options: TrainingOptions, seedOffset: number, embedding = embeddingOf(options.wordVectors, options.embeddingWeight)): FittedModels {
   const counts = comments.map(comment => featureCounts(comment.text))
   const vocabulary = buildVocabulary(counts, options.minimumDocumentFrequency)
   const vectoriser = new Vectoriser(vocabulary.features, vocabulary.idf, embedding)
@@ -93,7 +89,7 @@ interface OutOfFold {
 
 /** Scores for every comment from models that did not see it. */
 function outOfFoldScores(comments: LabelledComment[], options: TrainingOptions): OutOfFold {
-  const embedding = embeddingOf(options)
+  const embedding = embeddingOf(options.wordVectors, options.embeddingWeight)
   const themes: Float64Array[] = new Array(comments.length)
   const sentiment: (Float64Array | undefined)[] = new Array(comments.length)
   for (let fold = 0; fold < options.folds; fold++) {
