@@ -156,8 +156,8 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     // Words alone do not page: the model's reading needs a sentence showing someone harmed or in danger now.
     const { harmShown, past } = rules.context
     const unconfirmed =
-      concern.level === 'urgent' && !lowered && !narrow && !isNeverLowered([concern.category]) &&
-      (past || positive || (isNotInItselfUrgent([concern.category]) && harmShown === undefined))
+      concern.level === 'urgent' && !lowered && !narrow && !neverLowered &&
+      (past || positive || ((isNotInItselfUrgent([concern.category]) || isNeverLowered([concern.category])) && harmShown === undefined))
     const level = lowered || narrow || unconfirmed ? 'high' : concern.level
     const because =
       lowered && settledBy[0]

@@ -46,7 +46,7 @@ const negationReleasers = new Set(['stop', 'stops', 'stopped', 'stopping', 'know
 const persistence =
   /\b(?:every (?:day|night|time|week|shift)|all the time|constantly|keeps?|kept on|again|still|regularly|daily|nightly|ongoing|continu\w+|for (?:days|weeks|months|years|a week|a month|a fortnight|(?:\d+|two|three|four|five|several|a few) (?:days|weeks|months))|(?:scared|terrified|frightened|afraid)|cries|crying|wont look at|(?:three|four|five|several|many|\d+) times|unexplained|cant explain|no explanation|(?:no one|nobody|dont|doesnt|didnt) (?:knows?|knew) how)\b/
 const seriousHarm =
-  /\b(?:(?:ended up|ending up|end up|rushed|admitted|taken) (?:in|to) (?:a e|hospital|intensive care|icu|itu|resus)|hospitali[sz]ed|(?:nearly|almost|could have|might have) died|died|(?:broke|broken|fractured?) (?:(?:my|his|her|their|our|your|the) )?\w+|head injur\w*|unconscious|seriously (?:hurt|injured|ill)|grade (?:3|4|three|four)|down to the bone|septic|sepsis|(?:will|could|going to) die)\b/
+  /\b(?:(?:ended up|ending up|end up|rushed|admitted|taken) (?:in|to) (?:a e|hospital|intensive care|icu|itu|resus)|hospitali[sz]ed|(?:nearly|almost|could have|might have) died|died|(?:broke|broken|fractured?) (?:(?:my|his|her|their|our|your|the) )?\w+|head injur\w*|unconscious|seriously (?:hurt|injured|ill)|grade (?:3|4|three|four)|down to the bone|septic|sepsis|(?:will|could|going to) die|news2? (?:score )?(?:of |is |was |at |now )?(?:[5-9]|1\d)|(?:sats|spo2|saturations?|oxygen (?:levels?|sats)) (?:\w+ ){0,2}(?:[4-8]\d|90)(?: ?%| percent)?)\b/
 const seriousHarmAnywhere = new RegExp(seriousHarm.source, 'g')
 
 /** Serious harm said of someone, not denied ("nobody was seriously ill", "no bones broken"). */
@@ -429,7 +429,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     }
     if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering && context.ongoingBy.length === 0) matchLevel = 'high'
     if (matchLevel === 'urgent' && safetyContext.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
-    const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded')
+    const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded' || cue.id === 'well-now')
     if (matchLevel === 'urgent' && context.settled && (pastEmergency || !isNeverLowered(rule.categories, rule.signpost))) {
       matchLevel = 'high'
       loweredBy ??= context.settledBy[0]

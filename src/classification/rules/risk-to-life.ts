@@ -53,7 +53,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /(?:feel|feeling|felt) like ending (?:it|things|everything)/,
       /(?:ill|i will) (?:be gone|not be here|be dead) by (?:the )?(?:morning|tomorrow|tonight)|(?:i wont|i will not) be (?:here|around) (?:much longer|for much longer|tomorrow)|dont bother (?:replying|ringing|calling|answering)(?: me)?(?: back)? (?:ill|i will) be (?:gone|dead)/,
       /(?:given|giving|gave) away (?:all )?(?:my|his|her) (?:things|stuff|belongings|possessions)/,
-      /(?:written|wrote|writing|left) (?:a |my |the )?(?:goodbye |suicide )?(?:notes?|letters?) (?:to|for) (?:my|his|her) (?:kids|children|family|mum|dad|wife|husband|partner)/,
+      /(?:written|wrote|writing|left) (?:a |my |the )?(?:goodbye |suicide )?(?:notes?|letters?) (?:to|for) (?:my|his|her|the|our|their) (?:kids|children|family|mum|dad|wife|husband|partner)/,
+      /(?:knows?|knew|decided|picked|chosen|worked out) (?:where|how|when) (?:hell|shell|ill|theyll|he will|she will|i will|hes going to|shes going to|im going to) (?:go (?:to )?)?do it/,
       /(?:the )?(?:goodbye |suicide )?note is written|(?:made up my mind|ive decided) (?:\w+ ){0,4}(?:pills|tablets|rope|note|bridge)/,
       /plan(?:ned|ning)? to (?:die|end)/,
       /(?:fed up|sick|tired) (?:of|with) being a burden|(?:im|i am) (?:just )?(?:a )?(?:burden|in the way) (?:to|for|on) (?:everyone|everybody|you all|my family|them)|everyone (?:would be|will be|is|d be) better off/,
@@ -69,6 +70,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'I\'ve given away my things and written letters to my kids',
       'i\'ve made up my mind, i\'ve got the pills and the note is written',
       'fed up of being a burden. ive got his old pills. this is my goodbye message',
+      'Last night he told me he\'s written letters to the children and he knows where he\'ll go to do it',
     ],
     doesNotMatch: [
       'I thought I was going to die but the midwives kept me calm and we are both healthy',
@@ -77,6 +79,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'Waiting list for physio is too long',
       'I\'ll be gone by then on holiday, can you ring after the 10th',
       'I wrote a letter to my MP about the waiting list',
+      'She knows how to do it herself now the nurse has shown her the dressing',
     ],
   },
   {

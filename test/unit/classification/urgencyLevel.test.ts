@@ -39,6 +39,24 @@ describe('what makes a concern urgent', () => {
   })
 })
 
+describe('people missing now, and patients left to get worse', () => {
+  it('pages for someone with care needs who is missing and not yet found', async () => {
+    expect(await level('Mum is 79 with dementia and walked out of Maple Lodge at about 2pm. They still haven\'t called the police. It\'s dark and she\'s in her slippers.')).toBe('urgent')
+    expect(await level('the school lost my daughter on a trip to the park. shes 12 and autistic. nobody knows where she is')).toBe('urgent')
+    expect(await level('My son\'s children\'s home lost track of him for six hours last spring. The police found him at a bus station. He\'s back, safe, and the home did all the right things.')).not.toBe('urgent')
+  })
+
+  it('pages for a deteriorating patient left without review', async () => {
+    expect(await level('Crew here. Pt on a trolley in the corridor 6h, NEWS 8, not reviewed by the medics despite three escalations.')).toBe('urgent')
+    expect(await level('NEWS went up to 6 overnight, the nurse escalated and the registrar reviewed him within ten minutes. Brilliant care.')).not.toBe('urgent')
+  })
+
+  it('does not read a risk to life into a complaint that speaks of no crisis', async () => {
+    expect(await level('There\'s been scaffolding up round Mum\'s care home for six months and her window looks onto it. They said six weeks.')).not.toBe('urgent')
+    expect(await level('He told me last night he has written letters to the children and he knows where he\'ll go to do it.')).toBe('urgent')
+  })
+})
+
 describe('emergencies that are over', () => {
   it('does not page for an emergency that help came to and the person recovered from, and still pages for one happening now', async () => {
     expect(await level('A carer found my aunt unconscious on the floor and called 999, she is in hospital and doing well now.')).not.toBe('urgent')
