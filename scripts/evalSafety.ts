@@ -70,6 +70,11 @@ export const seriousNotImmediateSet: SafetySet = {
   name: 'serious not immediate (never trained on)',
   files: [{ file: fixture('serious-not-immediate.jsonl'), expected: 'high' }],
 }
+/** Written by four outside writers with the session-25 training examples, kept out of training: serious, not immediate. */
+export const seriousNotImmediateSecondSet: SafetySet = {
+  name: 'serious not immediate, second round (outside writers, never trained on)',
+  files: [{ file: fixture('serious-not-immediate-2.jsonl'), expected: 'high' }],
+}
 export const mixedInboxSet: SafetySet = { name: 'mixed inbox (never trained on)', files: [{ file: fixture('mixed-inbox.jsonl') }] }
 
 /** A training set; some (serious-not-urgent) have calm examples only. */
@@ -88,7 +93,7 @@ export const regulatorInboxDevSet: SafetySet = {
   files: [{ file: regulatorInboxDev('urgent.jsonl'), expected: 'urgent' }, { file: regulatorInboxDev('calm.jsonl'), expected: 'calm' }, { file: regulatorInboxDev('high.jsonl'), expected: 'high' }],
 }
 
-export const unseenSafetySets: SafetySet[] = [unseenSafetySet, trickyCalmSet, seriousNotImmediateSet, mixedInboxSet, precisionDevSet, regulatorInboxDevSet]
+export const unseenSafetySets: SafetySet[] = [unseenSafetySet, trickyCalmSet, seriousNotImmediateSet, seriousNotImmediateSecondSet, mixedInboxSet, precisionDevSet, regulatorInboxDevSet]
 export const trainingSafetySets: SafetySet[] = ['authored', 'serious-not-urgent', 'team-blind', 'independent', 'relatives', 'patients-and-staff'].map(trainingSafetySet)
 export const safetySets: SafetySet[] = [...unseenSafetySets, ...trainingSafetySets]
 

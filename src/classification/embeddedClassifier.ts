@@ -1,10 +1,10 @@
 import type { ConcernAssessment } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
 import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, signpostingByRules, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
-import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
+import { type FeedbackQuestion, higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
 import { lexiconFeatures } from './sentimentLexicon'
 import { normaliseTokens, splitSentences } from './text'
-import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
+import type { Classification, FeedbackClassifier, FeedbackContext, RiskAssessment } from './types'
 
 const themeRiskCategories: Record<string, RiskCategory> = {
   'Number & deployment of staff': 'unsafe-staffing',
@@ -181,8 +181,8 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     return this.model.assessConcern(text).level === 'none'
   }
 
-  classifySync(text: string): Classification {
-    const prediction = this.model.predict(text)
+  classifySync(text: string, question?: FeedbackQuestion): Classification {
+    const prediction = this.model.predict(text, question)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
     const positive = prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude')
     const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern)
@@ -198,7 +198,7 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     return { themes: prediction.themes, sentiment, risk, classifier: { name: this.name, version: this.version } }
   }
 
-  async classifyFeedback(text: string): Promise<Classification> {
-    return this.classifySync(text)
+  async classifyFeedback(text: string, context: FeedbackContext = {}): Promise<Classification> {
+    return this.classifySync(text, context.question)
   }
 }

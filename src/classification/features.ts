@@ -1,3 +1,4 @@
+import type { FeedbackQuestion } from './taxonomy'
 import { normaliseTokens } from './text'
 
 export interface FeatureOptions {
@@ -13,8 +14,9 @@ export const defaultFeatureOptions: FeatureOptions = { minimumCharacters: 2, max
  * The strings a comment is described by: words, word pairs, and letter runs of 2 to 5 inside each word padded
  * with spaces (so "apointment" still shares most of its features with "appointment", and " ok " is its own run),
  * plus marks for emphatic punctuation and smileys. Prefixes keep the kinds apart: "w:", "b:", "c:", "p:".
+ * A comment answering a specific question also has that question, and each of its words paired with it ("q:").
  */
-export function featureCounts(text: string, options: FeatureOptions = defaultFeatureOptions): Map<string, number> {
+export function featureCounts(text: string, question: FeedbackQuestion = 'why', options: FeatureOptions = defaultFeatureOptions): Map<string, number> {
   const tokens = featureTokens(text)
   const counts = new Map<string, number>()
   const add = (feature: string): void => {
@@ -39,6 +41,10 @@ export function featureCounts(text: string, options: FeatureOptions = defaultFea
   if (/[:;]-?[)D]|\u263a|\u{1f60a}|\u{1f642}|\u{1f600}|\u{1f44d}/u.test(text)) add('p:smile')
   if (/:-?\(|\u2639|\u{1f61e}|\u{1f620}|\u{1f621}/u.test(text)) add('p:frown')
   if (/\b[A-Z]{4,}\b/.test(text)) add('p:shout')
+  if (question !== 'why') {
+    add(`q:${question}`)
+    for (const token of tokens) add(`q:${question} ${token}`)
+  }
   return counts
 }
 
@@ -67,6 +73,6 @@ function lengthBucket(wordCount: number): string {
   return 'very-long'
 }
 
-/** Features are weighted in three blocks, each scaled to unit length first: words and word pairs, letter runs, the rest. */
-export const featureBlocks: Record<string, number> = { w: 0, b: 0, c: 1, p: 2 }
-export const defaultBlockWeights: readonly number[] = [1, 1, 0.3]
+/** Features are weighted in blocks, each scaled to unit length first: words and word pairs, letter runs, the rest, the question. */
+export const featureBlocks: Record<string, number> = { w: 0, b: 0, c: 1, p: 2, q: 3 }
+export const defaultBlockWeights: readonly number[] = [1, 1, 0.3, 1]

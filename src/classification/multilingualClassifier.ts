@@ -5,7 +5,7 @@ import { applyLanguageFloor, feedbackLanguageOf } from './languageFloor'
 import { assessInOtherLanguages, languageSafetyRulesVersion } from './multilingualSafety'
 import { redactPersonalData } from './redact'
 import { higherRiskLevel, riskLevelOrder } from './taxonomy'
-import type { Classification, FeedbackClassifier, FeedbackLanguage } from './types'
+import type { Classification, FeedbackClassifier, FeedbackContext, FeedbackLanguage } from './types'
 
 export interface Translator {
   readonly model: string
@@ -36,14 +36,14 @@ export class MultilingualClassifier implements FeedbackClassifier {
     }
   }
 
-  async classifyFeedback(text: string): Promise<Classification> {
+  async classifyFeedback(text: string, context: FeedbackContext = {}): Promise<Classification> {
     const finding = assessInOtherLanguages(text)
     const language = feedbackLanguageOf(text, await this.identify(text), finding)
     if (!language || language.classifierReads) {
-      const result = await this.inner.classifyFeedback(text)
+      const result = await this.inner.classifyFeedback(text, context)
       return { ...result, risk: applyLanguageFloor(result.risk, language, finding), language, classifier: this.versioned(result.classifier) }
     }
-    const original = this.embedded.classifySync(text)
+    const original = this.embedded.classifySync(text, context.question)
     const risk = applyLanguageFloor(original.risk, language, finding)
     // The theme and sentiment model reads English words only: in another language its themes would be guesses.
     const unread: Classification = {
@@ -54,14 +54,14 @@ export class MultilingualClassifier implements FeedbackClassifier {
       classifier: this.versioned(original.classifier),
     }
     if (!this.translator) return unread
-    return (await this.withTranslation(text, language, unread)) ?? unread
+    return (await this.withTranslation(text, language, unread, context)) ?? unread
   }
 
-  private async withTranslation(text: string, language: FeedbackLanguage, unread: Classification): Promise<Classification | undefined> {
+  private async withTranslation(text: string, language: FeedbackLanguage, unread: Classification, context: FeedbackContext): Promise<Classification | undefined> {
     const translator = this.translator as Translator
     const english = await translator.toEnglish(redactPersonalData(text), language.name)
     if (!english) return undefined
-    const read = await this.inner.classifyFeedback(english)
+    const read = await this.inner.classifyFeedback(english, context)
     const ours = unread.risk
     const theirs = read.risk
     const level = higherRiskLevel(ours.level, theirs.level)

@@ -6,7 +6,7 @@ import { loadPrompt } from './prompts'
 import { redactPersonalData } from './redact'
 import { detectSignposting } from './signposting'
 import { riskCategories, riskLevelOrder, riskLevels, type RiskCategory, themeNames } from './taxonomy'
-import type { Classification, FeedbackClassifier, RiskAssessment } from './types'
+import type { Classification, FeedbackClassifier, FeedbackContext, RiskAssessment } from './types'
 
 export interface OpenAiSettings {
   apiKey: string
@@ -104,8 +104,8 @@ export class OpenAiClassifier implements FeedbackClassifier {
     this.breaker = new CircuitBreaker(settings.failureThreshold ?? 3, settings.coolDownMs ?? 60_000, settings.now ?? Date.now)
   }
 
-  async classifyFeedback(text: string): Promise<Classification> {
-    const embedded = this.embedded.classifySync(text)
+  async classifyFeedback(text: string, context: FeedbackContext = {}): Promise<Classification> {
+    const embedded = this.embedded.classifySync(text, context.question)
     if (this.breaker.isOpen) {
       this.logger.debug({ event: 'classification.openai.skipped', reason: 'circuit-open' }, 'OpenAI skipped while its circuit is open')
       return embedded

@@ -108,13 +108,20 @@ export function normaliseTokens(text: string): string[] {
     .replace(notWordCharacter, ' ')
     .replace(repeatedLetters, '$1$1')
   const tokens: string[] = []
-  for (const raw of cleaned.split(/\s+/)) {
-    if (raw === '') continue
-    const expanded = textSpeak[raw]
+  const raws = cleaned.split(/\s+/).filter(raw => raw !== '')
+  raws.forEach((raw, index) => {
+    const expanded = isCount(raw, raws[index + 1]) ? undefined : textSpeak[raw]
     if (expanded === undefined) tokens.push(raw)
     else for (const part of expanded.split(' ')) tokens.push(part)
-  }
+  })
   return tokens
+}
+
+/** Nouns and units a number counts ("4 falls", "2 carers", "2 hour"), so that "2" and "4" stay numbers there, not "to" and "for". */
+const countedWord = /^(?:(?!(?:this|his|hers|its|us|yes|less|miss|always|was|is|has|as)$)[a-z]{3,}s|hour|hr|hrs|min|mins|minute|day|week|month|year|night|shift|stone|st|kg|kgs|am|pm|mg|ml|times|x|or|and|of|\d+)$/
+
+function isCount(raw: string, next: string | undefined): boolean {
+  return /^\d+$/.test(raw) && next !== undefined && countedWord.test(next)
 }
 
 // A newline break starts only where its run of spaces starts: otherwise long runs of spaces are rescanned (quadratic).

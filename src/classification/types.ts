@@ -1,4 +1,4 @@
-import type { RiskCategory, RiskLevel, Sentiment } from './taxonomy'
+import type { FeedbackQuestion, RiskCategory, RiskLevel, Sentiment } from './taxonomy'
 
 export interface RiskAssessment {
   level: RiskLevel
@@ -39,6 +39,11 @@ export interface MachineTranslation {
   by: string
 }
 
+/** What is known of the words beyond themselves: the question they answer, when a form asked one. */
+export interface FeedbackContext {
+  question?: FeedbackQuestion
+}
+
 export interface FeedbackClassifier {
-  classifyFeedback(text: string): Promise<Classification>
+  classifyFeedback(text: string, context?: FeedbackContext): Promise<Classification>
 }

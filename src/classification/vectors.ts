@@ -121,7 +121,7 @@ export function tfidfVector(
   const indices: number[] = []
   const values: number[] = []
   const blocks: number[] = []
-  const blockSquares = [0, 0, 0]
+  const blockSquares = blockWeights.map(() => 0)
   for (const [feature, count] of counts) {
     const index = featureIndex.get(feature)
     if (index === undefined) continue

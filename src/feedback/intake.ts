@@ -7,6 +7,7 @@ import { isDuplicateKey, retryTransient } from '../data/retry'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import { contactMethods, needsPhoneNumber, replyFormats } from '../vocabulary/contactPreferences'
 import { reporterRoles } from '../vocabulary/reporterRoles'
+import { feedbackQuestions } from '../vocabulary/feedbackQuestions'
 import type { ContactCipher } from '../contact/contactEncryption'
 import { normalisePhoneNumber } from '../contact/phoneNumbers'
 import type { DirectoryService } from '../directory/directory'
@@ -50,6 +51,7 @@ export const feedbackInputSchema = z
     role: z.enum(reporterRoles, { message: `The role must be one of: ${reporterRoles.join(', ')}` }).optional(),
     when: optionalText('When it happened', 200),
     desiredOutcome: optionalText('What you would like to happen', 2000),
+    question: z.enum(feedbackQuestions, { message: `The question must be one of: ${feedbackQuestions.join(', ')}` }).optional(),
     contact: z
       .object({
         method: z.enum(contactMethods, { message: `The contact method must be one of: ${contactMethods.join(', ')}` }),
@@ -138,7 +140,7 @@ export async function confidentDirectoryMatch(directory: DirectoryService, servi
 
 /** What intake asks of triage (ClassifyAndRoute): the words classified before they are saved, and urgent work first. */
 export interface IntakeAssessment {
-  classifyNew(record: Pick<Feedback, 'story' | 'desiredOutcome'>): Promise<Feedback['classification'] | undefined>
+  classifyNew(record: Pick<Feedback, 'story' | 'desiredOutcome' | 'question'>): Promise<Feedback['classification'] | undefined>
   urgently<T>(work: () => Promise<T>): Promise<T>
   /** Bulk work waits here while urgent work writes. */
   lane: { clear(): Promise<void> }
@@ -220,7 +222,7 @@ export class Intake {
    * background. With an Idempotency-Key, the same request sent again returns the first one's reference.
    */
   async receive(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey?: string): Promise<{ reference: string; status: string; replayed: boolean }> {
-    const classification = await this.assessment.classifyNew({ story: input.text, desiredOutcome: input.desiredOutcome })
+    const classification = await this.assessment.classifyNew({ story: input.text, desiredOutcome: input.desiredOutcome, question: input.question })
     const urgent = classification?.risk?.level === 'urgent'
     const save = () => this.save(input, channel, idempotencyKey, classification)
     const { record, created } = await (urgent ? this.assessment.urgently(save) : this.assessment.lane.clear().then(save))
@@ -241,6 +243,7 @@ export class Intake {
       when: input.when ? { text: input.when } : undefined,
       story: input.text,
       desiredOutcome: input.desiredOutcome,
+      question: input.question,
       contact: {
         method: contact?.method ?? 'anonymous',
         format: contact?.format,

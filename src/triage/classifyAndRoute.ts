@@ -3,6 +3,7 @@ import type { Classification, FeedbackClassifier, RiskLevel } from '../classific
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import { concernRiskLevels } from '../vocabulary/riskLevels'
+import type { FeedbackQuestion } from '../vocabulary/feedbackQuestions'
 import { KeyedQueue } from '../conversation/keyedQueue'
 import type { RecentConcernModel } from '../data/models/recentConcern'
 import { retryTransient } from '../data/retry'
@@ -32,7 +33,7 @@ type StoredClassification = NonNullable<Feedback['classification']>
 /** Bare answers to choice questions ("yes", "2", "skip") carry no meaning of their own for the classifier. */
 const bareAnswer = /^\s*(?:\d{1,2}|y|n|yes|no|ok|okay|yep|nope|skip|done|send|none|pass)\s*[.!]?\s*$/i
 
-type ClassifiableRecord = Pick<Feedback, 'story' | 'desiredOutcome'> & {
+type ClassifiableRecord = Pick<Feedback, 'story' | 'desiredOutcome' | 'question'> & {
   conversation?: readonly { text: string; sealedText?: string | null }[] | null
   otherMessages?: readonly string[] | null
 }
@@ -276,7 +277,7 @@ export class ClassifyAndRoute {
     const text = classifiableText(record)
     if (!text.trim()) return undefined
     try {
-      const fresh = await this.classify(text)
+      const fresh = await this.classify(text, record.question)
       return { ...fresh, classifiedAt: this.clock.now(), textHash: hashText(text) } as StoredClassification
     } catch (error) {
       this.logger.error({ errorName: (error as Error)?.name }, 'the classifier failed before saving; the record is classified again when it is routed')
@@ -345,7 +346,7 @@ export class ClassifyAndRoute {
     const stored = record.classification as StoredClassification | undefined
     if (!reclassify && stored?.classifiedAt && stored.textHash === textHash) return stored
     if (!text.trim() && record.status === 'draft') return stored
-    const fresh = await this.classifyOrFallback(text)
+    const fresh = await this.classifyOrFallback(text, record.question)
     const classification = { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : textHash } as StoredClassification
     await retryTransient(() => this.feedback.updateOne({ reference: record.reference }, { $set: { classification } }))
     return classification
@@ -378,19 +379,19 @@ export class ClassifyAndRoute {
     return true
   }
 
-  private async classify(text: string): Promise<Classification> {
+  private async classify(text: string, question?: FeedbackQuestion | null): Promise<Classification> {
     if (!text.trim()) return { ...unreadableClassification, risk: { ...unreadableClassification.risk, level: 'low', reason: 'There was no text to classify.' } }
     const started = process.hrtime.bigint()
     try {
-      return await this.classifier.classifyFeedback(text)
+      return await this.classifier.classifyFeedback(text, { question: question ?? undefined })
     } finally {
       this.onClassified(Number(process.hrtime.bigint() - started) / 1e9)
     }
   }
 
-  private async classifyOrFallback(text: string): Promise<Classification> {
+  private async classifyOrFallback(text: string, question?: FeedbackQuestion | null): Promise<Classification> {
     try {
-      return await this.classify(text)
+      return await this.classify(text, question)
     } catch (error) {
       this.logger.error({ err: error }, 'the classifier failed; treating the feedback as high risk')
       return unreadableClassification

@@ -54,6 +54,7 @@ describe('POST /api/feedback', () => {
     ['a bad email address', { service: { name: 'A home' }, text: 'Hello', contact: { method: 'email', email: 'not-an-email' } }, ['contact.email']],
     ['text given as a number', { service: { name: 'A home' }, text: 42 }, ['text']],
     ['an unknown field', { service: { name: 'A home' }, text: 'Hello', secretField: 1 }, ['secretField']],
+    ['an unknown question', { service: { name: 'A home' }, text: 'Hello', question: 'what was bad' }, ['question']],
   ])('refuses %s with 400 and a message for each field', async (_case, body, fields) => {
     const response = await postFeedback(body)
     expect(response.status).toBe(400)
@@ -61,6 +62,19 @@ describe('POST /api/feedback', () => {
     expect(answer.error).toBe('invalid_feedback')
     for (const field of fields) expect(answer.fields[field]).toEqual(expect.any(String))
     expect(JSON.stringify(answer)).not.toMatch(/ZodError|at .*\.ts/)
+  })
+
+  it('reads a Friends and Family Test answer with the question it answers: "Nothing" is praise or a complaint', async () => {
+    const sentimentOf = async (question: string) => {
+      const response = await postFeedback({ service: { name: 'Sunny Days Care Home' }, text: 'Nothing.', question })
+      expect(response.status).toBe(201)
+      const { reference } = await response.json()
+      const stored = await feedbackModel(service.services.connection).findOne({ reference }).lean()
+      expect(stored?.question).toBe(question)
+      return stored?.classification?.sentiment as number
+    }
+    expect(await sentimentOf('could-improve')).toBeLessThanOrEqual(2)
+    expect(await sentimentOf('what-was-good')).toBeGreaterThanOrEqual(4)
   })
 
   it('answers broken JSON with 400 JSON, not a server error', async () => {

@@ -73,15 +73,19 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:residents|patients|PERSON) (?:\w+ ){0,5}(?:shivering|shaking|freezing cold)/,
       /(?:carers?|staff|care workers?) (?:are |is |were |was )?(?:not |never |arent |werent |dont |didnt )(?:turning|turn|turned|showing|show|showed|coming|come|came) (?:up|in|out)/,
       /(?:losing|lost) (?:loads of|so much|a lot of|lots of) weight/,
+      /(?:losing|lost|dropped|down)(?: weight)?(?: \w+)?(?: about| over| nearly| almost| around)? (?:\d+ ?(?:kg|kgs|kilos?|stone|st|pounds|lbs)\b|(?:a|two|three) stone)(?! (?:on (?:purpose|the diet|slimming)|with (?:slimming|weight watchers)))/,
     ],
     matches: [
       'they left my dad in the bath and walked off, he nearly drowned',
       'he has a grade 4 pressure sore that nobody told us about, its down to the bone',
       'they made him sleep in his clothes for a week and didnt wash him, he has sores',
+      'Dad has lost 6kg at the home since the summer and nobody is doing anything',
+      'She keeps losing weight, she has dropped nearly 2 stone since she moved in',
     ],
     doesNotMatch: [
       'the service was terrible, nobody cares',
       'the nurse took my blood and it didnt hurt at all',
+      'I have lost 2 stone on slimming world and the practice nurse has been so encouraging',
     ],
   },
   {

@@ -81,7 +81,7 @@ export const defaultConcernTrainingOptions: ConcernTrainingOptions = {
   calmWeight: 2,
   ordinaryWeight: 1,
   urgentRecall: 0.97,
-  highRecall: 0.98,
+  highRecall: 0.985,
   calmRecall: 0.995,
   folds: 5,
   seed: 20251125,

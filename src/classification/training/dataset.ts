@@ -1,12 +1,20 @@
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import { themeNames, type Sentiment } from '../taxonomy'
+import { type FeedbackQuestion, themeNames, type Sentiment } from '../taxonomy'
 
 export interface LabelledComment {
   id: string
   text: string
   themes: string[]
   sentiment?: Sentiment
+  question: FeedbackQuestion
+}
+
+/** The FFT forms' questions by type, as pxtextmining standardises them; any other question is an open one. */
+function questionType(asked: string): FeedbackQuestion {
+  if (/^what was good/i.test(asked)) return 'what-was-good'
+  if (/^(?:how could we improve|what could we do better|is there anything we could have done better)/i.test(asked)) return 'could-improve'
+  return 'why'
 }
 
 export const defaultTrainingFile = '../shared/data/fft-qdc-v6/train.csv'
@@ -21,7 +29,7 @@ export function loadLabelledComments(file: string): LabelledComment[] {
     if (themes.length === 0) continue
     const sentimentValue = Number(row['Comment sentiment'])
     const sentiment = sentimentValue >= 1 && sentimentValue <= 5 ? (sentimentValue as Sentiment) : undefined
-    comments.push({ id, text, themes, sentiment })
+    comments.push({ id, text, themes, sentiment, question: questionType(row['FFT question'] ?? '') })
   }
   return comments
 }

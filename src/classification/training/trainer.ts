@@ -49,7 +49,7 @@ export interface FittedModels {
 const sentimentValues = [1, 2, 3, 4, 5] as const
 
 /** Rows for the sentiment models (tf-idf) and for the theme models (tf-idf and the word-vector block). */
-function vectoriseAll(comments: readonly LabelledComment[], vectoriser: Vectoriser, counts = comments.map(comment => featureCounts(comment.text))): { sparse: SparseRows; embedded: SparseRows } {
+function vectoriseAll(comments: readonly LabelledComment[], vectoriser: Vectoriser, counts = comments.map(comment => featureCounts(comment.text, comment.question))): { sparse: SparseRows; embedded: SparseRows } {
   const sparse = counts.map(commentCounts => vectoriser.vectorise(commentCounts))
   const embedded = sparse.map((vector, index) => vectoriser.embed(vector, counts[index] as Map<string, number>))
   return { sparse: buildRows(sparse, vectoriser.featureCount), embedded: buildRows(embedded, vectoriser.size) }
@@ -57,7 +57,7 @@ function vectoriseAll(comments: readonly LabelledComment[], vectoriser: Vectoris
 
 /** One-vs-rest squared-hinge SVMs: one per theme (rare themes weighted up) and one per sentiment value. */
 export function fit(comments: LabelledComment[], options: TrainingOptions, seedOffset: number, embedding = embeddingOf(options.wordVectors, options.embeddingWeight)): FittedModels {
-  const counts = comments.map(comment => featureCounts(comment.text))
+  const counts = comments.map(comment => featureCounts(comment.text, comment.question))
   const vocabulary = buildVocabulary(counts, options.minimumDocumentFrequency)
   const vectoriser = new Vectoriser(vocabulary.features, vocabulary.idf, embedding)
   const { sparse, embedded } = vectoriseAll(comments, vectoriser, counts)
@@ -99,7 +99,7 @@ function outOfFoldScores(comments: LabelledComment[], options: TrainingOptions):
     held.forEach((index, row) => {
       themes[index] = scoresOf(models.themes, embedded, row)
       const comment = comments[index] as LabelledComment
-      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, sparse, row), comment.text)
+      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, sparse, row), comment.text, comment.question)
     })
     options.log(`  cross-validation fold ${fold + 1}/${options.folds} done`)
   }

@@ -3,6 +3,7 @@ import { keyedBy } from './naturalKey'
 import { oneWriteAtATime } from './oneWriteAtATime'
 import { contactMethods, replyFormats } from '../../vocabulary/contactPreferences'
 import { feedbackStatuses } from '../../vocabulary/feedbackStatuses'
+import { feedbackQuestions } from '../../vocabulary/feedbackQuestions'
 import { overallExperiences, triageQueues } from '../../vocabulary/feedbackRecord'
 import { reporterRoles } from '../../vocabulary/reporterRoles'
 import { riskLevels } from '../../vocabulary/riskLevels'
@@ -82,6 +83,8 @@ const feedbackSchema = new Schema(
     quietCheckedAt: Date,
     overall: { type: String, enum: overallExperiences },
     desiredOutcome: String,
+    /** The question the story answers, when a partner's form asked one (see vocabulary/feedbackQuestions). */
+    question: { type: String, enum: feedbackQuestions },
     contact: {
       method: { type: String, enum: contactMethods },
       format: { type: String, enum: replyFormats },

@@ -121,9 +121,9 @@ describe('OpenAI classifier', () => {
     })
 
     it('never lowers a risk to life, whatever the LLM quotes', async () => {
-      const text = 'i want to die, the food is so bad here lol'
+      const text = 'i want to die, the parking here is so bad lol'
       expect(embedded.readsAsCalm(text)).toBe(true)
-      fake.script(highWith('A figure of speech about the food: "the food is so bad here lol".', []))
+      fake.script(highWith('A figure of speech about the parking: "the parking here is so bad lol".', []))
       const result = await classifier().classifyFeedback(text)
       expect(result.risk.level).toBe('urgent')
       expect(result.opinions?.llm.level).toBe('high')
