@@ -71,7 +71,7 @@ export const settledCues: UrgencyCue[] = [
       /turned out (?:to be|it was|to have been)|(?:it|which) was (?:only|just) (?:a |an )?\w+|nothing (?:was )?broken|no (?:bones )?broken|x ?ray (?:was )?clear|no harm (?:done|came)|(?:wasnt|was not|werent|were not|isnt|is not|arent|are not|not) (?:hurt|harmed|injured)|unhurt/,
       /(?<!(?:say|says|said|claim|claims|insist|insists|tell me|tells me|told me|told us|tell us|wrote|writes) )(?:hes|shes|theyre|he is|she is|they are|we are|mum is|dad is|nan is|mums|dads|nans) (?:absolutely |totally |completely |all )?(?:fine|ok|okay|alright|all right|recovering|doing well|doing great|much better|better)(?: now| since| again| in (?:her|him|them)sel(?:f|ves))?(?! but)/,
       /(?:back )?home (?:safe and well|and (?:well|recovering|doing well))|(?:fine|ok|okay|alright|all right|better) now|(?:has|have|had|he|she|they) (?:fully |since |now )?recovered|back to (?:herself|himself|normal)/,
-      /(?:was|has been|were) explained|(?:nurse|doctor|gp|home|staff|they|she|he) explained\b|(?:bruis\w*|marks?|sores?|skin tears?) (?:\w+ ){0,4}(?:from|because of|due to|caused by) (?:the |her |his |a |my )?(?:blood tests?|injections?|cannulas?|drips?|blood thinners|warfarin|falls? at home|hoist|sling|operation|surgery)|(?:explanation|that) makes sense|showed me (?:in )?the notes|healing (?:well|nicely)|all healed|healed (?:up|now)/,
+      /(?:was|has been|were) explained|(?:nurse|doctor|gp|home|staff|they|she|he) explained\b|(?:bruis\w*|marks?|sores?|skin tears?) (?:\w+ ){0,4}(?:from|because of|due to|caused by) (?:the |her |his |a |my )?(?:blood tests?|injections?|cannulas?|drips?|blood thinners|warfarin|falls? at home|hoist|sling|operation|surgery|bed ?rails?|bumpers?|wheelchair|walking frame|zimmer|footplate|door ?frame|furniture)|(?:explanation|that) makes sense|showed me (?:in )?the notes|healing (?:well|nicely)|all healed|healed (?:up|now)/,
     ],
   },
   {
@@ -79,7 +79,7 @@ export const settledCues: UrgencyCue[] = [
     says: 'help came and the person is being looked after',
     strength: 'strong',
     phrases: [
-      /(?:ambulance|paramedics?|crew|doctors?|district nurses?|gp|out of hours|111) (?:\w+ )?(?:came|arrived)|(?:nurses?|staff|carers?) (?:\w+ )?(?:came|arrived) (?:quickly|straight away|immediately|right away|running|to help|within)|(?:ambulance|paramedics?|crew|doctors?|nurses?|staff|carers?) (?:\w+ )?(?:did cpr|did back blows|got (?:him|her|them) (?:breathing|up)|took (?:him|her|them) (?:in|to))|did cpr|back blows/,
+      /(?:ambulance|paramedics?|crew|doctors?|district nurses?|gp|out of hours|111|crash team|resus team|outreach team) (?:\w+ )?(?:came|arrived)|(?:crash|resus|outreach) team (?:\w+ ){0,3}(?:round|there|with) (?:him|her|them)|(?:nurses?|staff|carers?) (?:\w+ )?(?:came|arrived) (?:quickly|straight away|immediately|right away|running|to help|within)|(?:ambulance|paramedics?|crew|doctors?|nurses?|staff|carers?) (?:\w+ )?(?:did cpr|did back blows|got (?:him|her|them) (?:breathing|up)|took (?:him|her|them) (?:in|to))|did cpr|back blows/,
       /saved (?:his|her|my|their) life|(?:called|rang|phoned) (?:999|111|an ambulance|the paramedics)|(?:seen|treated) (?:straight away|immediately|quickly|right away)/,
       /(?:is|s|shes|hes|are) (?:now )?(?:doing (?:well|fine|better|ok)|recovering|on the mend|stable)|(?:home|back home) (?:now )?(?:and|feeling) (?:well|better|much better|fine)/,
     ],
@@ -103,6 +103,7 @@ export const settledCues: UrgencyCue[] = [
     phrases: [
       /(?<!(?:say|says|said|saying|claim\w*|insist\w*|tell|tells|told|telling|wrote|writes|written|recorded|seemed|seems|looked|looks|if|whether|other|asked|asks)(?: \w+){0,4} )(?<!other )(?:patients|residents|everyone|everybody|everyones|everybodys|the (?:residents|patients|children|kids|baby)|(?:she|he|they|mum|dad|nan|i|we|baby) (?:was|were|is|are|am)|shes|hes|theyre|i am|we are|we were|i was) (?:are |is |were |was )?(?:all )?(?:safe|fine|ok|okay|unharmed|alright|all right)(?: now)?(?! but| for now| apart| except| until| at the moment| at first| then| when)|(?:so|and) is (?:the baby|my baby|she|he|mum|dad)/,
       /(?:shes|hes|she is|he is|they are|theyre) (?:safe|well) and (?:eating|well|settled|happy|comfortable)/,
+      /(?:he|she|they|mum|dad|nan) (?:came|come|got|was sent|went) (?:back )?home (?:last|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after (?:a|two|three|\d+)|the (?:next|same|following) day|a (?:week|few days|day|fortnight) later|(?:\d+|two|three|four) (?:days|weeks) later)/,
       /(?:shes|hes|she is|he is|they are|theyre|was|were|been) (?:now )?(?:found|back|home|returned)(?: home)? (?:\| )?(?:safe|safely|unharmed|unhurt|safe and (?:well|sound))/,
     ],
   },
@@ -128,7 +129,7 @@ export const ongoingCues: UrgencyCue[] = [
       /(?:hasnt|havent|has not|have not|not) (?:eaten|drunk|had (?:a drink|anything)|been (?:fed|changed|given|checked|seen)) (?:all|for|since)/,
       /(?:is|s|are|shes|hes|theyre|has been|have been|keeps|still) (?:\w+ ){0,2}?(?:fitting|seizing|convulsing|(?:going|turning) (?:grey|gray|blue)|gasping|struggling to breathe|bleeding|unresponsive|unconscious)/,
       /(?:has|have|is|s|are) (?:gone |still |now |been )?missing|(?:been|gone) missing|(?:cant|cannot|can not|still not|not) (?:find|found|been found|traced)(?: (?:her|him|them))?(?= |$)/,
-      /(?:lying|lay|laying) on the floor|(?:no one|nobody) (?:is |s )?(?:answering|doing anything|helping|coming)|nothing is being done/,
+      /(?:lying|laying) on the floor|(?:is|s|are|still|been) lay on the floor|(?:no one|nobody) (?:is |s )?(?:answering|doing anything|helping|coming)|nothing is being done/,
     ],
   },
   {

@@ -52,10 +52,10 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
     negation: 'clause',
     describes: 'a threat of violence',
     phrases: [
-      /(?<!(?:thought|think|thinks|felt like|feel like|swear|swore|joke|joked|jokes|joking) (?:\w+ ){0,4})(?:going|gonna|about|trying|tried|threaten\w*|threat\w* to|said he would|said she would|says he will|says she will|will) to (?:hurt|kill|hit|attack|stab|beat|strangle|harm|rape|batter|shoot|murder) PERSON/,
+      /(?<!(?:thought|think|thinks|felt like|feel like|swear|swears|swore|joke|joked|jokes|joking) (?:\w+ ){0,4})(?<!(?:swear|swears|swore) (?:\w+ ){0,10})(?:going|gonna|about|trying|tried|threaten\w*|threat\w* to|said he would|said she would|says he will|says she will|will) to (?:hurt|kill|hit|attack|stab|beat|strangle|harm|rape|batter|shoot|murder) PERSON/,
       /(?:threaten\w*|threats) (?:to|of) (?:kill|hurt|hit|stab|harm|beat|rape)/,
       /(?:has|got|holding|with|carrying|pulled) a (?:knife|gun|weapon|blade|machete)/,
-      /(?<!(?:thought|think|thinks|felt like|feel like|swear|swore|joke|joked|jokes|joking) (?:\w+ ){0,6})(?<!(?:itll|thatll|it|that|this|which|smoking|drinking|stress|job|work)(?: will| would| could| might| is going to| is gonna)? )(?:kill|murder) (?:me|him|her|us|them)/,
+      /(?<!(?:thought|think|thinks|felt like|feel like|swear|swears|swore|joke|joked|jokes|joking) (?:\w+ ){0,6})(?<!(?:swear|swears|swore) (?:\w+ ){0,10})(?<!(?:itll|thatll|it|that|this|which|smoking|drinking|stress|job|work)(?: will| would| could| might| is going to| is gonna)? )(?:kill|murder) (?:me|him|her|us|them)/,
       /in (?:immediate )?danger/,
       /(?:being|been|is being|getting) attacked/,
       /(?:help me|help us|get help) (?:please|now|quick)/,
@@ -80,6 +80,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       'Staff noticed the fire door was blocked by a delivery and moved it straight away',
       'I thought the night nurse was going to kill me when I pressed the buzzer again, but she just laughed. Angel.',
       'The GP said if I keep smoking it will kill me, and I have now stopped',
+      'My husband swears the physio at the rehab unit is trying to kill him, he is walking better than in years',
     ],
   },
 ]

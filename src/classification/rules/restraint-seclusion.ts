@@ -19,7 +19,7 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       /(?:sat|sitting|knelt|kneeling) on PERSON/,
       /tied PERSON (?:up|down|to)/,
       /strapp(?:ed|ing) (?:PERSON )?(?:in|to|down)/,
-      /locked (?:PERSON )?(?:in|up|away)/,
+      /locked (?:PERSON )?(?:in|up|away)(?! (?:the |a )?(?:\w+ )?(?:car ?park|multi ?storey|multistorey|shop|station))/,
       /lock (?:PERSON )?(?:in|up)/,
       /locks (?:PERSON )?(?:in|up)/,
       /shut (?:PERSON )?in/,
@@ -42,6 +42,7 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       'staff tie my dad to the chair so he doesnt wander',
       'they hold his nose to make him swallow his food he\'s terrified of meal times',
       'they lock him in his room at night so he cant get out, even to use the toilet',
+      'they locked her in the bathroom as a punishment',
       'mattress jammed against the bed rails and the sheets so tight hes pinned in',
       'she gets an injection every time she kicks off, which means asking to go home',
       'the manager makes us give residents tablets to make them sleep from 5pm',
@@ -49,6 +50,7 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
     doesNotMatch: [
       'the wifi doesnt work in the rooms',
       'the car park machine doesnt take cards',
+      'Got locked in the hospital multi-storey because the barrier shuts at 10',
     ],
   },
   {

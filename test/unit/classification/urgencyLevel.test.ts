@@ -62,10 +62,14 @@ describe('emergencies that are over', () => {
     expect(await level('A carer found my aunt unconscious on the floor and called 999, she is in hospital and doing well now.')).not.toBe('urgent')
     expect(await level('When dad collapsed at the day centre the staff did CPR until the ambulance came. They saved his life.')).not.toBe('urgent')
     expect(await level('she collapsed in the lounge and staff didnt call an ambulance for an hour, she is still on the floor')).toBe('urgent')
+    expect(await level('When Grandad stopped breathing on the ward the crash team were round him in seconds. He came home last week.')).not.toBe('urgent')
+    expect(await level('Nan lay on the floor for three hours waiting for the ambulance. She wasn\'t hurt at all, thank goodness.')).not.toBe('urgent')
+    expect(await level('Nan is lay on the floor in her room and the carers say the ambulance will be hours')).toBe('urgent')
   })
 
   it('reads an explained bruise as explained', async () => {
     expect(await level('Mum has bruises on her arms from the blood tests, the nurse explained and they are fading.')).not.toBe('urgent')
+    expect(await level('Dad got a small bruise on his shin from the bed rail. The nurses wrote it up and padded the rail.')).not.toBe('urgent')
   })
 
   it('reads a question about what to do if harm happened, or a figure of speech, as no report, but still pages the real thing', async () => {
