@@ -85,7 +85,7 @@ export const themeNames: readonly string[] = themes.map(theme => theme.name)
 export type Sentiment = 1 | 2 | 3 | 4 | 5
 
 export { type RiskLevel, riskLevels, riskLevelOrder, higherRiskLevel } from '../vocabulary/riskLevels'
-export { type FeedbackQuestion, feedbackQuestions } from '../vocabulary/feedbackQuestions'
+export type { FeedbackQuestion } from '../vocabulary/feedbackQuestions'
 
 export type RiskCategory =
   | 'physical'
