@@ -11,6 +11,7 @@ const nearMisses = [
   'moist', 'joist', 'drink', 'drinks', 'boiled', 'spoiled', 'spoilt', 'coiled', 'starting', 'staring', 'meditation',
   'lying', 'sitting', 'fitted', 'honey', 'monkey', 'tension', 'sayings', 'spouted', 'taking', 'baking', 'waking', 'faking',
   'breaking', 'screening', 'pressures', 'smoking', 'stocking', 'stroking', 'tablet', 'neglects', 'hoists', 'danced', 'valuable', 'sexuality',
+  'rayed', 'xrayed', 'rated', 'raced', 'paced', 'pasted',
 ]
 
 /** Words that occur in real feedback, so are never "corrected" towards a safety word. */

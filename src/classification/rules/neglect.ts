@@ -37,13 +37,16 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:no one|nobody|noone) (?:had |has |have )?(?:checked(?: on)?(?: PERSON)?|been (?:in|near)) (?:\w+ ){0,2}(?:for|in) (?:hours|ages|days|(?:\d+|two|three|four|five|several) (?:hours|days))/,
       /(?:left|leave|leaves|leaving|kept|keep|keeps|keeping) (?:PERSON )?in (?:bed|POSS (?:bed|room|chair|wheelchair)|the (?:chair|wheelchair|room)) (?:all (?:day|night)|for (?:hours|days|weeks)|day and night|24 hours)/,
       /(?:no one|nobody|noone) (?:ever )?(?:gets PERSON (?:up|washed|dressed)|(?:washes|changes|feeds|turns|bathes) PERSON)/,
+      /(?:heels?|toes?|foot|feet|bottom|sacrum|hips?|sore|wound|skin) (?:\w+ ){0,2}(?:has |have |is |are )?(?:gone|going|turned|turning) (?:black|green)/,
     ],
     matches: [
+      'mums heel has gone black and the carers have put a plaster on it',
       'they leave residents in wet pads all night to save time',
       'my mum fell out of bed at 2am and was left on the floor till the morning shift came',
       'my wife is bedbound and no carers have turned up for 3 days, she has no food or water',
     ],
     doesNotMatch: [
+      'I went green when the nurse showed me the needle but it was fine',
       'They cancelled her operation on the day after she had been starving since midnight',
       'wifi is terrible for residents',
       'There is never any hot water in the shower',
@@ -74,8 +77,10 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:carers?|staff|care workers?) (?:are |is |were |was )?(?:not |never |arent |werent |dont |didnt )(?:turning|turn|turned|showing|show|showed|coming|come|came) (?:up|in|out)/,
       /(?:losing|lost) (?:loads of|so much|a lot of|lots of) weight/,
       /(?:losing|lost|dropped|down)(?: weight)?(?: \w+)?(?: about| over| nearly| almost| around)? (?:\d+ ?(?:kg|kgs|kilos?|stone|st|pounds|lbs)\b|(?:a|two|three) stone)(?! (?:on (?:purpose|the diet|slimming)|with (?:slimming|weight watchers)))/,
+      /heating (?:has been |had been |is |s |was |been )?(?:off|broken|not working|down|failed)(?! for (?:a few|an?|ten|\d+) (?:minutes|mins|hour))/,
     ],
     matches: [
+      'The hospice heating has been off for three days in this cold snap',
       'they left my dad in the bath and walked off, he nearly drowned',
       'he has a grade 4 pressure sore that nobody told us about, its down to the bone',
       'they made him sleep in his clothes for a week and didnt wash him, he has sores',
@@ -83,6 +88,7 @@ export const neglectRules: SafetyRuleDefinition[] = [
       'She keeps losing weight, she has dropped nearly 2 stone since she moved in',
     ],
     doesNotMatch: [
+      'The heating was off for an hour while they bled the radiators, all fine',
       'the service was terrible, nobody cares',
       'the nurse took my blood and it didnt hurt at all',
       'I have lost 2 stone on slimming world and the practice nurse has been so encouraging',

@@ -11,7 +11,7 @@ export const physicalRules: SafetyRuleDefinition[] = [
     describes: 'someone being hit or hurt',
     phrases: [
       /hit(?! SELF)(?!s? (?:and miss|the (?:roof|spot|button|road|ground|nail|floor|wall|jackpot)|it off|a (?:wall|brick wall|bump))|ting (?:the|a) )/,
-      /hits/,
+      /(?<!(?:smell|smells|heat|reality|cold|it|music|noise|wind|tiredness|exhaustion) )hits/,
       /hitting/,
       /slap\w*/,
       /punch(?:ed|es|ing)?(?! line)/,
@@ -36,7 +36,7 @@ export const physicalRules: SafetyRuleDefinition[] = [
       /physical(?:ly)? (?:abus\w*|assault\w*|hurt|attack\w*)/,
       /assault(?:ed|ing|s)?/,
       /attack(?:ed|ing) (?:PERSON)/,
-      /(?:hurt|hurting|hurts|harmed|harming|injured) PERSON/,
+      /(?:hurt|hurting|hurts|harmed|harming|injured) PERSON(?! (?:ears|eyes|feelings|pride))/,
       /rough(?:ly)? (?:handl\w*|with)/,
       /manhandl\w*/,
       /man handl\w*/,
@@ -50,6 +50,8 @@ export const physicalRules: SafetyRuleDefinition[] = [
       'mam says the lad on nights pinches her and pulls her hair',
     ],
     doesNotMatch: [
+      'The smell hits you as you walk in',
+      'Music at the sing-along is far too loud, Mum says it hurts her ears',
       'My mum loved the film night, they watched a thriller where someone gets strangled',
       'Someone asked me if the carers ever hit or shout at my mum. Absolutely not!',
       'The doctor pushed for me to get a scan quickly',

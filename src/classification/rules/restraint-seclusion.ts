@@ -37,8 +37,10 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       /(?:keep|keeps|kept|keeping|have|has|had|got) PERSON dop(?:ed|ing) up/,
       /(?:keep|keeps|kept|keeping) PERSON (?:doped|drugged|sedated|zonked|knocked out)/,
       /(?:sleeping (?:tablets|pills)|sedatives?|tablets|pills|meds|medication|lorazepam|diazepam|haloperidol) (?:\w+ ){0,6}(?:so (?:they|staff|the staff|the night staff|we) (?:can|could) (?:have an easy|have a quiet|get some peace|have some peace|get an easy|sit down|get on)|so (?:she|he|they|PERSON) (?:is|are|stays?|keeps?|will be|would be) (?:quiet|asleep|docile|out of the way|no trouble|compliant))/,
+      /(?:wedg\w*|jamm?\w*|push\w*|put\w*) (?:a |the )?(?:chair|table|wardrobe|bed|mattress|chest of drawers) (?:\w+ ){0,2}(?:against|behind|across) (?:\w+ )?doors?/,
     ],
     matches: [
+      'Is it allowed for them to put the bed sides up and wedge a chair against Nana\'s door at night?',
       'staff tie my dad to the chair so he doesnt wander',
       'they hold his nose to make him swallow his food he\'s terrified of meal times',
       'they lock him in his room at night so he cant get out, even to use the toilet',

@@ -10,7 +10,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
     negation: 'near',
     describes: 'a risk of suicide',
     phrases: [
-      /suicid\w*/,
+      /(?<!(?:make|makes|made|making|drive|drives|drove|driving) (?:anyone|anybody|everyone|you|a saint|people) )suicid\w*/,
       /(?:kill|killing|killed|hang|hanging|hanged|hurt|hurting|harm|harming|cut|cutting|starve|starving|drown|poison\w*|hit|hits|hitting|punch\w*|burn\w*) SELF/,
       /end (?:it all|POSS (?:own )?life|things|everything)/,
       /ending (?:it all|POSS life|things)/,
@@ -20,12 +20,14 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /(?:going to|want to|about to|ready to|will|ill|i will) end it(?! (?:with|there|here|for|between|off|early))/,
     ],
     matches: [
+      'waiting this long is enough to make me suicidal',
       'been let down by everyone. gonna end it tonight',
       'kms honestly, the ward discharged me with nowhere to go',
       'sucidal and no one is helping, the gp says wait for the referal',
       'i want to end it all, nobody at the crisis team will call me back',
     ],
     doesNotMatch: [
+      'The 111 hold music is enough to make anyone suicidal, ha',
       'the service was terrible, nobody cares',
       'nobody rang me back about my referral, been 3 weeks',
       'The nurse asked me the routine questions about suicide, which I thought was good practice',
@@ -59,8 +61,10 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /plan(?:ned|ning)? to (?:die|end)/,
       /(?:fed up|sick|tired) (?:of|with) being a burden|(?:im|i am) (?:just )?(?:a )?(?:burden|in the way) (?:to|for|on) (?:everyone|everybody|you all|my family|them)|everyone (?:would be|will be|is|d be) better off/,
       /(?:this is|its|heres) (?:my )?(?:goodbye|last) (?:message|note|text|letter)|my goodbye (?:message|note|text|letter)/,
+      /(?:dont|do not) think (?:i|ill|i will) (?:still )?be (?:here|around|alive) (?:in|by|for|next|much)|(?:i wont|i will not) (?:still )?be (?:here|around|alive) (?:by (?:the end|christmas|then)|to see)|(?:tired|sick) of (?:everything|it all|life|living|being alive)/,
     ],
     matches: [
+      'Six weeks for an appointment. I don\'t think I\'ll still be here in six weeks to be honest',
       'cant do this no more, let down by every service',
       'i cant go on like this anymore. i have tablets saved up',
       'wanna die tbh, been waiting 9 months for therapy and nothing',
@@ -73,6 +77,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'Last night he told me he\'s written letters to the children and he knows where he\'ll go to do it',
     ],
     doesNotMatch: [
+      'I won\'t be here next week, I\'m on holiday, please ring after the 10th',
       'I thought I was going to die but the midwives kept me calm and we are both healthy',
       'He wanted to die in his own bed and the hospice team made it possible',
       'i hate the waiting room music lol',
@@ -96,8 +101,10 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /(?:saving|saved|stockpil\w*|hoard\w*|collecting|hiding|hidden) (?:up )?(?:\w+ ){0,2}(?:tablets|pills|meds|medication|painkillers|paracetamol)(?! for (?:the|a) (?:trip|holiday))/,
       /(?:sorted|written|made|wrote|done|updated) (?:out )?(?:my|his|her) will (?:and|then|now)|(?:given|giving|gave) (?:away )?(?:the|my|his|her) (?:dog|cat|pets?|cats|dogs) (?:away|to)|wont need (?:the|my|this|that) (?:appointment|referral|bed)/,
       /sorry for everything|(?:tell|told) (?:them|everyone|my \w+|the kids) (?:that )?(?:i|he|she) (?:love|loved|loves) (?:them|him|her)/,
+      /(?:bridge|railway|tracks|river|cliff|sea|motorway) (?:\w+ ){0,4}(?:(?:looks?|seems?|looking) (?:so )?(?:inviting|tempting)|(?:looks?|seems?|looking|feels?) (?:so )?(?:peaceful|calm) (?:these days|lately|now|tonight|recently))/,
     ],
     matches: [
+      'just tired of everything, and the bridge by the unit looks peaceful these days',
       'Im standing on the bridge near the hospital. Nobody from the crisis team rang back',
       'my partner has locked himself in the garage with the car running',
       'I keep thinking about stepping in front of a train on my way home from the clinic',
@@ -105,6 +112,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'Ive sorted my will and given the dog to my sister. I wont need the appointment',
     ],
     doesNotMatch: [
+      'The view of the river from the ward window looks peaceful, lovely spot',
       'We stood on the bridge and watched the boats, a lovely day out from the home',
       'The train was late so I missed my appointment at the clinic',
       'The pharmacist sorted out all her tablets into a dosette box',

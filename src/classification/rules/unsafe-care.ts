@@ -42,8 +42,10 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:do not|dnr|dnacpr) (?:resuscitate|without|not discussed)/,
       /dnr/,
       /dnacpr/,
+      /(?:vaccine|vaccines|medicines?|medication|drugs?|insulin) fridge (?:\w+ ){0,4}(?:broken|not working|too warm|off|faulty)|(?:not|dont|never|stop|stopped) (?:to )?(?:record|recording|check|checking) (?:the )?(?:fridge )?temperatures/,
     ],
     matches: [
+      'Our fridge for vaccines has been broken for a fortnight and the manager told us not to record the temperatures',
       'Mum has had five falls in two months at the home',
       'She was given her night tablets twice by two carers',
       'My insulin wasnt given for a full day',
@@ -122,8 +124,10 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:police|they|staff|we|everyone) (?:are|re) (?:still )?(?:out )?(?:looking|searching) for (?:him|her|them|PERSON)/,
       /(?:no one|nobody|no body) (?:knows?|has any idea) where (?:he|she|they|PERSON) (?:is|are|has gone|went)/,
       /(?:he|she|they|PERSON) (?:still )?(?:hasnt|has not|havent|have not|is not|isnt|s not|are not|arent) (?:still )?(?:been )?(?:found|located|come back|returned|turned up)/,
+      /(?:he|she|they|PERSON) (?:never|didnt|did not|hasnt|has not|still hasnt|still has not|havent|have not) (?:arrive|arrived|get|got|make it|made it|come|came|return|returned) (?:back )?home|(?:nobody|no one|no body) (?:has |have )?(?:reported|rung about|called about) (?:him|her|them|PERSON) (?:as )?missing/,
     ],
     matches: [
+      'He was sent home from the clinic at 10pm in a taxi to the wrong address. He never arrived home.',
       'he wandered out the front door cos the code lock was broke, they didnt know he was gone for 3 hours',
       'dad has dementia and got out of the home last night, police found him on the main road in his pyjamas',
       'my brother keeps going missing from the supported living place, staff dont notice for hours, last time he was found by the canal',
@@ -135,6 +139,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'Its been four hours and he still hasnt been found',
     ],
     doesNotMatch: [
+      'The parcel never arrived home and the pharmacy will not refund it',
       'visiting hours are too short',
       'My son\'s social worker keeps changing',
       'We lost my son to cancer two years ago and the hospice was wonderful',
@@ -229,7 +234,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /fire (?:alarms?|detectors?|doors?|exits?|sprinklers?|escapes?|panel) (?:\w+ ){0,3}(?:propped|wedged|tied|switched off|turned off|disabled|disconnected|taped (?:over|up)|covered up|unplugged|chained|padlocked|isolated)/,
       /(?:burning smell|smell of burning|smoke) (?:\w+ ){0,3}(?:in|on|coming (?:from|out of|under)) (?:the |a )?(?:corridor|hallway|kitchen|lounge|landing|stairs|stairwell|bedroom|room|ward|building|home|upstairs|downstairs|loft)|(?:smoke|flames) (?:\w+ ){0,2}(?:coming|pouring|billowing) (?:out|from|under|through)/,
       /(?:padlock\w*|chain\w*) (?:\w+ ){0,3}fire (?:doors?|exits?|escapes?)/,
-      /(?:ceiling|roof|wall) (?:has |had )?(?:come|came|fallen|fell|collapsed|caved|coming|falling) (?:down|in)|water (?:\w+ ){0,2}(?:through|into|onto|over|out of) (?:the )?(?:lights?|light fittings?|electrics?|sockets?|fuse ?box|plugs?)|(?:exposed|bare|live) (?:live )?(?:wires|wiring|cables)/,
+      /(?:ceiling|roof|wall) (?:has |had )?(?:come|came|fallen|fell|collapsed|caved|coming|falling) (?:down|in)|(?:ceiling|roof) (?:is |s )?down|water (?:\w+ ){0,2}(?:through|into|onto|on|over|near|around|out of) (?:the )?(?:lights?|light fittings?|electrics?|sockets?|fuse ?box|plugs?)|(?:exposed|bare|live) (?:live )?(?:wires|wiring|cables)/,
       /(?:switched|turned|taken|disconnected) (?:off )?(?:the )?(?:fire|smoke) (?:alarms?|detectors?|panel)(?: off)?|(?:prop|props|propped|propping|wedge|wedges|wedged|wedging) (?:open )?(?:the )?fire doors?/,
     ],
     matches: [
@@ -237,6 +242,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'the fire doors are propped open with chairs and the fire alarm has been switched off',
       'they switched off the smoke detectors on the top floor because of the toaster',
       'part of the lounge ceiling came down with water pouring through the light fittings',
+      'ceiling down in lounge, water on the sockets, residents still in there',
       'smoke in the corridor and the alarm is not going off, my mum is upstairs',
       'is it normal to padlock the only fire exit on the first floor',
       'smoke coming out of the roof of the care home, alarm going, no one coming out',

@@ -51,6 +51,11 @@ describe('people missing now, and patients left to get worse', () => {
     expect(await level('NEWS went up to 6 overnight, the nurse escalated and the registrar reviewed him within ten minutes. Brilliant care.')).not.toBe('urgent')
   })
 
+  it('reads ordinary words as themselves, not as a misspelt safety word or a number as text-speak', async () => {
+    expect(assessSafety('She fell in the night and was X-rayed the next morning.').categories).not.toContain('sexual')
+    expect(assessSafety('Mum has had 4 falls in 2 months at the home.').level).not.toBe('none')
+  })
+
   it('does not read a risk to life into a complaint that speaks of no crisis', async () => {
     expect(await level('There\'s been scaffolding up round Mum\'s care home for six months and her window looks onto it. They said six weeks.')).not.toBe('urgent')
     expect(await level('He told me last night he has written letters to the children and he knows where he\'ll go to do it.')).toBe('urgent')
