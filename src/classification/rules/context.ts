@@ -104,7 +104,7 @@ export const settledCues: UrgencyCue[] = [
       /(?<!(?:say|says|said|saying|claim\w*|insist\w*|tell|tells|told|telling|wrote|writes|written|recorded|seemed|seems|looked|looks|if|whether|other|asked|asks)(?: \w+){0,4} )(?<!other )(?:patients|residents|everyone|everybody|everyones|everybodys|the (?:residents|patients|children|kids|baby)|(?:she|he|they|mum|dad|nan|i|we|baby) (?:was|were|is|are|am)|shes|hes|theyre|i am|we are|we were|i was) (?:are |is |were |was )?(?:all )?(?:safe|fine|ok|okay|unharmed|alright|all right)(?: now)?(?! but| for now| apart| except| until| at the moment| at first| then| when)|(?:so|and) is (?:the baby|my baby|she|he|mum|dad)/,
       /(?:shes|hes|she is|he is|they are|theyre) (?:safe|well) and (?:eating|well|settled|happy|comfortable)/,
       /(?:he|she|they|mum|dad|nan) (?:came|come|got|was sent|went) (?:back )?home (?:last|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after (?:a|two|three|\d+)|the (?:next|same|following) day|a (?:week|few days|day|fortnight) later|(?:\d+|two|three|four) (?:days|weeks) later)/,
-      /(?:shes|hes|she is|he is|they are|theyre|was|were|been) (?:now )?(?:found|back|home|returned)(?: home)? (?:\| )?(?:safe|safely|unharmed|unhurt|safe and (?:well|sound))/,
+      /(?:shes|hes|she is|he is|they are|theyre|was|were|been) (?:now )?(?:found|back|home|returned)(?: home)? (?:\| )?(?:safe|safely|unharmed|unhurt|safe and (?:well|sound))|found (?:safe|unharmed|unhurt|safe and well)/,
     ],
   },
   {

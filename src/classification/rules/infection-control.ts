@@ -29,8 +29,10 @@ export const infectionControlRules: SafetyRuleDefinition[] = [
       /(?:clinical|infected) (?:waste|laundry) (?:\w+ ){0,3}(?:left|overflowing|mixed|piled|with everyone)/,
       /(?:sharps )?bins? (?:are |is |were |was )?(?:always )?overflowing/,
       /(?:black )?mould (?:in|on|all over)/,
+      /(?:commodes?|bedpans?|urine bottles?|urinals?) (?:\w+ ){0,7}(?:same|kitchen|hand ?wash) sinks?|(?:blood|faeces|poo|vomit|sick|urine) (?:\w+ ){0,2}(?:in|on|over) the (?:shower|bath|toilet|sheets|commode|pillow)/,
     ],
     matches: [
+      'Commodes at Dad\'s home get rinsed in the same sink they use for the tea cups',
       'the nurse didnt wear gloves to change my dressing',
       'no hand gel anywhere on the ward n nurses not washing hands, theres c diff signs on 3 doors',
       'the home has a norovirus outbreak and they are still mixing sick and well residents, no gloves or aprons',

@@ -74,13 +74,16 @@ export const physicalRules: SafetyRuleDefinition[] = [
       /burns? on (?:POSS )?(?:\w+ )?(?:face|arms?|legs?|hands?|back|body|skin|neck|feet|foot|chest|bum|bottom)/,
       /bite marks/,
       /(?:marks|scratches|cuts) on (?:POSS )?(?:neck|face|arms?|legs?|wrists?|body)/,
+      /skin tears?|(?:hip|wrist|arm|leg|femur|ankle|shoulder|rib|collar ?bone|skull|pelvic) fractures?/,
     ],
     matches: [
+      'Mum has a skin tear on her arm from the hoist at her home visit',
       'got a massive bruise from my blood test lol, nurse was nice tho',
       'mum has bruises all over her arms and the carers cant explain them',
       'my mother has bruising on her thighs and is frightened of the male carer',
     ],
     doesNotMatch: [
+      'She tore her skin-tight jeans climbing the stile on the walk, ha',
       'they didn\'t explain my diagnosis properly',
       'the nurse took my blood and it didnt hurt at all',
     ],

@@ -43,8 +43,12 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /dnr/,
       /dnacpr/,
       /(?:vaccine|vaccines|medicines?|medication|drugs?|insulin) fridge (?:\w+ ){0,4}(?:broken|not working|too warm|off|faulty)|(?:not|dont|never|stop|stopped) (?:to )?(?:record|recording|check|checking) (?:the )?(?:fridge )?temperatures/,
+      /(?:double|extra|duplicate) dose|(?:given|gave|had) (?:a |an )?(?:second|repeat|extra) dose|(?:missed|missing|without) (?:\w+ ){0,2}doses?\b/,
+      /(?:went|go|gone|goes|been|going) (?:\w+ ){0,3}without (?:POSS |her |his |their )?(?:\w+ ){0,2}(?:medication|medicine|medicines|meds|tablets|antidepressants|insulin|inhalers?|injections?|antibiotics|pills|painkillers)|(?:medication|medicine|meds|tablets|inhaler|insulin|prescription) (?:\w+ ){0,2}ran out|ran out of (?:POSS |her |his |their )?(?:\w+ )?(?:medication|medicine|meds|tablets|inhaler|insulin)/,
     ],
     matches: [
+      'Mum went four days without her antidepressants after moving homes',
+      'Dad was given a double dose of his blood thinner on Tuesday, he was checked over and is fine',
       'Our fridge for vaccines has been broken for a fortnight and the manager told us not to record the temperatures',
       'Mum has had five falls in two months at the home',
       'She was given her night tablets twice by two carers',
@@ -54,6 +58,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'he was pushed over by a staff member and broke his wrist',
     ],
     doesNotMatch: [
+      'The second dose of the vaccine is due in March, the surgery will text me',
       'Falls prevention class was really useful',
       'visiting hours are too short',
       'waited 3 hours in A&E, not good enough',
@@ -125,8 +130,10 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:no one|nobody|no body) (?:knows?|has any idea) where (?:he|she|they|PERSON) (?:is|are|has gone|went)/,
       /(?:he|she|they|PERSON) (?:still )?(?:hasnt|has not|havent|have not|is not|isnt|s not|are not|arent) (?:still )?(?:been )?(?:found|located|come back|returned|turned up)/,
       /(?:he|she|they|PERSON) (?:never|didnt|did not|hasnt|has not|still hasnt|still has not|havent|have not) (?:arrive|arrived|get|got|make it|made it|come|came|return|returned) (?:back )?home|(?:nobody|no one|no body) (?:has |have )?(?:reported|rung about|called about) (?:him|her|them|PERSON) (?:as )?missing/,
+      /(?:(?:person|child|boy|girl|lad|resident|patient|son|daughter|he|she)(?: \| \d+ \|)?|\d+(?: \|)?) missing for (?:\w+ )?(?:hours?|hrs|days?|nights?)/,
     ],
     matches: [
+      'Young person (15) missing for 9 hours Friday night, reported to police at 2 hours',
       'He was sent home from the clinic at 10pm in a taxi to the wrong address. He never arrived home.',
       'he wandered out the front door cos the code lock was broke, they didnt know he was gone for 3 hours',
       'dad has dementia and got out of the home last night, police found him on the main road in his pyjamas',
@@ -189,8 +196,10 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:register|stock|count) (?:\w+ ){0,2}(?:doesnt|does not|dont|do not) add up/,
       /(?:unaccounted for|(?:controlled )?drugs? (?:\w+ )?missing)/,
       /(?:wrote|writes|written|recorded|signed) (?:\w+ ){0,4}(?:when|that) (?:she|he|they) (?:hadnt|had not|wasnt|was not|didnt|did not)/,
+      /(?:records|notes|charts?|care notes|mar (?:sheets|charts)|fluid charts?|turning charts?|visit logs?|logs|body maps?|care files?) (?:\w+ ){0,4}(?:blank|empty|never (?:get |got )?filled in|have gaps|dont match|do not match|falsified|made up)|someone elses (?:name|medication|medicines|records|notes|details|care plan)|sent (?:POSS |her |his |my )?(?:medical )?(?:records|results|notes|letters?|results letter) to (?:a different|the wrong|another|someone else|POSS old)/,
     ],
     matches: [
+      'Dad\'s fluid and turning charts were completely blank for last week',
       'Medication charts arent signed properly, half the MAR sheets have gaps',
       'the records for my dads food and fluids are filled in at the end of the shift from memory',
       'Incident forms are not filled in after falls',
@@ -198,6 +207,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'Care notes are copied from day to day, they wrote she had a shower when she hadnt',
     ],
     doesNotMatch: [
+      'The forms at reception were blank so I filled in a new one',
       'they showed me the care notes, all up to date',
       'The new manager has brought in proper records, every visit and drink is written down',
     ],

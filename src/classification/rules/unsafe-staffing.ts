@@ -22,8 +22,10 @@ export const unsafeStaffingRules: SafetyRuleDefinition[] = [
       /(?:1[2-9]|twelve|fourteen|sixteen) hour shifts? (?:back to back|with no break|every day)/,
       /(?:unsafe|dangerous) (?:staffing|levels)/,
       /staffing (?:is |levels are )?(?:unsafe|dangerous)/,
+      /down to (?:one|1|two|2|half|a skeleton) (?:nurse|nurses|carer|carers|staff|strength|crew|crews|team)|(?:half|\d+ ?(?:%|percent)) (?:strength|of (?:planned |the )?(?:crews|staff|shifts|establishment))|(?:running|run|relying|relies|rely) on (?:locums|agency(?: staff)?|bank staff)|(?:only|just) (?:one|1) (?:person|member of staff|carer|nurse) (?:\w+ ){0,3}(?:trained|able|knows how) to|(?:closed|closing|shut|cancelled) (?:\w+ ){0,5}(?:due to|because of) (?:staffing|staff shortages|short staffing|no staff|lack of staff)/,
     ],
     matches: [
+      'Mum\'s ward was down to one nurse last night because the other got pulled to A&E',
       'Only two carers on at night for 30 residents with dementia',
       'They have two staff for 18 people with dementia on the top floor',
       'Staff training is out of date, most carers havent done moving and handling training for years',

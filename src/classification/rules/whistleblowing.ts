@@ -41,8 +41,10 @@ export const whistleblowingRules: SafetyRuleDefinition[] = [
       /(?:change|changed|changing|alter|altered|altering) (?:the )?(?:records|notes|charts|logs|paperwork)/,
       /(?:records|notes|charts|logs|paperwork) (?:are |were |being )?(?:changed|altered|made up|backdated|filled in later|faked)/,
       /(?:sack|sacked|fire|discipline|disciplined|punish|punished) (?:anyone|us|staff|people|me) (?:who|that|for|if) (?:report|reports|complain|complains|speak|speaks|raise|raises)/,
+      /(?:failed|fails|failing|didnt|did not|never) (?:to )?(?:report|refer|notify) (?:\w+ ){0,3}(?:safeguarding|incidents?|injuries|concerns|falls)|(?:no|not made any|never made|made no) safeguarding (?:referrals?|alerts?|reports?)/,
     ],
     matches: [
+      'From adult safeguarding: provider failed to report 3 safeguarding incidents in October',
       'staff covered up a fall where a resident broke her hip, they wrote she was fine',
       'the nurses are scared of the ward manager, he threatens to sack anyone who reports abuse',
       'I reported to the manager that a colleague was rough with residents and she told us to keep quiet about it',
