@@ -83,12 +83,15 @@ const alwaysUrgentCategories = new Set<RiskCategory>(['risk-to-life', 'sexual'])
  * A safety phrase marks a message urgent on its own. When the concern model, reading the whole message, is confident
  * it is calm ("years ago a carer was rough with my gran, it was dealt with"), the phrase still gets an inspector
  * within a working day, but does not page anyone: false alarms teach people to ignore alarms. Risk to life, sexual
- * abuse and emergencies happening now are never held back.
+ * abuse and emergencies happening now are never held back. The sentence the rule matched must read calm on its own
+ * too: praise around it dilutes the whole message ("he is still scared because a nurse slapped him last night", added
+ * to a chat that began "the nurses were lovely").
  */
-export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernAssessment): SafetyFinding {
+export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernAssessment, readsCalm: (sentence: string) => boolean = () => true): SafetyFinding {
   if (rules.level !== 'urgent' || !concern.confidentlyCalm) return rules
   if (rules.signposts.includes('immediate-danger') || rules.categories.some(category => alwaysUrgentCategories.has(category))) return rules
   const [strongest, ...others] = rules.signals as [SafetySignal, ...SafetySignal[]]
+  if (!readsCalm(strongest.sentence)) return rules
   const reason =
     `Rule ${strongest.ruleId} (${describeCategories(strongest.categories)}) found ${strongest.describes} in ${quoteSentence(strongest.sentence)}. ` +
     `High rather than urgent because the concern model reads the whole message as calm.` +
@@ -185,7 +188,7 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const prediction = this.model.predict(text, question)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
     const positive = prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude')
-    const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern)
+    const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern, sentence => this.model.assessConcern(sentence).level !== 'urgent')
     const concern = riskLevelOrder[prediction.concern.level] > riskLevelOrder[rules.level] ? this.concernRisk(text, prediction.concern, rules, positive) : { level: 'none' as const, categories: [], reason: '' }
     const combined = combineRisk(rules, concern, modelRisk(prediction, safetyThemeProbability, text))
     // The concern model counted too, though a rule's reason was chosen: name it.

@@ -39,7 +39,7 @@ it('after kill -9 and a restart, the same conversation carries on at the same st
   const before = new DirectLineTestClient(first.url)
   await before.start()
   for (const [typed, expected] of [
-    ['Mum lost a lot of weight and nobody told us.', 'Who are you?'],
+    ['The food at the home is always cold and nobody listens to Mum.', 'Who are you?'],
     ['my mum', 'Which service is it about?'],
     ['Willow Lodge nursing hom', 'Did you mean'],
     ['1', 'When did it happen?'],
@@ -57,7 +57,7 @@ it('after kill -9 and a restart, the same conversation carries on at the same st
     role: 'family_friend_carer',
     service: { name: 'Willow Lodge Example Nursing Home' },
     when: { text: 'over the winter' },
-    story: 'Mum lost a lot of weight and nobody told us.',
+    story: 'The food at the home is always cold and nobody listens to Mum.',
   })
 
   const second = await startService()
@@ -73,9 +73,9 @@ it('after kill -9 and a restart, the same conversation carries on at the same st
   expect(textOf(await after.say('bad'))).toContain('What would you like to happen?')
 
   const record = await recordFor(before.conversationId)
-  expect(record?.story).toBe('Mum lost a lot of weight and nobody told us.\n\nHer food was left out of reach.')
+  expect(record?.story).toBe('The food at the home is always cold and nobody listens to Mum.\n\nHer food was left out of reach.')
   const transcript = await after.read('0')
-  const typed = ['Mum lost a lot of weight and nobody told us.', 'my mum', 'Willow Lodge nursing hom', '1', 'over the winter', 'Her food was left out of reach.', 'bad']
+  const typed = ['The food at the home is always cold and nobody listens to Mum.', 'my mum', 'Willow Lodge nursing hom', '1', 'over the winter', 'Her food was left out of reach.', 'bad']
   expect(transcript.activities.filter(activity => activity.from.role === 'user').map(activity => activity.text)).toEqual(typed)
   // Every message is on the record, with its step, across the kill.
   expect(record?.conversation?.map(message => [message.step, message.text])).toEqual([

@@ -56,6 +56,11 @@ describe('people missing now, and patients left to get worse', () => {
     expect(assessSafety('Mum has had 4 falls in 2 months at the home.').level).not.toBe('none')
   })
 
+  it('pages for harm added to a calm message: praise around it does not dilute it', async () => {
+    const earlier = 'My dad had his hip done at the General last week and the nurses were lovely.\n\ngood\n\nno thanks\n\nwhat happened to my feedback'
+    expect(await level(`${earlier}\n\nthank you. when will you go there? he is still scared because a nurse slapped him last night`)).toBe('urgent')
+  })
+
   it('does not read a risk to life into a complaint that speaks of no crisis', async () => {
     expect(await level('There\'s been scaffolding up round Mum\'s care home for six months and her window looks onto it. They said six weeks.')).not.toBe('urgent')
     expect(await level('He told me last night he has written letters to the children and he knows where he\'ll go to do it.')).toBe('urgent')
