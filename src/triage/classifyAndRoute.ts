@@ -296,7 +296,7 @@ export class ClassifyAndRoute {
     const stored = record.classification as StoredClassification | undefined
     if (stored?.classifiedAt && stored.textHash === textHash) return stored
     if (!text.trim()) return stored
-    const fresh = await this.classify(text)
+    const fresh = await this.classify(text, record.question)
     return { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : textHash } as StoredClassification
   }
 
