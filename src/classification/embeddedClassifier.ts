@@ -83,15 +83,15 @@ const alwaysUrgentCategories = new Set<RiskCategory>(['risk-to-life', 'sexual'])
  * A safety phrase marks a message urgent on its own. When the concern model, reading the whole message, is confident
  * it is calm ("years ago a carer was rough with my gran, it was dealt with"), the phrase still gets an inspector
  * within a working day, but does not page anyone: false alarms teach people to ignore alarms. Risk to life, sexual
- * abuse and emergencies happening now are never held back. The sentence the rule matched must read calm on its own
- * too: praise around it dilutes the whole message ("he is still scared because a nurse slapped him last night", added
+ * abuse and emergencies happening now are never held back, nor is a finding whose own sentence the concern model
+ * reads as urgent: praise around it dilutes the whole message ("he is still scared because a nurse slapped him last night", added
  * to a chat that began "the nurses were lovely").
  */
-export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernAssessment, readsCalm: (sentence: string) => boolean = () => true): SafetyFinding {
+export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernAssessment, readsUrgent: (sentence: string) => boolean): SafetyFinding {
   if (rules.level !== 'urgent' || !concern.confidentlyCalm) return rules
   if (rules.signposts.includes('immediate-danger') || rules.categories.some(category => alwaysUrgentCategories.has(category))) return rules
   const [strongest, ...others] = rules.signals as [SafetySignal, ...SafetySignal[]]
-  if (!readsCalm(strongest.sentence)) return rules
+  if (readsUrgent(strongest.sentence)) return rules
   const reason =
     `Rule ${strongest.ruleId} (${describeCategories(strongest.categories)}) found ${strongest.describes} in ${quoteSentence(strongest.sentence)}. ` +
     `High rather than urgent because the concern model reads the whole message as calm.` +
@@ -151,16 +151,18 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const { settled, settledBy } = rules.context
     // The model's category is a guess from its words: when the message says the harm is over or in hand, a reading of
     // risk to life stands only if the message speaks of a crisis (a wrong dose put right is not a wish to die).
-    const neverLowered = isNeverLowered([concern.category]) && (concern.category !== 'risk-to-life' || speaksOfRiskToLife(text))
+    const unfoundedRiskToLife = concern.category === 'risk-to-life' && !speaksOfRiskToLife(text)
+    const neverLowered = isNeverLowered([concern.category]) && !unfoundedRiskToLife
     const lowered = concern.level === 'urgent' && settled && !neverLowered && !rules.signals.some(signal => isNeverLowered(signal.categories))
     // Just over the line, the reading pages only when a rule confirms a serious concern and a sentence shows someone harmed now.
     const confirmed = rules.level === 'high' && rules.context.atRiskNow !== undefined
     const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin && !confirmed
-    // Words alone do not page: the model's reading needs a sentence showing someone harmed or in danger now.
+    // Words alone do not page: the model's reading needs a sentence showing someone harmed or in danger now (so does a
+    // guess of risk to life in a message with no word of a crisis: "scaffolding outside her window for six months").
     const { harmShown, past } = rules.context
     const unconfirmed =
       concern.level === 'urgent' && !lowered && !narrow && !neverLowered &&
-      (past || positive || ((isNotInItselfUrgent([concern.category]) || isNeverLowered([concern.category])) && harmShown === undefined))
+      (past || positive || ((isNotInItselfUrgent([concern.category]) || unfoundedRiskToLife) && harmShown === undefined))
     const level = lowered || narrow || unconfirmed ? 'high' : concern.level
     const because =
       lowered && settledBy[0]
@@ -188,7 +190,7 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const prediction = this.model.predict(text, question)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
     const positive = prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude')
-    const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern, sentence => this.model.assessConcern(sentence).level !== 'urgent')
+    const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern, sentence => this.model.assessConcern(sentence).level === 'urgent')
     const concern = riskLevelOrder[prediction.concern.level] > riskLevelOrder[rules.level] ? this.concernRisk(text, prediction.concern, rules, positive) : { level: 'none' as const, categories: [], reason: '' }
     const combined = combineRisk(rules, concern, modelRisk(prediction, safetyThemeProbability, text))
     // The concern model counted too, though a rule's reason was chosen: name it.
