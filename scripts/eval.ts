@@ -46,12 +46,12 @@ async function main(): Promise<void> {
   console.log(`Trained in ${((Date.now() - trainingStarted) / 1000).toFixed(0)} s.`)
 
   const heldOutClassifier = new EmbeddedClassifier(model)
-  const predictions = heldOut.map(comment => heldOutClassifier.classifySync(comment.text, comment.question))
+  const predictions = heldOut.map(comment => heldOutClassifier.classifySync(comment.text, comment))
   const themes = themeScores(heldOut.map(comment => comment.themes), predictions.map(prediction => prediction.themes), themeNames, 10)
   const withSentiment = heldOut.map((comment, index) => ({ comment, index })).filter(({ comment }) => comment.sentiment !== undefined)
   const sentiment = classScores(
     withSentiment.map(({ comment }) => comment.sentiment as number),
-    withSentiment.map(({ comment }) => model.predict(comment.text, comment.question).sentiment),
+    withSentiment.map(({ comment }) => model.predict(comment.text, comment).sentiment),
     [1, 2, 3, 4, 5],
   )
   const nhsUrgent = predictions.filter(prediction => prediction.risk.level === 'urgent').length

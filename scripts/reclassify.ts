@@ -11,7 +11,7 @@ import { openDatabase } from '../src/data/database'
 import { feedbackModel } from '../src/data/models/feedback'
 import { createLogger } from '../src/logger'
 import { createServices } from '../src/composition'
-import { classifiableText } from '../src/triage/classifyAndRoute'
+import { classificationInput } from '../src/triage/classifyAndRoute'
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { batch: { type: 'string', default: '100' }, 'dry-run': { type: 'boolean', default: false } } })
@@ -30,14 +30,15 @@ async function main(): Promise<void> {
     for (;;) {
       const query: Record<string, unknown> = { status: { $ne: 'draft' } }
       if (lastId) query._id = { $gt: lastId }
-      const batch = await feedback.find(query, { reference: 1, story: 1, desiredOutcome: 1, classification: 1 }).sort({ _id: 1 }).limit(batchSize).lean()
+      const batch = await feedback.find(query, { reference: 1, story: 1, desiredOutcome: 1, conversation: 1, otherMessages: 1, question: 1, overall: 1, classification: 1 }).sort({ _id: 1 }).limit(batchSize).lean()
       if (batch.length === 0) break
       for (const record of batch) {
         lastId = record._id
         try {
           const before = (record.classification?.risk?.level ?? 'none') as RiskLevel
+          const { text, context } = classificationInput(record)
           const after = dryRun
-            ? (await classifier.classifyFeedback(classifiableText(record))).risk.level
+            ? (await classifier.classifyFeedback(text, context)).risk.level
             : await services.classifyAndRoute.process(record.reference, { reclassify: true }).then(async () => {
                 const updated = await feedback.findOne({ reference: record.reference }, { classification: 1 }).lean()
                 return (updated?.classification?.risk?.level ?? 'none') as RiskLevel

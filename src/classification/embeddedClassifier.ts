@@ -1,7 +1,7 @@
 import type { ConcernAssessment } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
 import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, signpostingByRules, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
-import { type FeedbackQuestion, higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
+import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
 import { lexiconFeatures } from './sentimentLexicon'
 import { normaliseTokens, splitSentences } from './text'
 import type { Classification, FeedbackClassifier, FeedbackContext, RiskAssessment } from './types'
@@ -186,8 +186,8 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     return this.model.assessConcern(text).level === 'none'
   }
 
-  classifySync(text: string, question?: FeedbackQuestion): Classification {
-    const prediction = this.model.predict(text, question)
+  classifySync(text: string, context: FeedbackContext = {}): Classification {
+    const prediction = this.model.predict(text, context)
     const safetyThemeProbability = Math.max(0, ...this.safetyThemeIndices.map(index => prediction.themeProbabilities[index] as number))
     const positive = prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude')
     const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern, sentence => this.model.assessConcern(sentence).level === 'urgent')
@@ -204,6 +204,6 @@ export class EmbeddedClassifier implements FeedbackClassifier {
   }
 
   async classifyFeedback(text: string, context: FeedbackContext = {}): Promise<Classification> {
-    return this.classifySync(text, context.question)
+    return this.classifySync(text, context)
   }
 }

@@ -1,4 +1,4 @@
-import type { FeedbackQuestion } from './taxonomy'
+import type { FeedbackContext } from './types'
 import { normaliseTokens } from './text'
 
 export interface FeatureOptions {
@@ -15,8 +15,9 @@ export const defaultFeatureOptions: FeatureOptions = { minimumCharacters: 2, max
  * with spaces (so "apointment" still shares most of its features with "appointment", and " ok " is its own run),
  * plus marks for emphatic punctuation and smileys. Prefixes keep the kinds apart: "w:", "b:", "c:", "p:".
  * A comment answering a specific question also has that question, and each of its words paired with it ("q:").
+ * (The person's overall rating is read by the sentiment stacker only: as features here it made themes worse.)
  */
-export function featureCounts(text: string, question: FeedbackQuestion = 'why', options: FeatureOptions = defaultFeatureOptions): Map<string, number> {
+export function featureCounts(text: string, { question = 'why' }: FeedbackContext = {}, options: FeatureOptions = defaultFeatureOptions): Map<string, number> {
   const tokens = featureTokens(text)
   const counts = new Map<string, number>()
   const add = (feature: string): void => {

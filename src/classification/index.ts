@@ -8,7 +8,7 @@ import { signpostingFor } from './signposting'
 import { languageIdentifier } from '../i18n/languageIdentifier'
 import type { FeedbackClassifier } from './types'
 
-export type { Classification, FeedbackClassifier, FeedbackLanguage, MachineTranslation, RiskAssessment } from './types'
+export type { Classification, FeedbackClassifier, FeedbackContext, FeedbackLanguage, MachineTranslation, RiskAssessment } from './types'
 export type { Signposting }
 export type { RiskCategory, RiskLevel, Sentiment, KeyQuestion, Theme } from './taxonomy'
 export { riskLevelOrder, riskCategoryLabels, themes, themeNames, higherRiskLevel } from './taxonomy'

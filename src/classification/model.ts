@@ -3,7 +3,7 @@ import path from 'node:path'
 import { ConcernModel, type ConcernAssessment, type StoredConcernLayer } from './concernModel'
 import { LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
 import { featureCounts } from './features'
-import type { FeedbackQuestion } from './taxonomy'
+import type { FeedbackContext } from './types'
 import { type StoredWordVectors, WordVectors } from './wordVectors'
 import { isShortComplaintInPositiveWords, isShortPraiseInNegativeWords, lexiconFeatures } from './sentimentLexicon'
 
@@ -90,13 +90,13 @@ export class EmbeddedModel {
     return this.concernModel.assess(featureCounts(text))
   }
 
-  predict(text: string, question?: FeedbackQuestion): ModelPrediction {
-    const counts = featureCounts(text, question)
-    const vector = this.vectoriser.vectorise(counts)
-    const themeScores = this.themeLayer.scores(this.vectoriser.embed(vector, counts))
+  predict(text: string, context: FeedbackContext = {}): ModelPrediction {
+    const counts = featureCounts(text, context)
+    const vector = this.vectoriser.vectoriseEmbedded(counts)
+    const themeScores = this.themeLayer.scores(vector)
     const themes = pickThemes(themeScores, this.themeThresholds, this.themeLayer.outputs)
     const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
-    const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text, question), this.stackerWeights, this.stackerBias)
+    const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text, context), this.stackerWeights, this.stackerBias)
     const sentimentProbabilities = softmax(sentimentLogits)
     const read = expectedSentiment(sentimentLogits)
     const sentiment = read < 4 && isShortComplaintInPositiveWords(text) ? 4 : read > 3 && isShortPraiseInNegativeWords(text) ? 2 : read
@@ -104,9 +104,15 @@ export class EmbeddedModel {
   }
 }
 
-/** What the sentiment stacker reads: the sentiment SVM scores and the lexicon features. */
-export function stackerInputs(svmScores: Float64Array, text: string, question: FeedbackQuestion = 'why'): Float64Array {
-  return Float64Array.from([...svmScores, ...lexiconFeatures(text), question === 'what-was-good' ? 1 : 0, question === 'could-improve' ? 1 : 0])
+/** What the sentiment stacker reads: the sentiment SVM scores, the lexicon features, the question and the rating. */
+export function stackerInputs(svmScores: Float64Array, text: string, { question, overall }: FeedbackContext = {}): Float64Array {
+  return Float64Array.from([
+    ...svmScores,
+    ...lexiconFeatures(text),
+    question === 'what-was-good' ? 1 : 0,
+    question === 'could-improve' ? 1 : 0,
+    ...(['good', 'mixed', 'bad'] as const).flatMap(rating => (overall === rating ? [1, question === 'what-was-good' ? 1 : 0, question === 'could-improve' ? 1 : 0] : [0, 0, 0])),
+  ])
 }
 
 /** The stacker's logits: weights (row-major, one row per output) times the scores, plus bias. */

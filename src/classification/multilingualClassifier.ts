@@ -43,7 +43,7 @@ export class MultilingualClassifier implements FeedbackClassifier {
       const result = await this.inner.classifyFeedback(text, context)
       return { ...result, risk: applyLanguageFloor(result.risk, language, finding), language, classifier: this.versioned(result.classifier) }
     }
-    const original = this.embedded.classifySync(text, context.question)
+    const original = this.embedded.classifySync(text, context)
     const risk = applyLanguageFloor(original.risk, language, finding)
     // The theme and sentiment model reads English words only: in another language its themes would be guesses.
     const unread: Classification = {

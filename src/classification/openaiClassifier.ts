@@ -105,7 +105,7 @@ export class OpenAiClassifier implements FeedbackClassifier {
   }
 
   async classifyFeedback(text: string, context: FeedbackContext = {}): Promise<Classification> {
-    const embedded = this.embedded.classifySync(text, context.question)
+    const embedded = this.embedded.classifySync(text, context)
     if (this.breaker.isOpen) {
       this.logger.debug({ event: 'classification.openai.skipped', reason: 'circuit-open' }, 'OpenAI skipped while its circuit is open')
       return embedded

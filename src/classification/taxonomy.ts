@@ -86,6 +86,7 @@ export type Sentiment = 1 | 2 | 3 | 4 | 5
 
 export { type RiskLevel, riskLevels, riskLevelOrder, higherRiskLevel } from '../vocabulary/riskLevels'
 export type { FeedbackQuestion } from '../vocabulary/feedbackQuestions'
+export type { OverallExperience } from '../vocabulary/feedbackRecord'
 
 export type RiskCategory =
   | 'physical'

@@ -1,4 +1,4 @@
-import type { FeedbackQuestion, RiskCategory, RiskLevel, Sentiment } from './taxonomy'
+import type { FeedbackQuestion, OverallExperience, RiskCategory, RiskLevel, Sentiment } from './taxonomy'
 
 export interface RiskAssessment {
   level: RiskLevel
@@ -39,9 +39,13 @@ export interface MachineTranslation {
   by: string
 }
 
-/** What is known of the words beyond themselves: the question they answer, when a form asked one. */
+/**
+ * What is known of the words beyond themselves: the question they answer, when a form asked one, and the person's
+ * own overall rating of their experience, when they gave one.
+ */
 export interface FeedbackContext {
   question?: FeedbackQuestion
+  overall?: OverallExperience
 }
 
 export interface FeedbackClassifier {

@@ -8,6 +8,7 @@ import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import { contactMethods, needsPhoneNumber, replyFormats } from '../vocabulary/contactPreferences'
 import { reporterRoles } from '../vocabulary/reporterRoles'
 import { feedbackQuestions } from '../vocabulary/feedbackQuestions'
+import { overallExperiences } from '../vocabulary/feedbackRecord'
 import type { ContactCipher } from '../contact/contactEncryption'
 import { normalisePhoneNumber } from '../contact/phoneNumbers'
 import type { DirectoryService } from '../directory/directory'
@@ -52,6 +53,7 @@ export const feedbackInputSchema = z
     when: optionalText('When it happened', 200),
     desiredOutcome: optionalText('What you would like to happen', 2000),
     question: z.enum(feedbackQuestions, { message: `The question must be one of: ${feedbackQuestions.join(', ')}` }).optional(),
+    overall: z.enum(overallExperiences, { message: `The overall experience must be one of: ${overallExperiences.join(', ')}` }).optional(),
     contact: z
       .object({
         method: z.enum(contactMethods, { message: `The contact method must be one of: ${contactMethods.join(', ')}` }),
@@ -140,7 +142,7 @@ export async function confidentDirectoryMatch(directory: DirectoryService, servi
 
 /** What intake asks of triage (ClassifyAndRoute): the words classified before they are saved, and urgent work first. */
 export interface IntakeAssessment {
-  classifyNew(record: Pick<Feedback, 'story' | 'desiredOutcome' | 'question'>): Promise<Feedback['classification'] | undefined>
+  classifyNew(record: Pick<Feedback, 'story' | 'desiredOutcome' | 'question' | 'overall'>): Promise<Feedback['classification'] | undefined>
   urgently<T>(work: () => Promise<T>): Promise<T>
   /** Bulk work waits here while urgent work writes. */
   lane: { clear(): Promise<void> }
@@ -222,7 +224,7 @@ export class Intake {
    * background. With an Idempotency-Key, the same request sent again returns the first one's reference.
    */
   async receive(input: FeedbackInput, channel: 'api' | 'form', idempotencyKey?: string): Promise<{ reference: string; status: string; replayed: boolean }> {
-    const classification = await this.assessment.classifyNew({ story: input.text, desiredOutcome: input.desiredOutcome, question: input.question })
+    const classification = await this.assessment.classifyNew({ story: input.text, desiredOutcome: input.desiredOutcome, question: input.question, overall: input.overall })
     const urgent = classification?.risk?.level === 'urgent'
     const save = () => this.save(input, channel, idempotencyKey, classification)
     const { record, created } = await (urgent ? this.assessment.urgently(save) : this.assessment.lane.clear().then(save))
@@ -244,6 +246,7 @@ export class Intake {
       story: input.text,
       desiredOutcome: input.desiredOutcome,
       question: input.question,
+      overall: input.overall,
       contact: {
         method: contact?.method ?? 'anonymous',
         format: contact?.format,

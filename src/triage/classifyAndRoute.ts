@@ -1,9 +1,8 @@
 import crypto from 'node:crypto'
-import type { Classification, FeedbackClassifier, RiskLevel } from '../classification'
+import type { Classification, FeedbackClassifier, FeedbackContext, RiskLevel } from '../classification'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import { concernRiskLevels } from '../vocabulary/riskLevels'
-import type { FeedbackQuestion } from '../vocabulary/feedbackQuestions'
 import { KeyedQueue } from '../conversation/keyedQueue'
 import type { RecentConcernModel } from '../data/models/recentConcern'
 import { retryTransient } from '../data/retry'
@@ -33,7 +32,7 @@ type StoredClassification = NonNullable<Feedback['classification']>
 /** Bare answers to choice questions ("yes", "2", "skip") carry no meaning of their own for the classifier. */
 const bareAnswer = /^\s*(?:\d{1,2}|y|n|yes|no|ok|okay|yep|nope|skip|done|send|none|pass)\s*[.!]?\s*$/i
 
-type ClassifiableRecord = Pick<Feedback, 'story' | 'desiredOutcome' | 'question'> & {
+type ClassifiableRecord = Pick<Feedback, 'story' | 'desiredOutcome' | 'question' | 'overall'> & {
   conversation?: readonly { text: string; sealedText?: string | null }[] | null
   otherMessages?: readonly string[] | null
 }
@@ -55,8 +54,16 @@ export function classifiableText(record: ClassifiableRecord): string {
   return parts.join('\n\n')
 }
 
-function hashText(text: string): string {
-  return crypto.createHash('sha256').update(text, 'utf8').digest('hex')
+/**
+ * What the classifier reads of a record: its words, what is known beside them (the question they answer, the
+ * person's overall rating), and a hash of both, so a record is classified again when either changes.
+ */
+export function classificationInput(record: ClassifiableRecord): { text: string; context: FeedbackContext; hash: string } {
+  const text = classifiableText(record)
+  const context: FeedbackContext = { ...(record.question ? { question: record.question } : {}), ...(record.overall ? { overall: record.overall } : {}) }
+  // Words alone hash as they always have, so records classified before the context counted are not read again.
+  const hashed = Object.keys(context).length === 0 ? text : `${text}\u0000${JSON.stringify(context)}`
+  return { text, context, hash: crypto.createHash('sha256').update(hashed, 'utf8').digest('hex') }
 }
 
 /** When in doubt, escalate: feedback the classifier could not read is put before an inspector. */
@@ -274,11 +281,11 @@ export class ClassifyAndRoute {
    * classifier fails, the record is saved without one and classified again when it is routed.
    */
   async classifyNew(record: ClassifiableRecord): Promise<StoredClassification | undefined> {
-    const text = classifiableText(record)
+    const { text, context, hash } = classificationInput(record)
     if (!text.trim()) return undefined
     try {
-      const fresh = await this.classify(text, record.question)
-      return { ...fresh, classifiedAt: this.clock.now(), textHash: hashText(text) } as StoredClassification
+      const fresh = await this.classify(text, context)
+      return { ...fresh, classifiedAt: this.clock.now(), textHash: hash } as StoredClassification
     } catch (error) {
       this.logger.error({ errorName: (error as Error)?.name }, 'the classifier failed before saving; the record is classified again when it is routed')
       return undefined
@@ -291,13 +298,12 @@ export class ClassifyAndRoute {
   }
 
   private async classifyInMemory(record: Feedback): Promise<StoredClassification | undefined> {
-    const text = classifiableText(record)
-    const textHash = hashText(text)
+    const { text, context, hash } = classificationInput(record)
     const stored = record.classification as StoredClassification | undefined
-    if (stored?.classifiedAt && stored.textHash === textHash) return stored
+    if (stored?.classifiedAt && stored.textHash === hash) return stored
     if (!text.trim()) return stored
-    const fresh = await this.classify(text, record.question)
-    return { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : textHash } as StoredClassification
+    const fresh = await this.classify(text, context)
+    return { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : hash } as StoredClassification
   }
 
   /**
@@ -341,13 +347,12 @@ export class ClassifyAndRoute {
 
   /** Classifies a record's words unless its stored classification already read exactly these words. */
   private async classifyIfChanged(record: Feedback, reclassify = false): Promise<StoredClassification | undefined> {
-    const text = classifiableText(record)
-    const textHash = hashText(text)
+    const { text, context, hash } = classificationInput(record)
     const stored = record.classification as StoredClassification | undefined
-    if (!reclassify && stored?.classifiedAt && stored.textHash === textHash) return stored
+    if (!reclassify && stored?.classifiedAt && stored.textHash === hash) return stored
     if (!text.trim() && record.status === 'draft') return stored
-    const fresh = await this.classifyOrFallback(text, record.question)
-    const classification = { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : textHash } as StoredClassification
+    const fresh = await this.classifyOrFallback(text, context)
+    const classification = { ...fresh, classifiedAt: this.clock.now(), textHash: fresh.classifier.name === 'fallback' ? undefined : hash } as StoredClassification
     await retryTransient(() => this.feedback.updateOne({ reference: record.reference }, { $set: { classification } }))
     return classification
   }
@@ -379,19 +384,19 @@ export class ClassifyAndRoute {
     return true
   }
 
-  private async classify(text: string, question?: FeedbackQuestion | null): Promise<Classification> {
+  private async classify(text: string, context: FeedbackContext): Promise<Classification> {
     if (!text.trim()) return { ...unreadableClassification, risk: { ...unreadableClassification.risk, level: 'low', reason: 'There was no text to classify.' } }
     const started = process.hrtime.bigint()
     try {
-      return await this.classifier.classifyFeedback(text, { question: question ?? undefined })
+      return await this.classifier.classifyFeedback(text, context)
     } finally {
       this.onClassified(Number(process.hrtime.bigint() - started) / 1e9)
     }
   }
 
-  private async classifyOrFallback(text: string, question?: FeedbackQuestion | null): Promise<Classification> {
+  private async classifyOrFallback(text: string, context: FeedbackContext): Promise<Classification> {
     try {
-      return await this.classify(text, question)
+      return await this.classify(text, context)
     } catch (error) {
       this.logger.error({ err: error }, 'the classifier failed; treating the feedback as high risk')
       return unreadableClassification

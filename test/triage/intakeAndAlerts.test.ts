@@ -55,6 +55,7 @@ describe('POST /api/feedback', () => {
     ['text given as a number', { service: { name: 'A home' }, text: 42 }, ['text']],
     ['an unknown field', { service: { name: 'A home' }, text: 'Hello', secretField: 1 }, ['secretField']],
     ['an unknown question', { service: { name: 'A home' }, text: 'Hello', question: 'what was bad' }, ['question']],
+    ['an FFT score instead of an overall experience', { service: { name: 'A home' }, text: 'Hello', overall: 4 }, ['overall']],
   ])('refuses %s with 400 and a message for each field', async (_case, body, fields) => {
     const response = await postFeedback(body)
     expect(response.status).toBe(400)
@@ -75,6 +76,21 @@ describe('POST /api/feedback', () => {
     }
     expect(await sentimentOf('could-improve')).toBeLessThanOrEqual(2)
     expect(await sentimentOf('what-was-good')).toBeGreaterThanOrEqual(4)
+  })
+
+  it("reads mixed words with the person's own overall rating of their care", async () => {
+    const sentimentOf = async (overall: string) => {
+      const response = await postFeedback({ service: { name: 'Sunny Days Care Home' }, text: 'Some staff were good, others not.', overall })
+      expect(response.status).toBe(201)
+      const { reference } = await response.json()
+      const stored = await feedbackModel(service.services.connection).findOne({ reference }).lean()
+      expect(stored?.overall).toBe(overall)
+      return stored?.classification?.sentiment as number
+    }
+    const good = await sentimentOf('good')
+    const bad = await sentimentOf('bad')
+    expect(good).toBeLessThanOrEqual(2)
+    expect(bad).toBeGreaterThanOrEqual(3)
   })
 
   it('answers broken JSON with 400 JSON, not a server error', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import { type FeedbackQuestion, themeNames, type Sentiment } from '../taxonomy'
+import { type FeedbackQuestion, type OverallExperience, themeNames, type Sentiment } from '../taxonomy'
 
 export interface LabelledComment {
   id: string
@@ -8,6 +8,7 @@ export interface LabelledComment {
   themes: string[]
   sentiment?: Sentiment
   question: FeedbackQuestion
+  overall?: OverallExperience
 }
 
 /** The FFT forms' questions by type, as pxtextmining standardises them; any other question is an open one. */
@@ -15,6 +16,11 @@ function questionType(asked: string): FeedbackQuestion {
   if (/^what was good/i.test(asked)) return 'what-was-good'
   if (/^(?:how could we improve|what could we do better|is there anything we could have done better)/i.test(asked)) return 'could-improve'
   return 'why'
+}
+
+/** The FFT rating (1 very good … 5 very poor; 6 don't know) as the overall view the chat asks for. */
+function overallOf(rating: string): OverallExperience | undefined {
+  return ({ '1': 'good', '2': 'good', '3': 'mixed', '4': 'bad', '5': 'bad' } as const)[rating as '1']
 }
 
 export const defaultTrainingFile = '../shared/data/fft-qdc-v6/train.csv'
@@ -29,7 +35,7 @@ export function loadLabelledComments(file: string): LabelledComment[] {
     if (themes.length === 0) continue
     const sentimentValue = Number(row['Comment sentiment'])
     const sentiment = sentimentValue >= 1 && sentimentValue <= 5 ? (sentimentValue as Sentiment) : undefined
-    comments.push({ id, text, themes, sentiment, question: questionType(row['FFT question'] ?? '') })
+    comments.push({ id, text, themes, sentiment, question: questionType(row['FFT question'] ?? ''), overall: overallOf(row['FFT categorical answer'] ?? '') })
   }
   return comments
 }

@@ -48,29 +48,27 @@ export interface FittedModels {
 
 const sentimentValues = [1, 2, 3, 4, 5] as const
 
-/** Rows for the sentiment models (tf-idf) and for the theme models (tf-idf and the word-vector block). */
-function vectoriseAll(comments: readonly LabelledComment[], vectoriser: Vectoriser, counts = comments.map(comment => featureCounts(comment.text, comment.question))): { sparse: SparseRows; embedded: SparseRows } {
-  const sparse = counts.map(commentCounts => vectoriser.vectorise(commentCounts))
-  const embedded = sparse.map((vector, index) => vectoriser.embed(vector, counts[index] as Map<string, number>))
-  return { sparse: buildRows(sparse, vectoriser.featureCount), embedded: buildRows(embedded, vectoriser.size) }
+/** Rows for the theme and sentiment models: tf-idf and the word-vector block. */
+function vectoriseAll(comments: readonly LabelledComment[], vectoriser: Vectoriser, counts = comments.map(comment => featureCounts(comment.text, comment))): SparseRows {
+  return buildRows(counts.map(commentCounts => vectoriser.vectoriseEmbedded(commentCounts)), vectoriser.size)
 }
 
-/** One-vs-rest squared-hinge SVMs: one per theme (rare themes weighted up) and one per sentiment value. */
+/** One-vs-rest squared-hinge SVMs on the same rows: one per theme (rare themes weighted up) and one per sentiment value. */
 export function fit(comments: LabelledComment[], options: TrainingOptions, seedOffset: number, embedding = embeddingOf(options.wordVectors, options.embeddingWeight)): FittedModels {
-  const counts = comments.map(comment => featureCounts(comment.text, comment.question))
+  const counts = comments.map(comment => featureCounts(comment.text, comment))
   const vocabulary = buildVocabulary(counts, options.minimumDocumentFrequency)
   const vectoriser = new Vectoriser(vocabulary.features, vocabulary.idf, embedding)
-  const { sparse, embedded } = vectoriseAll(comments, vectoriser, counts)
+  const rows = vectoriseAll(comments, vectoriser, counts)
   const random = randomGenerator(options.seed + seedOffset)
   const svm = { biasFeature: 1, maximumIterations: options.maximumIterations, tolerance: options.tolerance, random }
   const themes = themeNames.map(name => {
     const labels = Int8Array.from(comments, comment => (comment.themes.includes(name) ? 1 : -1))
     const positives = labels.filter(label => label === 1).length
     const weight = Math.max(1, ((comments.length - positives) / Math.max(1, positives)) ** options.positiveWeightPower)
-    return trainSquaredHingeSvm(embedded, labels, { ...svm, positiveCost: options.themeCost * weight, negativeCost: options.themeCost })
+    return trainSquaredHingeSvm(rows, labels, { ...svm, positiveCost: options.themeCost * weight, negativeCost: options.themeCost })
   })
   const withSentiment = comments.flatMap((comment, index) => (comment.sentiment === undefined ? [] : [index]))
-  const sentimentMatrix = selectRows(sparse, withSentiment)
+  const sentimentMatrix = selectRows(rows, withSentiment)
   const sentiment = sentimentValues.map(value => {
     const labels = Int8Array.from(withSentiment, index => ((comments[index] as LabelledComment).sentiment === value ? 1 : -1))
     return trainSquaredHingeSvm(sentimentMatrix, labels, { ...svm, positiveCost: options.sentimentCost, negativeCost: options.sentimentCost })
@@ -95,11 +93,11 @@ function outOfFoldScores(comments: LabelledComment[], options: TrainingOptions):
   for (let fold = 0; fold < options.folds; fold++) {
     const models = fit(comments.filter((_, index) => index % options.folds !== fold), options, fold + 1, embedding)
     const held = comments.flatMap((comment, index) => (index % options.folds === fold ? [index] : []))
-    const { sparse, embedded } = vectoriseAll(held.map(index => comments[index] as LabelledComment), models.vectoriser)
+    const rows = vectoriseAll(held.map(index => comments[index] as LabelledComment), models.vectoriser)
     held.forEach((index, row) => {
-      themes[index] = scoresOf(models.themes, embedded, row)
+      themes[index] = scoresOf(models.themes, rows, row)
       const comment = comments[index] as LabelledComment
-      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, sparse, row), comment.text, comment.question)
+      sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, rows, row), comment.text, comment)
     })
     options.log(`  cross-validation fold ${fold + 1}/${options.folds} done`)
   }
