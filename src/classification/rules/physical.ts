@@ -108,6 +108,7 @@ export const physicalRules: SafetyRuleDefinition[] = [
     doesNotMatch: [
       'the manager is hard to get hold of',
       'The manager doesn\'t reply to emails',
+      'The poster saying abuse towards staff will not be tolerated has fallen off the wall',
     ],
   },
 ]

@@ -12,7 +12,7 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
     phrases: [
       /held (?:PERSON )?down/,
       /pinn(?:ed|ing) (?:PERSON )?(?:down|to)/,
-      /(?:hes|shes|theyre|he is|she is|they are|is|are|was|were|been|got|gets|left) (?:\w+ ){0,2}(?:pinned|trapped|wedged) (?:in|into|under|against|down)?/,
+      /(?:hes|shes|theyre|he is|she is|they are|is|are|was|were|been|got|gets|left) (?:\w+ ){0,2}(?:pinned|trapped|wedged)(?! open) (?:in|into|under|against|down)?/,
       /(?:mattress|chair|table|bed|wardrobe|furniture) (?:\w+ ){0,3}(?:jammed|wedged|pushed) (?:up )?against/,
       /(?:injections?|injected|jabs?|sedat\w*|tranquil\w*|tablets|pills|meds|medication) (?:\w+ ){0,3}(?:every time|whenever|when(?:ever)? (?:she|he|they) (?:kicks? off|gets? (?:upset|agitated|angry|cross)|asks?|shouts?|cries|complains?))/,
       /(?:tablets|pills|meds|medication|sedatives?|injections?) (?:\w+ ){0,2}to (?:make|keep) (?:them|him|her|PERSON) (?:sleep|asleep|quiet|calm|docile|settled)/,
@@ -30,7 +30,7 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       /(?:keep|keeps|kept) PERSON (?:quiet|asleep|docile)/,
       /(?:tie|ties|tying|tied) PERSON (?:up|down|to)/,
       /(?:tie|ties|tying|tied) (?:up|down) PERSON/,
-      /(?:tie|ties|tying|tied|strap\w*) (?:POSS )?(?:wrists?|hands?|arms?|legs?|ankles?|feet) (?:to|together|down)/,
+      /(?:tie|ties|tying|tied|strap\w*) (?:\w+ ){0,2}(?:wrists?|hands?|arms?|legs?|ankles?|feet) (?:to|together|down)/,
       /(?:hold|holds|held|holding|pinch\w*) (?:his|her|their) nose (?:\w+ ){0,3}(?:to make|so|and (?:force|make|pour|shove))/,
       /force (?:fed|feed\w*)/,
       /forc(?:e|ed|es|ing) (?:food|it|drink) (?:into|down)/,
@@ -48,8 +48,10 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       'mattress jammed against the bed rails and the sheets so tight hes pinned in',
       'she gets an injection every time she kicks off, which means asking to go home',
       'the manager makes us give residents tablets to make them sleep from 5pm',
+      "the nurse in charge tells us to tie residents' wrists to the chair arms so they stay put",
     ],
     doesNotMatch: [
+      'Fire doors were wedged open all summer',
       'the wifi doesnt work in the rooms',
       'the car park machine doesnt take cards',
       'Got locked in the hospital multi-storey because the barrier shuts at 10',

@@ -18,8 +18,10 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /taking POSS (?:own )?life/,
       /tried to (?:end|take) it/,
       /(?:going to|want to|about to|ready to|will|ill|i will) end it(?! (?:with|there|here|for|between|off|early))/,
+      /(?:dont|do not|not|never|no longer) (?:feel |feeling )?safe (?:with|around|from) (?:my|him|her|them) ?sel(?:f|ves)|(?:dont|do not|cant|cannot|no longer) trust (?:my|him|her) ?self (?:not to|around|with|any more|anymore)/,
     ],
     matches: [
+      'depot cancelled again, hearing voices, i dont feel safe with myself tonight',
       'waiting this long is enough to make me suicidal',
       'been let down by everyone. gonna end it tonight',
       'kms honestly, the ward discharged me with nowhere to go',
@@ -32,6 +34,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'nobody rang me back about my referral, been 3 weeks',
       'The nurse asked me the routine questions about suicide, which I thought was good practice',
       'We had suicide prevention training at work today',
+      'After the group sessions I felt safe with myself again',
     ],
   },
   {
@@ -148,6 +151,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       '£9 to park at the hospital is daylight robbery',
       'The self harm support group at the day centre has been a lifeline',
       'I overdosed on the chocolates at the ward Christmas party, worth it!',
+      'Went to swap my out of date overdose kit and they had none left',
     ],
   },
 ]

@@ -94,3 +94,33 @@ describe('emergencies that are over', () => {
     expect(assessUrgencyContext('They put two morphine patches on her at once and she is barely breathing.').settled).toBe(false)
   })
 })
+
+describe('danger shown by what is happening to the person, not by alarming words', () => {
+  it('pages for someone on a floor, cold, with stroke signs, fitting, or left without heat or food now', async () => {
+    expect(await level("Dad has been on the bathroom floor since 6 this morning, the carers can't lift him and he's freezing")).toBe('urgent')
+    expect(await level('My son had botox at a salon yesterday and now he is struggling to swallow and his eyelid is drooping')).toBe('urgent')
+    expect(await level('my brother has epilepsy and the home ran out of his tablets, he had a fit this morn')).toBe('urgent')
+    expect(await level("The carers switched her heating off to save money and she can't get out of bed")).toBe('urgent')
+    expect(await level("The agency told us to skip his lunchtime visits because we are short. He is diabetic and can't make food himself")).toBe('urgent')
+  })
+
+  it('pages for harm that is still going on after someone came', async () => {
+    expect(await level("The ambulance crew dropped her on the stairs and drove off. She's still lying there screaming")).toBe('urgent')
+    expect(await level("Night staff tie his hands to the bed rails with a sheet. It's still happening.")).toBe('urgent')
+    expect(await level("I don't feel safe with myself tonight, the crisis team hasn't called back")).toBe('urgent')
+  })
+
+  it('does not page for a floor of a building, a nurse who works in A&E, or harm reduction', async () => {
+    expect(await level('There are two staff for 20 residents on the top floor at night')).not.toBe('urgent')
+    expect(await level('The nurse in A&E held my hand the whole time, thank you so much')).toBe('none')
+    expect(await level('Picked up an overdose kit from the chemist, staff were lovely')).toBe('none')
+    expect(await level('Two years clean now thanks to the recovery team, I overdosed in 2021 and they never gave up')).not.toBe('urgent')
+  })
+
+  it('reads an investigation under way, a doctor who saw it, or an arrest as harm in hand', async () => {
+    expect(await level('Safeguarding are already investigating the carer who took money from mum. The carer no longer visits.')).toBe('high')
+    expect(await level('A resident pushed another resident on Monday. GP saw it, 1:1 support put in place, family told.')).toBe('high')
+    expect(await level('Police took a carer away from the home last week over missing money, the residents are fine')).toBe('high')
+    expect(await level("I left the home in March. Fire doors were wedged open and fire checks were signed off. Don't know if it's still like that.")).not.toBe('urgent')
+  })
+})
