@@ -83,7 +83,7 @@ describe('OpenAI classifier', () => {
 
   describe('lowering an embedded urgent', () => {
     // Embedded: urgent by the rule for swearing at someone; the concern model alone reads it as calm.
-    const banter = 'Great care and lovely food. One carer swore at my dad once as a joke and he swore back, they get on well.'
+    const banter = 'One carer swore at my dad once as a joke and he swore back, they get on well.'
     const highWith = (reason: string, categories: string[] = ['psychological']): FakeReply =>
       OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 2, risk: { level: 'high', categories, reason } })
 
