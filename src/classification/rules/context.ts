@@ -103,7 +103,7 @@ export const settledCues: UrgencyCue[] = [
     strength: 'strong',
     phrases: [
       /(?<!(?:say|says|said|saying|claim\w*|insist\w*|tell|tells|told|telling|wrote|writes|written|recorded|seemed|seems|looked|looks|if|whether|other|asked|asks)(?: \w+){0,4} )(?<!other )(?:patients|residents|everyone|everybody|everyones|everybodys|the (?:residents|patients|children|kids|baby)|(?:she|he|they|mum|dad|nan|i|we|baby) (?:was|were|is|are|am)|shes|hes|theyre|i am|we are|we were|i was) (?:are |is |were |was )?(?:all )?(?:safe|fine|ok|okay|unharmed|alright|all right)(?: now)?(?! but| for now| apart| except| until| at the moment| at first| then| when)|(?:so|and) is (?:the baby|my baby|she|he|mum|dad)/,
-      /(?:shes|hes|she is|he is|they are|theyre) (?:safe|well) and (?:eating|well|settled|happy|comfortable)/,
+      /(?:shes|hes|she is|he is|they are|theyre) (?:safe|well) and (?:eating|well|settled|happy|comfortable)|(?:got|get|getting) (?:him|her|them|me|mum|dad) (?:walking|talking|eating|up and about|back on (?:his|her|their|my) feet) again/,
       /(?:he|she|they|mum|dad|nan) (?:came|come|got|was sent|went) (?:back )?home (?:last|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after (?:a|two|three|\d+)|the (?:next|same|following) day|a (?:week|few days|day|fortnight) later|(?:\d+|two|three|four) (?:days|weeks) later)/,
       /(?:shes|hes|she is|he is|they are|theyre|was|were|been) (?:now )?(?:found|back|home|returned)(?: home)? (?:\| )?(?:safe|safely|unharmed|unhurt|safe and (?:well|sound))|found (?:safe|unharmed|unhurt|safe and well)/,
     ],
@@ -138,7 +138,7 @@ export const ongoingCues: UrgencyCue[] = [
     says: 'it keeps happening',
     strength: 'strong',
     phrases: [
-      /every (?:day|night|time|shift|week)|all the time|constantly|keeps (?:on )?(?:hitting|hurting|doing|happening|shouting|going)|still (?:happening|going on|doing it|hitting|hurting)/,
+      /(?<!(?:(?:review|reviews|check|checks|checked|checking|monitor|monitors|monitored|rang|rings|phoned|phones|called|calls)(?: on| in on)?(?: me| him| her| them| us| mum| dad)?|(?:visit|visits|visited|visiting|pops in on|popped in on) (?:me|him|her|them|us|mum|dad)) )every (?:day|night|time|shift|week)|all the time|constantly|keeps (?:on )?(?:hitting|hurting|doing|happening|shouting|going)|still (?:happening|going on|doing it|hitting|hurting)/,
       /nothing(?: has| s|s| is|s been| has been)? (?:changed|been done|being done)|(?:not|never) been dealt with|nothing (?:was|has been) done|(?:told|tells) (?:us |me |staff |them )?to (?:keep quiet|leave it|say nothing|mind)|(?:say|says|said) (?:its|it is) (?:her|his|their) (?:choice|decision)|(?:three|four|five|several|many|\d+) times/,
     ],
   },
@@ -180,7 +180,7 @@ export const presenceCues: PresenceCues = {
   harm: [
     /(?:in|with) (?:\w+ )?(?:pain|agony)|crying|cries|screaming|screams|sobbing|distressed|moaning/,
     /(?:finger|grip|hand|slap|rope|strap|red|purple|pinch) ?(?:shaped )?marks|marks? (?:on|round|around|across|over) (?:his|her|their|my|the) \w+|dragg\w*|twist\w* (?:\w+ )?(?:arms?|legs?|wrists?|fingers?|hands?)|pinch\w*|(?:crush\w*|hid\w*|hiding|disguis\w*|put\w*|slipp\w*) (?:\w+ ){0,3}(?:tablets|pills|meds|medication|medicines?) (?:in|into) (?:\w+ ){0,2}(?:food|drinks?|tea|yoghurt|porridge)|(?:without|no) (?:any )?(?:authorisation|consent|prescription|name on)/,
-    /(?:sit|sits|sat|sitting|left|leave|leaves|leaving|kept|keep) (?:\w+ ){0,4}in (?:wet|soiled|dirty|soaking|soaked|damp) (?:clothes|clothing|pads?|sheets|beds?|nappies)|as (?:a )?(?:punishment|lesson)|to (?:punish|teach) (?:him|her|them)/,
+    /(?:sit|sits|sat|sitting|left|leave|leaves|leaving|kept|keep) (?:\w+ ){0,4}in (?:a |an |the |his |her |their )?(?:wet|soiled|dirty|soaking|soaked|damp) (?:clothes|clothing|pads?|sheets|beds?|nappies)|as (?:a )?(?:punishment|lesson)|to (?:punish|teach) (?:him|her|them)/,
     /(?:climb\w*|jump\w*|lean\w*|fall\w*|fell) (?:out|out of|from|off) (?:the |a |her |his |their )?(?:windows?|balcony|roof|top floor)|(?:trying|tries|tried) to climb out|(?:window )?restrictors? (?:\w+ ){0,3}(?:broken|missing|removed)/,
     /(?:banged|bumped|hit|cracked|knocked|smacked) (?:her|his|their|my) head|(?:nobody|no one) (?:has |have )?(?:checked|examined|seen|looked at) (?:her|him|them)(?: over)?/,
     /bleeding|bruis\w*|injur\w*|wounds?|burns|burnt|broken (?:skin|bones?|arm|arms|leg|legs|wrist|hip|ankle|nose|jaw|ribs?|collar ?bone|fingers?)|fractur\w*|(?:pressure )?(?:sores?|ulcers?)|skin (?:is )?(?:breaking|broken|raw|torn)/,

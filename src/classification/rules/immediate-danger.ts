@@ -24,7 +24,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /(?:passing|vomiting|coughing|bringing) (?:up )?blood/,
       /choking(?! hazard| risk)/,
       /having a (?:fit|seizure|stroke|heart attack)/,
-      /(?<!(?:gums?|teeth|tooth|mouth) (?:\w+ ){0,3})(?:bleeding|blood) everywhere/,
+      /(?<!(?:gums?|teeth|tooth|mouth|dentist|extraction) (?:\w+ |\| ){0,3})(?:bleeding|blood) everywhere/,
       /bleeding heavily/,
       /bleeding badly/,
       /lots of blood/,
@@ -42,6 +42,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
     ],
     doesNotMatch: [
       'The dentist said my gums were bleeding everywhere, which was embarrassing',
+      'Two teeth out, blood everywhere, but painless and they rang the next day to check on me',
       'I wore my blue lipstick to the clinic and the nurse loved it',
       'I felt rushed by the doctor',
       'they didn\'t explain my diagnosis properly',

@@ -17,7 +17,7 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /soiled (?:pads?|sheets|bed|clothes)/,
       /(?:left|lying|lay|laid|found) on the floor (?:for|all|overnight|until|till|til|hours)/,
       /starv(?:ed|ing)(?! (?:since|from|after) midnight| (?:for|before) (?:POSS |an |a )?(?:op|operation|surgery|procedure|scan|endoscopy|colonoscopy))/,
-      /(?:left|leave|leaves|leaving) (?:\w+ ){0,3}in (?:wet|soiled|dirty|soaking|soaked) (?:pads?|beds?|sheets|clothes|nappies|incontinence pads?)/,
+      /(?:left|leave|leaves|leaving) (?:\w+ ){0,3}in (?:a |an |the |his |her |their )?(?:wet|soiled|dirty|soaking|soaked) (?:pads?|beds?|sheets|clothes|nappies|incontinence pads?)/,
       /(?:has|had|with|got|left with|left) no (?:food|water|drink|drinks|fluids)/,
       /(?:carers?|no one|nobody|staff) (?:have |has |had )?(?:not )?(?:turned up|come|came|visited) (?:for|in) (?:\d+|two|three|four|several|a few) days/,
       /(?:not|never|hasnt|havent|hadnt|wasnt|werent|isnt|arent|no one has|nobody has|nobody) (?:been )?(?:fed|given (?:any )?(?:food|water|a drink|drinks|fluids)|washed|changed|turned|checked on|helped to eat|helped to the toilet) (?:for|in|since|all)/,
@@ -42,6 +42,7 @@ export const neglectRules: SafetyRuleDefinition[] = [
     matches: [
       'mums heel has gone black and the carers have put a plaster on it',
       'they leave residents in wet pads all night to save time',
+      'the carer comes every day and leaves him in a soaking pad',
       'my mum fell out of bed at 2am and was left on the floor till the morning shift came',
       'my wife is bedbound and no carers have turned up for 3 days, she has no food or water',
     ],

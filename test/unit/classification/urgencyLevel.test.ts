@@ -124,3 +124,17 @@ describe('danger shown by what is happening to the person, not by alarming words
     expect(await level("I left the home in March. Fire doors were wedged open and fire checks were signed off. Don't know if it's still like that.")).not.toBe('urgent')
   })
 })
+
+describe('care that is routine, and recoveries, are not harm that keeps happening', () => {
+  it('reads checks and visits every night or week as care, not as harm repeating', async () => {
+    expect(await level('Dad was found on the floor last week, the GP checked him and nothing was broken. Staff check him every night now and he has a sensor mat.')).not.toBe('urgent')
+    expect(await level("I had suicidal thoughts last year and the perinatal team visited me every week. I'm well now.")).not.toBe('urgent')
+    expect(await level('The carer who visits every day slaps him when he is slow')).toBe('urgent')
+    expect(await level('The carer visits every day and leaves him in a soaking pad')).toBe('urgent')
+  })
+
+  it('reads an emergency that ended in recovery, and blood at the dentist, as no emergency now', async () => {
+    expect(await level('When mum collapsed in the summer I was terrified, but the rehab team got her walking again')).not.toBe('urgent')
+    expect(await level('the dentist pulled my tooth, blood everywhere lol but honestly painless')).not.toBe('urgent')
+  })
+})
