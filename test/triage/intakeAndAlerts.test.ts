@@ -65,32 +65,24 @@ describe('POST /api/feedback', () => {
     expect(JSON.stringify(answer)).not.toMatch(/ZodError|at .*\.ts/)
   })
 
+  /** Posts words with what is known beside them, and reads the record as stored: the context kept, and its sentiment. */
+  const storedWith = async (text: string, context: { question?: string; overall?: string }) => {
+    const response = await postFeedback({ service: { name: 'Sunny Days Care Home' }, text, ...context })
+    expect(response.status).toBe(201)
+    const { reference } = await response.json()
+    const stored = await feedbackModel(service.services.connection).findOne({ reference }).lean()
+    expect(stored).toMatchObject(context)
+    return stored?.classification?.sentiment as number
+  }
+
   it('reads a Friends and Family Test answer with the question it answers: "Nothing" is praise or a complaint', async () => {
-    const sentimentOf = async (question: string) => {
-      const response = await postFeedback({ service: { name: 'Sunny Days Care Home' }, text: 'Nothing.', question })
-      expect(response.status).toBe(201)
-      const { reference } = await response.json()
-      const stored = await feedbackModel(service.services.connection).findOne({ reference }).lean()
-      expect(stored?.question).toBe(question)
-      return stored?.classification?.sentiment as number
-    }
-    expect(await sentimentOf('could-improve')).toBeLessThanOrEqual(2)
-    expect(await sentimentOf('what-was-good')).toBeGreaterThanOrEqual(4)
+    expect(await storedWith('Nothing.', { question: 'could-improve' })).toBeLessThanOrEqual(2)
+    expect(await storedWith('Nothing.', { question: 'what-was-good' })).toBeGreaterThanOrEqual(4)
   })
 
   it("reads mixed words with the person's own overall rating of their care", async () => {
-    const sentimentOf = async (overall: string) => {
-      const response = await postFeedback({ service: { name: 'Sunny Days Care Home' }, text: 'Some staff were good, others not.', overall })
-      expect(response.status).toBe(201)
-      const { reference } = await response.json()
-      const stored = await feedbackModel(service.services.connection).findOne({ reference }).lean()
-      expect(stored?.overall).toBe(overall)
-      return stored?.classification?.sentiment as number
-    }
-    const good = await sentimentOf('good')
-    const bad = await sentimentOf('bad')
-    expect(good).toBeLessThanOrEqual(2)
-    expect(bad).toBeGreaterThanOrEqual(3)
+    expect(await storedWith('Some staff were good, others not.', { overall: 'good' })).toBeLessThanOrEqual(2)
+    expect(await storedWith('Some staff were good, others not.', { overall: 'bad' })).toBeGreaterThanOrEqual(3)
   })
 
   it('answers broken JSON with 400 JSON, not a server error', async () => {
