@@ -4,7 +4,7 @@ import { feedbackLanguageOf } from './languageFloor'
 import { assessInOtherLanguages } from './multilingualSafety'
 import { loadEmbeddedModel } from './model'
 import type { SignpostKind } from './rules'
-import { signpostingByRules } from './safetyRules'
+import { assessUrgencyContext, signpostingByRules } from './safetyRules'
 
 const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
 
@@ -44,13 +44,17 @@ export function detectSignposting(text: string): SignpostKind[] {
 }
 
 /**
- * The English safety rules, plus crisis help when the concern model reads a risk to life that no rule named
- * ("ive written letters for my kids, im by the river").
+ * The English safety rules, plus what the concern model reads as urgent that no rule named: crisis help for a risk
+ * to life ("ive written letters for my kids, im by the river"), and 999 when a sentence shows someone harmed or in
+ * danger now ("on the bathroom floor since 6 this morning and freezing").
  */
 function englishSignposting(text: string): SignpostKind[] {
   const kinds = signpostingByRules(text)
-  if (kinds.includes('mental-health-crisis')) return kinds
+  if (kinds.includes('mental-health-crisis') && kinds.includes('immediate-danger')) return kinds
   const concern = loadEmbeddedModel().assessConcern(text)
-  if (concern.level !== 'urgent' || concern.category !== 'risk-to-life') return kinds
-  return order.filter(kind => kind === 'mental-health-crisis' || kinds.includes(kind))
+  if (concern.level !== 'urgent') return kinds
+  const added = new Set<SignpostKind>(kinds)
+  if (concern.category === 'risk-to-life') added.add('mental-health-crisis')
+  if (!added.has('immediate-danger') && assessUrgencyContext(text).atRiskNow !== undefined) added.add('immediate-danger')
+  return order.filter(kind => added.has(kind))
 }

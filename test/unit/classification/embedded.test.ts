@@ -138,7 +138,12 @@ describe('signposting', () => {
   })
 
   it('gives crisis help when the concern model reads a risk to life that no rule names', () => {
-    expect(detectSignposting('ive written letters for my kids and im sat on the bridge')).toEqual(['mental-health-crisis'])
+    expect(detectSignposting('ive written letters for my kids and im sat on the bridge')).toContain('mental-health-crisis')
+  })
+
+  it('gives 999 when the concern model reads danger shown happening now that no rule names', () => {
+    expect(detectSignposting("Dad has been on the bathroom floor since 6 this morning, the carers can't lift him and he's freezing")).toContain('immediate-danger')
+    expect(detectSignposting('Mum was on the floor last year but the GP checked her and she is fine')).not.toContain('immediate-danger')
   })
 
   it('does not signpost ordinary feedback or a denial', () => {
