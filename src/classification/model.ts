@@ -106,13 +106,10 @@ export class EmbeddedModel {
 
 /** What the sentiment stacker reads: the sentiment SVM scores, the lexicon features, the question and the rating. */
 export function stackerInputs(svmScores: Float64Array, text: string, { question, overall }: FeedbackContext = {}): Float64Array {
-  return Float64Array.from([
-    ...svmScores,
-    ...lexiconFeatures(text),
-    question === 'what-was-good' ? 1 : 0,
-    question === 'could-improve' ? 1 : 0,
-    ...(['good', 'mixed', 'bad'] as const).flatMap(rating => (overall === rating ? [1, question === 'what-was-good' ? 1 : 0, question === 'could-improve' ? 1 : 0] : [0, 0, 0])),
-  ])
+  const asked = [question === 'what-was-good' ? 1 : 0, question === 'could-improve' ? 1 : 0]
+  // Each rating, alone and with the question ("good" beside "what could we do better?" often comes with one complaint).
+  const rated = (['good', 'mixed', 'bad'] as const).flatMap(rating => (overall === rating ? [1, ...asked] : [0, 0, 0]))
+  return Float64Array.from([...svmScores, ...lexiconFeatures(text), ...asked, ...rated])
 }
 
 /** The stacker's logits: weights (row-major, one row per output) times the scores, plus bias. */
