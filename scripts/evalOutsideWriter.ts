@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { createEmbeddedClassifier } from '../src/classification'
+import { createEmbeddedClassifier, detectSignposting } from '../src/classification'
 
 interface Item {
   text: string
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   if (poorCare > 0) console.log(`poor care marked urgent       ${share(c.filter((l, i) => l === 'urgent' && calm[i].kind === 'poor-care').length, poorCare)}`)
   console.log(`calm marked urgent-or-high    ${share(c.filter(l => l === 'urgent' || l === 'high').length, c.length)}`)
   console.log(`serious-not-immediate paged   ${share(h.filter(l => l === 'urgent').length, h.length)}; high ${h.filter(l => l === 'high').length}`)
+  const helped = (items: Item[]) => items.filter(item => detectSignposting(item.text).length > 0).length
+  console.log(`help lines shown at once      urgent ${share(helped(urgent), urgent.length)}, calm ${share(helped(calm), calm.length)}`)
   if (m.length === 0) return
   console.log(`mixed inbox paging rate       ${share(m.filter(l => l === 'urgent').length, m.length)} (expected ${share(mixedUrgent, m.length)})`)
   console.log(`mixed inbox urgent recall     ${share(m.filter((l, i) => l === 'urgent' && mixed[i].expected === 'urgent').length, mixedUrgent)}`)

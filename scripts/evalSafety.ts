@@ -3,7 +3,8 @@
  * Every item has an expected level: "urgent" (page someone now), "high" (an inspector within a working day, no page)
  * or calm (anything below high). Per set it reports urgent recall, urgent-or-high recall, how many calm items were
  * marked urgent and urgent-or-high, how many serious-not-immediate items became high rather than urgent, and the
- * paging rate (share of the whole set marked urgent), which matters most on the mixed inbox.
+ * paging rate (share of the whole set marked urgent), which matters most on the mixed inbox, and how many urgent and
+ * calm items the person is shown help lines for (999, NHS 111, Samaritans) at once.
  *  - test/classification/fixtures: written apart from the rules and the concern model and never trained on.
  *    "unseen" predates this work; "tricky calm", "serious not immediate" and "mixed inbox" were written before the
  *    rules were last tuned, and their figures then are kept in test/classification/fixtures/README.md.
@@ -12,7 +13,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { createEmbeddedClassifier } from '../src/classification'
+import { createEmbeddedClassifier, detectSignposting } from '../src/classification'
 import { readSafetyFile, safetyExamplesDirectory } from '../src/classification/training/concernTrainer'
 import type { RiskLevel } from '../src/classification/taxonomy'
 import type { Classification } from '../src/classification/types'
@@ -50,6 +51,9 @@ export interface SafetySetResult {
   calmFalseUrgent: number
   calmFalseHighOrAbove: number
   paged: number
+  /** Items for which the person is shown help lines at once (signposting). */
+  urgentSignposted: number
+  calmSignposted: number
   /** Urgent items not marked urgent. */
   missed: JudgedItem[]
   /** Calm or serious-not-immediate items marked urgent. */
@@ -133,6 +137,8 @@ export async function evaluateSafetySet(set: SafetySet): Promise<SafetySetResult
     calmFalseUrgent: calm.filter(item => item.level === 'urgent').length,
     calmFalseHighOrAbove: calm.filter(highOrAbove).length,
     paged: judged.filter(item => item.level === 'urgent').length,
+    urgentSignposted: urgent.filter(item => detectSignposting(item.text).length > 0).length,
+    calmSignposted: calm.filter(item => detectSignposting(item.text).length > 0).length,
     missed: urgent.filter(item => item.level !== 'urgent'),
     falseUrgent: [...calm, ...serious].filter(item => item.level === 'urgent'),
     misjudged: [...serious.filter(item => !highOrAbove(item)), ...calm.filter(item => item.level === 'high')],
@@ -146,6 +152,7 @@ export function describeSafetySetResult(result: SafetySetResult): string[] {
   if (result.urgentTotal > 0) lines.push(`    urgent recall ${share(result.urgentCaught, result.urgentTotal)}   urgent-or-high recall ${share(result.urgentCaughtAsHighOrAbove, result.urgentTotal)}`)
   if (result.seriousTotal > 0) lines.push(`    serious-not-immediate as high or urgent ${share(result.seriousAsHighOrAbove, result.seriousTotal)}   of them urgent (paged) ${share(result.seriousAsUrgent, result.seriousTotal)}`)
   if (result.calmTotal > 0) lines.push(`    calm marked urgent ${share(result.calmFalseUrgent, result.calmTotal)}   calm marked urgent-or-high ${share(result.calmFalseHighOrAbove, result.calmTotal)}`)
+  if (result.urgentTotal + result.calmTotal > 0) lines.push(`    help lines shown at once: urgent ${share(result.urgentSignposted, result.urgentTotal)}   calm ${share(result.calmSignposted, result.calmTotal)}`)
   return lines
 }
 

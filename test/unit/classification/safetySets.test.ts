@@ -10,6 +10,12 @@ describe('risk on the safety sets', () => {
     expect(result.calmFalseUrgent / result.calmTotal).toBeLessThanOrEqual(0.05)
   })
 
+  it('shows help lines at once for most unseen urgent concerns, and rarely for calm comments', async () => {
+    const result = await evaluateSafetySet(unseenSafetySet)
+    expect(result.urgentSignposted / result.urgentTotal).toBeGreaterThanOrEqual(0.75)
+    expect(result.calmSignposted / result.calmTotal).toBeLessThanOrEqual(0.05)
+  })
+
   // Written before the rules were tuned for issue #12 (see test/classification/fixtures/README.md for the figures then).
   it('pages for at most 5% of the tricky calm feedback', async () => {
     const result = await evaluateSafetySet(trickyCalmSet)
