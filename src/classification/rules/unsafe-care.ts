@@ -45,6 +45,8 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:vaccine|vaccines|medicines?|medication|drugs?|insulin) fridge (?:\w+ ){0,4}(?:broken|not working|too warm|off|faulty)|(?:not|dont|never|stop|stopped) (?:to )?(?:record|recording|check|checking) (?:the )?(?:fridge )?temperatures/,
       /(?:double|extra|duplicate) dose|(?:given|gave|had) (?:a |an )?(?:second|repeat|extra) dose|(?:missed|missing|without) (?:\w+ ){0,2}doses?\b/,
       /(?:went|go|gone|goes|been|going) (?:\w+ ){0,3}without (?:POSS |her |his |their )?(?:\w+ ){0,2}(?:medication|medicine|medicines|meds|tablets|antidepressants|insulin|inhalers?|injections?|antibiotics|pills|painkillers)|(?:medication|medicine|meds|tablets|inhaler|insulin|prescription) (?:\w+ ){0,2}ran out|ran out of (?:POSS |her |his |their )?(?:\w+ )?(?:medication|medicine|meds|tablets|inhaler|insulin)/,
+      /(?:warfarin|lithium|clozapine|methotrexate|digoxin|blood thinners?|anticoagulants?) (?:\w+ ){0,5}(?:without|with no|no) (?:any |a )?(?:single )?(?:blood tests?|bloods|monitoring|inr (?:checks?|tests?))/,
+      /(?:no|without|never had) (?:any |a )?(?:blood tests?|bloods|monitoring) (?:\w+ ){0,5}(?:warfarin|lithium|clozapine|methotrexate|digoxin)/,
     ],
     matches: [
       'Mum went four days without her antidepressants after moving homes',
@@ -56,12 +58,15 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'I was not given my tablets on time twice this week.',
       'waited 3 hours in a&e, the wait nearly killed me lol',
       'he was pushed over by a staff member and broke his wrist',
+      'They kept renewing his lithium for a year without a single blood test',
+      'Gran has had no bloods done for months while on warfarin',
     ],
     doesNotMatch: [
       'The second dose of the vaccine is due in March, the surgery will text me',
       'Falls prevention class was really useful',
       'visiting hours are too short',
       'waited 3 hours in A&E, not good enough',
+      'The warfarin clinic did my blood test in five minutes, brilliant',
     ],
   },
   {

@@ -1,4 +1,7 @@
 import { createEmbeddedClassifier } from '../../../src/classification'
+import type { ConcernAssessment } from '../../../src/classification/concernModel'
+import { EmbeddedClassifier } from '../../../src/classification/embeddedClassifier'
+import type { RiskCategory } from '../../../src/classification/taxonomy'
 import { assessSafety, assessUrgencyContext } from '../../../src/classification/safetyRules'
 
 const classifier = createEmbeddedClassifier()
@@ -136,5 +139,29 @@ describe('care that is routine, and recoveries, are not harm that keeps happenin
   it('reads an emergency that ended in recovery, and blood at the dentist, as no emergency now', async () => {
     expect(await level('When mum collapsed in the summer I was terrified, but the rehab team got her walking again')).not.toBe('urgent')
     expect(await level('the dentist pulled my tooth, blood everywhere lol but honestly painless')).not.toBe('urgent')
+  })
+})
+
+describe('a concern model reading far over its urgent line', () => {
+  const embedded = new EmbeddedClassifier()
+  const reading = (category: RiskCategory, margin: number): ConcernAssessment => ({ score: margin, margin, level: 'urgent', confidentlyCalm: false, category, evidence: [] })
+  const risk = (text: string, category: RiskCategory, margin: number) => embedded.concernRisk(text, reading(category, margin), assessSafety(text))
+
+  it('pages without a phrase naming the harm, and says why', () => {
+    const text = 'One of the night staff drags a lad on our unit along the corridor by his collar when he will not settle. The others just laugh.'
+    expect(risk(text, 'whistleblowing', 0.9).level).toBe('urgent')
+    expect(risk(text, 'whistleblowing', 0.9).reason).toMatch(/far over the urgent line/)
+    expect(risk('grandad is on the lino by the back door, been there since the carer left, wont answer me properly', 'risk-to-life', 0.9).level).toBe('urgent')
+  })
+
+  it('just over the line, or about a staffing or hygiene regime, still needs someone harmed now', () => {
+    const text = 'One of the night staff drags a lad on our unit along the corridor by his collar when he will not settle. The others just laugh.'
+    expect(risk(text, 'whistleblowing', 0.3).level).toBe('high')
+    expect(risk('Two carers for the whole of the top corridor on Sundays, twenty two residents', 'unsafe-staffing', 1.2).level).toBe('high')
+    expect(risk('The sluice room has not been cleaned for a week and smells', 'infection-control', 1.2).level).toBe('high')
+  })
+
+  it('still lowers a reading placed in the past', () => {
+    expect(risk('In 2019 a night carer dragged my uncle along the corridor by his collar. She was sacked.', 'whistleblowing', 0.9).level).toBe('high')
   })
 })
