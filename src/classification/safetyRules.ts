@@ -60,7 +60,7 @@ function mentionsSeriousHarm(joined: string): boolean {
 const careRecipient =
   /\b(?:residents?|patients?|service users?|clients?|mum|mam|dad|nan|gran|granda|grandad|grandpa|granddad|grandfather|dziadek|babcia|babci|taid|nain|grandma|mother|father|son|daughter|brother|sister|husband|wife|uncle|aunt|auntie|aunty|the kids|children|him|them)\b/
 const recovery =
-  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:years?|months?) clean|clean (?:and sober )?(?:for|since) (?:\w+ )?(?:years?|months?|(?:19|20)\d\d)|(?:hasnt|havent|has not|have not|not) (?:hurt|harmed|cut|self harmed) (?:my|him|her|them) ?sel(?:f|ves) (?:in|for) (?:months|weeks|years|a year|ages|a long time)|(?:im|i am) (?:now )?(?:much )?better|(?:im|i am) (?:really |very |so )?well (?:now|again)|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well|(?:been|is|was|stayed|now) (?:well|safe|stable|clean|sober) for|(?:self harm|harm|drug|alcohol|drink|crisis|relapse) free|last (?:year|month|spring|summer|autumn|winter)|(?:\w+|\d+) (?:months|years) (?:ago|later|on|now)|(?:has|have|had) (?:since )?(?:recovered|started (?:a )?new)|(?:is|are|s) (?:now )?(?:well|thriving|in a good place))\b/
+  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:years?|months?) clean|clean (?:and sober )?(?:for|since) (?:\w+ )?(?:years?|months?|(?:19|20)\d\d)|(?:hasnt|havent|has not|have not|not) (?:hurt|harmed|cut|self harmed) (?:my|him|her|them) ?sel(?:f|ves) (?:in|for) (?:months|weeks|years|a year|ages|a long time)|(?:im|i am) (?:now )?(?:much )?better|(?:im|i am) (?:really |very |so )?well (?:now|again)|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well|(?:been|is|was|stayed|now) (?:well|safe|stable|clean|sober) for|(?:self harm|harm|drug|alcohol|drink|crisis|relapse) free|last (?:year|month|spring|summer|autumn|winter)|(?:\w+|\d+) (?:months|years|winters|summers|springs|autumns|christmases) (?:ago|later|on|now)|(?:has|have|had) (?:since )?(?:recovered|started (?:a )?new)|(?:is|are|s) (?:now )?(?:well|thriving|in a good place))\b/
 
 let fuzzyVocabulary: FuzzyVocabulary | undefined
 
@@ -260,6 +260,7 @@ function findCues(cues: UrgencyCue[], read: ReadText, negatable = false): CueMat
 const presencePatterns = {
   harm: new RegExp(`\\b(?:${presenceCues.harm.map(phrase => phrase.source).join('|')})\\b`, 'g'),
   now: new RegExp(`\\b(?:${presenceCues.now.map(phrase => phrase.source).join('|')})\\b`),
+  habitual: new RegExp(`\\b(?:${presenceCues.habitual.map(phrase => phrase.source).join('|')})\\b`),
   past: new RegExp(`\\b(?:${presenceCues.past.map(phrase => phrase.source).join('|')})\\b`),
 }
 
@@ -278,13 +279,27 @@ function mentionsHarm(segment: string): boolean {
 }
 
 /**
+ * Whether a cue that something goes on ("every day", "three times") is about the harm now: in the sentence that named
+ * the harm or in another that speaks of harm, and not placed in the past. "Two years ago he was self-harming every
+ * day" and "his follow-up has been moved three times" do not undo a recovery.
+ */
+function harmGoesOn(read: ReadText, ongoingBy: CueMatch[], harmSentence: string): boolean {
+  if (ongoingBy.length === 0) return false
+  const segments = sentenceSegments(read)
+  return ongoingBy.some(({ sentence }) => {
+    const segment = segments[read.sentences.indexOf(sentence)] ?? ''
+    return (sentence === harmSentence || mentionsHarm(segment)) && (presencePatterns.now.test(segment) || !presencePatterns.past.test(segment))
+  })
+}
+
+/**
  * The sentence that says a person is harmed or in danger now: harm and the present in one sentence, or in the message
  * as a whole when nothing places it in the past; or a cue that it is happening now or someone is afraid now.
  */
 function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatch[]): { atRiskNow?: string; harmShown?: string; past: boolean } {
   const segments = sentenceSegments(read)
   const isPast = segments.map(segment => presencePatterns.past.test(segment))
-  const isNow = segments.map(segment => presencePatterns.now.test(segment))
+  const isNow = segments.map(segment => presencePatterns.now.test(segment) || presencePatterns.habitual.test(segment))
   const pastMentioned = isPast.includes(true)
   const now = isNow.includes(true)
   const happeningNow = ongoingBy.find(({ cue }) => cue.id === 'happening-now' || cue.id === 'afraid-now')
@@ -427,7 +442,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
       else if (highRules.size >= 2) raisedBecause = 'it comes with another serious signal'
       if (raisedBecause) matchLevel = 'urgent'
     }
-    if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering && context.ongoingBy.length === 0) matchLevel = 'high'
+    if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering && !harmGoesOn(read, context.ongoingBy, match.sentence)) matchLevel = 'high'
     if (matchLevel === 'urgent' && safetyContext.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
     const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded' || cue.id === 'well-now')
     if (matchLevel === 'urgent' && context.settled && (pastEmergency || !isNeverLowered(rule.categories, rule.signpost))) {

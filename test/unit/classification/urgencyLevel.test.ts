@@ -165,3 +165,15 @@ describe('a concern model reading far over its urgent line', () => {
     expect(risk('In 2019 a night carer dragged my uncle along the corridor by his collar. She was sacked.', 'whistleblowing', 0.9).level).toBe('high')
   })
 })
+
+describe('a crisis that is over', () => {
+  it('does not page for a recovery, even when the crisis was daily or the complaint now is about appointments', async () => {
+    expect(await level('Three summers ago I was suicidal and the crisis line kept me going. I\'m training to be a counsellor now.')).not.toBe('urgent')
+    expect(await level('Last year my daughter was cutting herself every night. The CAMHS team were brilliant and she\'s doing really well now.')).not.toBe('urgent')
+    expect(await level('He overdosed last spring. He\'s doing well now but his appointments have been cancelled four times.')).not.toBe('urgent')
+  })
+
+  it('pages when the harm has come back', async () => {
+    expect(await level('She was suicidal last year and got better, but now she is cutting herself every night again')).toBe('urgent')
+  })
+})
