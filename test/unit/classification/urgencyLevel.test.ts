@@ -177,3 +177,14 @@ describe('a crisis that is over', () => {
     expect(await level('She was suicidal last year and got better, but now she is cutting herself every night again')).toBe('urgent')
   })
 })
+
+describe('belongings that go missing', () => {
+  it('sends one lost item to an inspector within a day, and a complaint not yet answered is not harm that persists', async () => {
+    expect(await level('Grandad\'s watch went missing from his bedside on the orthopaedic ward. PALS still haven\'t got back to me.')).toBe('high')
+  })
+
+  it('pages when money keeps going, or someone takes it', async () => {
+    expect(await level('Cash keeps going missing from my aunt\'s room at the home, another £30 this week')).toBe('urgent')
+    expect(await level('The night carer stole my nan\'s rings while she slept')).toBe('urgent')
+  })
+})
