@@ -318,13 +318,22 @@ function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatc
   return { atRiskNow, harmShown, past }
 }
 
+/**
+ * A sentence after the last word that the harm was in hand which shows harm now: telling a nurse or a check does not
+ * settle what came after it ("I told the nurse I swallowed batteries and she said go to bed. My stomach really hurts now").
+ */
+function harmNowAfter(read: ReadText, settledBy: CueMatch[]): boolean {
+  const last = Math.max(...settledBy.map(({ sentence }) => read.sentences.lastIndexOf(sentence)))
+  return sentenceSegments(read).some((segment, index) => index > last && mentionsHarm(segment) && presencePatterns.now.test(segment))
+}
+
 function readUrgencyContext(read: ReadText): UrgencyContext {
   const settledBy = findCues(settledCues, read, true)
   // Saying no one has been harmed outweighs a problem that persists (short staffing every night), not harm happening now.
   const noOneHarmed = settledBy.some(({ cue }) => cue.id === 'no-one-at-risk')
   const ongoingBy = findCues(ongoingCues, read).filter(({ cue }) => !(noOneHarmed && cue.id === 'keeps-happening'))
   const strong = settledBy.some(({ cue }) => cue.strength === 'strong')
-  const settled = ongoingBy.length === 0 && (strong || settledBy.length >= 2)
+  const settled = ongoingBy.length === 0 && (strong || settledBy.length >= 2) && !harmNowAfter(read, settledBy)
   return { settled, settledBy, ongoingBy, ...findAtRiskNow(read, settledBy, ongoingBy) }
 }
 

@@ -24,6 +24,7 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       /locks (?:PERSON )?(?:in|up)/,
       /shut (?:PERSON )?in/,
       /(?:face ?down|prone) restrain\w*/,
+      /(?:knee|knees|kneeling|knelt|weight|sat|sitting) (?:\w+ ){0,2}(?:on|across|against|into) (?:the |his |her |their |a |POSS )?(?:neck|throat|back|chest)/,
       /sedat(?:ed|ing|ion|ives?) (?:\w+ ){0,3}(?:to keep|so|to make|without)/,
       /chemical cosh/,
       /drugg(?:ed|ing) (?:PERSON|to)/,
@@ -49,12 +50,14 @@ export const restraintSeclusionRules: SafetyRuleDefinition[] = [
       'she gets an injection every time she kicks off, which means asking to go home',
       'the manager makes us give residents tablets to make them sleep from 5pm',
       "the nurse in charge tells us to tie residents' wrists to the chair arms so they stay put",
+      'two of them held him with a knee across his neck until he went quiet',
     ],
     doesNotMatch: [
       'Fire doors were wedged open all summer',
       'the wifi doesnt work in the rooms',
       'the car park machine doesnt take cards',
       'Got locked in the hospital multi-storey because the barrier shuts at 10',
+      'The physio put a heat pack on his back and it really helped',
     ],
   },
   {

@@ -188,3 +188,23 @@ describe('belongings that go missing', () => {
     expect(await level('The night carer stole my nan\'s rings while she slept')).toBe('urgent')
   })
 })
+
+describe('harm told after someone was told or checked', () => {
+  it('pages when a later sentence shows harm now, though a nurse was told', async () => {
+    const text = 'I told the nurse my son drank bleach an hour ago and she said he would sleep it off. He is being sick now and crying.'
+    expect(assessUrgencyContext(text).settled).toBe(false)
+    expect(await level(text)).toBe('urgent')
+  })
+
+  it('still reads a check as settling harm told before it', () => {
+    expect(assessUrgencyContext('Dad fell on Tuesday and hurt his hip. The GP checked him and he is fine now.').settled).toBe(true)
+  })
+})
+
+describe('dangers named by what they do to the body', () => {
+  it('reads a knee on the neck as restraint, a head caught in bed rails and a machine someone needs to breathe as harm now', async () => {
+    expect(await level('On the ward last night a nurse kept a knee on my brother\'s neck while they injected him.')).toBe('urgent')
+    expect(assessUrgencyContext('This morning his arm got trapped between the bed rail and the mattress again.').harmShown).toBeDefined()
+    expect(assessUrgencyContext('The company collected her oxygen concentrator by mistake. She needs it to breathe.').harmShown).toBeDefined()
+  })
+})
