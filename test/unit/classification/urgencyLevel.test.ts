@@ -208,3 +208,15 @@ describe('dangers named by what they do to the body', () => {
     expect(assessUrgencyContext('The company collected her oxygen concentrator by mistake. She needs it to breathe.').harmShown).toBeDefined()
   })
 })
+
+describe('harm named by training, a programme or a leaflet', () => {
+  it('does not page for a course on choking, a TV drama about abuse or a poster\'s words', async () => {
+    expect(await level('Our first aid refresher covered choking and anaphylaxis, the trainer was brilliant.')).not.toBe('urgent')
+    expect(await level('There was a documentary on TV last week about a unit where staff were assaulting patients. Nothing like our ward, thankfully.')).not.toBe('urgent')
+    expect(await level('The poster in the waiting room says if you are thinking of killing yourself talk to us, but it is too high up to read from a wheelchair.')).not.toBe('urgent')
+  })
+
+  it('still pages for the emergency itself', async () => {
+    expect(await level('Mum is choking on a sandwich in the day room and nobody is coming')).toBe('urgent')
+  })
+})
