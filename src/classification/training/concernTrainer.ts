@@ -68,7 +68,7 @@ export function loadSafetyExamples(directory = safetyExamplesDirectory, outsideW
     for (const { text, category } of lines('urgent.jsonl')) examples.urgent.push({ text, category: toCategory(category) })
     for (const { text, expected } of [...lines('calm.jsonl'), ...lines('mixed-inbox.jsonl')]) {
       if (expected === 'urgent') examples.urgent.push({ text })
-      else if (expected === 'none' || expected === 'low') examples.calm.push({ text })
+      else if (expected === 'none' || expected === 'low' || expected === 'medium') examples.calm.push({ text })
     }
   }
   return examples
