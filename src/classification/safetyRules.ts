@@ -332,9 +332,12 @@ function readUrgencyContext(read: ReadText): UrgencyContext {
   // Saying no one has been harmed outweighs a problem that persists (short staffing every night), not harm happening now.
   const noOneHarmed = settledBy.some(({ cue }) => cue.id === 'no-one-at-risk')
   const ongoingBy = findCues(ongoingCues, read).filter(({ cue }) => !(noOneHarmed && cue.id === 'keeps-happening'))
-  const strong = settledBy.some(({ cue }) => cue.strength === 'strong')
-  const settled = ongoingBy.length === 0 && (strong || settledBy.length >= 2) && !harmNowAfter(read, settledBy)
-  return { settled, settledBy, ongoingBy, ...findAtRiskNow(read, settledBy, ongoingBy) }
+  const presence = findAtRiskNow(read, settledBy, ongoingBy)
+  // Telling someone, or an old start, does not make a person safe who the message shows harmed now.
+  const settling = presence.atRiskNow === undefined ? settledBy : settledBy.filter(({ cue }) => cue.notWhenHarmedNow !== true)
+  const strong = settling.some(({ cue }) => cue.strength === 'strong')
+  const settled = ongoingBy.length === 0 && (strong || settling.length >= 2) && !harmNowAfter(read, settling)
+  return { settled, settledBy: settling, ongoingBy, ...presence }
 }
 
 const unread: UrgencyContext = { settled: false, settledBy: [], ongoingBy: [], past: false }

@@ -8,6 +8,8 @@ export interface UrgencyCue {
   /** Finishes "the message says …" in a reason. */
   says: string
   strength: 'strong' | 'weak'
+  /** Says only that someone was told, or when it began: it does not settle harm the message shows happening now. */
+  notWhenHarmedNow?: true
   phrases: RegExp[]
 }
 
@@ -43,6 +45,7 @@ export const settledCues: UrgencyCue[] = [
     id: 'reported',
     says: 'it has been reported',
     strength: 'strong',
+    notWhenHarmedNow: true,
     phrases: [
       /(?:safeguarding|the council|social services|social worker|the police|police|the local authority|the cqc) (?:team )?(?:were|was|have been|has been|are|is|got) (?:already |now )?(?:told|informed|involved|alerted|notified|called|contacted|investigating|looking)/,
       /(?:reported|raised|referred) (?:it |this |that |him |her )?(?:to|with) (?:the )?(?:manager|council|safeguarding|police|office|nurse in charge|matron|agency|home|ward sister|local authority|social services|social worker|lado|cqc)/,
@@ -55,6 +58,7 @@ export const settledCues: UrgencyCue[] = [
     id: 'long-ago',
     says: 'it happened long ago',
     strength: 'strong',
+    notWhenHarmedNow: true,
     phrases: [
       /(?:years|a year) ago|(?:many|several|a few|two|three|\d+) years (?:back|before)|a long time ago|long ago/,
       /(?:in|back in|during) (?:19|20)\d\d|back in the day|when (?:i|he|she) was (?:younger|a child|a teenager|little|\d+)|in my (?:teens|twenties|20s|thirties|30s)|as a (?:child|kid|teenager|teen|young (?:man|woman|person|lad|girl)|boy|girl)|between (?:19|20)\d\d and/,

@@ -220,3 +220,15 @@ describe('harm named by training, a programme or a leaflet', () => {
     expect(await level('Mum is choking on a sandwich in the day room and nobody is coming')).toBe('urgent')
   })
 })
+
+describe('telling someone does not make a person safe', () => {
+  it('does not settle harm the message shows happening now because it was reported', () => {
+    const now = assessUrgencyContext('Another patient is hitting my son on the ward right now and staff just watch. I reported it to the nurse in charge on Monday.')
+    expect(now.atRiskNow).toBeDefined()
+    expect(now.settled).toBe(false)
+  })
+
+  it('still settles a report about harm that is over', () => {
+    expect(assessUrgencyContext('A carer shouted at Dad in March. We reported it to safeguarding and she was moved to another home.').settled).toBe(true)
+  })
+})
