@@ -223,7 +223,7 @@ describe('harm named by training, a programme or a leaflet', () => {
 
 describe('telling someone does not make a person safe', () => {
   it('does not settle harm the message shows happening now because it was reported', () => {
-    const now = assessUrgencyContext('Another patient is hitting my son on the ward right now and staff just watch. I reported it to the nurse in charge on Monday.')
+    const now = assessUrgencyContext('My son has new bruises on both arms from another patient and he is crying. I reported it to the nurse in charge.')
     expect(now.atRiskNow).toBeDefined()
     expect(now.settled).toBe(false)
   })
