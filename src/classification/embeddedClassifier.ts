@@ -165,9 +165,10 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const unfoundedRiskToLife = concern.category === 'risk-to-life' && !speaksOfRiskToLife(text)
     const neverLowered = isNeverLowered([concern.category]) && !unfoundedRiskToLife
     const lowered = concern.level === 'urgent' && settled && !neverLowered && !rules.signals.some(signal => isNeverLowered(signal.categories))
-    // Just over the line, the reading pages only when a rule confirms a serious concern and a sentence shows someone harmed now.
+    // Just over the line, the reading pages only when a rule confirms a serious concern and a sentence shows someone harmed
+    // now, or when it is of sexual abuse or a crisis the message names: those are never held back.
     const confirmed = rules.level === 'high' && rules.context.atRiskNow !== undefined
-    const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin && !confirmed
+    const narrow = concern.level === 'urgent' && !lowered && concern.margin < concernAloneUrgentMargin && !confirmed && !neverLowered
     // Words alone do not page: the model's reading needs a sentence showing someone harmed or in danger now (so does a
     // guess of risk to life in a message with no word of a crisis: "scaffolding outside her window for six months").
     const { harmShown, past } = rules.context

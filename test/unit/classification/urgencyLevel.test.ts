@@ -142,10 +142,13 @@ describe('care that is routine, and recoveries, are not harm that keeps happenin
   })
 })
 
+const embedded = new EmbeddedClassifier()
+const reading = (category: RiskCategory, margin: number): ConcernAssessment => ({ score: margin, margin, level: 'urgent', confidentlyCalm: false, category, evidence: [] })
+/** The concern model's part of the risk for a fixed reading, so the test does not move when the model is retrained. */
+const concernRisk = (text: string, category: RiskCategory, margin: number) => embedded.concernRisk(text, reading(category, margin), assessSafety(text))
+
 describe('a concern model reading far over its urgent line', () => {
-  const embedded = new EmbeddedClassifier()
-  const reading = (category: RiskCategory, margin: number): ConcernAssessment => ({ score: margin, margin, level: 'urgent', confidentlyCalm: false, category, evidence: [] })
-  const risk = (text: string, category: RiskCategory, margin: number) => embedded.concernRisk(text, reading(category, margin), assessSafety(text))
+  const risk = concernRisk
 
   it('pages without a phrase naming the harm, and says why', () => {
     const text = 'One of the night staff drags a lad on our unit along the corridor by his collar when he will not settle. The others just laugh.'
@@ -230,5 +233,16 @@ describe('telling someone does not make a person safe', () => {
 
   it('still settles a report about harm that is over', () => {
     expect(assessUrgencyContext('A carer shouted at Dad in March. We reported it to safeguarding and she was moved to another home.').settled).toBe(true)
+  })
+})
+
+describe('a concern model reading just over its urgent line', () => {
+  it('pages for sexual abuse, and for a crisis the message names, with no rule to confirm them', () => {
+    expect(concernRisk('The new support worker keeps asking my sister to sit on his knee when the others are out.', 'sexual', 0.05).level).toBe('urgent')
+    expect(concernRisk('I have saved up my tablets and I have had enough of everything.', 'risk-to-life', 0.05).level).toBe('urgent')
+  })
+
+  it('holds back other readings just over the line for a working day', () => {
+    expect(concernRisk('The new support worker keeps asking my sister to sit on his knee when the others are out.', 'neglect', 0.05).level).toBe('high')
   })
 })
