@@ -93,8 +93,10 @@ function isNegated(joined: string, matchStart: number, negation: Negation): bool
   for (let index = start; index < before.length; index++) {
     const word = before[index] as string
     if (!negators.has(word)) continue
-    if (endsNegationScope(before, index + 1)) continue
     const following = before[index + 1]
+    // "Not because anyone is in danger": the reason itself is denied.
+    if (word === 'not' && following === 'because') return true
+    if (endsNegationScope(before, index + 1)) continue
     if (word === 'no' && following === 'one') return true
     if (following !== undefined && negationReleasers.has(following)) continue
     return true
@@ -120,7 +122,7 @@ const topicMentions =
 
 /** A question about whether harm ever happens ("someone asked if the carers ever hit her"), a joke about it, or a story (a film where someone is strangled): not a report of it. */
 const hypotheticalQuestions =
-  /\b(?:asked|asks|ask|asking|wondered|wonder|wondering|want(?:ed)? to know|checked|checking)(?: \w+){0,3} (?:if|whether) (?:\w+ ){0,5}(?:ever|at all|any thoughts?|thoughts)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:if|what if|what happens if|suppose|supposing|say) (?:(?:i am|im|you are|youre|we are|were) (?:an? )?\w+ (?:\w+ )?and )?(?:i|we|you|a colleague|a member of staff|someone|somebody|staff|a carer|a nurse|one of us) (?:ever )?(?:see|sees|saw|witness\w*|suspect\w*|notice\w*|hear|hears|heard|find|finds|found|think|thought|am worried|was worried|have concerns)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:always |often |just )?(?:joking|joked|jokes|jokingly|teasing|teased|teases|kidding|pretending) (?:that|about)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:films?|movies?|thrillers?|novels?|books?|stories|story|programmes?|documentar(?:y|ies)|soaps?|plays?|dramas?|episodes?|murder myster(?:y|ies)|crime (?:series|drama)|video games?)(?: \w+){0,4} (?:where|in which|about|called)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:leaflets?|posters?|notices?|booklets?|signs?) (?:\w+ ){0,4}(?:says?|said|reads?)\b(?:(?! (?:and|but|so|because|then|yes|until|now) )[^|])*/g
+  /\b(?:asked|asks|ask|asking|wondered|wonder|wondering|want(?:ed)? to know|checked|checking)(?: \w+){0,3} (?:if|whether) (?:\w+ ){0,5}(?:ever|at all|any thoughts?|thoughts)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:if|what if|what happens if|suppose|supposing|say) (?:(?:i am|im|you are|youre|we are|were) (?:an? )?\w+ (?:\w+ )?and )?(?:i|we|you|a colleague|a member of staff|someone|somebody|staff|a carer|a nurse|one of us) (?:ever )?(?:see|sees|saw|witness\w*|suspect\w*|notice\w*|hear|hears|heard|find|finds|found|think|thought|am worried|was worried|have concerns)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:always |often |just )?(?:joke|joking|joked|jokes|jokingly|teasing|teased|teases|kidding|pretending) (?:that|about)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:films?|movies?|thrillers?|novels?|books?|stories|story|programmes?|documentar(?:y|ies)|soaps?|plays?|dramas?|episodes?|murder myster(?:y|ies)|crime (?:series|drama)|video games?)(?: \w+){0,4} (?:where|in which|about|called)\b(?:(?! (?:and|but|so|because|then|yes|said|says|told|tells|until|now) )[^|])*|\b(?:leaflets?|posters?|notices?|booklets?|signs?) (?:\w+ ){0,4}(?:says?|said|reads?)\b(?:(?! (?:and|but|so|because|then|yes|until|now) )[^|])*/g
 
 /** The text as the rules read it: one normalised segment per sentence, joined by clause breaks. */
 interface ReadText {

@@ -1,3 +1,4 @@
+import { createEmbeddedClassifier } from '../../../src/classification'
 import { assessSafety, signpostingByRules } from '../../../src/classification/safetyRules'
 
 /**
@@ -36,5 +37,16 @@ describe('negation in the safety rules', () => {
     expect(signpostingByRules("I don't want to kill myself")).toContain('mental-health-crisis')
     expect(signpostingByRules('I want to kill myself')).toContain('mental-health-crisis')
     expect(signpostingByRules('The food was cold and nobody came')).toEqual([])
+  })
+})
+
+describe('denied reasons and jokes', () => {
+  const level = async (text: string): Promise<string> => (await createEmbeddedClassifier().classifyFeedback(text)).risk.level
+  it('reads "not because anyone is in danger" as denying the danger', () => {
+    expect(assessSafety('I am writing because the ward is shabby, not because anyone is in danger.').signals.map(signal => signal.ruleId)).not.toContain('immediate-danger.threat-of-violence')
+  })
+
+  it('does not page for a joke that a pet is trying to kill the carers', async () => {
+    expect(await level('The home care team joke that mum\'s cat is trying to kill them when it weaves round their feet. Lovely carers.')).not.toBe('urgent')
   })
 })
