@@ -47,6 +47,6 @@ describe('denied reasons and jokes', () => {
   })
 
   it('does not page for a joke that a pet is trying to kill the carers', async () => {
-    expect(await level('The home care team joke that mum\'s cat is trying to kill them when it weaves round their feet. Lovely carers.')).not.toBe('urgent')
+    expect(await level('The home care team joke that my nan\'s old ginger cat is trying to kill them when it weaves round their feet. Lovely carers.')).not.toBe('urgent')
   })
 })
