@@ -61,17 +61,20 @@ export const sexualRules: SafetyRuleDefinition[] = [
       /(?:makes?|made|making|forces?|forced|forcing|gets?) (?:PERSON|her|him|them) (?:to )?(?:touch|kiss|rub|stroke|hold) (?:him|her|his|them|\w+self)/,
       /(?:sleeping|sleeps|slept|stays?|stayed|staying|spends? the night|spent the night|spending the night) (?:over )?in (?:a |the |her |his |their )?(?:\w+ ){0,2}(?:girls?|boys?|childs|kids|teenagers?|young persons?|residents?|patients?) (?:room|bed|bedroom)/,
       /(?:photos|pictures|videos|films?) of (?:her|him|them|the (?:girls|boys|children|kids|residents|patients)) (?:naked|undressed|in the (?:shower|bath)|getting changed)/,
+      /(?:pics|pictures|photos|selfies|videos) (?:\w+ ){0,4}(?:to|on|over) (?:his|her|their) (?:own |personal |private )(?:phone|mobile|number|instagram|insta|snapchat|snap|whatsapp|facebook)|(?:keeps|kept|keep) asking (?:\w+ ){0,2}for more (?:pics|pictures|photos|selfies)|(?:asked|asking|asks|wants|wanted) (?:PERSON |me |her |him )?(?:to send |for )(?:\w+ )?(?:nudes|naked (?:pics|pictures|photos|selfies))/,
     ],
     matches: [
       'found my daughters underwear ripped in her bag from respite and theres bruising on the inside of her thighs',
       'she told me her support worker makes her touch him when they are alone in the van',
       'The deputy manager at the childrens home has been sleeping over in a teenage girls room',
+      'the physio asked my 15 year old to send photos of her back to his personal whatsapp, and now he keeps asking for more pics',
     ],
     doesNotMatch: [
       'The physio showed me stretches for the inside of my thighs after the hip op',
       'The carers always make sure mum has clean underwear and her pants are ironed',
       'the night staff sleep over in the staff room at the home',
       'He made her laugh so much, he is a lovely carer',
+      'The GP asked me to send photos of the rash through the practice app, really handy',
     ],
   },
   {

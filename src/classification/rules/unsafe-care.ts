@@ -269,4 +269,23 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       'The home has no gas supply, everything is electric',
     ],
   },
+  {
+    id: 'unsafe-care.impaired-staff-on-duty',
+    level: 'urgent',
+    categories: ['unsafe-care'],
+    negation: 'clause',
+    describes: 'a member of staff drunk or high while caring for people',
+    phrases: [
+      /(?:carers?|nurses?|staff|driver|doctor|worker|manager|he|she|they) (?:is |was |s |are |seems |seemed |turned up |turns up |came in |comes in |arrived |on shift )?(?:drunk|intoxicated|off (?:his|her|their) face|under the influence|high on \w+|stoned)/,
+      /(?:smells?|smelt|smelled|smelling|stinks?|stank|reeks?|reeked|reeking) (?:strongly )?of (?:drink|booze|vodka|whisky|whiskey|beer|lager|wine|cider|weed|cannabis|alcohol(?! gel| hand| wipes?| rub))/,
+    ],
+    matches: [
+      'the night carer turned up drunk again and is doing the medication round',
+      'his driver this morning reeked of lager and was all over the road',
+    ],
+    doesNotMatch: [
+      'the ward smells of alcohol gel, which is reassuring',
+      'Dad enjoyed a small sherry at the Christmas party with the carers',
+    ],
+  },
 ]

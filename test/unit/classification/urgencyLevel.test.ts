@@ -246,3 +246,12 @@ describe('a concern model reading just over its urgent line', () => {
     expect(concernRisk('The new support worker keeps asking my sister to sit on his knee when the others are out.', 'neglect', 0.05).level).toBe('high')
   })
 })
+
+describe('terse messages about danger now', () => {
+  it('pages for a wish to stop existing with the means at hand, a failing ventilator, low oxygen and a drunk carer', async () => {
+    expect(await level('honestly i just want to stop existing. the crisis team closed my case. tablets counted out on my desk')).toBe('urgent')
+    expect(await level('dads ventilator alarm keeps going off and the night nurse never turned up')).toBe('urgent')
+    expect(await level('111 told my husband to rest but his sats are 85 and he cant talk in full sentences')).toBe('urgent')
+    expect(await level('agency carer is drunk, slurring, and she is about to hoist nan on her own')).toBe('urgent')
+  })
+})
