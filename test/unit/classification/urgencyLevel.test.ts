@@ -148,24 +148,22 @@ const reading = (category: RiskCategory, margin: number): ConcernAssessment => (
 const concernRisk = (text: string, category: RiskCategory, margin: number) => embedded.concernRisk(text, reading(category, margin), assessSafety(text))
 
 describe('a concern model reading far over its urgent line', () => {
-  const risk = concernRisk
-
   it('pages without a phrase naming the harm, and says why', () => {
     const text = 'One of the night staff drags a lad on our unit along the corridor by his collar when he will not settle. The others just laugh.'
-    expect(risk(text, 'whistleblowing', 0.9).level).toBe('urgent')
-    expect(risk(text, 'whistleblowing', 0.9).reason).toMatch(/far over the urgent line/)
-    expect(risk('grandad is on the lino by the back door, been there since the carer left, wont answer me properly', 'risk-to-life', 0.9).level).toBe('urgent')
+    expect(concernRisk(text, 'whistleblowing', 0.9).level).toBe('urgent')
+    expect(concernRisk(text, 'whistleblowing', 0.9).reason).toMatch(/far over the urgent line/)
+    expect(concernRisk('grandad is on the lino by the back door, been there since the carer left, wont answer me properly', 'risk-to-life', 0.9).level).toBe('urgent')
   })
 
   it('just over the line, or about a staffing or hygiene regime, still needs someone harmed now', () => {
     const text = 'One of the night staff drags a lad on our unit along the corridor by his collar when he will not settle. The others just laugh.'
-    expect(risk(text, 'whistleblowing', 0.3).level).toBe('high')
-    expect(risk('Two carers for the whole of the top corridor on Sundays, twenty two residents', 'unsafe-staffing', 1.2).level).toBe('high')
-    expect(risk('The sluice room has not been cleaned for a week and smells', 'infection-control', 1.2).level).toBe('high')
+    expect(concernRisk(text, 'whistleblowing', 0.3).level).toBe('high')
+    expect(concernRisk('Two carers for the whole of the top corridor on Sundays, twenty two residents', 'unsafe-staffing', 1.2).level).toBe('high')
+    expect(concernRisk('The sluice room has not been cleaned for a week and smells', 'infection-control', 1.2).level).toBe('high')
   })
 
   it('still lowers a reading placed in the past', () => {
-    expect(risk('In 2019 a night carer dragged my uncle along the corridor by his collar. She was sacked.', 'whistleblowing', 0.9).level).toBe('high')
+    expect(concernRisk('In 2019 a night carer dragged my uncle along the corridor by his collar. She was sacked.', 'whistleblowing', 0.9).level).toBe('high')
   })
 })
 
