@@ -130,6 +130,8 @@ interface ReadText {
   sentences: string[]
   /** Where each sentence's segment starts in `joined`. */
   starts: number[]
+  /** Each sentence's segment of `joined`. */
+  segments: string[]
 }
 
 function readText(text: string): ReadText {
@@ -140,7 +142,8 @@ function readText(text: string): ReadText {
     starts.push(joined.length)
     joined += ` ${correctedTokens(sentence).join(' ')} `.replace(figurative, ' ').replace(topicMentions, ' ').replace(hypotheticalQuestions, ' ') + '|'
   }
-  return { joined: joined === '' ? ' ' : joined, sentences, starts }
+  const segments = starts.map((start, index) => joined.slice(start, starts[index + 1] ?? joined.length))
+  return { joined: joined === '' ? ' ' : joined, sentences, starts, segments }
 }
 
 function sentenceAt(read: ReadText, index: number): string {
@@ -266,11 +269,6 @@ const presencePatterns = {
   past: new RegExp(`\\b(?:${presenceCues.past.map(phrase => phrase.source).join('|')})\\b`),
 }
 
-/** Each sentence's segment of the joined text. */
-function sentenceSegments(read: ReadText): string[] {
-  return read.starts.map((start, index) => read.joined.slice(start, read.starts[index + 1] ?? read.joined.length))
-}
-
 function mentionsHarm(segment: string): boolean {
   const pattern = presencePatterns.harm
   pattern.lastIndex = 0
@@ -287,9 +285,8 @@ function mentionsHarm(segment: string): boolean {
  */
 function harmGoesOn(read: ReadText, ongoingBy: CueMatch[], harmSentence: string): boolean {
   if (ongoingBy.length === 0) return false
-  const segments = sentenceSegments(read)
   return ongoingBy.some(({ sentence }) => {
-    const segment = segments[read.sentences.indexOf(sentence)] ?? ''
+    const segment = read.segments[read.sentences.indexOf(sentence)] ?? ''
     return (sentence === harmSentence || mentionsHarm(segment)) && (presencePatterns.now.test(segment) || !presencePatterns.past.test(segment))
   })
 }
@@ -299,7 +296,7 @@ function harmGoesOn(read: ReadText, ongoingBy: CueMatch[], harmSentence: string)
  * as a whole when nothing places it in the past; or a cue that it is happening now or someone is afraid now.
  */
 function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatch[]): { atRiskNow?: string; harmShown?: string; past: boolean } {
-  const segments = sentenceSegments(read)
+  const { segments } = read
   const isPast = segments.map(segment => presencePatterns.past.test(segment))
   const isNow = segments.map(segment => presencePatterns.now.test(segment) || presencePatterns.habitual.test(segment))
   const pastMentioned = isPast.includes(true)
@@ -326,7 +323,7 @@ function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatc
  */
 function harmNowAfter(read: ReadText, settledBy: CueMatch[]): boolean {
   const last = Math.max(...settledBy.map(({ sentence }) => read.sentences.lastIndexOf(sentence)))
-  return sentenceSegments(read).some((segment, index) => index > last && mentionsHarm(segment) && presencePatterns.now.test(segment))
+  return read.segments.some((segment, index) => index > last && mentionsHarm(segment) && presencePatterns.now.test(segment))
 }
 
 function readUrgencyContext(read: ReadText): UrgencyContext {
