@@ -209,7 +209,7 @@ export const presenceCues: PresenceCues = {
   ],
   now: [
     /now (?:she|he|they|we|i|mum|dad|nan|its|it|is|are|s|shes|hes|theyre)|(?:is|are|s) now|now(?= \|)|right now|tonight|today|tomorrow|this (?:morning|morn|afternoon|evening|week|weekend)|at the (?:moment|minute)|currently|as we speak|(?<!(?:may|might|could|probably|possibly|(?:if|whether) (?:its|it is|thats|hes|shes|theyre|they are|he is|she is|this is)) )still|(?:shes|hes|theyre|she is|he is|they are|im|i am|is|are) (?:\w+ )?(?:barely|hardly|passing|covered|lying|bleeding|shaking|screaming|crying|struggling|gasping|soaked|soaking|stuck|trapped|pinned)|(?<!(?:walking|eating|drinking|smiling|talking|laughing|sleeping|herself|himself|themselves|normal|well|home) )again|anymore|any more/,
-    /since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunch|breakfast|the weekend|\d+)|for (?:hours|days|(?:\w+ )?(?:hours|days|hour))/,
+    /since (?:yesterday|last night|this morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunch|breakfast|the weekend|\d+)|since (?:\w+ ){1,3}(?:last (?:week|night|weekend|month)|yesterday|this morning)|for (?:hours|days|(?:\w+ )?(?:hours|days|hour))/,
     /nothing (?:happens|is done|gets done|is being done|changes)|last night|yesterday|earlier|(?:is|are|am|s) (?:being|getting)|on shift|on (?:again|nights)|(?:is|are|am|s) (?:still )?(?:lying|sat|sitting|left|locked|crying|screaming)/,
   ],
   habitual: [

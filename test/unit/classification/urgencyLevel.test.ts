@@ -253,3 +253,16 @@ describe('terse messages about danger now', () => {
     expect(await level('agency carer is drunk, slurring, and she is about to hoist nan on her own')).toBe('urgent')
   })
 })
+
+describe('emergencies named by their signs', () => {
+  it('reads "since … last week" as still going on, not as the past', () => {
+    expect(assessUrgencyContext('The fire alarm has been disconnected since the false alarm last week and 30 residents are in bed.').past).toBe(false)
+  })
+
+  it('pages for a swallowed battery, signs of pre-eclampsia, a rash that does not fade and someone dying unattended', async () => {
+    expect(await level('My toddler swallowed a button battery at teatime and the urgent care centre told us to watch her at home')).toBe('urgent')
+    expect(await level('My wife is 35 weeks pregnant, she has a splitting headache and flashing lights, and the maternity line said take paracetamol')).toBe('urgent')
+    expect(await level('My son has a rash that does not fade when I press a glass on it and the GP receptionist said Monday')).toBe('urgent')
+    expect(await level('An old man is dying on a trolley in the corridor and no one has been near him for hours')).toBe('urgent')
+  })
+})
