@@ -98,7 +98,7 @@ export const defaultConcernTrainingOptions: ConcernTrainingOptions = {
   urgentWeight: 3,
   calmWeight: 2,
   ordinaryWeight: 1,
-  urgentRecall: 0.975,
+  urgentRecall: 0.98,
   highRecall: 0.985,
   calmRecall: 0.995,
   folds: 5,
