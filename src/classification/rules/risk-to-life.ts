@@ -45,12 +45,12 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
     negation: 'none',
     describes: 'someone who does not want to live',
     phrases: [
-      /(?<!(?:thought|think|felt|feel|feared|fear|sure|convinced|worried|scared|terrified) (?:like )?(?:i|he|she|we|they|mum|dad|the baby|my baby) (?:was|were|am|is|are) )(?:want|wants|wanted|wanting|going) to die(?! (?:at home|in (?:POSS )?(?:own )?(?:bed|home|house|sleep)|peacefully|with dignity|comfortabl\w*|surrounded by))/,
+      /(?<!(?:thought|think|felt|feel|feared|fear|sure|convinced|worried|scared|terrified) (?:like )?(?:i|he|she|we|they|mum|dad|the baby|my baby) (?:was|were|am|is|are) )(?:want|wants|wanted|wanting|going) to die(?! (?:at home|in (?:POSS )?(?:own )?(?:bed|home|house|sleep)|peacefully|with dignity|comfortabl\w*|surrounded by|of (?:the )?(?:pain|embarrassment|boredom|laughter|hunger|cold|heat|shame)))/,
       /wish (?:i|he|she|they) (?:was|were|had) (?:dead|never been born)/,
       /better off (?:dead|without me|gone)/,
       /(?:dont|doesnt|didnt) want to (?:live|be alive|be here|wake up|exist|carry on|go on)/,
       /(?:want|wants|wanted|wanna|going) to (?:stop existing|not exist|cease to exist|not be alive)|(?:just )?(?:stop|stopped) existing/,
-      /(?:cant|cannot|couldnt|can not) (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|(?:cant|cannot|can not) (?:do|take|cope with) (?:this|it) (?:no|any) ?more/,
+      /(?<!(?:it|this|that|things|which) )(?:cant|cannot|couldnt|can not) (?:go on|carry on|take (?:it|this|any ?more)|cope any ?more|do this any ?more)|(?:cant|cannot|can not) (?:do|take|cope with) (?:this|it) (?:no|any) ?more/,
       /no (?:point|reason) (?:in )?(?:living|to live|going on|carrying on|being alive)/,
       /not worth living/,
       /life is(?: not|nt) worth/,
@@ -81,6 +81,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'Last night he told me he\'s written letters to the children and he knows where he\'ll go to do it',
     ],
     doesNotMatch: [
+      'My tooth hurt so much I thought I was going to die of the pain, the dentist sorted it in ten minutes',
+      'They missed two visits this week and it cant carry on like this',
       'I won\'t be here next week, I\'m on holiday, please ring after the 10th',
       'I thought I was going to die but the midwives kept me calm and we are both healthy',
       'He wanted to die in his own bed and the hospice team made it possible',

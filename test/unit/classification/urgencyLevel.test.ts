@@ -266,3 +266,15 @@ describe('emergencies named by their signs', () => {
     expect(await level('An old man is dying on a trolley in the corridor and no one has been near him for hours')).toBe('urgent')
   })
 })
+
+describe('questions and figures of speech about harm', () => {
+  it('does not page for a question whether something counts as abuse, a screening question, or things that cannot go on', async () => {
+    expect(await level('Is it neglect if the home will not let Dad stay up for the late film? Only half joking, he loves his westerns.')).not.toBe('urgent')
+    expect(await level('The practice nurse asked my 16 year old son about self-harm with his sister in the room. Routine, I know, but awkward.')).not.toBe('urgent')
+    expect(await level('The agency has sent a different carer every day this fortnight and it cannot carry on like this.')).not.toBe('urgent')
+  })
+
+  it('still pages when a person cannot carry on', async () => {
+    expect(await level('I cant carry on, the crisis team keep cancelling and I have nothing left')).toBe('urgent')
+  })
+})
