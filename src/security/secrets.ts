@@ -19,13 +19,26 @@ export function resolveSecret(config: Config, configured: string | undefined, va
     throw new ConfigError(`Configuration error: ${variable} must be set in production (it is not set).`)
   }
   const file = path.join(config.dataDir, fileName)
-  if (fs.existsSync(file)) {
-    const key = decodeKey(fs.readFileSync(file, 'utf8'))
-    if (!key) throw new ConfigError(`Configuration error: ${file} (used because ${variable} is not set) must hold ${keyEncodingHint}.`)
-    return key
-  }
+  if (fs.existsSync(file)) return readKeyFile(file, variable)
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   const secret = crypto.randomBytes(32)
-  fs.writeFileSync(file, `${secret.toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
-  return secret
+  // Written whole to a file of its own, then linked into place: a hard link appears with all its contents at once and
+  // fails if the name exists, so two instances starting together share one key and neither reads a half-written file.
+  const written = `${file}.${process.pid}.${crypto.randomUUID()}`
+  fs.writeFileSync(written, `${secret.toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
+  try {
+    fs.linkSync(written, file)
+    return secret
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    return readKeyFile(file, variable)
+  } finally {
+    fs.rmSync(written, { force: true })
+  }
+}
+
+function readKeyFile(file: string, variable: string): Buffer {
+  const key = decodeKey(fs.readFileSync(file, 'utf8'))
+  if (!key) throw new ConfigError(`Configuration error: ${file} (used because ${variable} is not set) must hold ${keyEncodingHint}.`)
+  return key
 }

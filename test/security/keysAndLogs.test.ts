@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -50,6 +51,38 @@ describe('keys and secrets', () => {
     const configured = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: moved })
     expect(resolveSecret(configured, configured.SESSION_SECRET, 'SESSION_SECRET', 'session.secret').equals(generated)).toBe(true)
   })
+
+  it('gives instances that start together in one data folder the same generated key, none failing on a half-written file', async () => {
+    const dataDir = scratchFolder('secret')
+    const go = path.join(scratchFolder('secret-start'), 'go')
+    // Each process loads everything, then waits for one signal, so they reach the key file together.
+    const script = [
+      `const fs = require('node:fs')`,
+      `const { resolveSecret } = require(${JSON.stringify(path.resolve(__dirname, '../../src/security/secrets.ts'))})`,
+      `const { loadConfig } = require(${JSON.stringify(path.resolve(__dirname, '../../src/config.ts'))})`,
+      `const config = loadConfig({ DATA_DIR: ${JSON.stringify(dataDir)} })`,
+      `process.stdout.write('ready\\n')`,
+      `while (!fs.existsSync(${JSON.stringify(go)})) {}`,
+      `process.stdout.write(resolveSecret(config, undefined, 'ENCRYPTION_KEY', 'encryption.key').toString('base64'))`,
+    ].join('; ')
+    const children = Array.from({ length: 8 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let output = ''
+      let errors = ''
+      child.stdout.on('data', chunk => (output += String(chunk)))
+      child.stderr.on('data', chunk => (errors += String(chunk)))
+      const ready = new Promise<void>(resolve => child.stdout.on('data', () => output.startsWith('ready') && resolve()))
+      const done = new Promise<{ code: number | null; key: string; errors: string }>(resolve => child.on('exit', code => resolve({ code, key: output.replace(/^ready\n/, ''), errors })))
+      return { ready, done }
+    })
+    await Promise.all(children.map(child => child.ready))
+    fs.writeFileSync(go, '')
+    const results = await Promise.all(children.map(child => child.done))
+    expect(results.map(result => ({ code: result.code, errors: result.errors }))).toEqual(results.map(() => ({ code: 0, errors: '' })))
+    expect(new Set(results.map(result => result.key)).size).toBe(1)
+    expect(fs.readFileSync(path.join(dataDir, 'encryption.key'), 'utf8').trim()).toBe(results[0]?.key)
+    expect(fs.readdirSync(dataDir)).toEqual(['encryption.key'])
+  }, 60_000)
 
   it('refuses a damaged key file by name, without showing what is in it', () => {
     const dataDir = scratchFolder('secret')
