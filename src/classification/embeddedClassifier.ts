@@ -122,8 +122,11 @@ const concernAloneUrgentMargin = 0.18
  * for no more of 634 calm ones, and 5 more of 349 serious-not-immediate.
  */
 const concernStandsAloneMargin = 0.5
-/** Staffing and hygiene worries page only when someone is harmed now, however sure the model is ("two staff for 20 residents"). */
-const needsHarmShown = new Set<RiskCategory>(['unsafe-staffing', 'infection-control'])
+/**
+ * Staffing and hygiene worries, and a worker's report, page only when someone is harmed now, however sure the model is
+ * ("two staff for 20 residents", "managers told us not to write incidents down").
+ */
+const needsHarmShown = new Set<RiskCategory>(['unsafe-staffing', 'infection-control', 'whistleblowing'])
 
 export class EmbeddedClassifier implements FeedbackClassifier {
   readonly name = 'embedded'

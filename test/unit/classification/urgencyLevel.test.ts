@@ -149,21 +149,22 @@ const concernRisk = (text: string, category: RiskCategory, margin: number) => em
 
 describe('a concern model reading far over its urgent line', () => {
   it('pages without a phrase naming the harm, and says why', () => {
-    const text = 'One of the night staff drags a lad on our unit along the corridor by his collar when he will not settle. The others just laugh.'
-    expect(concernRisk(text, 'whistleblowing', 0.9).level).toBe('urgent')
-    expect(concernRisk(text, 'whistleblowing', 0.9).reason).toMatch(/far over the urgent line/)
+    const text = 'One of the night staff makes a lad on our unit stand in the corridor in his socks when he will not settle. The others just laugh.'
+    expect(concernRisk(text, 'unsafe-care', 0.9).level).toBe('urgent')
+    expect(concernRisk(text, 'unsafe-care', 0.9).reason).toMatch(/far over the urgent line/)
     expect(concernRisk('grandad is on the lino by the back door, been there since the carer left, wont answer me properly', 'risk-to-life', 0.9).level).toBe('urgent')
   })
 
-  it('just over the line, or about a staffing or hygiene regime, still needs someone harmed now', () => {
-    const text = 'One of the night staff drags a lad on our unit along the corridor by his collar when he will not settle. The others just laugh.'
-    expect(concernRisk(text, 'whistleblowing', 0.3).level).toBe('high')
+  it('just over the line, or about a staffing or hygiene regime or a worker\'s report, still needs someone harmed now', () => {
+    const text = 'One of the night staff makes a lad on our unit stand in the corridor in his socks when he will not settle. The others just laugh.'
+    expect(concernRisk(text, 'unsafe-care', 0.3).level).toBe('high')
     expect(concernRisk('Two carers for the whole of the top corridor on Sundays, twenty two residents', 'unsafe-staffing', 1.2).level).toBe('high')
+    expect(concernRisk('I work nights there. Managers tell us not to write incidents down.', 'whistleblowing', 1.2).level).toBe('high')
     expect(concernRisk('The sluice room has not been cleaned for a week and smells', 'infection-control', 1.2).level).toBe('high')
   })
 
   it('still lowers a reading placed in the past', () => {
-    expect(concernRisk('In 2019 a night carer dragged my uncle along the corridor by his collar. She was sacked.', 'whistleblowing', 0.9).level).toBe('high')
+    expect(concernRisk('In 2019 a night carer dragged my uncle along the corridor by his collar. She was sacked.', 'unsafe-care', 0.9).level).toBe('high')
   })
 })
 
@@ -276,5 +277,12 @@ describe('questions and figures of speech about harm', () => {
 
   it('still pages when a person cannot carry on', async () => {
     expect(await level('I cant carry on, the crisis team keep cancelling and I have nothing left')).toBe('urgent')
+  })
+})
+
+describe('a worker reporting harm by what is done to the body', () => {
+  it('pages when the report shows someone held by the neck, not when it reports a culture of silence', async () => {
+    expect(await level('I am a support worker there. The deputy holds one of the lads against the door by his throat when he shouts.')).toBe('urgent')
+    expect(await level('I work nights there. Managers tell us not to write incidents down.')).not.toBe('urgent')
   })
 })
