@@ -119,7 +119,8 @@ const concernAloneUrgentMargin = 0.18
  * now: those rules know phrases, and people describe danger in words no list holds ("pins him to the wall by his
  * neck", "4 my nan on kitchen floor"). Past, settled and praise still lower it. Chosen on the team's and the
  * outside writers' sets: on the validation sets, 7 more of 440 urgent items paged (2 more of 63 in mixed inboxes)
- * for no more of 634 calm ones, and 5 more of 349 serious-not-immediate.
+ * for no more of 634 calm ones, and 5 more of 349 serious-not-immediate (measured before a worker's report joined
+ * needsHarmShown).
  */
 const concernStandsAloneMargin = 0.5
 /**
