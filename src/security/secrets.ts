@@ -27,13 +27,23 @@ export function resolveSecret(config: Config, configured: string | undefined, va
   const written = `${file}.${process.pid}.${crypto.randomUUID()}`
   fs.writeFileSync(written, `${secret.toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
   try {
-    fs.linkSync(written, file)
+    placeOnce(written, file)
     return secret
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     return readKeyFile(file, variable)
   } finally {
     fs.rmSync(written, { force: true })
+  }
+}
+
+/** Puts the file in place unless the name exists (EEXIST), by a hard link, or by a copy where links are not supported. */
+function placeOnce(written: string, file: string): void {
+  try {
+    fs.linkSync(written, file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
+    fs.copyFileSync(written, file, fs.constants.COPYFILE_EXCL)
   }
 }
 

@@ -84,6 +84,20 @@ describe('keys and secrets', () => {
     expect(fs.readdirSync(dataDir)).toEqual(['encryption.key'])
   }, 60_000)
 
+  it('creates the key on a file system without hard links', () => {
+    const dataDir = scratchFolder('secret')
+    const noLinks = jest.spyOn(fs, 'linkSync').mockImplementation(() => {
+      throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' })
+    })
+    try {
+      const key = resolveSecret(loadConfig({ DATA_DIR: dataDir }), undefined, 'ENCRYPTION_KEY', 'encryption.key')
+      expect(fs.readFileSync(path.join(dataDir, 'encryption.key'), 'utf8').trim()).toBe(key.toString('base64'))
+      expect(fs.readdirSync(dataDir)).toEqual(['encryption.key'])
+    } finally {
+      noLinks.mockRestore()
+    }
+  })
+
   it('refuses a damaged key file by name, without showing what is in it', () => {
     const dataDir = scratchFolder('secret')
     fs.writeFileSync(path.join(dataDir, 'encryption.key'), 'half-a-key')
