@@ -26,6 +26,7 @@ import { type Delivery, deliveryModel } from './data/models/delivery'
 import { EqualityResponses } from './data/models/equalityResponse'
 import { feedbackModel } from './data/models/feedback'
 import { intakeKeyModel } from './data/models/intakeKey'
+import { journaledMessageModel } from './data/models/journaledMessage'
 import { processedWebhookModel } from './data/models/processedWebhook'
 import { recentConcernModel } from './data/models/recentConcern'
 import { userModel } from './data/models/user'
@@ -247,7 +248,7 @@ export function createServices(config: Config, logger: Logger, connection: Conne
 
   // The conversation: one bot for every channel; its state lives in the database
   const botStorage = new MongoStorage(connection)
-  const feedbackDrafts = new FeedbackDrafts(feedback, clock, contactCipher)
+  const feedbackDrafts = new FeedbackDrafts(feedback, clock, contactCipher, journaledMessageModel(connection))
   const callbackRequests = new CallbackRequests(connection, contactCipher)
   const equalityResponses = new EqualityResponses(connection)
   const bot = metrics.instrumentBot(
@@ -303,6 +304,15 @@ export function createServices(config: Config, logger: Logger, connection: Conne
   jobs.every('routing', 2_000, () => classifyAndRoute.routeDue())
   jobs.every('person-deliveries', 5_000, () => deliveries.processDue())
   jobs.every('quiet-drafts', 60_000, () => classifyAndRoute.routeQuietDrafts())
+  // A message that another write undid is appended again, and the record's risk assessed again with it.
+  jobs.every(
+    'message-journal',
+    10_000,
+    async () => {
+      for (const reference of await feedbackDrafts.checkMessages()) classifyAndRoute.assessSoon(reference)
+    },
+    { singleton: true },
+  )
   jobs.every('quiet-drafts-sweep', 60 * 60_000, () => classifyAndRoute.queueQuietDrafts(), { singleton: true })
   jobs.every('unrouted-sweep', 60 * 60_000, () => classifyAndRoute.routeUnrouted(), { singleton: true })
   jobs.every('alert-outbox-sweep', 60 * 60_000, () => alertOutbox.requeuePending(), { singleton: true })

@@ -1,8 +1,11 @@
+import crypto from 'node:crypto'
 import { DEFAULT_LANGUAGE } from '../i18n/languages'
 import type { JourneyState } from '../conversation/journeyState'
 import type { Clock } from '../clock'
 import type { Feedback, FeedbackModel } from '../data/models/feedback'
 import type { ContactCipher, ContactLookupHashes } from '../contact/contactEncryption'
+import type { JournaledMessage, JournaledMessageModel } from '../data/models/journaledMessage'
+import { retryTransient } from '../data/retry'
 import { serviceKeyOf } from './serviceKey'
 
 export interface InboundMessage {
@@ -25,6 +28,9 @@ export class FeedbackDrafts {
     private readonly feedback: FeedbackModel,
     private readonly clock: Clock,
     private readonly contactCipher: ContactCipher,
+    private readonly journal: JournaledMessageModel,
+    /** By then any write that could have undone an append has finished: the journal's check waits this long. */
+    private readonly settleMs = 30_000,
   ) {}
 
   private lookupHashesOf(sealed: string | undefined): ContactLookupHashes {
@@ -102,27 +108,60 @@ export class FeedbackDrafts {
   /**
    * Appends one message from the person to their record as it arrives, before anything else reads it, so a
    * crash or an abandoned chat never loses it. Creates the draft if this is the first message. Returns the record as
-   * it stands after the write, so the risk check on these words need not read it again.
+   * it stands after the write, so the risk check on these words need not read it again. The message is written to
+   * the journal first: an append that another instance's write undoes, or a crash before it, is put right by
+   * `checkMessages`.
    */
   async appendMessage(reference: string, message: InboundMessage): Promise<Feedback | undefined> {
     const at = this.clock.now()
-    const entry = { at, channel: message.channel, step: message.step, text: message.text, sealedText: message.sealedText, followUp: message.followUp || undefined }
-    const record = await this.feedback.findOneAndUpdate(
-      { reference },
-      {
-        $push: { conversation: { $each: [entry] } },
-        $unset: { quietCheckedAt: '' },
-        ...(message.followUp ? { $set: { lastFollowUpAt: at } } : {}),
-        $setOnInsert: {
-          reference,
-          status: 'draft',
-          statusHistory: [{ status: 'draft', at, by: 'system' }],
-          channel: message.channel,
-          conversationKey: message.conversationKey,
+    const messageId = crypto.randomUUID()
+    const entry = { at, channel: message.channel, step: message.step, text: message.text, sealedText: message.sealedText, followUp: message.followUp || undefined, messageId }
+    const checkAfter = new Date(at.getTime() + this.settleMs)
+    await retryTransient(() => this.journal.create({ _id: `${reference}:${messageId}`, reference, conversationKey: message.conversationKey, message: entry, checkAfter }))
+    return this.appendToRecord(reference, message.conversationKey, entry)
+  }
+
+  /**
+   * Checks the journal's messages whose writes have settled: each one the record holds leaves the journal; each
+   * one it lacks is appended again and checked once more later. Returns the references whose records were missing
+   * a message, so their risk can be assessed again with it.
+   */
+  async checkMessages(limit = 500): Promise<string[]> {
+    const now = this.clock.now()
+    const due = await this.journal.find({ checkAfter: { $lte: now } }).limit(limit).lean()
+    const restored = new Set<string>()
+    for (const journaled of due) {
+      const record = await retryTransient(() => this.feedback.findOne({ reference: journaled.reference }, { conversation: 1, erasedAt: 1 }).lean())
+      if (record?.erasedAt || record?.conversation?.some(message => message.messageId === journaled.message.messageId)) {
+        await retryTransient(() => this.journal.deleteOne({ _id: journaled._id }))
+        continue
+      }
+      await this.appendToRecord(journaled.reference, journaled.conversationKey ?? undefined, journaled.message)
+      await retryTransient(() => this.journal.updateOne({ _id: journaled._id }, { $set: { checkAfter: new Date(now.getTime() + this.settleMs) } }))
+      restored.add(journaled.reference)
+    }
+    return [...restored]
+  }
+
+  private async appendToRecord(reference: string, conversationKey: string | undefined, entry: JournaledMessage['message']): Promise<Feedback | undefined> {
+    const record = await this.feedback
+      .findOneAndUpdate(
+        { reference },
+        {
+          $push: { conversation: { $each: [entry] } },
+          $unset: { quietCheckedAt: '' },
+          ...(entry.followUp ? { $max: { lastFollowUpAt: entry.at } } : {}),
+          $setOnInsert: {
+            reference,
+            status: 'draft',
+            statusHistory: [{ status: 'draft', at: entry.at, by: 'system' }],
+            channel: entry.channel,
+            conversationKey,
+          },
         },
-      },
-      { upsert: true, returnDocument: 'after' },
-    ).lean()
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean()
     return record ?? undefined
   }
 }

@@ -7,6 +7,7 @@ import { deliveryModel } from '../data/models/delivery'
 import { directLineActivityModel } from '../data/models/directLineActivity'
 import { directLineConversationModel } from '../data/models/directLineConversation'
 import { feedbackModel } from '../data/models/feedback'
+import { journaledMessageModel } from '../data/models/journaledMessage'
 import type { Logger } from '../logger'
 import type { Actor, AuditLog } from '../security/audit'
 import type { ContactCipher } from '../contact/contactEncryption'
@@ -150,6 +151,8 @@ export class PersonalDataErasure {
     for (const reference of records.references) {
       result.deliveriesDeleted += (await deliveryModel(this.connection).deleteMany({ feedbackReference: reference })).deletedCount
       result.callbackRequestsDeleted += (await callbackRequestModel(this.connection).deleteMany({ reference })).deletedCount
+      // Before the record: the journal's check would otherwise write these words back.
+      await journaledMessageModel(this.connection).deleteMany({ reference })
       const record = await feedback.findOne({ reference })
       if (record?.status === 'draft') {
         result.draftsDeleted += (await feedback.deleteOne({ _id: record._id })).deletedCount

@@ -69,9 +69,9 @@ describe('erasure at the person\'s request', () => {
     const needles = [person.marker, person.words.phone.slice(1)]
 
     const before = await findStrings(connection, contactCipher, needles)
-    // The scan can fail: before erasure it finds the words, the contact details, the transcript and the bot's state.
+    // The scan can fail: before erasure it finds the words, the contact details, the transcript, the bot's state and the message journal.
     expect(before).toEqual(
-      expect.arrayContaining(['feedbacks.story', 'feedbacks.contact.sealedDetails', 'feedbacks.notes.text', 'deliveries.text', 'callbackrequests.sealedPhone', 'botstate.state', 'directlineactivities.sealedActivity']),
+      expect.arrayContaining(['feedbacks.story', 'feedbacks.contact.sealedDetails', 'feedbacks.notes.text', 'deliveries.text', 'callbackrequests.sealedPhone', 'botstate.state', 'directlineactivities.sealedActivity', 'messagejournal.message.text']),
     )
     const classified = await feedbackModel(connection).findOne({ reference: person.reference }).lean()
 

@@ -28,7 +28,7 @@ const statusChangeSchema = new Schema(
 )
 
 /** One message from the person, kept as it arrived: when, on which channel, at which step of the conversation. */
-const conversationMessageSchema = new Schema(
+export const conversationMessageSchema = new Schema(
   {
     at: { type: Date, required: true },
     channel: { type: String, required: true },
@@ -40,6 +40,8 @@ const conversationMessageSchema = new Schema(
     sealedText: String,
     /** Sent after the feedback was submitted: shown on the case as a new message from the person. */
     followUp: Boolean,
+    /** Names this message in the message journal (journaledMessage.ts), which checks it reached the record. */
+    messageId: String,
   },
   { _id: false },
 )
