@@ -17,7 +17,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /unconscious/,
       /unresponsive/,
       /not responding/,
-      /wont wake up/,
+      /(?<!\bi )(?:wont|wouldnt|will not|would not|couldnt|could not|cant|cannot|can not) (?:wake|rouse)(?! up (?:early|in time|for)| (?:early|in time|for)\b)|(?:wont|wouldnt|will not|would not|couldnt|could not|cant|cannot|can not) (?:wake|rouse) (?:PERSON)|(?:hard|difficult|impossible|unable) to (?:wake|rouse)/,
       /(?:turning|turned|went|goes|gone|going) (?:blue|grey|gray)/,
       /(?:barely|hardly) breathing/,
       /(?:stopped|isnt|not|no longer) making (?:any )?sense/,
@@ -40,6 +40,8 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
     ],
     matches: [
       'my grandad is dying on a trolley in the corridor and nobody has looked at him',
+      'the lounge was like an oven and she was slumped and wouldnt wake properly',
+      'I cant wake him and his breathing sounds funny',
       'my son swallowed a button battery and the walk in centre sent us home',
       'she is 36 weeks pregnant with a terrible headache and flashing lights and the midwife said rest',
       'his rash doesnt fade when you press a glass on it and the GP said wait till Monday',
@@ -58,6 +60,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
     ],
     doesNotMatch: [
       'the hospice nurses were wonderful while Dad was dying at home',
+      'I couldnt wake up in time for my appointment because of the new tablets',
       'she is 30 weeks pregnant and the midwife checks her blood pressure every week',
       'the baby is feeding well and the health visitor is lovely',
       'The dentist said my gums were bleeding everywhere, which was embarrassing',

@@ -56,6 +56,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /life is(?: not|nt) worth/,
       /(?:nothing|no one) to live for/,
       /(?:say|said) (?:goodbye|my goodbyes) (?:to everyone|for good)/,
+      /(?:texted|text|texts|message|messaged|messages|saying|said|says|wrote|posted|sent)(?: \w+){0,3} (?:goodbye|bye) (?:everyone|every one|all|for good|forever|for ever)(?! (?:at|from|to|and thanks|and thank)\b)/,
       /(?:feel|feeling|felt) like ending (?:it|things|everything)/,
       /(?:ill|i will) (?:be gone|not be here|be dead) by (?:the )?(?:morning|tomorrow|tonight)|(?:i wont|i will not) be (?:here|around) (?:much longer|for much longer|tomorrow)|dont bother (?:replying|ringing|calling|answering)(?: me)?(?: back)? (?:ill|i will) be (?:gone|dead)/,
       /(?:given|giving|gave) away (?:all )?(?:my|his|her) (?:things|stuff|belongings|possessions)/,
@@ -79,6 +80,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'i\'ve made up my mind, i\'ve got the pills and the note is written',
       'fed up of being a burden. ive got his old pills. this is my goodbye message',
       'Last night he told me he\'s written letters to the children and he knows where he\'ll go to do it',
+      'just had a text from my brother saying bye everyone love u. not answering',
     ],
     doesNotMatch: [
       'My tooth hurt so much I thought I was going to die of the pain, the dentist sorted it in ten minutes',
@@ -90,6 +92,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'Waiting list for physio is too long',
       'I\'ll be gone by then on holiday, can you ring after the 10th',
       'I wrote a letter to my MP about the waiting list',
+      'She said bye to everyone at the day centre and gave out cake',
       'She knows how to do it herself now the nurse has shown her the dressing',
     ],
   },
@@ -145,6 +148,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /noose/,
       /(?:saved|saving|stockpil\w*|stash\w*) (?:up )?(?:\w+ ){0,2}(?:tablets|pills|meds|medication|paracetamol)/,
       /(?:tablets|pills|meds|paracetamol) (?:\w+ )?(?:saved|stockpiled|stashed) up/,
+      /(?:buy|buying|bought|get|getting|got|asked for|asking for|trying to buy|tried to buy) (?:[3-9]\d|\d{3}|(?:several|multiple|\d+|lots of|loads of) (?:boxes|packets|packs) of) (?:paracetamol|tablets|pills|painkillers|co codamol|aspirin|ibuprofen|sleeping tablets)/,
       /(?:going to|will|wants to|want to|gonna) take (?:them|the lot|it) all/,
       /take all (?:POSS|the|them|of (?:them|POSS)) (?:tablets|pills|meds)/,
     ],
@@ -152,6 +156,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'i cant go on like this anymore. i have tablets saved up',
       'she self harms every night on the ward and staff dont check on her',
       'I took an overdose last night and the hospital sent me straight home',
+      'a father just came in trying to buy 100 paracetamol for his son who isnt in a good place',
     ],
     doesNotMatch: [
       'The hospital car park charges are far too high',
@@ -159,6 +164,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'The self harm support group at the day centre has been a lifeline',
       'I overdosed on the chocolates at the ward Christmas party, worth it!',
       'Went to swap my out of date overdose kit and they had none left',
+      'I bought paracetamol and a thermometer for the flu',
     ],
   },
 ]

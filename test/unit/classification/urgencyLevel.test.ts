@@ -286,3 +286,46 @@ describe('a worker reporting harm by what is done to the body', () => {
     expect(await level('I work nights there. Managers tell us not to write incidents down.')).not.toBe('urgent')
   })
 })
+
+describe('threats made as jokes, and illness that will kill', () => {
+  it('does not page for a threat marked as a joke by a laughing face or as banter', async () => {
+    expect(await level('Ill strangle my sister, she finished the biscuits at the day centre open day 🤣 lovely afternoon though')).not.toBe('urgent')
+    expect(await level('One of the chefs yelled "I\'ll batter him" about the lad who broke the toaster. Everyone knew it was banter.')).not.toBe('urgent')
+    expect(await level('The consultant said the tumour will kill him within months and told us with no interpreter.')).not.toBe('urgent')
+  })
+
+  it('still pages a threat told with a nervous laugh or with fear', async () => {
+    expect(await level('The night carer said she would kill him if he rang the bell again lol')).toBe('urgent')
+    expect(await level('He keeps saying he will kill me 😂 but honestly I am scared of him')).toBe('urgent')
+  })
+})
+
+describe('a crisis long behind someone', () => {
+  it('does not page for an old overdose or self-harm the person has not repeated for years', async () => {
+    expect(await level('Her overdose at university is long behind her now, but the new GP keeps asking about it at every visit.')).not.toBe('urgent')
+    expect(await level('The care plan still lists self-harm at the top. He has not self harmed for six years and it upsets him.')).not.toBe('urgent')
+  })
+
+  it('still pages one that has come back', async () => {
+    expect(await level('He had not self harmed for six years but last night he cut himself again and the ward did nothing')).toBe('urgent')
+  })
+})
+
+describe('danger shown without the usual words', () => {
+  it('pages for someone who will not wake, is shut outside in the cold, or has had no sign of life for days', async () => {
+    expect(await level('Went in to see Gran and she was slumped in her chair and I couldnt rouse her properly, staff said she is always sleepy')).toBe('urgent')
+    expect(await level('They shut one of the residents out in the freezing garden for swearing')).toBe('urgent')
+    expect(await level('Nobody has seen Mrs Khan next door, her milk is piling up on the doorstep and the curtains have not moved since Friday')).toBe('urgent')
+  })
+
+  it('pages for a goodbye text, someone buying pills in bulk, or a carer who does things to someone', async () => {
+    expect(await level('my mate texted goodbye forever and now his phone is off')).toBe('urgent')
+    expect(await level('A customer tried to buy 64 paracetamol saying her mum asked for them')).toBe('urgent')
+    expect(await level('My son says the driver does bad things to him on the bus to the day centre')).toBe('urgent')
+  })
+
+  it('does not page for waking late, or someone given their things back', async () => {
+    expect(await level('I couldnt wake up in time for the clinic because the new tablets make me drowsy, please move my slot')).not.toBe('urgent')
+    expect(await level('Staff took his tablet off him overnight as a punishment. He got it back in the morning, but I want it looked at.')).not.toBe('urgent')
+  })
+})
