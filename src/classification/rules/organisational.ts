@@ -4,7 +4,7 @@ import type { SafetyRuleDefinition } from './definition'
 export const organisationalRules: SafetyRuleDefinition[] = [
   {
     id: 'organisational.harmful-regime',
-    level: 'urgent',
+    level: 'high',
     categories: ['organisational'],
     negation: 'clause',
     describes: 'organisational abuse (a regime that ignores people\'s needs)',

@@ -329,3 +329,13 @@ describe('danger shown without the usual words', () => {
     expect(await level('Staff took his tablet off him overnight as a punishment. He got it back in the morning, but I want it looked at.')).not.toBe('urgent')
   })
 })
+
+describe('a regime that ignores people\'s needs', () => {
+  it('goes to an inspector within a day when no one is harmed now', async () => {
+    expect(await level('The care workers are putting Dad to bed at 7pm, the only visit time they have left. He is a night owl and lies awake for hours.')).toBe('high')
+  })
+
+  it('pages when the regime is harming someone now', async () => {
+    expect(await level('They put residents to bed at 5pm and tonight my mum is crying in pain in a soaked pad and nobody is coming')).toBe('urgent')
+  })
+})
