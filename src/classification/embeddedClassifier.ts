@@ -168,7 +168,11 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     // risk to life stands only if the message speaks of a crisis (a wrong dose put right is not a wish to die).
     const unfoundedRiskToLife = concern.category === 'risk-to-life' && !speaksOfRiskToLife(text)
     const neverLowered = isNeverLowered([concern.category]) && !unfoundedRiskToLife
-    const lowered = concern.level === 'urgent' && settled && !neverLowered && !rules.signals.some(signal => isNeverLowered(signal.categories))
+    // The writer saying no one is in danger ("he's not in danger but he's cut off", "not an emergency") outweighs a
+    // habit or a repeat told beside it, unless a sentence shows someone harmed: the model's words alone do not overrule it.
+    const deniedDanger = rules.context.harmShown === undefined ? settledBy.find(({ cue }) => cue.id === 'no-one-at-risk') : undefined
+    const loweredBy = settled ? settledBy[0] : rules.signals.every(signal => signal.level !== 'urgent') ? deniedDanger : undefined
+    const lowered = concern.level === 'urgent' && loweredBy !== undefined && !neverLowered && !rules.signals.some(signal => isNeverLowered(signal.categories))
     // Just over the line, the reading pages only when a rule confirms a serious concern and a sentence shows someone harmed
     // now, or when it is of sexual abuse or a crisis the message names: those are never held back.
     const confirmed = rules.level === 'high' && rules.context.atRiskNow !== undefined
@@ -181,8 +185,8 @@ export class EmbeddedClassifier implements FeedbackClassifier {
       (past || positive || ((isNotInItselfUrgent([concern.category]) || unfoundedRiskToLife) && harmShown === undefined && (concern.margin < concernStandsAloneMargin || needsHarmShown.has(concern.category))))
     const level = lowered || narrow || unconfirmed ? 'high' : concern.level
     const because =
-      lowered && settledBy[0]
-        ? ` High rather than urgent because the message says ${settledBy[0].cue.says}: ${quoteSentence(settledBy[0].sentence)}.`
+      lowered && loweredBy
+        ? ` High rather than urgent because the message says ${loweredBy.cue.says}: ${quoteSentence(loweredBy.sentence)}.`
         : narrow
           ? ' High rather than urgent because the score is only just over the urgent line and no rule confirms it.'
           : unconfirmed

@@ -98,6 +98,7 @@ export const settledCues: UrgencyCue[] = [
     phrases: [
       /nothing (?:bad |serious )?(?:has )?happened yet|(?:hasnt|havent|has not|have not) (?:got|caught|had) it yet|nothing (?:has )?gone (?:badly |seriously |really )?wrong yet|nothing bad yet|no (?:serious )?incidents yet|(?:no one|no ones|nobody|nobodys) (?:has been|s been|been|has|was|got) (?:hurt|harmed|injured)/,
       /nothing like that|not like that|no abuse or anything|nothing of that sort/,
+      /(?:no one|no ones|nobody|nobodys) (?:has |s )?(?:yet )?(?:missed (?:a|any) (?:dose|doses|meds|medication|medicines|tablets|meals?|visits?)|gone without|come to (?:any )?harm)/,
       /(?:not|no one|no ones|nobody|nobodys|isnt|is not|arent|are not|wasnt|was not|werent|were not) (?:is )?(?:in (?:any )?danger|at (?:any )?risk)|only a matter of time|i worry what would happen|what would happen if/,
       /(?:no one|no ones|nobody|nobodys|none of (?:them|the \w+)) (?:is|was|were|has been|s been|got|became|is being) (?:seriously |badly |really )?(?:ill|unwell|hurt|harmed|injured|affected)|no (?:ill|lasting|harmful|bad) effects|no (?:further|more|other) (?:incidents|problems|episodes|falls|issues)(?! since (?:yesterday|last night|this morning))/,
       /(?:dont|do not|didnt|did not) know of (?:anyone|anybody|any one) (?:being |getting )?(?:hurt|harmed|injured)|not aware of (?:anyone|anybody) (?:being |getting )?(?:hurt|harmed|injured)/,
@@ -109,7 +110,7 @@ export const settledCues: UrgencyCue[] = [
     strength: 'strong',
     phrases: [
       /(?<!(?:say|says|said|saying|claim\w*|insist\w*|tell|tells|told|telling|wrote|writes|written|recorded|seemed|seems|looked|looks|if|whether|other|asked|asks)(?: \w+){0,4} )(?<!other )(?:patients|residents|everyone|everybody|everyones|everybodys|the (?:residents|patients|children|kids|baby)|(?:she|he|they|mum|dad|nan|i|we|baby) (?:was|were|is|are|am)|shes|hes|theyre|i am|we are|we were|i was) (?:are |is |were |was )?(?:all )?(?:safe|fine|ok|okay|unharmed|alright|all right)(?: now)?(?! but| for now| apart| except| until| at the moment| at first| then| when)|(?:so|and) is (?:the baby|my baby|she|he|mum|dad)/,
-      /(?:shes|hes|she is|he is|they are|theyre) (?:safe|well) and (?:eating|well|settled|happy|comfortable)|(?:got|get|getting) (?:him|her|them|me|mum|dad) (?:walking|talking|eating|up and about|back on (?:his|her|their|my) feet) again/,
+      /(?:back|home) (?:the )?(?:same|next) (?:night|day|evening|morning|afternoon) and (?:well|fine|ok|okay|alright|all right|settled)|(?:healed|mended) (?:perfectly|well|nicely|fine|up|completely|fully)|(?:shes|hes|she is|he is|they are|theyre) (?:safe|well) and (?:eating|well|settled|happy|comfortable)|(?:got|get|getting) (?:him|her|them|me|mum|dad) (?:walking|talking|eating|up and about|back on (?:his|her|their|my) feet) again/,
       /(?:he|she|they|mum|dad|nan) (?:came|come|got|was sent|went) (?:back )?home (?:last|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after (?:a|two|three|\d+)|the (?:next|same|following) day|a (?:week|few days|day|fortnight) later|(?:\d+|two|three|four) (?:days|weeks) later)/,
       /(?:shes|hes|she is|he is|they are|theyre|was|were|been) (?:now )?(?:found|back|home|returned)(?: home)? (?:\| )?(?:safe|safely|unharmed|unhurt|safe and (?:well|sound))|found (?:safe|unharmed|unhurt|safe and well)/,
     ],

@@ -68,7 +68,7 @@ export const physicalRules: SafetyRuleDefinition[] = [
     negation: 'clause',
     describes: 'injuries that may come from abuse',
     phrases: [
-      /bruis\w*/,
+      /bruis\w*(?! easily)/,
       /black eye/,
       /(?:burns|burned|scalded) (?:on )?POSS/,
       /burns? on (?:POSS )?(?:\w+ )?(?:face|arms?|legs?|hands?|back|body|skin|neck|feet|foot|chest|bum|bottom)/,

@@ -339,3 +339,22 @@ describe('a regime that ignores people\'s needs', () => {
     expect(await level('They put residents to bed at 5pm and tonight my mum is crying in pain in a soaked pad and nobody is coming')).toBe('urgent')
   })
 })
+
+describe('the writer saying no one is in danger', () => {
+  it('does not page on the concern model\'s words alone when the message says no one has come to harm', async () => {
+    expect(await level('Carer here. The home keeps refusing my deliveries of insulin pens because no nurse is on to sign, so they come the next day. No one has come to harm but it worries me.')).not.toBe('urgent')
+  })
+
+  it('still pages a hedged message that shows someone in danger', async () => {
+    expect(await level('Not an emergency I suppose, but my sister is on the bathroom floor and cannot get up and the carers have not come')).toBe('urgent')
+  })
+})
+
+describe('recoveries and habits told in everyday words', () => {
+  it('reads a healed break, a return home the same night, bruising easily and being dragged to the gym as no danger now', async () => {
+    expect(await level('I drove Mr Okafor to the fracture clinic after he broke his arm in March. It has healed nicely and he was signed off today.')).not.toBe('urgent')
+    expect(await level('Grandad went to A&E from the home with a chest infection (treated, back the same night and well) but nobody from the home went with him and nobody rang us until the morning. He has dementia, he would have been frightened.')).not.toBe('urgent')
+    expect(await level('Mum bruises easily on her blood thinners and the nurse checks her skin at every visit, lovely team.')).not.toBe('urgent')
+    expect(await level('The physios literally dragged me to the gym every morning and now I can climb the stairs 💪 home on Friday, thanks all')).not.toBe('urgent')
+  })
+})
