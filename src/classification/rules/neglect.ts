@@ -20,6 +20,7 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:left|leave|leaves|leaving) (?:\w+ ){0,3}in (?:a |an |the |his |her |their )?(?:wet|soiled|dirty|soaking|soaked) (?:pads?|beds?|sheets|clothes|nappies|incontinence pads?)/,
       /(?:has|had|with|got|left with|left) no (?:food|water|drink|drinks|fluids)/,
       /(?:carers?|no one|nobody|staff) (?:have |has |had )?(?:not )?(?:turned up|come|came|visited) (?:for|in) (?:\d+|two|three|four|several|a few) days/,
+      /(?:havent|hasnt|have not|has not|not) (?:had|seen) (?:a |any )?(?:carer|carers|care worker|visit|visits|care) (?:for|in) (?:\d+|two|three|four|five|several|a few) days/,
       /(?:not|never|hasnt|havent|hadnt|wasnt|werent|isnt|arent|no one has|nobody has|nobody) (?:been )?(?:fed|given (?:any )?(?:food|water|a drink|drinks|fluids)|washed|changed|turned|checked on|helped to eat|helped to the toilet) (?:for|in|since|all)/,
       /no (?:food|water|drink|fluids) (?:for|all|since)/,
       /(?:nothing|no food|no water) (?:to eat|to drink) (?:for|all|since)/,
@@ -46,6 +47,7 @@ export const neglectRules: SafetyRuleDefinition[] = [
     matches: [
       'the home says its end of life and they have stopped giving her fluids, nobody asked us',
       'a resident was locked outside in the snow last night',
+      'my uncle has not had a carer for four days and he cannot get out of bed',
       'my neighbour has not answered the door for four days and her medicines are piling up in the porch',
       'mums heel has gone black and the carers have put a plaster on it',
       'they leave residents in wet pads all night to save time',

@@ -358,3 +358,21 @@ describe('recoveries and habits told in everyday words', () => {
     expect(await level('The physios literally dragged me to the gym every morning and now I can climb the stairs 💪 home on Friday, thanks all')).not.toBe('urgent')
   })
 })
+
+describe('danger shown by what has stopped or run out', () => {
+  it('pages for call bells switched off, food run out, someone who walked out, or sleeping tablets given unprescribed', async () => {
+    expect(await level('I work nights at Beech House. The senior unplugs the call bells at midnight so we can rest. Thirty residents.')).toBe('urgent')
+    expect(await level('Kitchen assistant here. The supplier stopped delivering because the bills are unpaid and we have run out of food, 30 residents.')).toBe('urgent')
+    expect(await level('Dad has dementia and wandered off from the day centre while staff were on their break. Three hours now.')).toBe('urgent')
+    expect(await level('A senior carer gives residents sleeping tablets that are not prescribed so the night is quiet. One man would not come round until lunch.')).toBe('urgent')
+  })
+
+  it('pages when someone gets worse after being told they were fine, or when the advice line only gave advice', async () => {
+    expect(await level('the police nurse told him hes fine after he banged his head in the cell, now he keeps being sick and cant remember his own name')).toBe('urgent')
+    expect(await level('Rang 111 for my dad, he is bleeding heavily from his bowel. They said see the GP on Monday. He is getting paler by the minute.')).toBe('urgent')
+  })
+
+  it('pages for abuse long ago when the abuser now works with children', async () => {
+    expect(await level('A swimming coach abused me when I was 12, twenty years ago. I have just found out he is now volunteering at a children\'s respite centre.')).toBe('urgent')
+  })
+})
