@@ -34,6 +34,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       /(?:sats|spo2|saturations?|oxygen (?:levels?|sats)) (?:\w+ ){0,2}(?:[4-8]\d)(?: ?%| percent)?(?! (?:years|minutes|mins|hours|days|weeks))|(?:cant|cannot|cant even|struggling to|unable to|not able to) (?:talk|speak|finish) (?:in )?(?:full |whole )?sentences/,
       /(?:vent|ventilator|oxygen|concentrator|suction|feeding pump|bipap|cpap|trachy|trache|tracheostomy|apnoea monitor|sats monitor|life support) (?:\w+ ){0,2}(?:alarm(?:ing|s)? (?:is |keeps |has been )?(?:going off|sounding|beeping|ringing)|battery (?:is |has )?(?:dead|flat|died|dying|run out|running out|gone)|(?:has |is |keeps )?(?:stopped|stopping|failed|failing|cut out|cutting out|switched off|not working|broken down))|(?:ventilated|trachy|trache)(?: \w+| \|){0,10} (?:left )?alone/,
       /bleeding badly/,
+      /(?<!when (?:my|her|the|our) )waters? (?:\w+ )?(?:went|gone|broke|broken) (?:\w+ ){0,2}(?:at )?(?:2\d|3[0-6]) weeks|(?:(?:2\d|3[0-6]) weeks|premature)(?: \w+){0,6} (?:contractions|waters? (?:went|gone|broke|broken)|in labour)/,
       /lots of blood/,
       /(?:severe|crushing) chest pain/,
       /(?:blue|grey|gray) (?:round|around|in|at) (?:the |his |her |their )?(?:lips|mouth)|(?:lips|face) (?:are |is |have |has )?(?:gone |turned |going |turning )?(?:blue|grey|gray)|(?:got|has|having|with|getting) chest pains? (?:again|now|today|tonight)/,
@@ -43,6 +44,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
       'the lounge was like an oven and she was slumped and wouldnt wake properly',
       'I cant wake him and his breathing sounds funny',
       'someones dying on a trolley in the corridor and there are no nurses',
+      'my daughters waters went at 29 weeks and she is on her own with contractions, the triage line rings out',
       'Trachy baby. Night nurse went home sick. Alone with me. Help',
       'my son swallowed a button battery and the walk in centre sent us home',
       'she is 36 weeks pregnant with a terrible headache and flashing lights and the midwife said rest',
@@ -63,6 +65,7 @@ export const immediateDangerRules: SafetyRuleDefinition[] = [
     doesNotMatch: [
       'the hospice nurses were wonderful while Dad was dying at home',
       'I couldnt wake up in time for my appointment because of the new tablets',
+      'When my waters broke at 30 weeks the midwives were amazing',
       'she is 30 weeks pregnant and the midwife checks her blood pressure every week',
       'the baby is feeding well and the health visitor is lovely',
       'The dentist said my gums were bleeding everywhere, which was embarrassing',

@@ -32,7 +32,7 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:didnt|did not|never|havent|hasnt|not) (?:get|got|been given|given|receive|received|had) any (?:food|fluids|water|drink|drinks|nutrition|feeds?)/,
       /begg(?:ing|ed|s) (?:\w+ ){0,3}for (?:a )?(?:drink|water|food|something to (?:eat|drink))/,
       /no (?:water|drinks?|food)(?: jug)? (?:in|by|near) (?:POSS )?(?:room|bed)/,
-      /(?:lay|lying|laid|left|been|was|were) (?:there|on the floor) (?:\w+ ){0,6}(?:for hours|for ages|ages|hours|all night|overnight)/,
+      /(?:(?:lay|lying|laid|left) (?:there|on the floor)|(?:been|was|were) (?:left )?on the floor) (?:\w+ ){0,6}(?:for hours|for ages|ages|hours|all night|overnight)/,
       /on the floor (?:\w+ ){0,8}(?:no one|nobody|noone)(?! else)/,
       /(?:no one|nobody|noone)(?! else) (?:\w+ ){0,8}on the floor/,
       /(?:no one|nobody|noone) (?:had |has |have )?(?:checked(?: on)?(?: PERSON)?|been (?:in|near)) (?:\w+ ){0,2}(?:for|in) (?:hours|ages|days|(?:\d+|two|three|four|five|several) (?:hours|days))/,

@@ -14,6 +14,7 @@ export const unsafeCareRules: SafetyRuleDefinition[] = [
       /(?:given|gave) (?:PERSON )?(?:someone elses|another (?:residents|patients)|the wrong) (?:medication|meds|tablets)/,
       /(?:missed|not given|never given|didnt get|didnt give|forgot (?:to give )?(?:his|her|my)?) (?:\w+ )?(?:medication|meds|tablets|insulin|injection|antibiotics|inhaler|pain relief)/,
       /(?:medication|meds|tablets|insulin) (?:not given|missed|left (?:out|on the side)|withheld)/,
+      /(?:not|hasnt|havent|hadnt|never) (?:been )?(?:received|given|had|got) (?:her|his|their|my|any) (?:\w+ ){0,2}(?:medication|meds|medicines?|tablets|insulin)(?: \w+){0,6} (?:for|in|since) (?:\w+ ){0,6}(?:days|a week|\d+ days)/,
       /dropp(?:ed|ing) (?:PERSON|from|out of)/,
       /(?:fell|fallen|falls|fall) (?:out of|from|off) (?:the |POSS )?(?:bed|hoist|chair|wheelchair|stretcher|toilet)/,
       /(?:\d+|three|four|five|six|several|many|lots of|repeated) falls/,

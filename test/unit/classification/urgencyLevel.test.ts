@@ -376,3 +376,17 @@ describe('danger shown by what has stopped or run out', () => {
     expect(await level('A swimming coach abused me when I was 12, twenty years ago. I have just found out he is now volunteering at a children\'s respite centre.')).toBe('urgent')
   })
 })
+
+describe('danger on a maternity ward or from a missed time-critical medicine', () => {
+  it('pages for waters breaking early, people fainting, a ward anyone can walk into, and a missed Parkinson\'s medicine that now stops someone swallowing', async () => {
+    expect(await level('My sister\'s waters broke at 27 weeks, she is at home alone with contractions and the maternity line is not answering')).toBe('urgent')
+    expect(await level('The fridge in the milk kitchen smells of gas and two mums came over faint this morning. Staff are still using it.')).toBe('urgent')
+    expect(await level('The door to the baby unit has been propped open all week. Anyone can walk in off the street and the babies are on their own.')).toBe('urgent')
+    expect(await level('My brother has not been given his Parkinson\'s tablets for four days since his transfer and he is now rigid and unable to swallow.')).toBe('urgent')
+  })
+
+  it('does not page for an early birth or a hard start that ended well', async () => {
+    expect(await level('When my waters went at 32 weeks the unit was brilliant. She is home and feeding well now.')).not.toBe('urgent')
+    expect(await level('Mum hit out at the nurses for her first week on the ward, it was the delirium, not her. Six weeks on she thanks them every morning.')).not.toBe('urgent')
+  })
+})
