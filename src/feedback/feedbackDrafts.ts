@@ -117,7 +117,8 @@ export class FeedbackDrafts {
     const messageId = crypto.randomUUID()
     const entry = { at, channel: message.channel, step: message.step, text: message.text, sealedText: message.sealedText, followUp: message.followUp || undefined, messageId }
     const checkAfter = new Date(at.getTime() + this.settleMs)
-    await retryTransient(() => this.journal.create({ _id: `${reference}:${messageId}`, reference, conversationKey: message.conversationKey, message: entry, checkAfter }))
+    // A journal that cannot be written must not stop the words reaching the record.
+    await retryTransient(() => this.journal.create({ _id: `${reference}:${messageId}`, reference, conversationKey: message.conversationKey, message: entry, checkAfter })).catch(() => undefined)
     return this.appendToRecord(reference, message.conversationKey, entry)
   }
 
