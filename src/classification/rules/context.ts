@@ -87,7 +87,7 @@ export const settledCues: UrgencyCue[] = [
     strength: 'strong',
     phrases: [
       /(?:ambulance|paramedics?|crew|doctors?|district nurses?|gp|out of hours|111|crash team|resus team|outreach team) (?:\w+ )?(?:came|arrived)|(?:crash|resus|outreach) team (?:\w+ ){0,3}(?:round|there|with) (?:him|her|them)|(?:nurses?|staff|carers?) (?:\w+ )?(?:came|arrived) (?:quickly|straight away|immediately|right away|running|to help|within)|(?:ambulance|paramedics?|crew|doctors?|nurses?|staff|carers?) (?:\w+ )?(?:did cpr|did back blows|got (?:him|her|them) (?:breathing|up)|took (?:him|her|them) (?:in|to))|did cpr|back blows/,
-      /saved (?:his|her|my|their) life|(?:called|rang|phoned) (?:999|an ambulance|the paramedics)|(?:seen|treated) (?:straight away|immediately|quickly|right away)/,
+      /took (?:\w+ ){0,4}to (?:attend|arrive|come|turn up|get (?:here|there|to us|to me)|reach (?:us|her|him|them|me))|(?:had to wait|waited) (?:\w+ ){0,4}(?:for|before) (?:an |the )?(?:ambulance|paramedics|crew|help) (?:to )?(?:came|arrived|turned up|got)|saved (?:his|her|my|their) life|(?:called|rang|phoned) (?:999|an ambulance|the paramedics)|(?:seen|treated) (?:straight away|immediately|quickly|right away)/,
       /(?:is|s|shes|hes|are) (?:now )?(?:doing (?:well|fine|better|ok)|recovering|on the mend|stable)|(?:home|back home) (?:now )?(?:and|feeling) (?:well|better|much better|fine)/,
     ],
   },

@@ -390,3 +390,10 @@ describe('danger on a maternity ward or from a missed time-critical medicine', (
     expect(await level('Mum hit out at the nurses for her first week on the ward, it was the delirium, not her. Six weeks on she thanks them every morning.')).not.toBe('urgent')
   })
 })
+
+describe('an emergency told afterwards', () => {
+  it('does not page for an emergency the ambulance reached, however late, and still pages one still waiting', async () => {
+    expect(await level('My husband was having a stroke and the ambulance took two hours to arrive.')).not.toBe('urgent')
+    expect(await level('My husband is having a stroke, we have waited two hours and the ambulance has still not come.')).toBe('urgent')
+  })
+})
