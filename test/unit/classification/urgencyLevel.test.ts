@@ -395,5 +395,7 @@ describe('an emergency told afterwards', () => {
   it('does not page for an emergency the ambulance reached, however late, and still pages one still waiting', async () => {
     expect(await level('My husband was having a stroke and the ambulance took two hours to arrive.')).not.toBe('urgent')
     expect(await level('My husband is having a stroke, we have waited two hours and the ambulance has still not come.')).toBe('urgent')
+    expect(await level('Grandad broke his hip and had to wait over five hours in agony for an ambulance.')).not.toBe('urgent')
+    expect(await level('Grandad has broken his hip, we have waited five hours for an ambulance and he is in agony on the floor.')).toBe('urgent')
   })
 })
