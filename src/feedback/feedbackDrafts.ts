@@ -130,18 +130,24 @@ export class FeedbackDrafts {
   async checkMessages(limit = 500): Promise<string[]> {
     const now = this.clock.now()
     const due = await this.journal.find({ checkAfter: { $lte: now } }).limit(limit).lean()
-    const restored = new Set<string>()
-    for (const journaled of due) {
-      const record = await retryTransient(() => this.feedback.findOne({ reference: journaled.reference }, { conversation: 1, erasedAt: 1 }).lean())
-      if (record?.erasedAt || record?.conversation?.some(message => message.messageId === journaled.message.messageId)) {
-        await retryTransient(() => this.journal.deleteOne({ _id: journaled._id }))
-        continue
+    const byReference = new Map<string, typeof due>()
+    for (const journaled of due) byReference.set(journaled.reference, [...(byReference.get(journaled.reference) ?? []), journaled])
+    const restored: string[] = []
+    for (const [reference, journaledMessages] of byReference) {
+      // One read of the record for all of its messages due.
+      const record = await retryTransient(() => this.feedback.findOne({ reference }, { conversation: 1, erasedAt: 1 }).lean())
+      const held = new Set(record?.conversation?.map(message => message.messageId))
+      for (const journaled of journaledMessages) {
+        if (record?.erasedAt || held.has(journaled.message.messageId)) {
+          await retryTransient(() => this.journal.deleteOne({ _id: journaled._id }))
+          continue
+        }
+        await this.appendToRecord(reference, journaled.conversationKey ?? undefined, journaled.message)
+        await retryTransient(() => this.journal.updateOne({ _id: journaled._id }, { $set: { checkAfter: new Date(now.getTime() + this.settleMs) } }))
+        if (!restored.includes(reference)) restored.push(reference)
       }
-      await this.appendToRecord(journaled.reference, journaled.conversationKey ?? undefined, journaled.message)
-      await retryTransient(() => this.journal.updateOne({ _id: journaled._id }, { $set: { checkAfter: new Date(now.getTime() + this.settleMs) } }))
-      restored.add(journaled.reference)
     }
-    return [...restored]
+    return restored
   }
 
   private async appendToRecord(reference: string, conversationKey: string | undefined, entry: JournaledMessage['message']): Promise<Feedback | undefined> {
