@@ -59,6 +59,7 @@ function mentionsSeriousHarm(joined: string): boolean {
 }
 const careRecipient =
   /\b(?:residents?|patients?|service users?|clients?|mum|mam|dad|nan|gran|granda|grandad|grandpa|granddad|grandfather|dziadek|babcia|babci|taid|nain|grandma|mother|father|son|daughter|brother|sister|husband|wife|uncle|aunt|auntie|aunty|the kids|children|him|them)\b/
+const praise = /\b(?:lovely|kind|kindest|brilliant|great|wonderful|amazing|fantastic|excellent|fab|thank\w*|grateful|caring|helpful)\b/
 const relapse = /\b(?:again|relapsed|relapse)\b/
 const recovery =
   /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:years?|months?) clean|clean (?:and sober )?(?:for|since) (?:\w+ )?(?:years?|months?|(?:19|20)\d\d)|(?:hasnt|havent|has not|have not|not) (?:(?:hurt|harmed|cut|self harmed) (?:my|him|her|them) ?sel(?:f|ves)|self harmed|overdosed) (?:in|for) (?:over )?(?:\w+ )?(?:months|weeks|years|a year|ages|a long time|a decade)|long behind (?:him|her|me|us|them)|(?:im|i am) (?:now )?(?:much )?better|(?:im|i am) (?:really |very |so )?well (?:now|again)|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well|(?:been|is|was|stayed|now) (?:well|safe|stable|clean|sober) for|(?:self harm|harm|drug|alcohol|drink|crisis|relapse) free|last (?:year|month|spring|summer|autumn|winter)|(?:\w+|\d+) (?:months|years|winters|summers|springs|autumns|christmases) (?:ago|later|on|now)|(?:has|have|had) (?:since )?(?:recovered|started (?:a )?new)|(?:is|are|s) (?:now )?(?:well|thriving|in a good place))\b/
@@ -442,7 +443,8 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
   if (matches.length === 0) return { level: 'none', categories: [], signposts: [], reason: '', signals: [], context: unread }
   const context = readUrgencyContext(read)
   const { joined } = read
-  const persistent = persistence.test(joined)
+  // A habit told in praise ("the carers were lovely every time") is not harm that persists.
+  const persistent = read.segments.some(segment => persistence.test(segment) && !praise.test(segment))
   const harmful = mentionsSeriousHarm(joined)
   const aboutSomeoneInCare = careRecipient.test(joined)
   const recovering = recovery.test(joined)

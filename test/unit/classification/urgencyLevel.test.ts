@@ -399,3 +399,10 @@ describe('an emergency told afterwards', () => {
     expect(await level('Grandad has broken his hip, we have waited five hours for an ambulance and he is in agony on the floor.')).toBe('urgent')
   })
 })
+
+describe('a habit told in praise', () => {
+  it('is not harm that persists: the rules keep a lost ring high when the carers are lovely every time, and raise it when things go missing every week', () => {
+    expect(assessSafety("Mum's gold rings went missing from her room at the home. The hairdresser who visits is lovely every time.").level).toBe('high')
+    expect(assessSafety("Mum's gold rings went missing from her room at the home. Things go missing every week.").level).toBe('urgent')
+  })
+})
