@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Activity } from 'botbuilder'
 import { feedbackModel } from '../../src/data/models/feedback'
+import { journaledMessageModel } from '../../src/data/models/journaledMessage'
 import { classifiableText } from '../../src/triage/classifyAndRoute'
 import { newFeedbackReference } from '../../src/feedback/feedbackReference'
 import { conversationIdFor } from '../../src/channels/sms/twilioAdapter'
@@ -191,6 +192,23 @@ describe('danger acts at once, even when the person leaves', () => {
 })
 
 describe('nothing typed is lost', () => {
+  test('a message whose process died before it reached the record is written there by the journal check, and an urgent one pages', async () => {
+    const reference = newFeedbackReference()
+    const at = new Date(Date.now() - 60_000)
+    await journaledMessageModel(service.services.connection).create({
+      _id: `${reference}:died-mid-turn`,
+      reference,
+      conversationKey: `webchat:${reference}`,
+      message: { at, channel: 'webchat', step: 'story', text: 'The night carer at Willow Lodge punched my dad in the face and he is bleeding', messageId: 'died-mid-turn' },
+      checkAfter: at,
+    })
+    // The check runs every 10 seconds on one instance.
+    const onRecord = async () => (await records().findOne({ reference }).lean())?.conversation?.map(message => message.text)
+    expect(await waitUntil(async () => (await onRecord())?.length === 1, 30_000)).toBe(true)
+    expect(await onRecord()).toEqual(['The night carer at Willow Lodge punched my dad in the face and he is bleeding'])
+    await waitForAlert(reference)
+  })
+
   test('every message on web chat is on the record as it arrives, with its step, including words typed at a choice question and after the reference', async () => {
     const chat = new DirectLineTestClient(service.url)
     await chat.start()
