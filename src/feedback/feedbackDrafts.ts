@@ -131,7 +131,11 @@ export class FeedbackDrafts {
     const now = this.clock.now()
     const due = await this.journal.find({ checkAfter: { $lte: now } }).limit(limit).lean()
     const byReference = new Map<string, typeof due>()
-    for (const journaled of due) byReference.set(journaled.reference, [...(byReference.get(journaled.reference) ?? []), journaled])
+    for (const journaled of due) {
+      const group = byReference.get(journaled.reference) ?? []
+      group.push(journaled)
+      byReference.set(journaled.reference, group)
+    }
     const restored: string[] = []
     for (const [reference, journaledMessages] of byReference) {
       // One read of the record for all of its messages due.
