@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   console.log(`tricky calm marked urgent     ${share(c.filter((l, i) => l === 'urgent' && calm[i].kind === 'tricky').length, tricky)}`)
   if (poorCare > 0) console.log(`poor care marked urgent       ${share(c.filter((l, i) => l === 'urgent' && calm[i].kind === 'poor-care').length, poorCare)}`)
   console.log(`calm marked urgent-or-high    ${share(c.filter(l => l === 'urgent' || l === 'high').length, c.length)}`)
-  console.log(`serious-not-immediate paged   ${share(h.filter(l => l === 'urgent').length, h.length)}; high ${h.filter(l => l === 'high').length}`)
+  if (h.length > 0) console.log(`serious-not-immediate paged   ${share(h.filter(l => l === 'urgent').length, h.length)}; high ${h.filter(l => l === 'high').length}`)
   const helped = (items: Item[]) => items.filter(item => detectSignposting(item.text).length > 0).length
   console.log(`help lines shown at once      urgent ${share(helped(urgent), urgent.length)}, calm ${share(helped(calm), calm.length)}`)
   if (m.length === 0) return

@@ -22,11 +22,16 @@ const person =
   'aunt|uncle|friend|relative|child|children|kids?|baby|baby|resident|patient|client|service user|lady|man|woman|boy|girl|father|mother|gran|grandmother|grandfather))'
 const self = '(?:my ?self|him ?self|her ?self|them ?selves|them ?self|your ?self|ourselves)'
 const possessive = '(?:my|his|her|their|our|your|the)'
+// Medicines people save up or take all at once: the general words and the commonest named ones in UK overdoses.
+const medicines =
+  '(?:tablets|pills|meds|medication|medicines|prescriptions?|painkillers|sleeping (?:tablets|pills)|paracetamol|co ?codamol|codeine|tramadol|morphine|oxycodone|' +
+  'methadone|buprenorphine|heroin|insulin|lithium|diazepam|zopiclone|zolpidem|temazepam|pregabalin|gabapentin|amitriptyline|sertraline|citalopram|' +
+  'fluoxetine|mirtazapine|venlafaxine|quetiapine|olanzapine|propranolol|antidepressants|benzos|sleepers)'
 
-/** A rule's phrases as one expression, with PERSON, SELF and POSS expanded. */
+/** A rule's phrases as one expression, with PERSON, SELF, POSS and MEDS expanded. */
 export function compileRule(definition: SafetyRuleDefinition): SafetyRule {
   const source = `\\b(?:${definition.phrases.map(phrase => phrase.source).join('|')})${definition.endsAtWordBoundary === false ? '' : '\\b'}`
-  const pattern = new RegExp(source.replace(/PERSON/g, person).replace(/SELF/g, self).replace(/POSS/g, possessive), 'g')
+  const pattern = new RegExp(source.replace(/PERSON/g, person).replace(/SELF/g, self).replace(/POSS/g, possessive).replace(/MEDS/g, medicines), 'g')
   return { ...definition, pattern }
 }
 

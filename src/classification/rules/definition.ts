@@ -12,7 +12,7 @@ export type Negation = 'clause' | 'near' | 'none'
 /**
  * One safety rule. Phrases are matched against normalised text: lower case, no apostrophes, text-speak expanded,
  * clause breaks as "|". In a phrase, PERSON stands for a person ("my mum", "the residents"), SELF for "myself",
- * "herself"…, and POSS for "my", "his", "their"…
+ * "herself"…, POSS for "my", "his", "their"…, and MEDS for medicines ("tablets", "sertraline", "methadone"…)
  */
 export interface SafetyRuleDefinition {
   /** `<file>.<name>`, quoted in reasons and in the rule table test. */
