@@ -11,6 +11,8 @@ export type { SignpostKind }
 
 export interface SafetyRule extends SafetyRuleDefinition {
   pattern: RegExp
+  /** One expression per kind of sign, for a rule read from signs together. */
+  signPatterns?: RegExp[]
 }
 
 const person =
@@ -30,16 +32,28 @@ const medicines =
 
 /** A rule's phrases as one expression, with PERSON, SELF, POSS and MEDS expanded. */
 export function compileRule(definition: SafetyRuleDefinition): SafetyRule {
-  const source = `\\b(?:${definition.phrases.map(phrase => phrase.source).join('|')})${definition.endsAtWordBoundary === false ? '' : '\\b'}`
-  const pattern = new RegExp(source.replace(/PERSON/g, person).replace(/SELF/g, self).replace(/POSS/g, possessive).replace(/MEDS/g, medicines), 'g')
-  return { ...definition, pattern }
+  const compile = (phrases: RegExp[]): RegExp => {
+    const source = `\\b(?:${phrases.map(phrase => phrase.source).join('|')})${definition.endsAtWordBoundary === false ? '' : '\\b'}`
+    return new RegExp(source.replace(/PERSON/g, person).replace(/SELF/g, self).replace(/POSS/g, possessive).replace(/MEDS/g, medicines), 'g')
+  }
+  // A rule read from signs has no phrase of its own that matches alone.
+  const pattern = definition.phrases.length > 0 ? compile(definition.phrases) : /(?!)/g
+  return { ...definition, pattern, signPatterns: definition.signs ? Object.values(definition.signs.kinds).map(compile) : undefined }
 }
 
 const rules: SafetyRule[] = safetyRuleDefinitions.map(compileRule)
 
 /** A short hash of every rule's id, level, categories, signposting, negation and phrases: part of the classifier version. */
 export const safetyRulesVersion: string = createHash('sha256')
-  .update(JSON.stringify(safetyRuleDefinitions.map(({ matches: _matches, doesNotMatch: _doesNotMatch, phrases, ...rest }) => ({ ...rest, phrases: phrases.map(phrase => phrase.source) }))))
+  .update(
+    JSON.stringify(
+      safetyRuleDefinitions.map(({ matches: _matches, doesNotMatch: _doesNotMatch, phrases, signs, ...rest }) => ({
+        ...rest,
+        phrases: phrases.map(phrase => phrase.source),
+        ...(signs ? { signs: { signsNeeded: signs.signsNeeded, kinds: Object.entries(signs.kinds).map(([kind, kindPhrases]) => [kind, kindPhrases.map(phrase => phrase.source)]) } } : {}),
+      })),
+    ),
+  )
   .digest('hex')
   .slice(0, 10)
 
@@ -191,13 +205,23 @@ interface RuleMatch {
   sentence: string
 }
 
-function firstMatch(rule: SafetyRule, read: ReadText): RuleMatch | undefined {
-  rule.pattern.lastIndex = 0
-  for (let match = rule.pattern.exec(read.joined); match !== null; match = rule.pattern.exec(read.joined)) {
+function firstMatchOf(pattern: RegExp, rule: SafetyRule, read: ReadText): RuleMatch | undefined {
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(read.joined); match !== null; match = pattern.exec(read.joined)) {
     if (!isNegated(read.joined, match.index, rule.negation)) return { rule, phrase: match[0].trim(), sentence: sentenceAt(read, match.index) }
-    if (match[0].length === 0) rule.pattern.lastIndex++
+    if (match[0].length === 0) pattern.lastIndex++
   }
   return undefined
+}
+
+/** A rule's first phrase that matches; for a rule read from signs, enough kinds of sign, quoting the first sentence with one. */
+function firstMatch(rule: SafetyRule, read: ReadText): RuleMatch | undefined {
+  const alone = firstMatchOf(rule.pattern, rule, read)
+  if (alone || !rule.signPatterns || !rule.signs) return alone
+  const found = rule.signPatterns.flatMap(pattern => firstMatchOf(pattern, rule, read) ?? [])
+  if (found.length < rule.signs.signsNeeded) return undefined
+  const [first] = found.sort((one, other) => read.joined.indexOf(one.phrase) - read.joined.indexOf(other.phrase))
+  return first && { ...first, phrase: found.map(match => match.phrase).join(' … ') }
 }
 
 function findMatches(read: ReadText): RuleMatch[] {

@@ -28,6 +28,11 @@ export interface SafetyRuleDefinition {
   endsAtWordBoundary?: boolean
   /** One phrase per line, tried as alternatives. */
   phrases: RegExp[]
+  /**
+   * Signs read together: the rule matches when phrases of at least `signsNeeded` different kinds (a goodbye, a day
+   * named, the means at hand) are in one message, though each kind alone is ordinary. One phrase per line, per kind.
+   */
+  signs?: { kinds: Record<string, RegExp[]>; signsNeeded: number }
   /** Texts this rule must match, and texts it must not (checked by test/unit/classification/safetyRuleTable.test.ts). */
   matches: string[]
   doesNotMatch: string[]

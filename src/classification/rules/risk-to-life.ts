@@ -155,6 +155,49 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
     ],
   },
   {
+    id: 'risk-to-life.farewell-signs',
+    level: 'urgent',
+    categories: ['risk-to-life'],
+    signpost: 'mental-health-crisis',
+    negation: 'near',
+    describes: 'signs together that someone means to end their life: a goodbye, a time, the means or their affairs settled',
+    phrases: [],
+    signs: {
+      signsNeeded: 2,
+      kinds: {
+        goodbye: [
+          /thanks? (?:you )?for (?:trying|everything you (?:tried|did|have done|ve done))|(?:love|luv) (?:you|u) all|sorry for everything|(?:tell|please tell) (?:\w+ ){0,4}(?:im|i am|i was) sorry/,
+          /(?:it|its|it is|it was|this is|this was|that is|thats) (?:not|nt|wasnt|isnt)? ?(?:anyones|anybodys|your|their|the (?:\w+ )?s) fault|(?:not|nobodys|no ones) (?:anyones |anybodys )?fault|(?:dont|do not) blame (?:anyone|anybody|yourselves|yourself|the|them|staff)/,
+          /(?:last|final) (?:msg|message|text|post|note)|(?:goodbye|bye) (?:everyone|every one|all|for good|for ever|forever)|look after (?:my|the) (?:kids|children|boys|girls|dog|cat|mum|dad|wife|husband|partner)/,
+          /(?:just )?(?:want|wanted) (?:it on record|someone to know|the (?:service|team|ward|home|practice) to know)/,
+        ],
+        time: [
+          /tonight|this weekend|(?:by|after|before) (?:the )?(?:morning|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|tonights the night/,
+          /(?:wont|will not|shant|shall not|dont) (?:be )?need(?:ing)? (?:the|my|this|that|a|any) (?:appointment|appt|call ?back|referral|bed|reply|follow ?up|review|prescription|repeat|script)|(?:dont|do not) need a (?:call ?back|reply|follow ?up)|wont be (?:around|here) (?:for|to)/,
+          /(?:made|making) (?:my|up my) (?:mind|decision)|(?:ive|i have|i ve) decided|nothing (?:anyone|anybody|you) can do/,
+        ],
+        means: [
+          /(?:saved|saving|kept|keeping|stashed|counted out|enough) (?:\w+ ){0,3}MEDS|(?:rope|noose|the gear|a bottle and|vodka and|razor blades?)|(?:multi ?storey|car park roof|railway line|train tracks|the bridge|the cliff)/,
+        ],
+        settled: [
+          /affairs in order|(?:gave|given|giving) (?:away )?(?:all )?(?:my|his|her) (?:\w+ )?(?:kit|stuff|things|belongings|possessions|clothes|cat|dog)|(?:house|flat|cat|dog|car) (?:goes|go|will go|is going) to|what happens to (?:my|your|ur) (?:\w+ ){0,2}when (?:im|i am|your|youre|ur) (?:dead|gone)|left the door (?:unlocked|open)|whoever finds/,
+        ],
+      },
+    },
+    matches: [
+      'Thanks for trying over the years. I have kept enough of my sleeping tablets now.',
+      'love u all. its not anyones fault. tonight is the night',
+      'Please tell my sister I am sorry. The cat goes to next door.',
+      'I wont need the appointment next week. Ive been saving my diazepam and Ive decided.',
+    ],
+    doesNotMatch: [
+      'Thanks for everything, the ward was lovely and I wont need the follow up now I am better',
+      'I have got all my tablets in the new dosette box, thanks for trying so hard with the pharmacy',
+      'Staffing is poor this weekend and nobody answers the bell',
+      'Just wanted the service to know the nurses were brilliant',
+    ],
+  },
+  {
     id: 'risk-to-life.self-harm-or-overdose',
     level: 'urgent',
     categories: ['risk-to-life'],
