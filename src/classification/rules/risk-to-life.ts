@@ -239,6 +239,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'Our ligature audit is overdue on the ward, nothing has happened but it needs doing',
       'Her overdose in 2017 is still on the front of her notes and she hates it',
       'Two years on since my last overdose and I am working again',
+      'Two years clean after 3 overdoses, the keyworker keeps cancelling though',
+      'Off heroin for 18 months, last overdose was 2021, not a risk now',
       'I took 2 paracetamol for my headache after the jab',
       'The nurse took all his tablets away to check them against the chart',
     ],
