@@ -516,7 +516,7 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
     }
     if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering && !harmGoesOn(read, context.ongoingBy, match.sentence)) matchLevel = 'high'
     if (matchLevel === 'urgent' && safetyContext.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
-    const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded' || cue.id === 'well-now')
+    const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded' || cue.id === 'well-now' || cue.id === 'dealt-with')
     if (matchLevel === 'urgent' && context.settled && (pastEmergency || !isNeverLowered(rule.categories, rule.signpost))) {
       matchLevel = 'high'
       loweredBy ??= context.settledBy[0]
