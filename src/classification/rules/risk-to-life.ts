@@ -174,12 +174,17 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
         time: [
           /tonight|this weekend|(?:by|after|before) (?:the )?(?:morning|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|tonights the night/,
           /(?:wont|will not|shant|shall not|dont) (?:be )?need(?:ing)? (?:the|my|this|that|a|any) (?:appointment|appt|call ?back|referral|bed|reply|follow ?up|review|prescription|repeat|script)|(?:dont|do not) need a (?:call ?back|reply|follow ?up)|wont be (?:around|here) (?:for|to)/,
-          /(?:made|making) (?:my|up my) (?:mind|decision)|(?:ive|i have|i ve) decided|nothing (?:anyone|anybody|you) can do/,
+          /(?:made|making) (?:my|up my) (?:mind|decision)|(?:ive|i have|i ve) decided|nothing (?:anyone|anybody|you) can do|(?:feel|feeling|felt) (?:so |really )?(?:calm|at peace|peaceful) (?:now )?(?:that|since|because) (?:ive|i have|i) (?:decided|made)/,
         ],
         means: [
+          /(?:researching|researched|looked up|looking up|googled|googling|searched|searching) (?:\w+ ){0,2}(?:how many|how much|ways to|methods|how to (?:die|end|do it))|how many (?:\w+ ){0,2}(?:MEDS )?(?:would it take|does it take|to (?:kill|end|die))|(?:lethal|fatal) dose/,
           /(?:saved|saving|kept|keeping|stashed|counted out|enough) (?:\w+ ){0,3}MEDS|(?:rope|noose|the gear|a bottle and|vodka and|razor blades?)|(?:multi ?storey|car park roof|railway line|train tracks|the bridge|the cliff)/,
         ],
+        burden: [
+          /(?:im|i am|ive been|i feel|i feel like|feel like|feeling like) (?:just |such |nothing but )?(?:a|an) (?:burden|nuisance|waste of space)|(?:everyone|they|you all|my (?:family|kids|wife|husband|partner)) (?:would|will|d) be (?:better|happier) (?:off )?without me|no one (?:will|would|d) (?:miss|notice) (?:me|if)/,
+        ],
         settled: [
+          /(?:sorted|written|made|updated|done) (?:out )?(?:my|a) will|(?:planned|paid for|arranged|sorted) (?:my|the) funeral|funeral (?:is |s )?(?:planned|paid|arranged|sorted)|(?:rehome|rehomed|rehoming|found a (?:new )?home for) (?:my|the) (?:dog|cat|pets?)|(?:dog|cat|pets?) (?:has been |have been |is being |was |were )?rehomed|(?:my|a) will (?:is |s )?(?:sorted|written|done|made)|(?:cancel|cancelled|cancelling) (?:all )?(?:my|the) (?:direct debits|subscriptions|phone contract)/,
           /affairs in order|(?:gave|given|giving) (?:away )?(?:all )?(?:my|his|her) (?:\w+ )?(?:kit|stuff|things|belongings|possessions|clothes|cat|dog)|(?:house|flat|cat|dog|car) (?:goes|go|will go|is going) to|what happens to (?:my|your|ur) (?:\w+ ){0,2}when (?:im|i am|your|youre|ur) (?:dead|gone)|left the door (?:unlocked|open)|whoever finds/,
         ],
       },
@@ -189,12 +194,16 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'love u all. its not anyones fault. tonight is the night',
       'Please tell my sister I am sorry. The cat goes to next door.',
       'I wont need the appointment next week. Ive been saving my diazepam and Ive decided.',
+      'I feel like such a burden to my kids. I have looked up how many of my tablets it would take.',
+      'The cat has been rehomed with my sister and my will is sorted. Thanks for trying.',
     ],
     doesNotMatch: [
       'Thanks for everything, the ward was lovely and I wont need the follow up now I am better',
       'I have got all my tablets in the new dosette box, thanks for trying so hard with the pharmacy',
       'Staffing is poor this weekend and nobody answers the bell',
       'Just wanted the service to know the nurses were brilliant',
+      'Mum has sorted her will with the solicitor and feels like a burden since her fall, the GP is arranging a review',
+      'I googled how many units are safe to drink each week and the nurse was helpful',
     ],
   },
   {
