@@ -178,14 +178,14 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
         ],
         means: [
           /(?:researching|researched|looked up|looking up|googled|googling|searched|searching) (?:\w+ ){0,2}(?:how many|how much|ways to|methods|how to (?:die|end|do it))|how many (?:\w+ ){0,2}(?:MEDS )?(?:would it take|does it take|to (?:kill|end|die))|(?:lethal|fatal) dose/,
-          /(?:saved|saving|kept|keeping|stashed|counted out|enough) (?:\w+ ){0,3}MEDS|(?:rope|noose|the gear|a bottle and|vodka and|razor blades?)|(?:multi ?storey|car park roof|railway line|train tracks|the bridge|the cliff)/,
+          /(?:saved|saving|kept|keeping|stashed|counted out|enough) (?:\w+ ){0,3}MEDS|MEDS (?:all )?(?:done|gone|taken|swallowed)(?! (?:for|at|with|by|on|as|this|every|each)\b)|(?:rope|noose|the gear|a bottle and|vodka and|razor blades?)|(?:multi ?storey|car park roof|railway line|train tracks|the bridge|the cliff)/,
         ],
         burden: [
           /(?:im|i am|ive been|i feel|i feel like|feel like|feeling like) (?:just |such |nothing but )?(?:a|an) (?:burden|nuisance|waste of space)|(?:everyone|they|you all|my (?:family|kids|wife|husband|partner)) (?:would|will|d) be (?:better|happier) (?:off )?without me|no one (?:will|would|d) (?:miss|notice) (?:me|if)/,
         ],
         settled: [
           /(?:sorted|written|made|updated|done) (?:out )?(?:my|a) will|(?:planned|paid for|arranged|sorted) (?:my|the) funeral|funeral (?:is |s )?(?:planned|paid|arranged|sorted)|(?:rehome|rehomed|rehoming|found a (?:new )?home for) (?:my|the) (?:dog|cat|pets?)|(?:dog|cat|pets?) (?:has been |have been |is being |was |were )?rehomed|(?:my|a) will (?:is |s )?(?:sorted|written|done|made)|(?:cancel|cancelled|cancelling) (?:all )?(?:my|the) (?:direct debits|subscriptions|phone contract)/,
-          /affairs in order|(?:gave|given|giving) (?:away )?(?:all )?(?:my|his|her) (?:\w+ )?(?:kit|stuff|things|belongings|possessions|clothes|cat|dog)|(?:house|flat|cat|dog|car) (?:goes|go|will go|is going) to|what happens to (?:my|your|ur) (?:\w+ ){0,2}when (?:im|i am|your|youre|ur) (?:dead|gone)|left the door (?:unlocked|open)|whoever finds/,
+          /affairs in order|(?:gave|given|giving) (?:away )?(?:all )?(?:my|his|her) (?:\w+ )?(?:kit|stuff|things|belongings|possessions|clothes|cat|dog)|(?:house|flat|cat|dog|car) (?:goes|go|will go|is going) to|what happens to (?:my|your|ur) (?:\w+ ){0,2}when (?:im|i am|your|youre|ur) (?:dead|gone)|(?:if|after|once|when) (?:the person who (?:wrote|sent) it|i|im|i am|ive) (?:has |have )?(?:died|dead|gone)|left the door (?:unlocked|open)|whoever finds/,
         ],
       },
     },
@@ -196,6 +196,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'I wont need the appointment next week. Ive been saving my diazepam and Ive decided.',
       'I feel like such a burden to my kids. I have looked up how many of my tablets it would take.',
       'The cat has been rehomed with my sister and my will is sorted. Thanks for trying.',
+      'last message, love you all. tablets all taken.',
     ],
     doesNotMatch: [
       'Thanks for everything, the ward was lovely and I wont need the follow up now I am better',
@@ -204,6 +205,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'Just wanted the service to know the nurses were brilliant',
       'Mum has sorted her will with the solicitor and feels like a burden since her fall, the GP is arranging a review',
       'I googled how many units are safe to drink each week and the nurse was helpful',
+      'Morning tablets done by the carer, thanks for everything you did for dad this week',
+      'What happens to my flat if I die before the move? The housing officer was kind',
     ],
   },
   {
