@@ -515,7 +515,8 @@ export function assessSafety(text: string, safetyContext: SafetyContext = {}): S
       if (raisedBecause) matchLevel = 'urgent'
     }
     if (matchLevel === 'urgent' && rule.categories.includes('risk-to-life') && recovering && !harmGoesOn(read, context.ongoingBy, match.sentence)) matchLevel = 'high'
-    if (matchLevel === 'urgent' && safetyContext.positive === true && rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care')) matchLevel = 'low'
+    // Praise around a medical emergency is praise for the care that answered it ("he collapsed, the paramedics were brilliant"); a fire or gas leak gets no such reading.
+    if (matchLevel === 'urgent' && safetyContext.positive === true && rule.id === 'immediate-danger.medical-emergency-now') matchLevel = 'low'
     const pastEmergency = rule.signpost === 'immediate-danger' && rule.categories.includes('unsafe-care') && context.settledBy.some(({ cue }) => cue.id === 'checked' || cue.id === 'responded' || cue.id === 'well-now' || cue.id === 'dealt-with')
     if (matchLevel === 'urgent' && context.settled && (pastEmergency || !isNeverLowered(rule.categories, rule.signpost))) {
       matchLevel = 'high'

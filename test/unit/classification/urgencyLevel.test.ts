@@ -406,3 +406,13 @@ describe('a habit told in praise', () => {
     expect(assessSafety("Mum's gold rings went missing from her room at the home. Things go missing every week.").level).toBe('urgent')
   })
 })
+
+describe('a fire or gas leak', () => {
+  it('pages with the right category however much praise is around it, and not once the engineer has fixed it', async () => {
+    const praised = await classifier.classifyFeedback('Lovely staff and great food, thank you all. There is a gas leak in the kitchen right now and nobody has moved the residents.')
+    expect(praised.risk.level).toBe('urgent')
+    expect(praised.risk.categories).toContain('unsafe-care')
+    expect(praised.risk.categories).not.toContain('physical')
+    expect(await level('Gas leak at the home last month. The engineer came out and fixed it the same day and everyone was fine.')).not.toBe('urgent')
+  })
+})
