@@ -11,8 +11,9 @@ export type { SignpostKind }
 
 export interface SafetyRule extends SafetyRuleDefinition {
   pattern: RegExp
-  /** One expression per kind of sign, for a rule read from signs together. */
+  /** One expression per kind of sign, and one for the ordinary reasons that cancel them, for a rule read from signs together. */
   signPatterns?: RegExp[]
+  ordinaryReasons?: RegExp
 }
 
 const person =
@@ -38,7 +39,8 @@ export function compileRule(definition: SafetyRuleDefinition): SafetyRule {
   }
   // A rule read from signs has no phrase of its own that matches alone.
   const pattern = definition.phrases.length > 0 ? compile(definition.phrases) : /(?!)/g
-  return { ...definition, pattern, signPatterns: definition.signs ? Object.values(definition.signs.kinds).map(compile) : undefined }
+  const { signs } = definition
+  return { ...definition, pattern, signPatterns: signs && Object.values(signs.kinds).map(compile), ordinaryReasons: signs && compile(signs.unless) }
 }
 
 const rules: SafetyRule[] = safetyRuleDefinitions.map(compileRule)
@@ -50,7 +52,9 @@ export const safetyRulesVersion: string = createHash('sha256')
       safetyRuleDefinitions.map(({ matches: _matches, doesNotMatch: _doesNotMatch, phrases, signs, ...rest }) => ({
         ...rest,
         phrases: phrases.map(phrase => phrase.source),
-        ...(signs ? { signs: { signsNeeded: signs.signsNeeded, kinds: Object.entries(signs.kinds).map(([kind, kindPhrases]) => [kind, kindPhrases.map(phrase => phrase.source)]) } } : {}),
+        ...(signs
+          ? { signs: { signsNeeded: signs.signsNeeded, kinds: Object.entries(signs.kinds).map(([kind, kindPhrases]) => [kind, kindPhrases.map(phrase => phrase.source)]), unless: signs.unless.map(phrase => phrase.source) } }
+          : {}),
       })),
     ),
   )
@@ -218,6 +222,7 @@ function firstMatchOf(pattern: RegExp, rule: SafetyRule, read: ReadText): RuleMa
 function firstMatch(rule: SafetyRule, read: ReadText): RuleMatch | undefined {
   const alone = firstMatchOf(rule.pattern, rule, read)
   if (alone || !rule.signPatterns || !rule.signs) return alone
+  if (rule.ordinaryReasons && firstMatchOf(rule.ordinaryReasons, rule, read)) return undefined
   const found = rule.signPatterns.flatMap(pattern => firstMatchOf(pattern, rule, read) ?? [])
   if (found.length < rule.signs.signsNeeded) return undefined
   const [first] = found.sort((one, other) => read.joined.indexOf(one.phrase) - read.joined.indexOf(other.phrase))

@@ -32,7 +32,12 @@ export interface SafetyRuleDefinition {
    * Signs read together: the rule matches when phrases of at least `signsNeeded` different kinds (a goodbye, a day
    * named, the means at hand) are in one message, though each kind alone is ordinary. One phrase per line, per kind.
    */
-  signs?: { kinds: Record<string, RegExp[]>; signsNeeded: number }
+  signs?: {
+    kinds: Record<string, RegExp[]>
+    signsNeeded: number
+    /** Ordinary reasons for the same signs (moving house, a new service, getting better): any one in the message and the signs do not count. */
+    unless: RegExp[]
+  }
   /** Texts this rule must match, and texts it must not (checked by test/unit/classification/safetyRuleTable.test.ts). */
   matches: string[]
   doesNotMatch: string[]

@@ -164,19 +164,32 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
     phrases: [],
     signs: {
       signsNeeded: 2,
+      unless: [
+        /(?:im|i am|were|we are|shes|hes|she is|he is|they are|theyre|ive|i have|weve|shes|been|is|are) (?:\w+ )?(?:moving|moved|relocating|emigrating|switched|switching|transferring|transferred) (?:house|home|into|in to|to|back|away|abroad|in with|out|over|on to|onto)|(?:moving|moves|move) (?:into|in to) (?:a |the )?(?:care home|nursing home|home|flat|bungalow|sheltered)/,
+        /(?:feeling|feel|doing|getting|am|im|is|shes|hes) (?:so |much |a lot |loads )?better(?! off)|(?:hit|met|reached) (?:my|all my|her|his) goals|(?:been )?discharged (?:from|by|today|yesterday|last)|(?:new|another|different) (?:gp|surgery|practice|service|clinic|dentist|provider|job|flat|house)|on holiday|(?:planned|booked) (?:knee|hip|op|operation|surgery)/,
+      ],
       kinds: {
         goodbye: [
           /thanks? (?:you )?for (?:trying|everything you (?:tried|did|have done|ve done))|(?:love|luv) (?:you|u) all|sorry for everything|(?:tell|please tell) (?:\w+ ){0,4}(?:im|i am|i was) sorry/,
           /(?:it|its|it is|it was|this is|this was|that is|thats) (?:not|nt|wasnt|isnt)? ?(?:anyones|anybodys|your|their|the (?:\w+ )?s) fault|(?:not|nobodys|no ones) (?:anyones |anybodys )?fault|(?:dont|do not) blame (?:anyone|anybody|yourselves|yourself|the|them|staff)/,
           /(?:last|final) (?:msg|message|text|post|note)|(?:goodbye|bye) (?:everyone|every one|all|for good|for ever|forever)|look after (?:my|the) (?:kids|children|boys|girls|dog|cat|mum|dad|wife|husband|partner)/,
           /(?:just )?(?:want|wanted) (?:it on record|someone to know|the (?:service|team|ward|home|practice) to know)/,
+          /(?:you|u) tried (?:your|ur) best|(?:isnt|is not|wasnt|was not|its not|it is not) on (?:you|u)|(?:youre|ur|you are|your) not to blame|(?:dont|do not) let (?:anyone|anybody|them|her|him) blame|this is goodbye|(?:say|said|saying|pass on) (?:my )?(?:goodbye|goodbyes|bye) to/,
+          /may not get (?:another|the) chance|(?:was|were) the (?:last|only) (?:person|one|people) who|sorry for (?:the|all the) (?:trouble|hassle|bother)|sorry for (?:being|wasting)|one of the good ones|(?:look after|take care of) yourselves/,
         ],
         time: [
           /tonight|this weekend|(?:by|after|before) (?:the )?(?:morning|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)|tonights the night/,
+          /(?:after|by|before|b4) (?:this week|the \d+(?:st|nd|rd|th)?|thurs|fri|sat|sun|mon|tues|wed|the end of the (?:week|month))|(?:itll|it will|its going to) be soon/,
+          /(?:wont|will not|dont) (?:be )?(?:needing|need) (?:it|them|those|these|one|another)(?: any ?more| again)?(?!(?: \w+){0,8} (?:better|well again|recovered|discharged|cured|moving|moved|holiday|away|abroad|new (?:gp|surgery|practice|job|home|dentist)|changed|transferr\w*|private(?:ly)?))|no longer (?:required|needed)(?!(?: \w+){0,8} (?:better|well again|recovered|discharged|cured|moving|moved|holiday|away|abroad|new (?:gp|surgery|practice|job|home|dentist)|changed|transferr\w*|private(?:ly)?))|(?:dont|do not) bother (?:rearranging|rebooking|following up|ringing|calling)|give (?:the|my) (?:slot|place|appointment|bed) to someone/,
+          /(?:wont|will not|cant|cannot) (?:make|be at|be coming to|come to) (?:\w+ ){0,2}(?:or any|any more|again)|(?:close|cancel|end) (?:my )?(?:\w+ )?(?:registration|account|tenancy) for good|(?:cancel|cancelling|stop|stopping|remove me from|take me off) (?:all )?(?:my |the )?(?:\w+ ){0,2}(?:appointments?|appts?|repeats?|reviews?|calls|visits|carers|sessions|reminders|list)(?!(?: \w+){0,8} (?:better|well again|recovered|discharged|cured|moving|moved|holiday|away|abroad|new (?:gp|surgery|practice|job|home|dentist)|changed|transferr\w*|private(?:ly)?))/,
+          /(?:going|gonna|want|wanna) (?:to )?be with (?:him|her|them|\w+) (?:again|soon|tonight|then)|ill be with (?:him|her|them) (?:then|soon|again)|(?:should have|shouldve) gone with (?:him|her)/,
+          /minds? (?:is )?(?:set|made up)|know how this (?:ends|finishes)|sorted (?:things|it|everything) (?:out )?my own way|(?:at peace|peaceful) (?:with|about) (?:it|this|my decision)|(?:feel|feeling) (?:so )?(?:calmer|lighter|peaceful|at peace)|dragging it out/,
           /(?:wont|will not|shant|shall not|dont) (?:be )?need(?:ing)? (?:the|my|this|that|a|any) (?:appointment|appt|call ?back|referral|bed|reply|follow ?up|review|prescription|repeat|script)|(?:dont|do not) need a (?:call ?back|reply|follow ?up)|wont be (?:around|here) (?:for|to)/,
           /(?:made|making) (?:my|up my) (?:mind|decision)|(?:ive|i have|i ve) decided|nothing (?:anyone|anybody|you) can do|(?:feel|feeling|felt) (?:so |really )?(?:calm|at peace|peaceful) (?:now )?(?:that|since|because) (?:ive|i have|i) (?:decided|made)/,
         ],
         means: [
+          /(?:got|have got|picked up|collected) what i need(?:ed)? from the (?:chemist|pharmacy|shop|hardware)|(?:emptied|tipped) (?:\w+ ){0,3}(?:dosette|blister|tablets|pills) (?:\w+ ){0,3}(?:into|in) a (?:jar|bag|box|drawer|tin)|(?:blister packs|tablets|pills) (?:all )?in a (?:drawer|jar|bag|tin)|prescriptions? from (?:different|several|two|three) (?:surgeries|gps|pharmacies|chemists)|(?:months|weeks) (?:worth )?of (?:my )?MEDS in one go|(?:picked|chosen|found) (?:the|a) (?:bridge|spot|place)/,
+          /(?:going|gone|heading|head|off|drive|driving) (?:down |out |up )?(?:to )?(?:the )?(?:river|reservoir|cliffs?|quarry|railway|tracks|pier|motorway bridge|multi ?storey)(?!(?: \w+){0,6} (?:holiday|day out|picnic|trip|with the (?:grand)?kids))/,
           /(?:researching|researched|looked up|looking up|googled|googling|searched|searching) (?:\w+ ){0,2}(?:how many|how much|ways to|methods|how to (?:die|end|do it))|how many (?:\w+ ){0,2}(?:MEDS )?(?:would it take|does it take|to (?:kill|end|die))|(?:lethal|fatal) dose/,
           /(?:saved|saving|kept|keeping|stashed|counted out|enough) (?:\w+ ){0,3}MEDS|MEDS (?:all )?(?:done|gone|taken|swallowed)(?! (?:for|at|with|by|on|as|this|every|each)\b)|(?:rope|noose|the gear|a bottle and|vodka and|razor blades?)|(?:multi ?storey|car park roof|railway line|train tracks|the bridge|the cliff)/,
         ],
@@ -184,6 +197,10 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
           /(?:im|i am|ive been|i feel|i feel like|feel like|feeling like) (?:just |such |nothing but )?(?:a|an) (?:burden|nuisance|waste of space)|(?:everyone|they|you all|my (?:family|kids|wife|husband|partner)) (?:would|will|d) be (?:better|happier) (?:off )?without me|no one (?:will|would|d) (?:miss|notice) (?:me|if)/,
         ],
         settled: [
+          /(?:written|wrote|left) (?:\w+ ){0,2}letters? (?:for|to) (?:my|the|each)|letters? (?:for|to) (?:my|the) (?:son|daughter|kids|children|lads|boys|girls|family|wife|husband)|(?:keys?|deeds) (?:are |is )?(?:with|left with)|(?:left|given) (?:the )?(?:house )?keys? (?:with|to)|told (?:the kids|them|my \w+) where (?:the )?(?:deeds|will|papers|money) (?:are|r|is)/,
+          /(?:who will|who would|will someone|can someone) (?:feed|look after|take|have) (?:my|the) (?:dog|cat|budgie|pets?|hens|fish|rabbit)|(?:dog|cat|budgie|pet|hen|rabbit)s? (?:\w+ ){0,2}needs? a (?:new )?home|(?:dogs?|cats?|pets?|hens) (?:are |is |s )?(?:sorted|with next door|with (?:my|the) neighbour)/,
+          /(?:paid|prepaid|paid for) (?:the )?funeral(?: directors| plan)?|funeral plan (?:still )?pay|(?:donate|donating|leave|leaving) (?:my|your) body|(?:rent|bills?|council tax) (?:is |are |s )?paid (?:to|up to|until|till)|(?:sorting|sorted|settling) (?:out )?my affairs|(?:on marketplace|on facebook) for free/,
+          /(?:how long|who) (?:does it take |before )?(?:for )?(?:someone |somebody )?(?:to be found|finds (?:them|you|me))|(?:life insurance|funeral plan|pension) (?:still )?pays? out if|what happens to (?:ur|your|my) (?:\w+ ){0,2}if (?:u|you|i|someone) (?:die|dies)|(?:records|tenancy|flat|house) (?:\w+ ){0,4}when (?:i|u|you) die/,
           /(?:sorted|written|made|updated|done) (?:out )?(?:my|a) will|(?:planned|paid for|arranged|sorted) (?:my|the) funeral|funeral (?:is |s )?(?:planned|paid|arranged|sorted)|(?:rehome|rehomed|rehoming|found a (?:new )?home for) (?:my|the) (?:dog|cat|pets?)|(?:dog|cat|pets?) (?:has been |have been |is being |was |were )?rehomed|(?:my|a) will (?:is |s )?(?:sorted|written|done|made)|(?:cancel|cancelled|cancelling) (?:all )?(?:my|the) (?:direct debits|subscriptions|phone contract)/,
           /affairs in order|(?:gave|given|giving) (?:away )?(?:all )?(?:my|his|her) (?:\w+ )?(?:kit|stuff|things|belongings|possessions|clothes|cat|dog)|(?:house|flat|cat|dog|car) (?:goes|go|will go|is going) to|what happens to (?:my|your|ur) (?:\w+ ){0,2}when (?:im|i am|your|youre|ur) (?:dead|gone)|(?:if|after|once|when) (?:the person who (?:wrote|sent) it|i|im|i am|ive) (?:has |have )?(?:died|dead|gone)|left the door (?:unlocked|open)|whoever finds/,
         ],
@@ -199,6 +216,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'last message, love you all. tablets all taken.',
     ],
     doesNotMatch: [
+      'I have switched to the clinic nearer home so please take me off your list, last message from me, thanks for everything you did',
+      'Moving into a care home after the 28th so the cat goes to my neighbour, thank you all',
       'Thanks for everything, the ward was lovely and I wont need the follow up now I am better',
       'I have got all my tablets in the new dosette box, thanks for trying so hard with the pharmacy',
       'Staffing is poor this weekend and nobody answers the bell',
