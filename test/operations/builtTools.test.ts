@@ -109,8 +109,11 @@ it('the built service and every operator tool run from the compiled JavaScript',
   expect(migrated).toMatchObject({ code: 0, stderr: expect.stringContaining('Now set MONGODB_URI') })
   const source = await open(sourceUri)
   const target = await open(targetUri)
+  // Leases are the running service's own job claims: it takes new ones while the copy is counted, so they are left out.
   const counts = async (connection: Connection) =>
-    Object.fromEntries(await Promise.all((await collectionsInCopyOrder(connection.db!)).map(async name => [name, await connection.db!.collection(name).countDocuments()])))
+    Object.fromEntries(
+      await Promise.all((await collectionsInCopyOrder(connection.db!)).filter(name => name !== 'leases').map(async name => [name, await connection.db!.collection(name).countDocuments()])),
+    )
   expect(await counts(target)).toEqual(await counts(source))
   expect(await target.db!.collection('feedbacks').indexExists('reference_1')).toBe(true)
   const again = await runTool(tool('migrateToMongodb', '--to', targetUri), env)
