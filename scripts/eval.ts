@@ -10,7 +10,7 @@ import path from 'node:path'
 import { EmbeddedClassifier } from '../src/classification/embeddedClassifier'
 import { EmbeddedModel, loadEmbeddedModel } from '../src/classification/model'
 import { themeNames } from '../src/classification/taxonomy'
-import { loadSafetyExamples } from '../src/classification/training/concernTrainer'
+import { loadRiskToLifeExamples, loadSafetyExamples } from '../src/classification/training/concernTrainer'
 import { defaultTrainingFile, isHeldOut, loadLabelledComments } from '../src/classification/training/dataset'
 import { classScores, themeScores } from '../src/classification/training/metrics'
 import { defaultTrainingOptions, trainEmbeddedModel } from '../src/classification/training/trainer'
@@ -33,8 +33,9 @@ async function main(): Promise<void> {
   console.log(`Training on ${training.length} comments, holding out ${heldOut.length} (fixed by comment id).`)
   const trainingStarted = Date.now()
   const safety = loadSafetyExamples()
-  const wordVectors = trainingWordVectors(training, safety, process.argv.includes('--word-vectors') ? argument('word-vectors', '') : undefined)
-  const model = new EmbeddedModel(trainEmbeddedModel(training, safety, 'eval', {
+  const riskToLife = loadRiskToLifeExamples()
+  const wordVectors = trainingWordVectors(training, [safety, riskToLife], process.argv.includes('--word-vectors') ? argument('word-vectors', '') : undefined)
+  const model = new EmbeddedModel(trainEmbeddedModel(training, safety, riskToLife, 'eval', {
       ...defaultTrainingOptions,
       wordVectors,
       embeddingWeight: Number(argument('embedding-weight', String(defaultTrainingOptions.embeddingWeight))),

@@ -100,3 +100,35 @@ export class ConcernModel {
     return chosen
   }
 }
+
+export interface StoredRiskToLifeLayer {
+  features: string[]
+  idf: number[]
+  layer: StoredLinearLayer
+  /** Scores at or above this read as signs of a risk to life; chosen so few hand-written calm examples reach it. */
+  threshold: number
+  embeddingWeight?: number
+}
+
+/**
+ * The learned side of risk to life: a linear SVM trained only on messages where someone may mean to end their life,
+ * hints as much as words ("wont be needing the appointments after this week, thanks for everything"), against calm ones
+ * with the same surface signs (a move, a will with the hospice, a pet rehomed).
+ */
+export class RiskToLifeModel {
+  private readonly vectoriser: Vectoriser
+  private readonly layer: LinearLayer
+  private readonly threshold: number
+
+  constructor(stored: StoredRiskToLifeLayer, wordVectors?: WordVectors) {
+    const embedding = wordVectors !== undefined && stored.embeddingWeight ? { vectors: wordVectors, weight: stored.embeddingWeight } : undefined
+    this.vectoriser = new Vectoriser(stored.features, stored.idf, embedding)
+    this.layer = new LinearLayer(stored.layer)
+    this.threshold = stored.threshold
+  }
+
+  /** How far the score is above the threshold (negative below it). */
+  margin(counts: Map<string, number>): number {
+    return (this.layer.scores(this.vectoriser.vectoriseEmbedded(counts))[0] as number) - this.threshold
+  }
+}

@@ -1,6 +1,6 @@
 import type { ConcernAssessment } from './concernModel'
 import { loadEmbeddedModel, type EmbeddedModel, type ModelPrediction } from './model'
-import { assessSafety, describeCategories, describeOtherSignals, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, signpostingByRules, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
+import { assessSafety, describeCategories, describeOtherSignals, givesOrdinaryReasonForParting, isNeverLowered, isNotInItselfUrgent, noPresentDangerReason, quoteSentence, signpostingByRules, withContext, type SafetyFinding, type SafetySignal, safetyRulesVersion } from './safetyRules'
 import { higherRiskLevel, type RiskCategory, type RiskLevel, riskLevelOrder } from './taxonomy'
 import { lexiconFeatures } from './sentimentLexicon'
 import { normaliseTokens, splitSentences } from './text'
@@ -129,6 +129,14 @@ const concernStandsAloneMargin = 0.5
  */
 const needsHarmShown = new Set<RiskCategory>(['unsafe-staffing', 'infection-control', 'whistleblowing'])
 
+/**
+ * Whether the risk-to-life model reads signs that someone may mean to end their life, with no ordinary reason for the
+ * goodbye given (a move, a new service, getting better): its calm examples share those signs, but few of them.
+ */
+export function showsSignsOfRiskToLife(text: string, riskToLifeMargin: number): boolean {
+  return riskToLifeMargin >= 0 && !givesOrdinaryReasonForParting(text)
+}
+
 export class EmbeddedClassifier implements FeedbackClassifier {
   readonly name = 'embedded'
   private readonly model: EmbeddedModel
@@ -203,6 +211,28 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     }
   }
 
+  /**
+   * The risk-to-life model's reading, quoting the sentence it scores highest. Risk to life is never lowered: people who
+   * mean it thank staff, say it is nobody's fault and speak of the past.
+   */
+  riskToLifeRisk(text: string, rules: SafetyFinding): RiskAssessment {
+    const sentences = splitSentences(text)
+    let strongest = sentences[0] ?? text
+    let best = -Infinity
+    for (const sentence of sentences.length > 1 ? sentences : []) {
+      const margin = this.model.riskToLifeMargin(sentence)
+      if (margin > best) {
+        best = margin
+        strongest = sentence
+      }
+    }
+    return {
+      level: 'urgent',
+      categories: ['risk-to-life'],
+      reason: `The risk-to-life model reads signs that someone's life may be at risk, most of all ${quoteSentence(strongest)}; no rule matched at that level.${describeOtherSignals(rules.signals)}`,
+    }
+  }
+
   /** Whether the concern model alone reads the text as calm (below high): a condition for an LLM to lower urgent. */
   readsAsCalm(text: string): boolean {
     return this.model.assessConcern(text).level === 'none'
@@ -214,7 +244,8 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const positive = prediction.sentiment <= 2 && prediction.themes.includes('Positive experience & gratitude')
     const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern, sentence => this.model.assessConcern(sentence).level === 'urgent')
     const concern = riskLevelOrder[prediction.concern.level] > riskLevelOrder[rules.level] ? this.concernRisk(text, prediction.concern, rules, positive) : { level: 'none' as const, categories: [], reason: '' }
-    const combined = combineRisk(rules, concern, modelRisk(prediction, safetyThemeProbability, text))
+    const riskToLife = rules.level !== 'urgent' && concern.level !== 'urgent' && showsSignsOfRiskToLife(text, prediction.riskToLifeMargin) ? this.riskToLifeRisk(text, rules) : { level: 'none' as const, categories: [], reason: '' }
+    const combined = combineRisk(rules, concern, riskToLife, modelRisk(prediction, safetyThemeProbability, text))
     // The concern model counted too, though a rule's reason was chosen: name it.
     const concernAlso =
       combined.reason === rules.reason && riskLevelOrder[prediction.concern.level] >= riskLevelOrder.high

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ConcernModel, type ConcernAssessment, type StoredConcernLayer } from './concernModel'
+import { ConcernModel, type ConcernAssessment, RiskToLifeModel, type StoredConcernLayer, type StoredRiskToLifeLayer } from './concernModel'
 import { LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
 import { featureCounts } from './features'
 import type { FeedbackContext } from './types'
@@ -30,7 +30,7 @@ export interface StoredSentimentLayer extends StoredLinearLayer {
 }
 
 export interface EmbeddedModelData {
-  format: 6
+  format: 7
   version: string
   trainedOn: string
   licence: string
@@ -42,6 +42,7 @@ export interface EmbeddedModelData {
   themes: StoredThemeLayer
   sentiment: StoredSentimentLayer
   concern: StoredConcernLayer
+  riskToLife: StoredRiskToLifeLayer
 }
 
 
@@ -51,6 +52,8 @@ export interface ModelPrediction {
   sentimentProbabilities: Float64Array
   sentiment: 1 | 2 | 3 | 4 | 5
   concern: ConcernAssessment
+  /** How far the risk-to-life model's score is above its threshold (negative below it). */
+  riskToLifeMargin: number
 }
 
 export class EmbeddedModel {
@@ -64,9 +67,10 @@ export class EmbeddedModel {
   private readonly stackerWeights: Float64Array
   private readonly stackerBias: Float64Array
   private readonly concernModel: ConcernModel
+  private readonly riskToLifeModel: RiskToLifeModel
 
   constructor(data: EmbeddedModelData) {
-    if (data.format !== 6) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
+    if (data.format !== 7) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
     this.version = data.version
     const wordVectors = data.wordVectors === undefined ? undefined : new WordVectors(data.wordVectors)
     const embedding = wordVectors === undefined || !data.embeddingWeight ? undefined : { vectors: wordVectors, weight: data.embeddingWeight }
@@ -79,6 +83,7 @@ export class EmbeddedModel {
     this.stackerWeights = Float64Array.from(data.sentiment.stacker.weights)
     this.stackerBias = Float64Array.from(data.sentiment.stacker.bias)
     this.concernModel = new ConcernModel(data.concern, wordVectors)
+    this.riskToLifeModel = new RiskToLifeModel(data.riskToLife, wordVectors)
   }
 
   get themeNames(): string[] {
@@ -88,6 +93,11 @@ export class EmbeddedModel {
   /** The concern model alone, for checks that need nothing else (signposting on every chat message). */
   assessConcern(text: string): ConcernAssessment {
     return this.concernModel.assess(featureCounts(text))
+  }
+
+  /** The risk-to-life model alone: how far the text's score is above its threshold. */
+  riskToLifeMargin(text: string): number {
+    return this.riskToLifeModel.margin(featureCounts(text))
   }
 
   predict(text: string, context: FeedbackContext = {}): ModelPrediction {
@@ -100,7 +110,7 @@ export class EmbeddedModel {
     const sentimentProbabilities = softmax(sentimentLogits)
     const read = expectedSentiment(sentimentLogits)
     const sentiment = read < 4 && isShortComplaintInPositiveWords(text) ? 4 : read > 3 && isShortPraiseInNegativeWords(text) ? 2 : read
-    return { themeProbabilities, themes, sentimentProbabilities, sentiment, concern: this.concernModel.assess(counts) }
+    return { themeProbabilities, themes, sentimentProbabilities, sentiment, concern: this.concernModel.assess(counts), riskToLifeMargin: this.riskToLifeModel.margin(counts) }
   }
 }
 

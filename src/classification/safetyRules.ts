@@ -245,6 +245,14 @@ export function ruleMatches(rule: SafetyRule, text: string): boolean {
 
 export const safetyRules: readonly SafetyRule[] = rules
 
+const partingRules = rules.filter(rule => rule.ordinaryReasons !== undefined)
+
+/** Whether the text gives an ordinary reason for parting ways (a move, a new service, getting better), as the sign rules read it. */
+export function givesOrdinaryReasonForParting(text: string): boolean {
+  const read = readText(text)
+  return partingRules.some(rule => firstMatchOf(rule.ordinaryReasons as RegExp, rule, read) !== undefined)
+}
+
 /**
  * Quoted so an inspector can find it: the sentence as written (its own double quotes made single, so the quotation
  * has clear ends), cut at 200 characters.

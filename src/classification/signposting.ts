@@ -2,6 +2,7 @@ import { loadedLanguageIdentifier } from '../i18n/languageIdentifier'
 import { type LanguageCode, supportedLanguage } from '../i18n/languages'
 import { feedbackLanguageOf } from './languageFloor'
 import { assessInOtherLanguages } from './multilingualSafety'
+import { showsSignsOfRiskToLife } from './embeddedClassifier'
 import { loadEmbeddedModel } from './model'
 import type { SignpostKind } from './rules'
 import { assessUrgencyContext, signpostingByRules } from './safetyRules'
@@ -44,17 +45,20 @@ export function detectSignposting(text: string): SignpostKind[] {
 }
 
 /**
- * The English safety rules, plus what the concern model reads as urgent that no rule named: crisis help for a risk
- * to life ("ive written letters for my kids, im by the river"), and 999 when a sentence shows someone harmed or in
- * danger now ("on the bathroom floor since 6 this morning and freezing").
+ * The English safety rules, plus what the models read that no rule named: crisis help for a risk to life the concern
+ * model reads as urgent ("ive written letters for my kids, im by the river") or the risk-to-life model reads signs of
+ * ("cancel my repeats, wont need them after sunday"), and 999 when the concern model reads urgent and a sentence shows
+ * someone harmed or in danger now ("on the bathroom floor since 6 this morning and freezing").
  */
 function englishSignposting(text: string): SignpostKind[] {
   const kinds = signpostingByRules(text)
   if (kinds.includes('mental-health-crisis') && kinds.includes('immediate-danger')) return kinds
-  const concern = loadEmbeddedModel().assessConcern(text)
-  if (concern.level !== 'urgent') return kinds
+  const model = loadEmbeddedModel()
+  const concern = model.assessConcern(text)
+  const signsOfRiskToLife = !kinds.includes('mental-health-crisis') && showsSignsOfRiskToLife(text, model.riskToLifeMargin(text))
+  if (concern.level !== 'urgent' && !signsOfRiskToLife) return kinds
   const added = new Set<SignpostKind>(kinds)
-  if (concern.category === 'risk-to-life') added.add('mental-health-crisis')
-  if (!added.has('immediate-danger') && assessUrgencyContext(text).atRiskNow !== undefined) added.add('immediate-danger')
+  if (signsOfRiskToLife || concern.category === 'risk-to-life') added.add('mental-health-crisis')
+  if (concern.level === 'urgent' && !added.has('immediate-danger') && assessUrgencyContext(text).atRiskNow !== undefined) added.add('immediate-danger')
   return order.filter(kind => added.has(kind))
 }

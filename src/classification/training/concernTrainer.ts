@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { StoredConcernLayer } from '../concernModel'
+import type { StoredConcernLayer, StoredRiskToLifeLayer } from '../concernModel'
 import { featureCounts } from '../features'
 import { type Embedding, embeddingOf, Vectoriser } from '../vectors'
 import type { StoredWordVectors } from '../wordVectors'
@@ -149,18 +149,16 @@ export function trainConcernModel(safety: SafetyExamples, ordinaryComments: read
   return trainConcernModelWithScores(safety, ordinaryComments, options).model
 }
 
-/** The model, and each hand-written example's score from the cross-validation model that did not see it. */
-export function trainConcernModelWithScores(
-  safety: SafetyExamples,
-  ordinaryComments: readonly string[],
-  options: ConcernTrainingOptions = defaultConcernTrainingOptions,
-): { model: StoredConcernLayer; urgentScores: number[]; calmScores: number[] } {
-  const examples: Example[] = [
+function toExamples(safety: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions): Example[] {
+  return [
     ...safety.urgent.map(example => ({ counts: featureCounts(example.text), urgent: true, weight: options.urgentWeight, handWritten: true, category: example.category })),
     ...safety.calm.map(example => ({ counts: featureCounts(example.text), urgent: false, weight: options.calmWeight, handWritten: true })),
     ...ordinaryComments.map(text => ({ counts: featureCounts(text), urgent: false, weight: options.ordinaryWeight, handWritten: false })),
   ]
-  const embedding = embeddingOf(options.wordVectors, options.embeddingWeight)
+}
+
+/** Each example's score from the cross-validation model that did not see it. */
+function outOfFoldScores(examples: readonly Example[], options: ConcernTrainingOptions, embedding: Embedding | undefined): Float64Array {
   const outOfFold = new Float64Array(examples.length)
   for (let fold = 0; fold < options.folds; fold++) {
     const fitted = fitUrgent(examples.filter((_, index) => index % options.folds !== fold), options, options.seed + fold + 1, embedding)
@@ -170,14 +168,31 @@ export function trainConcernModelWithScores(
       outOfFold[index] = rowDot(matrix, row, fitted.weights) + fitted.bias
     })
   }
+  return outOfFold
+}
+
+/** The share of the out-of-fold scores of urgent, hand-written calm or ordinary examples at or above a threshold. */
+function shareAtOrAbove(examples: readonly Example[], outOfFold: Float64Array, threshold: number, kind: 'urgent' | 'hand-written calm' | 'ordinary'): string {
+  const scores = examples.flatMap((example, index) =>
+    (kind === 'urgent' ? example.urgent : !example.urgent && example.handWritten === (kind === 'hand-written calm')) ? [outOfFold[index] as number] : [],
+  )
+  return `${((scores.filter(score => score >= threshold).length / Math.max(1, scores.length)) * 100).toFixed(2)}%`
+}
+
+/** The model, and each hand-written example's score from the cross-validation model that did not see it. */
+export function trainConcernModelWithScores(
+  safety: SafetyExamples,
+  ordinaryComments: readonly string[],
+  options: ConcernTrainingOptions = defaultConcernTrainingOptions,
+): { model: StoredConcernLayer; urgentScores: number[]; calmScores: number[] } {
+  const examples = toExamples(safety, ordinaryComments, options)
+  const embedding = embeddingOf(options.wordVectors, options.embeddingWeight)
+  const outOfFold = outOfFoldScores(examples, options, embedding)
   const urgentScores = examples.flatMap((example, index) => (example.urgent ? [outOfFold[index] as number] : []))
   const urgentThreshold = scoreReachedBy(urgentScores, options.urgentRecall)
   const highThreshold = Math.min(urgentThreshold, scoreReachedBy(urgentScores, options.highRecall))
   const calmThreshold = Math.min(highThreshold, scoreReachedBy(urgentScores, options.calmRecall))
-  const share = (handWritten: boolean, threshold: number): string => {
-    const scores = examples.flatMap((example, index) => (!example.urgent && example.handWritten === handWritten ? [outOfFold[index] as number] : []))
-    return `${((scores.filter(score => score >= threshold).length / Math.max(1, scores.length)) * 100).toFixed(2)}%`
-  }
+  const share = (handWritten: boolean, threshold: number): string => shareAtOrAbove(examples, outOfFold, threshold, handWritten ? 'hand-written calm' : 'ordinary')
   options.log(
     `  concern model, ${options.folds}-fold cross-validation on ${safety.urgent.length} urgent, ${safety.calm.length} calm and ${ordinaryComments.length} NHS comments: ` +
       `urgent at ${urgentThreshold.toFixed(3)} (recall ${options.urgentRecall}) marks ${share(true, urgentThreshold)} of calm examples and ${share(false, urgentThreshold)} of NHS comments; ` +
@@ -212,4 +227,62 @@ export function trainConcernModelWithScores(
   }
   const handWrittenCalm = examples.flatMap((example, index) => (!example.urgent && example.handWritten ? [outOfFold[index] as number] : []))
   return { model, urgentScores, calmScores: handWrittenCalm }
+}
+
+/**
+ * Dev sets whose lines about a risk to life train the risk-to-life model. Beyond the concern model's sets, it reads the
+ * sets that were written about risk to life (24, and 27 of hints with no word of suicide) and 18 to 20: in the concern
+ * model their words moved other categories' readings, and here they teach only this one.
+ */
+export const riskToLifeTrainingSets = [...outsideWriterTrainingSets, 'outside-writer-18', 'outside-writer-19', 'outside-writer-20', 'outside-writer-24', 'outside-writer-27']
+
+/** Writers named categories in their own words; a part of a set written about risk to life starts "rtl" or "ind". */
+const namesACrisis = /suicid|self.?harm|overdos|ligature|jump|hang|farewell|goodbye|crisis/i
+
+/**
+ * The risk-to-life model's examples: the hand-written risk-to-life examples and the dev sets' lines about a risk to life
+ * as urgent, against every hand-written and dev-set calm line (many share the surface signs: a move, a will, a pet
+ * rehomed). Other urgent lines are left out: they are not calm, nor about this.
+ */
+export function loadRiskToLifeExamples(directory = safetyExamplesDirectory, sets = riskToLifeTrainingSets): SafetyExamples {
+  const handWritten = loadSafetyExamples(directory, [])
+  const examples: SafetyExamples = { urgent: handWritten.urgent.filter(example => example.category === 'risk-to-life'), calm: handWritten.calm }
+  for (const set of sets) {
+    const lines = (name: string) => {
+      const file = path.join(outsideWriterDirectory, set, name)
+      return fs.existsSync(file) ? (readSafetyFile(file) as { text: string; category?: string; part?: string; expected?: string }[]) : []
+    }
+    for (const { text, category, part } of lines('urgent.jsonl')) {
+      if (/^(?:rtl|ind)/.test(part ?? '') || namesACrisis.test(category ?? '')) examples.urgent.push({ text, category: 'risk-to-life' })
+    }
+    for (const { text, expected } of [...lines('calm.jsonl'), ...lines('mixed-inbox.jsonl')]) {
+      if (expected === 'none' || expected === 'low' || expected === 'medium') examples.calm.push({ text })
+    }
+  }
+  return examples
+}
+
+/**
+ * Trains the risk-to-life model: how much a message reads like someone who may mean to end their life, from hints as
+ * much as words. Its threshold is the out-of-fold score that only `calmShare` of the hand-written calm examples reach.
+ */
+export function trainRiskToLifeModel(examples: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions = defaultConcernTrainingOptions, calmShare = 0.005): StoredRiskToLifeLayer {
+  const all = toExamples(examples, ordinaryComments, options)
+  const embedding = embeddingOf(options.wordVectors, options.embeddingWeight)
+  const outOfFold = outOfFoldScores(all, options, embedding)
+  const calmScores = all.flatMap((example, index) => (!example.urgent && example.handWritten ? [outOfFold[index] as number] : [])).sort((first, second) => second - first)
+  const threshold = calmScores[Math.floor(calmShare * calmScores.length)] as number
+  options.log(
+    `  risk-to-life model, ${options.folds}-fold cross-validation on ${examples.urgent.length} urgent, ${examples.calm.length} calm and ${ordinaryComments.length} NHS comments: ` +
+      `at ${threshold.toFixed(3)} it reads ${shareAtOrAbove(all, outOfFold, threshold, 'urgent')} of urgent examples, ` +
+      `${shareAtOrAbove(all, outOfFold, threshold, 'hand-written calm')} of calm ones and ${shareAtOrAbove(all, outOfFold, threshold, 'ordinary')} of NHS comments`,
+  )
+  const final = fitUrgent(all, options, options.seed, embedding)
+  return {
+    features: final.vocabulary.features,
+    idf: final.vocabulary.idf,
+    layer: quantise([{ weights: final.weights, bias: final.bias }], ['risk-to-life']),
+    threshold: Number(threshold.toFixed(4)),
+    ...(embedding ? { embeddingWeight: embedding.weight } : {}),
+  }
 }

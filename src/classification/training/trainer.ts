@@ -3,7 +3,7 @@ import { type EmbeddedModelData, type StoredStacker, stackerInputs } from '../mo
 import { embeddingOf, Vectoriser } from '../vectors'
 import type { StoredWordVectors } from '../wordVectors'
 import { themeNames } from '../taxonomy'
-import { type SafetyExamples, trainConcernModel, defaultConcernTrainingOptions } from './concernTrainer'
+import { type SafetyExamples, trainConcernModel, defaultConcernTrainingOptions, trainRiskToLifeModel } from './concernTrainer'
 import type { LabelledComment } from './dataset'
 import { buildVocabulary, quantise, type Vocabulary } from './vocabulary'
 import { type BinaryLinear, buildRows, plattScaling, randomGenerator, rowDot, selectRows, type SparseRows, trainSquaredHingeSvm } from './linear'
@@ -303,16 +303,19 @@ export function crossValidate(comments: LabelledComment[], options: TrainingOpti
   return { outOfFold, thresholds, microF1: chosen.microF1, macroF1: chosen.macroF1, sentimentAccuracy: accuracy, stacker }
 }
 
-export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyExamples, version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
+export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyExamples, riskToLifeExamples: SafetyExamples, version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
   const { outOfFold, thresholds, stacker } = crossValidate(comments, options)
   const calibration = calibrateThemes(comments, outOfFold.themes)
   options.log('Training the final model on all of them')
   const models = fit(comments, options, 0)
   options.log('Training the concern model')
   const ordinary = comments.filter(comment => !comment.themes.includes('Safeguarding concerns?')).map(comment => comment.text)
-  const concern = trainConcernModel(safety, ordinary, { ...defaultConcernTrainingOptions, wordVectors: options.wordVectors, log: options.log })
+  const concernOptions = { ...defaultConcernTrainingOptions, wordVectors: options.wordVectors, log: options.log }
+  const concern = trainConcernModel(safety, ordinary, concernOptions)
+  options.log('Training the risk-to-life model')
+  const riskToLife = trainRiskToLifeModel(riskToLifeExamples, ordinary, concernOptions)
   return {
-    format: 6,
+    format: 7,
     version,
     trainedOn: 'NHS England FFT qualitative framework v6 labelled comments (pxtextmining, NEAS and NHFT)',
     licence: 'MIT',
@@ -326,5 +329,6 @@ export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyEx
     },
     sentiment: { ...quantise(models.sentiment, sentimentValues.map(String)), stacker },
     concern,
+    riskToLife,
   }
 }

@@ -75,6 +75,7 @@ export function wordVectorsFor(texts: Iterable<string>, mostFrequent = commonWor
 }
 
 /** The table for a model trained on these comments and safety examples. */
-export function trainingWordVectors(comments: readonly LabelledComment[], safety: SafetyExamples, file?: string): StoredWordVectors {
-  return wordVectorsFor([...comments.map(comment => comment.text), ...safety.urgent.map(example => example.text), ...safety.calm.map(example => example.text)], commonWordCount, file)
+export function trainingWordVectors(comments: readonly LabelledComment[], safetySets: readonly SafetyExamples[], file?: string): StoredWordVectors {
+  const safetyTexts = safetySets.flatMap(safety => [...safety.urgent, ...safety.calm].map(example => example.text))
+  return wordVectorsFor([...comments.map(comment => comment.text), ...safetyTexts], commonWordCount, file)
 }

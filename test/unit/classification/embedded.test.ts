@@ -2,6 +2,7 @@ import { createEmbeddedClassifier, detectSignposting, reasonWithoutQuotations, r
 import { themes } from '../../../src/classification/taxonomy'
 
 const classifier = createEmbeddedClassifier()
+const level = async (text: string): Promise<string> => (await classifier.classifyFeedback(text)).risk.level
 
 describe('embedded classifier', () => {
   it('marks a resident being hit as urgent physical abuse, with a reason that quotes the text', async () => {
@@ -141,6 +142,12 @@ describe('signposting', () => {
     expect(detectSignposting('ive written letters for my kids and im sat on the bridge')).toContain('mental-health-crisis')
   })
 
+  it('gives crisis help when the risk-to-life model reads hints of a crisis with no word of one, and not for a goodbye with an ordinary reason', () => {
+    expect(detectSignposting('my flatmate gave away his guitar and his xbox this week and keeps saying he\'s "sorted now". he stopped his meds on monday')).toContain('mental-health-crisis')
+    expect(detectSignposting('Please cancel my hearing aid appointment, I\'m moving into my son\'s house in Leeds next month. Thanks for all your help over the years.')).toEqual([])
+    expect(detectSignposting('We had to rehome our dog because the new flat doesn\'t allow pets. Can the surgery update our address?')).toEqual([])
+  })
+
   it('gives 999 when the concern model reads danger shown happening now that no rule names', () => {
     expect(detectSignposting("Dad has been on the bathroom floor since 6 this morning, the carers can't lift him and he's freezing")).toContain('immediate-danger')
     expect(detectSignposting('Mum was on the floor last year but the GP checked her and she is fine')).not.toContain('immediate-danger')
@@ -212,6 +219,24 @@ describe('the concern model beside the safety rules', () => {
     const result = await classifier.classifyFeedback('Years ago a carer was rough with my gran at another home, it was reported and dealt with at the time. This home has been wonderful, thank you all.')
     expect(result.risk.level).toBe('high')
     expect(result.risk.reason).toMatch(/rough with.*High rather than urgent because the message says it (?:was dealt with|has been reported|happened long ago)/)
+  })
+
+  it('pages for hints that someone may end their life, told without a word of it, and names the risk-to-life model', async () => {
+    for (const text of [
+      'my flatmate gave away his guitar and his xbox this week and keeps saying he\'s "sorted now". he stopped his meds on monday. the uni wellbeing team said they can see him in 3 weeks',
+      'Dad asked the hospice nurse how many of his morphine tablets it would take to not wake up, then asked me to look after mum. The nurse wrote it down and left.',
+    ]) {
+      const { risk } = await classifier.classifyFeedback(text)
+      expect(risk.level).toBe('urgent')
+      expect(risk.categories).toEqual(['risk-to-life'])
+      expect(risk.reason).toMatch(/^The risk-to-life model reads signs that someone's life may be at risk, most of all "/)
+    }
+  })
+
+  it('does not page for the same signs with an ordinary reason: a move, a will made at peace, a pet rehomed', async () => {
+    expect(await level('Please cancel my hearing aid appointment, I\'m moving into my son\'s house in Leeds next month. Thanks for all your help over the years.')).not.toBe('urgent')
+    expect(await level('My mum has given her china and jewellery to the grandchildren while she\'s still well enough to enjoy seeing them wear it. The hospice helped her write a will and she is at peace.')).not.toBe('urgent')
+    expect(await level('I\'m retiring from the allotment committee and giving my tools away. Thanks to the physio who sorted my knee.')).not.toBe('urgent')
   })
 
   it('never holds back someone saying they want to die, however calm the rest', async () => {
