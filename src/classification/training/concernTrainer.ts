@@ -55,6 +55,12 @@ export function readSafetyFile(file: string): { text: string; category?: string 
 export const outsideWriterTrainingSets = ['outside-writer', 'outside-writer-3', 'outside-writer-5', 'outside-writer-7', 'outside-writer-8', 'outside-writer-10', 'outside-writer-11', 'outside-writer-13', 'outside-writer-15', 'outside-writer-16']
 const outsideWriterDirectory = path.resolve(__dirname, '..', '..', '..', 'test', 'classification', 'fixtures')
 
+/** A file of an outside-writer set, or nothing when the set has no such file (the dev set has no mixed inbox). */
+function readSetFile(set: string, name: string): { text: string; category?: string; part?: string; expected?: string }[] {
+  const file = path.join(outsideWriterDirectory, set, name)
+  return fs.existsSync(file) ? readSafetyFile(file) : []
+}
+
 export function loadSafetyExamples(directory = safetyExamplesDirectory, outsideWriterSets = outsideWriterTrainingSets): SafetyExamples {
   const examples: SafetyExamples = { urgent: [], calm: [] }
   for (const file of fs.readdirSync(directory).sort()) {
@@ -63,8 +69,7 @@ export function loadSafetyExamples(directory = safetyExamplesDirectory, outsideW
     for (const { text, category } of readSafetyFile(path.join(directory, file))) examples[kind].push({ text, category: toCategory(category) })
   }
   for (const set of outsideWriterSets) {
-    const file = (name: string) => path.join(outsideWriterDirectory, set, name)
-    const lines = (name: string) => (fs.existsSync(file(name)) ? (readSafetyFile(file(name)) as { text: string; category?: string; expected?: string }[]) : [])
+    const lines = (name: string) => readSetFile(set, name)
     for (const { text, category } of lines('urgent.jsonl')) examples.urgent.push({ text, category: toCategory(category) })
     for (const { text, expected } of [...lines('calm.jsonl'), ...lines('mixed-inbox.jsonl')]) {
       if (expected === 'urgent') examples.urgent.push({ text })
@@ -248,10 +253,7 @@ export function loadRiskToLifeExamples(directory = safetyExamplesDirectory, sets
   const handWritten = loadSafetyExamples(directory, [])
   const examples: SafetyExamples = { urgent: handWritten.urgent.filter(example => example.category === 'risk-to-life'), calm: handWritten.calm }
   for (const set of sets) {
-    const lines = (name: string) => {
-      const file = path.join(outsideWriterDirectory, set, name)
-      return fs.existsSync(file) ? (readSafetyFile(file) as { text: string; category?: string; part?: string; expected?: string }[]) : []
-    }
+    const lines = (name: string) => readSetFile(set, name)
     for (const { text, category, part } of lines('urgent.jsonl')) {
       if (/^(?:rtl|ind)/.test(part ?? '') || namesACrisis.test(category ?? '')) examples.urgent.push({ text, category: 'risk-to-life' })
     }
