@@ -95,6 +95,12 @@ export class EmbeddedModel {
     return this.concernModel.assess(featureCounts(text))
   }
 
+  /** Both risk models on one reading of the text's features (signposting, on every chat message, needs both). */
+  readRisk(text: string): { concern: ConcernAssessment; riskToLifeMargin: number } {
+    const counts = featureCounts(text)
+    return { concern: this.concernModel.assess(counts), riskToLifeMargin: this.riskToLifeModel.margin(counts) }
+  }
+
   /** The risk-to-life model alone: how far the text's score is above its threshold. */
   riskToLifeMargin(text: string): number {
     return this.riskToLifeModel.margin(featureCounts(text))

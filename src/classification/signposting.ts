@@ -53,9 +53,8 @@ export function detectSignposting(text: string): SignpostKind[] {
 function englishSignposting(text: string): SignpostKind[] {
   const kinds = signpostingByRules(text)
   if (kinds.includes('mental-health-crisis') && kinds.includes('immediate-danger')) return kinds
-  const model = loadEmbeddedModel()
-  const concern = model.assessConcern(text)
-  const signsOfRiskToLife = !kinds.includes('mental-health-crisis') && showsSignsOfRiskToLife(text, model.riskToLifeMargin(text))
+  const { concern, riskToLifeMargin } = loadEmbeddedModel().readRisk(text)
+  const signsOfRiskToLife = !kinds.includes('mental-health-crisis') && showsSignsOfRiskToLife(text, riskToLifeMargin)
   if (concern.level !== 'urgent' && !signsOfRiskToLife) return kinds
   const added = new Set<SignpostKind>(kinds)
   if (signsOfRiskToLife || concern.category === 'risk-to-life') added.add('mental-health-crisis')
