@@ -291,7 +291,8 @@ describe('finding anything', () => {
     expect(await only('queue=inspector')).toEqual([cases.overdueHigh])
     expect(await only('assignee=shift.inspector%40example.gov.uk')).toEqual([cases.overdueHigh])
     const from = new Date(Date.now() - 3 * 24 * 60 * minute).toISOString().slice(0, 10)
-    const to = new Date(Date.now() - 24 * 60 * minute).toISOString().slice(0, 10)
+    // A day and a half back: always a date before the new case's (10 minutes old) and not before the overdue one's (2 days), even just after midnight.
+    const to = new Date(Date.now() - 36 * 60 * minute).toISOString().slice(0, 10)
     expect(await only(`from=${from}&to=${to}&status=all`)).toContain(cases.overdueHigh)
     expect(await only(`from=${from}&to=${to}&status=all`)).not.toContain(cases.newUrgent)
     expect(await only('needs=phone_call')).toEqual([cases.phoneCall])
