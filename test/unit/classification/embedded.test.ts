@@ -19,7 +19,7 @@ describe('embedded classifier', () => {
   })
 
   it('understands text-speak and misspellings of suicide', async () => {
-    for (const text of ['wanna die tbh nobody calls me back', 'been sucidal for weeks and the crisis team wont answer', 'kms, discharged with nowhere to go']) {
+    for (const text of ['wanna die tbh nobody calls me back', 'been sucidal for weeks and the crisis team wont answer', 'kms, discharged with nowhere to go', 'gna end it tn, nobody picks up', 'honestly i wanna kil meself', 'gunna end it all tonite']) {
       const result = await classifier.classifyFeedback(text)
       expect(result.risk.level).toBe('urgent')
       expect(result.risk.categories).toContain('risk-to-life')
