@@ -167,6 +167,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       unless: [
         /(?:im|i am|were|we are|shes|hes|she is|he is|they are|theyre|ive|i have|weve|shes|been|is|are) (?:\w+ )?(?:moving|moved|relocating|emigrating|switched|switching|transferring|transferred) (?:house|home|into|in to|to|back|away|abroad|in with|out|over|on to|onto)|(?:moving|moves|move) (?:into|in to) (?:a |the )?(?:care home|nursing home|home|flat|bungalow|sheltered)/,
         /(?:feeling|feel|doing|getting|am|im|is|shes|hes) (?:so |much |a lot |loads )?better(?! off)|(?:hit|met|reached) (?:my|all my|her|his) goals|(?:been )?discharged (?:from|by|today|yesterday|last)|(?:new|another|different) (?:gp|surgery|practice|service|clinic|dentist|provider|job|flat|house)|on holiday|(?:planned|booked) (?:knee|hip|op|operation|surgery)/,
+        /(?:move|moving|rebook|rebooking|reschedule|rescheduling|rearrange|rearranging) (?:my|the|her|his|our|mums|dads) (?:\w+ )?(?:slot|appointment|appt|booking|session|visit)/,
       ],
       kinds: {
         goodbye: [
@@ -226,6 +227,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'I googled how many units are safe to drink each week and the nurse was helpful',
       'Morning tablets done by the carer, thanks for everything you did for dad this week',
       'What happens to my flat if I die before the move? The housing officer was kind',
+      'I wont need the Thursday slot and I have said goodbye to my old nurse, please move my appointment to next month',
     ],
   },
   {

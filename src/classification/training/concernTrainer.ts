@@ -239,7 +239,7 @@ export function trainConcernModelWithScores(
  * sets that were written about risk to life (24, and 27 of hints with no word of suicide) and 18 to 20: in the concern
  * model their words moved other categories' readings, and here they teach only this one.
  */
-export const riskToLifeTrainingSets = [...outsideWriterTrainingSets, 'outside-writer-18', 'outside-writer-19', 'outside-writer-20', 'outside-writer-24', 'outside-writer-27']
+export const riskToLifeTrainingSets = [...outsideWriterTrainingSets, 'outside-writer-18', 'outside-writer-19', 'outside-writer-20', 'outside-writer-24', 'outside-writer-27', 'outside-writer-31', 'outside-writer-34', 'outside-writer-35']
 
 /** Writers named categories in their own words; a part of a set written about risk to life starts "rtl" or "ind". */
 const namesACrisis = /suicid|self.?harm|overdos|ligature|jump|hang|farewell|goodbye|crisis/i
@@ -268,7 +268,7 @@ export function loadRiskToLifeExamples(directory = safetyExamplesDirectory, sets
  * Trains the risk-to-life model: how much a message reads like someone who may mean to end their life, from hints as
  * much as words. Its threshold is the out-of-fold score that only `calmShare` of the hand-written calm examples reach.
  */
-export function trainRiskToLifeModel(examples: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions = defaultConcernTrainingOptions, calmShare = 0.005): StoredRiskToLifeLayer {
+export function trainRiskToLifeModel(examples: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions = defaultConcernTrainingOptions, calmShare = 0.01): StoredRiskToLifeLayer {
   const all = toExamples(examples, ordinaryComments, options)
   const embedding = embeddingOf(options.wordVectors, options.embeddingWeight)
   const outOfFold = outOfFoldScores(all, options, embedding)
