@@ -52,7 +52,7 @@ export function readSafetyFile(file: string): { text: string; category?: string 
  * serious-but-not-immediate lines are left out (as calm examples they teach the model to read serious matters as calm).
  * Sets kept for validation, and the blind set, are never listed here.
  */
-export const outsideWriterTrainingSets = ['outside-writer', 'outside-writer-3', 'outside-writer-5', 'outside-writer-7', 'outside-writer-8', 'outside-writer-10', 'outside-writer-11', 'outside-writer-13', 'outside-writer-15', 'outside-writer-16']
+export const outsideWriterTrainingSets = ['outside-writer', 'outside-writer-3', 'outside-writer-5', 'outside-writer-7', 'outside-writer-8', 'outside-writer-10', 'outside-writer-11', 'outside-writer-13', 'outside-writer-15', 'outside-writer-16', 'outside-writer-37', 'outside-writer-38']
 const outsideWriterDirectory = path.resolve(__dirname, '..', '..', '..', 'test', 'classification', 'fixtures')
 
 /** A file of an outside-writer set, or nothing when the set has no such file (the dev set has no mixed inbox). */
