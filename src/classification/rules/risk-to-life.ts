@@ -11,7 +11,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
     describes: 'a risk of suicide',
     phrases: [
       /(?<!(?:make|makes|made|making|drive|drives|drove|driving) (?:anyone|anybody|everyone|you|a saint|people) )suicid\w*/,
-      /(?:kill|killing|killed|hang|hanging|hanged|hurt|hurting|harm|harming|cut|cutting|starve|starving|drown|poison\w*|hit|hits|hitting|punch\w*|burn\w*) SELF/,
+      /(?:kill|killing|killed|hang|hanging|hanged|harm|harming|starve|starving|drown|poison\w*|punch\w*) SELF/,
+      /(?<!(?:fell|fall|falls|falling|fallen|slipped|slips|slipping|tripped|trips|tripping|stumbled|tumbled) (?:\w+ ){0,4}(?:and|n) )(?:hurt|hurting|hurts|cut|cuts|cutting|burn\w*|hit|hits|hitting) SELF(?! (?:\w+ ){0,2}(?:on (?:a |an |the |his |her |my |their )?(?:\w+ )?(?:oven|kettle|iron|hob|cooker|stove|pan|tray|radiator|glass|tin|can|door|table|corner|step|steps|stairs|kerb|curb|ice|climbing frame|trampoline|slide|swings?|bike|scooter|rail)|playing|(?:while|when) (?:playing|cooking|shaving|gardening|running)|falling|tripping|slipping|(?:when|after|as) (?:he|she|they|i|we) (?:fell|slipped|tripped)))/,
       /end (?:it all|POSS (?:own )?life|things|everything)/,
       /ending (?:it all|POSS life|things)/,
       /take POSS (?:own )?life/,
@@ -27,6 +28,8 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'kms honestly, the ward discharged me with nowhere to go',
       'sucidal and no one is helping, the gp says wait for the referal',
       'i want to end it all, nobody at the crisis team will call me back',
+      'she has been cutting herself again and the ward just gave her plasters',
+      'he keeps hurting himself and banging his head on the wall',
     ],
     doesNotMatch: [
       'The 111 hold music is enough to make anyone suicidal, ha',
@@ -39,6 +42,9 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'She has a history of suicide attempts but is doing really well with the new team',
       'my brother died by suicide in 2015 and the hospice bereavement group has helped me',
       'There is a leaflet about suicide in the reception rack with a wrong number on it',
+      'Mum fell and hurt herself in the garden, the carer rang us straight away',
+      'I burnt myself on the kettle at the day centre and staff put it under cold water',
+      'He hurt himself playing football at school and the nurse was lovely',
     ],
   },
   {
