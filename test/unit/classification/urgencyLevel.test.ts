@@ -416,3 +416,30 @@ describe('a fire or gas leak', () => {
     expect(await level('Gas leak at the home last month. The engineer came out and fixed it the same day and everyone was fine.')).not.toBe('urgent')
   })
 })
+
+describe('accidents, conditions, procedures and sayings that borrow the words of danger', () => {
+  it('does not read an accident as self-harm', async () => {
+    expect(await level('Nan tripped on the rug and hurt herself, the carers rang the GP and us within the hour')).not.toBe('urgent')
+    expect(await level('I burnt myself on the hob at the day centre cookery class and they ran it under the tap')).not.toBe('urgent')
+    expect(await level('My lad cut himself on a broken glass at the respite unit and they cleaned it and called me')).not.toBe('urgent')
+  })
+
+  it('still pages someone hurting, cutting or burning themselves', async () => {
+    expect(await level('my sister is cutting herself again and the ward just hands her plasters')).toBe('urgent')
+    expect(await level('he has been burning himself with his lighter since the staff stopped checking on him')).toBe('urgent')
+    expect(await level('she keeps hurting herself at night and nobody on the unit notices')).toBe('urgent')
+  })
+
+  it('does not page for what to do if someone were in danger, or for a saying', async () => {
+    expect(await level('The care plan says staff should phone the crisis team if he is ever in danger, but the number on it is wrong.')).not.toBe('urgent')
+    expect(await level('How should support workers respond when a tenant collapses and stops breathing? We are writing our policy.')).not.toBe('urgent')
+    expect(await level('The consultant told my mum she was killing herself with worry about my dad, which upset her.')).not.toBe('urgent')
+    expect(await level('The carer told Dad she would murder him for hiding the remote again. It was meant as a joke and he laughed.')).not.toBe('urgent')
+  })
+
+  it('still pages the danger itself, however it is asked', async () => {
+    expect(await level('what do i do if hes not breathing, the carer has gone and he wont wake up')).toBe('urgent')
+    expect(await level('They told me to ring if she is in danger. She is in danger now, he is shouting that he will hurt her.')).toBe('urgent')
+    expect(await level('The carer said she would murder him and he is terrified of her, it was not a joke')).toBe('urgent')
+  })
+})
