@@ -443,3 +443,21 @@ describe('accidents, conditions, procedures and sayings that borrow the words of
     expect(await level('The carer said she would murder him and he is terrified of her, it was not a joke')).toBe('urgent')
   })
 })
+
+describe('suicide as a subject of study, policy or a past now behind someone', () => {
+  it('does not page for coursework, research or a policy question about suicide', async () => {
+    expect(await level('I am a paramedic student writing an assignment on how ambulance crews assess suicide risk. Is there published guidance?')).not.toBe('urgent')
+    expect(await level('quick one from a care home manager, whats the procedure when a resident tells staff they want to die?')).not.toBe('urgent')
+    expect(await level('Do pharmacies have to refer anyone who mentions suicide to a GP the same day?')).not.toBe('urgent')
+  })
+
+  it('does not page for a crisis long past that the person has come through', async () => {
+    expect(await level('self harmed as a teenager, now I run a peer support group. thank you to the school nurse back then')).not.toBe('urgent')
+    expect(await level('I was suicidal one year ago and I am in a much better place now, thank you to the crisis team')).not.toBe('urgent')
+  })
+
+  it('still pages when the crisis is here now', async () => {
+    expect(await level('was suicidal last yr and its back, i have the tablets here and nobody at the crisis line picks up')).toBe('urgent')
+    expect(await level('what is the policy if a resident says they want to die? my nan has said it every night this week and staff just laugh')).toBe('urgent')
+  })
+})
