@@ -179,7 +179,7 @@ interface ReadText {
  * murder him' … I know it's banter"), unless fear is named too. "lol" and "haha" are not enough: people use them
  * nervously about real threats.
  */
-const jokeMarks = /😂|🤣|😆|😹|😜|😝|\b(?:banter|only joking|just joking|jokingly|in jest|(?:said|meant|was|as) (?:it )?(?:as )?a joke)\b/i
+const jokeMarks = /😂|🤣|😆|😹|😜|😝|\b(?:banter|only joking|just joking|jokingly|in jest|(?:meant|said|made) (?:it )?as a joke)\b/i
 const fearNamed = /\b(?:scared|frightened|terrified|afraid|petrified|worried|serious|seriously|not joking|wasnt joking)\b/i
 const jokingThreats = /\b(?:(?:tried|try|trying|going|gonna|want|wants|wanted) to |(?:ill|i will|he will|she will|hell|shell|will|would|d) )?(?:kill|murder|strangle|throttle|batter) (?:me|him|her|us|them|you|my \w+|his \w+|her \w+|the \w+)\b/g
 

@@ -441,6 +441,7 @@ describe('accidents, conditions, procedures and sayings that borrow the words of
     expect(await level('what do i do if hes not breathing, the carer has gone and he wont wake up')).toBe('urgent')
     expect(await level('They told me to ring if she is in danger. She is in danger now, he is shouting that he will hurt her.')).toBe('urgent')
     expect(await level('The carer said she would murder him and he is terrified of her, it was not a joke')).toBe('urgent')
+    expect(await level('The carer threatened to kill Mum and then said it was a joke. Mum will not eat now.')).toBe('urgent')
   })
 })
 
