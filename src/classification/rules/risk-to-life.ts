@@ -65,7 +65,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       /not worth living/,
       /life is(?: not|nt) worth/,
       /(?:nothing|no one) to live for/,
-      /(?:say|said) (?:goodbye|my goodbyes) (?:to everyone|for good)/,
+      /(?:say|said) (?:goodbye|my goodbyes) (?:to everyone|for good)(?! (?:\w+ ){0,6}(?:because|as|cos|before) (?:\w+ ){0,4}(?:moving|moves|leaving|leaves|retiring|going (?:to live|home|back|abroad)|go to live|emigrat\w*))/,
       /(?:texted|text|texts|message|messaged|messages|saying|said|says|wrote|posted|sent)(?: \w+){0,3} (?:goodbye|bye) (?:everyone|every one|all|for good|forever|for ever)(?! (?:at|from|to|and thanks|and thank)\b)/,
       /(?:feel|feeling|felt) like ending (?:it|things|everything)/,
       /(?:ill|i will) (?:be gone|not be here|be dead) by (?:the )?(?:morning|tomorrow|tonight)|(?:i wont|i will not) be (?:here|around) (?:much longer|for much longer|tomorrow)|dont bother (?:replying|ringing|calling|answering)(?: me)?(?: back)? (?:ill|i will) be (?:gone|dead)/,

@@ -450,6 +450,10 @@ describe('suicide as a subject of study, policy or a past now behind someone', (
     expect(await level('I am a paramedic student writing an assignment on how ambulance crews assess suicide risk. Is there published guidance?')).not.toBe('urgent')
     expect(await level('quick one from a care home manager, whats the procedure when a resident tells staff they want to die?')).not.toBe('urgent')
     expect(await level('Do pharmacies have to refer anyone who mentions suicide to a GP the same day?')).not.toBe('urgent')
+    expect(await level('Our college wants to book suicide intervention training for the pastoral team. Who runs it?')).not.toBe('urgent')
+    expect(await level('If I text you about a neighbour I think is suicidal, would you send the police round? Only asking.')).not.toBe('urgent')
+    expect(await level("The manager ends every huddle with 'if anyone is feeling like ending it all, ring the helpline'. Bit awkward.")).not.toBe('urgent')
+    expect(await level('My brother died by suicide in March. The crisis team were kind but the discharge letter went to the wrong address.')).not.toBe('urgent')
   })
 
   it('does not page for a crisis long past that the person has come through', async () => {
@@ -460,5 +464,6 @@ describe('suicide as a subject of study, policy or a past now behind someone', (
   it('still pages when the crisis is here now', async () => {
     expect(await level('was suicidal last yr and its back, i have the tablets here and nobody at the crisis line picks up')).toBe('urgent')
     expect(await level('what is the policy if a resident says they want to die? my nan has said it every night this week and staff just laugh')).toBe('urgent')
+    expect(await level('if i ring you about my son will he find out? he says hes going to kill himself tonight')).toBe('urgent')
   })
 })
