@@ -93,6 +93,7 @@ export const riskToLifeRules: SafetyRuleDefinition[] = [
       'just had a text from my brother saying bye everyone love u. not answering',
     ],
     doesNotMatch: [
+      'Mum said goodbye to everyone at the day centre because she is moving to live with my sister',
       'My tooth hurt so much I thought I was going to die of the pain, the dentist sorted it in ten minutes',
       'They missed two visits this week and it cant carry on like this',
       'I won\'t be here next week, I\'m on holiday, please ring after the 10th',
