@@ -41,6 +41,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:hes|shes|he has|she has|i have|we have|weve) (?:since |now )?(?:moved|left) (?:now|homes|out|to (?:a|another|a different))/,
       /(?:got|gets|get|gave|gives|given|handed) (?:it|them|(?:her|his|their|my|the) \w+) back|(?:was|were|been) (?:given|handed) back/,
       /(?:engineer|plumber|electrician|landlord|maintenance|gas board|fire brigade|fire service) (?:\w+ ){0,4}(?:fixed|repaired|sorted|replaced|capped|made safe|made it safe)/,
+      /(?:off|suspended|stood down|removed) (?:work )?(?:pending|during|while|whilst) (?:an |the )?(?:investigation|inquiry|enquiry|review)|(?:is|are|was|were) (?:now )?(?:under|pending) investigation/,
     ],
   },
   {
@@ -54,6 +55,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:i have|we have|i|we) (?:already )?(?:complained|reported it|raised it|raised a safeguarding|made a safeguarding|told the (?:manager|office|home|nurse|agency))/,
       /(?:safeguarding )?(?:referral|alert) (?:has |had |was )?(?:gone|went|been|put) in|(?:made|raised|submitted|sent|put in) (?:a )?safeguarding (?:referral|alert|concern)/,
       /(?:home|ward|hospital|agency|manager|staff) (?:\w+ )?(?:reported it|made a referral|informed safeguarding|told safeguarding)/,
+      /police (?:came|attended|were called|have been called|took (?:a |his |her |my |our )?statements?|are involved|were involved|have been involved|got involved)/,
     ],
   },
   {
@@ -114,6 +116,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:hes|shes|he is|she is|theyre|they are) now (?:a |an )?(?:\w+ ){0,2}(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:month|year) old|(?:hes|shes|he is|she is|theyre|they are|baby is|babys) (?:now )?(?:back )?home and (?:\w+ ){0,2}(?:feeding|eating|thriving|growing|doing (?:well|great|fine)|well|fine|settled)|(?:back|home) (?:the )?(?:same|next) (?:night|day|evening|morning|afternoon) and (?:well|fine|ok|okay|alright|all right|settled)|(?:healed|mended) (?:perfectly|well|nicely|fine|up|completely|fully)|(?:shes|hes|she is|he is|they are|theyre) (?:safe|well) and (?:eating|well|settled|happy|comfortable)|(?:got|get|getting) (?:him|her|them|me|mum|dad) (?:walking|talking|eating|up and about|back on (?:his|her|their|my) feet) again/,
       /(?:he|she|they|mum|dad|nan) (?:came|come|got|was sent|went) (?:back )?home (?:last|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after (?:a|two|three|\d+)|the (?:next|same|following) day|a (?:week|few days|day|fortnight) later|(?:\d+|two|three|four) (?:days|weeks) later)/,
       /(?:shes|hes|she is|he is|they are|theyre|was|were|been) (?:now )?(?:found|back|home|returned)(?: home)? (?:\| )?(?:safe|safely|unharmed|unhurt|safe and (?:well|sound))|found (?:safe|unharmed|unhurt|safe and well)/,
+      /(?:shaken|shook up|shaken up|upset|bruised|sore|a bit nervous|nervous|tearful|tired) but (?:ok|okay|fine|alright|all right|well|safe|settled)/,
       /(?:shes|hes|theyve|she has|he has|they have|she|he|they|mum|dad|nan) (?:has |have )?(?:fully |since |now |thankfully )?(?:recovered|pulled through)|made a full recovery|(?:pt|patient) (?:is |s )?(?:well|fine|ok) now|(?:home|back home) now(?: and)? (?:eating|sleeping|resting|walking|back to)/,
     ],
   },

@@ -467,3 +467,14 @@ describe('suicide as a subject of study, policy or a past now behind someone', (
     expect(await level('if i ring you about my son will he find out? he says hes going to kill himself tonight')).toBe('urgent')
   })
 })
+
+describe('harm already in hand, in other words', () => {
+  it('sends an assault that is being investigated, with the person shaken but all right, to an inspector without a page', async () => {
+    expect(await level('A carer slapped my uncle at Birchwood on Saturday. The carer is off pending investigation and my uncle is shaken but okay.')).toBe('high')
+    expect(await level('Another patient punched my son on the ward on Friday. Police came and took statements, he is shaken but fine and eating.')).toBe('high')
+  })
+
+  it('still pages when the person is being hurt now', async () => {
+    expect(await level('A carer slapped my uncle again this morning, she is still on shift and he is shaking and crying.')).toBe('urgent')
+  })
+})
