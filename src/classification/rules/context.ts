@@ -42,6 +42,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:got|gets|get|gave|gives|given|handed) (?:it|them|(?:her|his|their|my|the) \w+) back|(?:was|were|been) (?:given|handed) back/,
       /(?:engineer|plumber|electrician|landlord|maintenance|gas board|fire brigade|fire service) (?:\w+ ){0,4}(?:fixed|repaired|sorted|replaced|capped|made safe|made it safe)/,
       /(?:off|suspended|stood down|removed) (?:work )?(?:pending|during|while|whilst) (?:an |the )?(?:investigation|inquiry|enquiry|review)|(?:is|are|was|were) (?:now )?(?:under|pending) investigation/,
+      /(?:has|have|had) done a (?:review|debrief)|(?:retrained|suspended|disciplined|dismissed|sacked) (?:the|that) (?:nurse|carer|care worker|worker|staff member|member of staff|driver|senior|manager)|(?:is|are|s) (?:not|no longer) (?:working|employed|allowed) (?:there|here|at|with)/,
     ],
   },
   {
@@ -55,7 +56,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:i have|we have|i|we) (?:already )?(?:complained|reported it|raised it|raised a safeguarding|made a safeguarding|told the (?:manager|office|home|nurse|agency))/,
       /(?:safeguarding )?(?:referral|alert) (?:has |had |was )?(?:gone|went|been|put) in|(?:made|raised|submitted|sent|put in) (?:a )?safeguarding (?:referral|alert|concern)/,
       /(?:home|ward|hospital|agency|manager|staff) (?:\w+ )?(?:reported it|made a referral|informed safeguarding|told safeguarding)/,
-      /police (?:came|attended|were called|have been called|took (?:a |his |her |my |our )?statements?|are involved|were involved|have been involved|got involved)/,
+      /police (?:came|attended|(?:have|has) (?:come|been|attended)|were called|have been called|took (?:a |his |her |my |our )?statements?|are involved|were involved|have been involved|got involved)/,
     ],
   },
   {
@@ -117,6 +118,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:he|she|they|mum|dad|nan) (?:came|come|got|was sent|went) (?:back )?home (?:last|yesterday|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|after (?:a|two|three|\d+)|the (?:next|same|following) day|a (?:week|few days|day|fortnight) later|(?:\d+|two|three|four) (?:days|weeks) later)/,
       /(?:shes|hes|she is|he is|they are|theyre|was|were|been) (?:now )?(?:found|back|home|returned)(?: home)? (?:\| )?(?:safe|safely|unharmed|unhurt|safe and (?:well|sound))|found (?:safe|unharmed|unhurt|safe and well)/,
       /(?:shaken|shook up|shaken up|upset|bruised|sore|a bit nervous|nervous|tearful|tired) but (?:ok|okay|fine|alright|all right|well|safe|settled)/,
+      /(?:shes|hes|she is|he is|theyre|they are|mum is|dad is|nan is) (?:now )?(?:very |really |quite )?well (?:now|again|in (?:her|him|them)sel(?:f|ves))|(?<!(?:say|says|said|claim\w*|insist\w*|tell|tells|told|if|whether)(?: \w+){0,4} )(?:my|our) (?:uncle|aunt|auntie|brother|sister|son|daughter|mum|dad|nan|grandad|grandma|husband|wife|partner|father|mother|friend|baby|boy|girl|lad) (?:is|was) (?:now )?(?:safe|fine|ok|okay|unharmed|alright|all right)(?: now)?(?! but| for now| apart| except| until| at the moment| at first| then| when)/,
       /(?:shes|hes|theyve|she has|he has|they have|she|he|they|mum|dad|nan) (?:has |have )?(?:fully |since |now |thankfully )?(?:recovered|pulled through)|made a full recovery|(?:pt|patient) (?:is |s )?(?:well|fine|ok) now|(?:home|back home) now(?: and)? (?:eating|sleeping|resting|walking|back to)/,
     ],
   },

@@ -472,6 +472,8 @@ describe('harm already in hand, in other words', () => {
   it('sends an assault that is being investigated, with the person shaken but all right, to an inspector without a page', async () => {
     expect(await level('A carer slapped my uncle at Birchwood on Saturday. The carer is off pending investigation and my uncle is shaken but okay.')).toBe('high')
     expect(await level('Another patient punched my son on the ward on Friday. Police came and took statements, he is shaken but fine and eating.')).toBe('high')
+    expect(await level("A support worker took forty pounds from my brother's purse last week. Police have been already and she is no longer working there. My brother is safe.")).not.toBe('urgent')
+    expect(await level("Wrong insulin dose given to dad on Monday, he went low, nurses treated it quickly. He's well now and the home has done a review.")).not.toBe('urgent')
   })
 
   it('still pages when the person is being hurt now', async () => {
