@@ -474,6 +474,8 @@ describe('harm already in hand, in other words', () => {
     expect(await level('Another patient punched my son on the ward on Friday. Police came and took statements, he is shaken but fine and eating.')).toBe('high')
     expect(await level("A support worker took forty pounds from my brother's purse last week. Police have been already and she is no longer working there. My brother is safe.")).not.toBe('urgent')
     expect(await level("Wrong insulin dose given to dad on Monday, he went low, nurses treated it quickly. He's well now and the home has done a review.")).not.toBe('urgent')
+    expect(await level("A night carer took fifty pounds from my aunt's handbag, it was on the camera. Police have come already and that carer is not working there now. My aunt is safe but upset.")).not.toBe('urgent')
+    expect(await level('Insulin given twice to my grandad on Sunday, he had a hypo and the nurses gave him glucose and rang 111. He is well now. The home has done a review and retrained the nurse, it scared me though.')).not.toBe('urgent')
   })
 
   it('still pages when the person is being hurt now', async () => {
