@@ -47,8 +47,8 @@ export function readSafetyFile(file: string): { text: string; category?: string 
 }
 
 /**
- * Outside-writer sets that became development data (their misses were read and fixed), and so also train the concern
- * model: their urgent lines as urgent; their calm lines and the mixed inbox's none, low and medium lines as calm. Their
+ * Outside-writer sets that became development data (their misses were read and fixed), and sets written as training
+ * data (37 and 38), which train the concern model: their urgent lines as urgent; their calm lines and the mixed inbox's none, low and medium lines as calm. Their
  * serious-but-not-immediate lines are left out (as calm examples they teach the model to read serious matters as calm).
  * Sets kept for validation, and the blind set, are never listed here.
  */
@@ -235,9 +235,10 @@ export function trainConcernModelWithScores(
 }
 
 /**
- * Dev sets whose lines about a risk to life train the risk-to-life model. Beyond the concern model's sets, it reads the
- * sets that were written about risk to life (24, and 27 of hints with no word of suicide) and 18 to 20: in the concern
- * model their words moved other categories' readings, and here they teach only this one.
+ * Sets whose lines about a risk to life train the risk-to-life model. Beyond the concern model's sets, it reads the
+ * dev sets written about risk to life (24, 31, and 27 of hints with no word of suicide) and 18 to 20, whose words in the
+ * concern model moved other categories' readings (here they teach only this one), and 34 and 35, written as its
+ * training data.
  */
 export const riskToLifeTrainingSets = [...outsideWriterTrainingSets, 'outside-writer-18', 'outside-writer-19', 'outside-writer-20', 'outside-writer-24', 'outside-writer-27', 'outside-writer-31', 'outside-writer-34', 'outside-writer-35']
 
