@@ -26,7 +26,7 @@ const read = (file: string): Item[] =>
 async function main(): Promise<void> {
   const classifier = createEmbeddedClassifier()
   const levels = (items: Item[]) => Promise.all(items.map(async item => (await classifier.classifyFeedback(item.text)).risk.level as string))
-  const share = (count: number, total: number) => `${count}/${total} (${((100 * count) / total).toFixed(1)}%)`
+  const share = (count: number, total: number) => (total === 0 ? '— (the set has none)' : `${count}/${total} (${((100 * count) / total).toFixed(1)}%)`)
   const urgent = read('urgent.jsonl')
   const calm = read('calm.jsonl')
   const high = read('high.jsonl')
