@@ -10,7 +10,7 @@ import path from 'node:path'
 import { EmbeddedClassifier } from '../src/classification/embeddedClassifier'
 import { EmbeddedModel, loadEmbeddedModel } from '../src/classification/model'
 import { themeNames } from '../src/classification/taxonomy'
-import { loadRiskToLifeExamples, loadSafetyExamples } from '../src/classification/training/concernTrainer'
+import { loadInHandExamples, loadRiskToLifeExamples, loadSafetyExamples } from '../src/classification/training/concernTrainer'
 import { defaultTrainingFile, isHeldOut, loadLabelledComments } from '../src/classification/training/dataset'
 import { classScores, themeScores } from '../src/classification/training/metrics'
 import { defaultTrainingOptions, trainEmbeddedModel } from '../src/classification/training/trainer'
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const safety = loadSafetyExamples()
   const riskToLife = loadRiskToLifeExamples()
   const wordVectors = trainingWordVectors(training, [safety, riskToLife], process.argv.includes('--word-vectors') ? argument('word-vectors', '') : undefined)
-  const model = new EmbeddedModel(trainEmbeddedModel(training, safety, riskToLife, 'eval', {
+  const model = new EmbeddedModel(trainEmbeddedModel(training, { safety, riskToLife, inHand: loadInHandExamples() }, 'eval', {
       ...defaultTrainingOptions,
       wordVectors,
       embeddingWeight: Number(argument('embedding-weight', String(defaultTrainingOptions.embeddingWeight))),

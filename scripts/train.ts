@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { loadRiskToLifeExamples, loadSafetyExamples } from '../src/classification/training/concernTrainer'
+import { loadInHandExamples, loadRiskToLifeExamples, loadSafetyExamples } from '../src/classification/training/concernTrainer'
 import { defaultTrainingFile, loadLabelledComments } from '../src/classification/training/dataset'
 import { buildKnownWords } from '../src/classification/training/knownWordsBuilder'
 import { defaultTrainingOptions, trainEmbeddedModel } from '../src/classification/training/trainer'
@@ -29,7 +29,7 @@ const riskToLife = loadRiskToLifeExamples()
 const wordVectorsFile = process.argv.includes('--word-vectors') ? argument('word-vectors', '') : undefined
 const wordVectors = trainingWordVectors(comments, [safety, riskToLife], wordVectorsFile)
 console.error(`Kept ${wordVectors.words.split('\n').length} pretrained word vectors`)
-const model = trainEmbeddedModel(comments, safety, riskToLife, '', { ...defaultTrainingOptions, wordVectors, log: message => console.error(message) })
+const model = trainEmbeddedModel(comments, { safety, riskToLife, inHand: loadInHandExamples() }, '', { ...defaultTrainingOptions, wordVectors, log: message => console.error(message) })
 // The date and a hash of the weights, so two models trained on one day are never recorded under the same version.
 const weightsHash = createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 8)
 model.version = `fft-v6-${new Date().toISOString().slice(0, 10)}-${weightsHash}`

@@ -101,26 +101,29 @@ export class ConcernModel {
   }
 }
 
-export interface StoredRiskToLifeLayer {
+export interface StoredThresholdedLayer {
   features: string[]
   idf: number[]
   layer: StoredLinearLayer
-  /** Scores at or above this read as signs of a risk to life; chosen so few hand-written calm examples reach it. */
+  /** Scores at or above this read as the model's class; chosen so few examples of the other class reach it. */
   threshold: number
   embeddingWeight?: number
 }
 
 /**
- * The learned side of risk to life: a linear SVM trained only on messages where someone may mean to end their life,
- * hints as much as words ("wont be needing the appointments after this week, thanks for everything"), against calm ones
- * with the same surface signs (a move, a will with the hospice, a pet rehomed).
+ * One linear SVM with its own vocabulary and a threshold, for a yes-or-no reading of a whole message:
+ * - the risk-to-life model, trained only on messages where someone may mean to end their life, hints as much as words
+ *   ("wont be needing the appointments after this week, thanks for everything"), against calm ones with the same
+ *   surface signs (a move, a will with the hospice, a pet rehomed);
+ * - the in-hand model, trained on serious matters that are over or in hand against urgent ones, which reads the many
+ *   ways people say harm was dealt with that no phrase list holds.
  */
-export class RiskToLifeModel {
+export class ThresholdedModel {
   private readonly vectoriser: Vectoriser
   private readonly layer: LinearLayer
   private readonly threshold: number
 
-  constructor(stored: StoredRiskToLifeLayer, wordVectors?: WordVectors) {
+  constructor(stored: StoredThresholdedLayer, wordVectors?: WordVectors) {
     const embedding = wordVectors !== undefined && stored.embeddingWeight ? { vectors: wordVectors, weight: stored.embeddingWeight } : undefined
     this.vectoriser = new Vectoriser(stored.features, stored.idf, embedding)
     this.layer = new LinearLayer(stored.layer)

@@ -43,6 +43,21 @@ export function mostNegativeSentence(text: string): string {
   return chosen
 }
 
+/** The sentence a model scores highest, to quote in a reason (the whole text when it is one sentence). */
+function sentenceScoringHighest(text: string, score: (sentence: string) => number): string {
+  const sentences = splitSentences(text)
+  let strongest = sentences[0] ?? text
+  let best = -Infinity
+  for (const sentence of sentences.length > 1 ? sentences : []) {
+    const value = score(sentence)
+    if (value > best) {
+      best = value
+      strongest = sentence
+    }
+  }
+  return strongest
+}
+
 /** What the statistical model alone says about risk: how negative, and about what. */
 export function modelRisk(prediction: ModelPrediction, safetyThemeProbability: number, text = ''): RiskAssessment {
   const quoted = (): string => ` Most negative in its words: ${quoteSentence(mostNegativeSentence(text))}.`
@@ -123,6 +138,13 @@ const concernAloneUrgentMargin = 0.18
  * needsHarmShown).
  */
 const concernStandsAloneMargin = 0.5
+
+/**
+ * When the concern model reads a message as urgent, the in-hand model holds it at high only this far over its own line:
+ * two learned readings that disagree need a clear one to keep a page back. At its line alone, the team's unseen urgent
+ * set lost a worker's report of an outbreak the concern model read far over its urgent line.
+ */
+const inHandOverConcernMargin = 0.3
 /**
  * Staffing and hygiene worries, and a worker's report, page only when someone is harmed now, however sure the model is
  * ("two staff for 20 residents", "managers told us not to write incidents down").
@@ -159,18 +181,7 @@ export class EmbeddedClassifier implements FeedbackClassifier {
   concernRisk(text: string, concern: ConcernAssessment, ruleFinding: SafetyFinding, positive = false): RiskAssessment {
     if (concern.level === 'none') return { level: 'none', categories: [], reason: '' }
     const rules = withContext(ruleFinding, text)
-    const sentences = splitSentences(text)
-    let strongest = sentences[0] ?? text
-    if (sentences.length > 1) {
-      let best = -Infinity
-      for (const sentence of sentences) {
-        const score = this.model.assessConcern(sentence).score
-        if (score > best) {
-          best = score
-          strongest = sentence
-        }
-      }
-    }
+    const strongest = sentenceScoringHighest(text, sentence => this.model.assessConcern(sentence).score)
     const { settled, settledBy } = rules.context
     // The model's category is a guess from its words: when the message says the harm is over or in hand, a reading of
     // risk to life stands only if the message speaks of a crisis (a wrong dose put right is not a wish to die).
@@ -216,22 +227,31 @@ export class EmbeddedClassifier implements FeedbackClassifier {
    * mean it thank staff, say it is nobody's fault and speak of the past.
    */
   riskToLifeRisk(text: string, rules: SafetyFinding): RiskAssessment {
-    const sentences = splitSentences(text)
-    let strongest = sentences[0] ?? text
-    let best = -Infinity
-    for (const sentence of sentences.length > 1 ? sentences : []) {
-      const margin = this.model.riskToLifeMargin(sentence)
-      if (margin > best) {
-        best = margin
-        strongest = sentence
-      }
-    }
+    const strongest = sentenceScoringHighest(text, sentence => this.model.riskToLifeMargin(sentence))
     return {
       level: 'urgent',
       categories: ['risk-to-life'],
       reason: `The risk-to-life model reads signs that someone's life may be at risk, most of all ${quoteSentence(strongest)}; no rule matched at that level.${describeOtherSignals(rules.signals)}`,
     }
   }
+
+  /**
+   * An urgent reading held at high when the in-hand model reads the whole message as serious but over or in hand
+   * (dealt with, reported, checked, in the past, no one at risk now), in words no cue list holds. Never for risk to
+   * life (named, or read by the risk-to-life model), sexual abuse, an emergency, a sentence showing someone harmed or in danger now, or a cue that it goes on
+   * (the abuser "now volunteering with children", "every night", "nothing was done").
+   */
+  heldInHand(text: string, rules: SafetyFinding, prediction: ModelPrediction, risk: RiskAssessment): RiskAssessment {
+    if (risk.level !== 'urgent' || isNeverLowered(risk.categories, rules.signposts.includes('immediate-danger') ? 'immediate-danger' : undefined)) return risk
+    if (showsSignsOfRiskToLife(text, prediction.riskToLifeMargin)) return risk
+    if (rules.signals.some(signal => isNeverLowered(signal.categories))) return risk
+    const { atRiskNowSaid, ongoingBy } = withContext(rules, text).context
+    if (atRiskNowSaid || ongoingBy.length > 0) return risk
+    if (this.model.inHandMargin(text) < (prediction.concern.level === 'urgent' ? inHandOverConcernMargin : 0)) return risk
+    const strongest = sentenceScoringHighest(text, sentence => this.model.inHandMargin(sentence))
+    return { ...risk, level: 'high', reason: `${risk.reason} High rather than urgent because the in-hand model reads the message as over or in hand, most of all ${quoteSentence(strongest)}.` }
+  }
+
 
   /** Whether the concern model alone reads the text as calm (below high): a condition for an LLM to lower urgent. */
   readsAsCalm(text: string): boolean {
@@ -245,7 +265,7 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const rules = weighRulesAgainstConcern(assessSafety(text, { positive }), prediction.concern, sentence => this.model.assessConcern(sentence).level === 'urgent')
     const concern = riskLevelOrder[prediction.concern.level] > riskLevelOrder[rules.level] ? this.concernRisk(text, prediction.concern, rules, positive) : { level: 'none' as const, categories: [], reason: '' }
     const riskToLife = rules.level !== 'urgent' && concern.level !== 'urgent' && showsSignsOfRiskToLife(text, prediction.riskToLifeMargin) ? this.riskToLifeRisk(text, rules) : { level: 'none' as const, categories: [], reason: '' }
-    const combined = combineRisk(rules, concern, riskToLife, modelRisk(prediction, safetyThemeProbability, text))
+    const combined = this.heldInHand(text, rules, prediction, combineRisk(rules, concern, riskToLife, modelRisk(prediction, safetyThemeProbability, text)))
     // The concern model counted too, though a rule's reason was chosen: name it.
     const concernAlso =
       combined.reason === rules.reason && riskLevelOrder[prediction.concern.level] >= riskLevelOrder.high

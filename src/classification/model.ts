@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ConcernModel, type ConcernAssessment, RiskToLifeModel, type StoredConcernLayer, type StoredRiskToLifeLayer } from './concernModel'
+import { ConcernModel, type ConcernAssessment, ThresholdedModel, type StoredConcernLayer, type StoredThresholdedLayer } from './concernModel'
 import { LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
 import { featureCounts } from './features'
 import type { FeedbackContext } from './types'
@@ -30,7 +30,7 @@ export interface StoredSentimentLayer extends StoredLinearLayer {
 }
 
 export interface EmbeddedModelData {
-  format: 7
+  format: 8
   version: string
   trainedOn: string
   licence: string
@@ -42,7 +42,9 @@ export interface EmbeddedModelData {
   themes: StoredThemeLayer
   sentiment: StoredSentimentLayer
   concern: StoredConcernLayer
-  riskToLife: StoredRiskToLifeLayer
+  riskToLife: StoredThresholdedLayer
+  /** Reads a serious message as over or in hand (see ThresholdedModel). */
+  inHand: StoredThresholdedLayer
 }
 
 
@@ -67,10 +69,11 @@ export class EmbeddedModel {
   private readonly stackerWeights: Float64Array
   private readonly stackerBias: Float64Array
   private readonly concernModel: ConcernModel
-  private readonly riskToLifeModel: RiskToLifeModel
+  private readonly riskToLifeModel: ThresholdedModel
+  private readonly inHandModel: ThresholdedModel
 
   constructor(data: EmbeddedModelData) {
-    if (data.format !== 7) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
+    if (data.format !== 8) throw new Error(`Embedded model format ${String(data.format)} is not supported: run npm run train`)
     this.version = data.version
     const wordVectors = data.wordVectors === undefined ? undefined : new WordVectors(data.wordVectors)
     const embedding = wordVectors === undefined || !data.embeddingWeight ? undefined : { vectors: wordVectors, weight: data.embeddingWeight }
@@ -83,7 +86,8 @@ export class EmbeddedModel {
     this.stackerWeights = Float64Array.from(data.sentiment.stacker.weights)
     this.stackerBias = Float64Array.from(data.sentiment.stacker.bias)
     this.concernModel = new ConcernModel(data.concern, wordVectors)
-    this.riskToLifeModel = new RiskToLifeModel(data.riskToLife, wordVectors)
+    this.riskToLifeModel = new ThresholdedModel(data.riskToLife, wordVectors)
+    this.inHandModel = new ThresholdedModel(data.inHand, wordVectors)
   }
 
   get themeNames(): string[] {
@@ -104,6 +108,11 @@ export class EmbeddedModel {
   /** The risk-to-life model alone: how far the text's score is above its threshold. */
   riskToLifeMargin(text: string): number {
     return this.riskToLifeModel.margin(featureCounts(text))
+  }
+
+  /** The in-hand model alone: how far the text reads as serious but over or in hand (negative below its line). */
+  inHandMargin(text: string): number {
+    return this.inHandModel.margin(featureCounts(text))
   }
 
   predict(text: string, context: FeedbackContext = {}): ModelPrediction {

@@ -289,6 +289,8 @@ export interface UrgencyContext {
   ongoingBy: CueMatch[]
   /** The sentence that shows a person being harmed or in danger now, when one does (see presenceCues). */
   atRiskNow?: string
+  /** Whether that sentence says so itself (harm and the present in one sentence, or a cue it is happening now), not only by the message's "now" elsewhere. */
+  atRiskNowSaid: boolean
   /** The sentence that shows a person harmed or in danger, at a time the message does not place in the past. */
   harmShown?: string
   /** The message places what happened in the past (last year, in May, he has left) and says nothing happens now. */
@@ -371,7 +373,7 @@ function harmGoesOn(read: ReadText, ongoingBy: CueMatch[], harmSentence: string)
  * The sentence that says a person is harmed or in danger now: harm and the present in one sentence, or in the message
  * as a whole when nothing places it in the past; or a cue that it is happening now or someone is afraid now.
  */
-function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatch[]): { atRiskNow?: string; harmShown?: string; past: boolean } {
+function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatch[]): { atRiskNow?: string; atRiskNowSaid: boolean; harmShown?: string; past: boolean } {
   const { segments } = read
   const isPast = segments.map(segment => presencePatterns.past.test(segment))
   const isNow = segments.map(segment => presencePatterns.now.test(segment) || presencePatterns.habitual.test(segment))
@@ -390,7 +392,7 @@ function findAtRiskNow(read: ReadText, settledBy: CueMatch[], ongoingBy: CueMatc
   const harmIndex = harmNow ?? harmUndated
   const harmShown = atRiskNow ?? (harmIndex === undefined ? undefined : read.sentences[harmIndex])
   const past = pastMentioned && !now && harmShown === undefined
-  return { atRiskNow, harmShown, past }
+  return { atRiskNow, atRiskNowSaid: happeningNow !== undefined || harmNow !== undefined, harmShown, past }
 }
 
 /**
@@ -415,7 +417,7 @@ function readUrgencyContext(read: ReadText): UrgencyContext {
   return { settled, settledBy: settling, ongoingBy, ...presence }
 }
 
-const unread: UrgencyContext = { settled: false, settledBy: [], ongoingBy: [], past: false }
+const unread: UrgencyContext = { settled: false, settledBy: [], ongoingBy: [], atRiskNowSaid: false, past: false }
 
 /** The finding with its urgency context read, when assessSafety skipped it because no rule matched. */
 export function withContext(finding: SafetyFinding, text: string): SafetyFinding {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { StoredConcernLayer, StoredRiskToLifeLayer } from '../concernModel'
+import type { StoredConcernLayer, StoredThresholdedLayer } from '../concernModel'
 import { featureCounts } from '../features'
 import { type Embedding, embeddingOf, Vectoriser } from '../vectors'
 import type { StoredWordVectors } from '../wordVectors'
@@ -266,26 +266,70 @@ export function loadRiskToLifeExamples(directory = safetyExamplesDirectory, sets
 }
 
 /**
- * Trains the risk-to-life model: how much a message reads like someone who may mean to end their life, from hints as
- * much as words. Its threshold is the out-of-fold score that only `calmShare` of the hand-written calm examples reach.
+ * Trains a thresholded model (see ThresholdedModel): `examples.urgent` are its class, `examples.calm` and the NHS
+ * comments the rest. Its threshold is the out-of-fold score that only `otherShare` of the hand-written others reach.
  */
-export function trainRiskToLifeModel(examples: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions = defaultConcernTrainingOptions, calmShare = 0.01): StoredRiskToLifeLayer {
+function trainThresholdedModel(name: string, examples: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions, otherShare: number): StoredThresholdedLayer {
   const all = toExamples(examples, ordinaryComments, options)
   const embedding = embeddingOf(options.wordVectors, options.embeddingWeight)
   const outOfFold = outOfFoldScores(all, options, embedding)
-  const calmScores = all.flatMap((example, index) => (!example.urgent && example.handWritten ? [outOfFold[index] as number] : [])).sort((first, second) => second - first)
-  const threshold = calmScores[Math.floor(calmShare * calmScores.length)] as number
+  const otherScores = all.flatMap((example, index) => (!example.urgent && example.handWritten ? [outOfFold[index] as number] : [])).sort((first, second) => second - first)
+  const threshold = otherScores[Math.floor(otherShare * otherScores.length)] as number
   options.log(
-    `  risk-to-life model, ${options.folds}-fold cross-validation on ${examples.urgent.length} urgent, ${examples.calm.length} calm and ${ordinaryComments.length} NHS comments: ` +
-      `at ${threshold.toFixed(3)} it reads ${shareAtOrAbove(all, outOfFold, threshold, 'urgent')} of urgent examples, ` +
-      `${shareAtOrAbove(all, outOfFold, threshold, 'hand-written calm')} of calm ones and ${shareAtOrAbove(all, outOfFold, threshold, 'ordinary')} of NHS comments`,
+    `  ${name}, ${options.folds}-fold cross-validation on ${examples.urgent.length} of its class, ${examples.calm.length} others and ${ordinaryComments.length} NHS comments: ` +
+      `at ${threshold.toFixed(3)} it reads ${shareAtOrAbove(all, outOfFold, threshold, 'urgent')} of its class, ` +
+      `${shareAtOrAbove(all, outOfFold, threshold, 'hand-written calm')} of the others and ${shareAtOrAbove(all, outOfFold, threshold, 'ordinary')} of NHS comments`,
   )
   const final = fitUrgent(all, options, options.seed, embedding)
   return {
     features: final.vocabulary.features,
     idf: final.vocabulary.idf,
-    layer: quantise([{ weights: final.weights, bias: final.bias }], ['risk-to-life']),
+    layer: quantise([{ weights: final.weights, bias: final.bias }], [name]),
     threshold: Number(threshold.toFixed(4)),
     ...(embedding ? { embeddingWeight: embedding.weight } : {}),
   }
+}
+
+/**
+ * Trains the risk-to-life model: how much a message reads like someone who may mean to end their life, from hints as
+ * much as words, against hand-written calm lines (1% of which reach its line) and NHS comments.
+ */
+export function trainRiskToLifeModel(examples: SafetyExamples, ordinaryComments: readonly string[], options: ConcernTrainingOptions = defaultConcernTrainingOptions, calmShare = 0.01): StoredThresholdedLayer {
+  return trainThresholdedModel('risk-to-life', examples, ordinaryComments, options, calmShare)
+}
+
+/**
+ * Sets whose serious-but-not-immediate lines (and mixed-inbox `high` lines) teach the in-hand model, against their
+ * urgent lines: the dev sets with such lines, and 42, written as serious-not-immediate lines only (which trains
+ * nothing else). Validation and blind sets are never listed.
+ */
+export const inHandTrainingSets = [
+  ...outsideWriterTrainingSets,
+  'outside-writer-18',
+  'outside-writer-19',
+  'outside-writer-20',
+  'outside-writer-42',
+]
+
+/** The in-hand model's examples: serious matters that are over or in hand as its class, urgent ones as the others. */
+export function loadInHandExamples(sets = inHandTrainingSets): SafetyExamples {
+  const examples: SafetyExamples = { urgent: [], calm: [] }
+  for (const set of sets) {
+    for (const { text } of readSetFile(set, 'high.jsonl')) examples.urgent.push({ text })
+    for (const { text } of readSetFile(set, 'urgent.jsonl')) examples.calm.push({ text })
+    for (const { text, expected } of readSetFile(set, 'mixed-inbox.jsonl')) {
+      if (expected === 'high') examples.urgent.push({ text })
+      else if (expected === 'urgent') examples.calm.push({ text })
+    }
+  }
+  return examples
+}
+
+/**
+ * Trains the in-hand model: how much an alarming message reads as serious but not immediate (dealt with, reported,
+ * checked, past, no one at risk now), against urgent ones, with no NHS comments. Only 0.5% of the urgent lines reach
+ * its line under cross-validation: it may hold a page back, so it must rarely read danger as in hand.
+ */
+export function trainInHandModel(examples: SafetyExamples, options: ConcernTrainingOptions = defaultConcernTrainingOptions, urgentShare = 0.005): StoredThresholdedLayer {
+  return trainThresholdedModel('in-hand', examples, [], options, urgentShare)
 }

@@ -3,7 +3,7 @@ import { type EmbeddedModelData, type StoredStacker, stackerInputs } from '../mo
 import { embeddingOf, Vectoriser } from '../vectors'
 import type { StoredWordVectors } from '../wordVectors'
 import { themeNames } from '../taxonomy'
-import { type SafetyExamples, trainConcernModel, defaultConcernTrainingOptions, trainRiskToLifeModel } from './concernTrainer'
+import { type SafetyExamples, trainConcernModel, defaultConcernTrainingOptions, trainInHandModel, trainRiskToLifeModel } from './concernTrainer'
 import type { LabelledComment } from './dataset'
 import { buildVocabulary, quantise, type Vocabulary } from './vocabulary'
 import { type BinaryLinear, buildRows, plattScaling, randomGenerator, rowDot, selectRows, type SparseRows, trainSquaredHingeSvm } from './linear'
@@ -303,7 +303,14 @@ export function crossValidate(comments: LabelledComment[], options: TrainingOpti
   return { outOfFold, thresholds, microF1: chosen.microF1, macroF1: chosen.macroF1, sentimentAccuracy: accuracy, stacker }
 }
 
-export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyExamples, riskToLifeExamples: SafetyExamples, version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
+/** The hand-written and outside-written examples each risk model trains on. */
+export interface RiskExamples {
+  safety: SafetyExamples
+  riskToLife: SafetyExamples
+  inHand: SafetyExamples
+}
+
+export function trainEmbeddedModel(comments: LabelledComment[], examples: RiskExamples, version: string, options: TrainingOptions = defaultTrainingOptions): EmbeddedModelData {
   const { outOfFold, thresholds, stacker } = crossValidate(comments, options)
   const calibration = calibrateThemes(comments, outOfFold.themes)
   options.log('Training the final model on all of them')
@@ -311,11 +318,13 @@ export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyEx
   options.log('Training the concern model')
   const ordinary = comments.filter(comment => !comment.themes.includes('Safeguarding concerns?')).map(comment => comment.text)
   const concernOptions = { ...defaultConcernTrainingOptions, wordVectors: options.wordVectors, log: options.log }
-  const concern = trainConcernModel(safety, ordinary, concernOptions)
+  const concern = trainConcernModel(examples.safety, ordinary, concernOptions)
   options.log('Training the risk-to-life model')
-  const riskToLife = trainRiskToLifeModel(riskToLifeExamples, ordinary, concernOptions)
+  const riskToLife = trainRiskToLifeModel(examples.riskToLife, ordinary, concernOptions)
+  options.log('Training the in-hand model')
+  const inHand = trainInHandModel(examples.inHand, concernOptions)
   return {
-    format: 7,
+    format: 8,
     version,
     trainedOn: 'NHS England FFT qualitative framework v6 labelled comments (pxtextmining, NEAS and NHFT)',
     licence: 'MIT',
@@ -330,5 +339,6 @@ export function trainEmbeddedModel(comments: LabelledComment[], safety: SafetyEx
     sentiment: { ...quantise(models.sentiment, sentimentValues.map(String)), stacker },
     concern,
     riskToLife,
+    inHand,
   }
 }

@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { loadRiskToLifeExamples, outsideWriterTrainingSets, readSafetyFile, riskToLifeTrainingSets } from '../../../src/classification/training/concernTrainer'
+import { inHandTrainingSets, loadInHandExamples, loadRiskToLifeExamples, outsideWriterTrainingSets, readSafetyFile, riskToLifeTrainingSets } from '../../../src/classification/training/concernTrainer'
 
 const fixtures = path.resolve(__dirname, '..', '..', 'classification', 'fixtures')
 const lines = (set: string, file: string) => readSafetyFile(path.join(fixtures, set, file)) as { text: string; part?: string }[]
 
 describe('what trains the models', () => {
   it('never trains on a validation set or the blind one', () => {
-    for (const set of new Set([...outsideWriterTrainingSets, ...riskToLifeTrainingSets])) {
+    for (const set of new Set([...outsideWriterTrainingSets, ...riskToLifeTrainingSets, ...inHandTrainingSets])) {
       const readme = fs.readFileSync(path.join(fixtures, set, 'README.md'), 'utf8')
       const kept = /\*\*Validation/.test(readme) || /\(blind\)/.test(readme.split('\n')[0] ?? '')
       expect({ set, kept }).toEqual({ set, kept: false })
@@ -25,5 +25,14 @@ describe('what trains the models', () => {
     expect(emergencies.length).toBeGreaterThan(0)
     expect(emergencies.filter(line => urgentTexts.has(line.text) || calmTexts.has(line.text)).length).toBeLessThan(emergencies.length / 4)
     expect(urgent.every(example => example.category === 'risk-to-life')).toBe(true)
+  })
+
+  it('trains the in-hand model on serious-not-immediate lines against urgent ones, and on nothing calm', () => {
+    const { urgent: inHand, calm: urgent } = loadInHandExamples()
+    const inHandTexts = new Set(inHand.map(example => example.text))
+    const urgentTexts = new Set(urgent.map(example => example.text))
+    expect(lines('outside-writer-42', 'high.jsonl').every(line => inHandTexts.has(line.text))).toBe(true)
+    expect(lines('outside-writer-3', 'urgent.jsonl').every(line => urgentTexts.has(line.text))).toBe(true)
+    expect(lines('outside-writer-3', 'calm.jsonl').some(line => inHandTexts.has(line.text) || urgentTexts.has(line.text))).toBe(false)
   })
 })

@@ -482,3 +482,30 @@ describe('harm already in hand, in other words', () => {
     expect(await level('A carer slapped my uncle again this morning, she is still on shift and he is shaking and crying.')).toBe('urgent')
   })
 })
+
+describe('the in-hand model: serious matters over or in hand, in words no cue list holds', () => {
+  const respite = 'My son came home from respite with a bruise on his cheek. The centre sent us the incident form the same day'
+  const reasonOf = async (text: string): Promise<string> => (await classifier.classifyFeedback(text)).risk.reason
+
+  it('holds an injury that was explained and dealt with at high, quoting the sentence that says so', async () => {
+    const text = `${respite}, another young person had lashed out, and they've changed the seating plan so they are apart.`
+    expect(await level(text)).toBe('high')
+    expect(await reasonOf(text)).toMatch(/^Rule physical\.\S+ .*High rather than urgent because the in-hand model reads the message as over or in hand, most of all "The centre sent us the incident form/)
+  })
+
+  it('never holds back risk to life, sexual abuse, or harm that goes on, though it reads them as in hand too', async () => {
+    expect(await level('My daughter came home from respite and told us a worker touched her private parts. The centre sent us the incident form the same day and the worker has been suspended.')).toBe('urgent')
+    expect(await level(`My son came home from respite and said he wanted to kill himself. The centre sent us the incident form the same day and they've changed his care plan.`)).toBe('urgent')
+    expect(await level(`${respite}, another young person lashes out at him every week and they've changed the seating plan.`)).toBe('urgent')
+  })
+
+  it('reads a cover-up as harm not acted on, which nothing can hold back', () => {
+    const ongoing = (text: string) => assessUrgencyContext(text).ongoingBy.map(({ cue }) => cue.id)
+    expect(ongoing('The manager rewrote the incident report to say she bumped into a door.')).toContain('not-acted-on')
+    expect(ongoing('Staff covered it up and we were told not to report it to anyone.')).toContain('not-acted-on')
+    expect(ongoing('I put it on Datix and the report was deleted the next day.')).toContain('not-acted-on')
+    expect(ongoing('She said she would sack anyone who told the family.')).toContain('not-acted-on')
+    expect(ongoing('The manager wrote up an incident report and the GP saw her.')).not.toContain('not-acted-on')
+  })
+})
+
