@@ -309,6 +309,7 @@ export const inHandTrainingSets = [
   'outside-writer-19',
   'outside-writer-20',
   'outside-writer-42',
+  'outside-writer-46',
 ]
 
 /** The in-hand model's examples: serious matters that are over or in hand as its class, urgent ones as the others. */
