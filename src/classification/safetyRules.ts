@@ -85,7 +85,7 @@ const careRecipient =
 const praise = /\b(?:lovely|kind|kindest|brilliant|great|wonderful|amazing|fantastic|excellent|fab|thank\w*|grateful|caring|helpful)\b/
 const relapse = /\b(?:again|relapsed|relapse)\b/
 const recovery =
-  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:years?|months?) clean|clean (?:and sober )?(?:for|since) (?:\w+ )?(?:years?|months?|(?:19|20)\d\d)|(?:hasnt|havent|has not|have not|not) (?:(?:hurt|harmed|cut|self harmed) (?:my|him|her|them) ?sel(?:f|ves)|self harmed|overdosed) (?:in|for) (?:over )?(?:\w+ )?(?:months|weeks|years|a year|ages|a long time|a decade)|long behind (?:him|her|me|us|them)|(?:im|i am) (?:now )?(?:much )?better|(?:im|i am) (?:really |very |so )?well (?:now|again)|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well|(?:been|is|was|stayed|now) (?:well|safe|stable|clean|sober) for|(?:self harm|harm|drug|alcohol|drink|crisis|relapse) free|last (?:year|yr|month|spring|summer|autumn|winter)|(?:a|one) (?:year|yr|month) ago|(?:years|yrs) ago|as a (?:teen|teenager|child|kid|student|young (?:man|woman|person|lad|girl))|in (?:my|his|her|their) (?:teens|twenties|youth)|in a (?:much |far |lot |way )?better place|doing (?:loads|lots|so much|much|a lot|way|far) better|(?:\w+|\d+) (?:months|years|winters|summers|springs|autumns|christmases) (?:ago|later|on|now)|(?:has|have|had) (?:since )?(?:recovered|started (?:a )?new)|(?:is|are|s) (?:now )?(?:well|thriving|in a good place))\b/
+  /\b(?:saved (?:my|his|her) life|helped me|got me through|no longer|(?:i|he|she) used to (?:feel|be (?:suicidal|depressed|in a bad place))|in the past|years ago|months ago|recovered|used to (?:hit|hurt|harm|cut|self)|in recovery|(?:years?|months?) clean|clean (?:and sober )?(?:for|since) (?:\w+ )?(?:years?|months?|(?:19|20)\d\d)|(?:hasnt|havent|has not|have not|not) (?:(?:hurt|harmed|cut|self harmed) (?:my|him|her|them) ?sel(?:f|ves)|self harmed|overdosed) (?:in|for) (?:over )?(?:\w+ )?(?:months|weeks|years|a year|ages|a long time|a decade)|long behind (?:him|her|me|us|them)|(?:im|i am) (?:now )?(?:much )?better|(?:im|i am) (?:really |very |so )?well (?:now|again)|(?:talked|talk|talking) me (?:down|out of)|prevention|when (?:i|he|she) was (?:\d+|younger|a teenager|a child|little)|doing (?:really |very )?well|(?:been|is|was|stayed|now) (?:well|safe|stable|clean|sober) for|(?:self harm|harm|drug|alcohol|drink|crisis|relapse) free|last (?:year|yr|month|spring|summer|autumn|winter)|(?:a|one) (?:year|yr|month) ago|(?:years|yrs) ago|as a (?:teen|teenager|child|kid|student|young (?:man|woman|person|lad|girl))|in (?:my|his|her|their) (?:teens|twenties|youth)|in a (?:much |far |lot |way )?better place|doing (?:loads|lots|so much|much|a lot|way|far) better|(?:\w+|\d+) (?:months|years|winters|summers|springs|autumns|christmases) (?:ago|later|on|now)|(?:has|have|had) (?:since )?(?:recovered|started (?:a )?new)|(?:is|are|s) (?:now )?(?:well|thriving|in a good place)|not (?:now|any ?more)(?: \|)? (?:im|i am) (?:doing )?(?:ok|okay|well|fine|alright|all right)|old (?:self ?harm |sh )?scars|(?:theyre|they are|theyve been|its|it is) (?:all )?(?:years|months) old)\b/
 
 let fuzzyVocabulary: FuzzyVocabulary | undefined
 
@@ -97,7 +97,7 @@ function correctedTokens(text: string): string[] {
 
 /** Words that end a negation's reach: "she wasnt prescribed it and now she wont wake" negates "prescribed", not what follows. */
 const scopeEnders = new Set(['so', 'then', 'because', 'cos', 'when', 'after', 'now', 'which', 'while', 'until', 'since', 'therefore'])
-const newSubjects = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'now', 'then', 'his', 'her', 'their', 'my', 'mum', 'dad', 'nan', 'staff'])
+const newSubjects = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'now', 'then', 'his', 'her', 'their', 'my', 'mum', 'dad', 'nan', 'staff', 'im', 'ive', 'hes', 'shes', 'theyre', 'theyve', 'weve', 'its'])
 
 function endsNegationScope(words: readonly string[], from: number): boolean {
   for (let index = from; index < words.length; index++) {
@@ -112,6 +112,8 @@ function isNegated(joined: string, matchStart: number, negation: Negation): bool
   if (negation === 'none') return false
   const clauseStart = joined.lastIndexOf('|', matchStart)
   const before = joined.slice(clauseStart + 1, matchStart).trim().split(' ').filter(word => word !== '')
+  // The match's own first word can start a new clause ("no bruising and hes fine": "hes" ends the negation).
+  const reaching = [...before, joined.slice(matchStart).split(' ')[0] ?? '']
   // "no one" and "nobody" reach as far: "no one has ever hit or shouted at him".
   const window = negation === 'near' ? 2 : 6
   const start = Math.max(0, before.length - window)
@@ -121,7 +123,7 @@ function isNegated(joined: string, matchStart: number, negation: Negation): bool
     const following = before[index + 1]
     // "Not because anyone is in danger": the reason itself is denied.
     if (word === 'not' && following === 'because') return true
-    if (endsNegationScope(before, index + 1)) continue
+    if (endsNegationScope(reaching, index + 1)) continue
     if (word === 'no' && following === 'one') return true
     if (following !== undefined && negationReleasers.has(following)) continue
     return true
@@ -136,7 +138,7 @@ export const noPresentDangerReason = 'nothing in the message says anyone is bein
 
 /** Figures of speech that borrow the words of harm ("nearly died laughing", "could murder a cup of tea"). */
 const figurative =
-  /\b(?:(?:nearly |almost )?(?:died|die|dying|killing (?:my|him|her|our|them) ?sel(?:f|ves)|killed (?:my|him|her) ?self|wet (?:my|him|her) ?self) (?:laughing|of laughter|with laughter|of boredom|of embarrassment|of shame|with worry|with stress|with work|worrying)|(?:could|would) (?:have )?(?:murdered|murder|killed|kill) (?:a|for a|for an|an) \w+|(?:cut|cuts|nicked) (?:my|him|her) ?self (?:\w+ )?shaving|(?:would|d|will|gonna|going to) (?:kill|murder) (?:me|him|her|us) (?:if|when) (?:she|he|they|i|we|you|mum|dad) (?:ever )?(?:knew|knows|found out|finds out|saw|sees|heard|hears|read|reads)|(?:an )?overdose of (?:praise|compliments|love|kindness|attention|sugar|chocolate|cake|fun|good news|positivity|sunshine|forms|paperwork|questions|emails|letters|admin)|overdos\w* on (?:the )?(?!(?:\w+ )?(?:tablets|pills|paracetamol|meds|medication|insulin|drugs|heroin|methadone|morphine|painkillers)\b)\w+|(?:the )?(?:cancer|tumou?r|dementia|motor neurone disease|mnd|terminal illness) (?:is |will |would |is going to |going to |gonna )?(?:kill|killing|kills) (?:her|him|me|them|us)|dragg\w* (?:me|him|her|us|them) (?:along |out |off )?(?:to|round to|down to) (?:the |a |an |my |his |her |our )?(?:gym|physio|class|classes|exercise class|church|shops|pub|party|bingo|quiz|dance|disco|walk|park|garden|activities|session|pool|swimming))\b/g
+  /\b(?:(?:nearly |almost )?(?:died|die|dying|killing (?:my|him|her|our|them) ?sel(?:f|ves)|killed (?:my|him|her) ?self|wet (?:my|him|her) ?self) (?:laughing|of laughter|with laughter|of boredom|of embarrassment|of shame|with worry|with stress|with work|worrying)|(?:could|would) (?:have )?(?:murdered|murder|killed|kill) (?:a|for a|for an|an) \w+|(?:cut|cuts|nicked) (?:my|him|her) ?self (?:\w+ )?shaving|(?:were|we are|we was|im|i am|i was|we were) (?:literally |absolutely |practically |basically )?(?:starving|starved|freezing) to death|(?:would|d|will|gonna|going to) (?:kill|murder) (?:me|him|her|us) (?:if|when) (?:she|he|they|i|we|you|mum|dad) (?:ever )?(?:knew|knows|found out|finds out|saw|sees|heard|hears|read|reads)|(?:an )?overdose of (?:praise|compliments|love|kindness|attention|sugar|chocolate|cake|fun|good news|positivity|sunshine|forms|paperwork|questions|emails|letters|admin)|overdos\w* on (?:the )?(?!(?:\w+ )?(?:tablets|pills|paracetamol|meds|medication|insulin|drugs|heroin|methadone|morphine|painkillers)\b)\w+|(?:the )?(?:cancer|tumou?r|dementia|motor neurone disease|mnd|terminal illness) (?:is |will |would |is going to |going to |gonna )?(?:kill|killing|kills) (?:her|him|me|them|us)|dragg\w* (?:me|him|her|us|them) (?:along |out |off )?(?:to|round to|down to) (?:the |a |an |my |his |her |our )?(?:gym|physio|class|classes|exercise class|church|shops|pub|party|bingo|quiz|dance|disco|walk|park|garden|activities|session|pool|swimming))\b/g
 
 /**
  * A risk named as a topic or a service, not as something happening to a person: "the self harm support group",

@@ -509,3 +509,22 @@ describe('the in-hand model: serious matters over or in hand, in words no cue li
   })
 })
 
+
+describe('lookalikes read in set 47 (tricky calm, dev)', () => {
+  it('does not page an explanation, a visitor\'s figure of speech or a crisis the writer says is over', async () => {
+    expect(await level('Took my son to the sensory room and he told me staff locked him in, turns out he\'d been given the key to lock the cupboard himself. Staff are great.')).not.toBe('urgent')
+    expect(await level('Visiting hours at the hospice are lovely but the canteen closes at 3 and we\'re literally starving to death by the evening.')).not.toBe('urgent')
+    expect(await level('I self harmed a lot at uni. Not now, I\'m doing ok. Just want to thank the student wellbeing nurse.')).toBe('high')
+  })
+
+  it('still pages the same words when they are not explained, not a figure of speech, or not over', async () => {
+    expect(await level('Took my son to the sensory room and he told me staff locked him in for an hour as a punishment. He is still crying.')).toBe('urgent')
+    expect(await level('My dad on ward 4 is starving to death, he has not been fed for three days and nobody helps him eat.')).toBe('urgent')
+    expect(await level('I self harmed a lot at uni and I have started again this week. I cut myself last night.')).toBe('urgent')
+  })
+
+  it('ends a negation at a new clause that starts with a contracted subject', () => {
+    expect(assessUrgencyContext('He had no bruising and hes fine now.').settled).toBe(true)
+    expect(assessUrgencyContext('He had no bruising and no one says hes fine.').settled).toBe(false)
+  })
+})
