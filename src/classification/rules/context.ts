@@ -106,6 +106,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:not|no one|no ones|nobody|nobodys|isnt|is not|arent|are not|wasnt|was not|werent|were not) (?:is )?(?:in (?:any )?danger|at (?:any )?risk)|only a matter of time|i worry what would happen|what would happen if/,
       /(?:no one|no ones|nobody|nobodys|none of (?:them|the \w+)) (?:is|was|were|has been|s been|got|became|is being) (?:seriously |badly |really )?(?:ill|unwell|hurt|harmed|injured|affected)|no (?:ill|lasting|harmful|bad) effects|no (?:further|more|other) (?:incidents|problems|episodes|falls|issues)(?! since (?:yesterday|last night|this morning))/,
       /(?:dont|do not|didnt|did not) know of (?:anyone|anybody|any one) (?:being |getting )?(?:hurt|harmed|injured)|not aware of (?:anyone|anybody) (?:being |getting )?(?:hurt|harmed|injured)/,
+      /(?:no one|no ones|nobody|nobodys|never) (?:has |s |have )?(?:ever )?(?:raised a hand|laid a (?:hand|finger)) (?:to|on)|(?:no one|nobody|nobodys|no ones) (?:is|s|was|has been|s been) (?:\w+ )?(?:hurting|harming|hitting|hurt|harmed|hit) (?:her|him|them|me)|no (?:marks|bruises|bruising|injuries|scratches)(?: \|)? (?:and )?no (?:marks|bruises|bruising|injuries|scratches)/,
     ],
   },
   {

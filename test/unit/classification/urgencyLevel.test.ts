@@ -528,3 +528,18 @@ describe('lookalikes read in set 47 (tricky calm, dev)', () => {
     expect(assessUrgencyContext('He had no bruising and no one says hes fine.').settled).toBe(false)
   })
 })
+
+describe('lookalikes read in set 48 (tricky calm about anger and threats, dev)', () => {
+  it('does not page the writer\'s own anger, a fear that came to nothing, or harm denied outright', async () => {
+    expect(await level('The receptionist was so rude about my mum\'s hearing aid that I wanted to throttle her. Please sort out their manners.')).not.toBe('urgent')
+    expect(await level('The new physio was brilliant, I was sure she was going to kill me but I didnt feel a thing.')).not.toBe('urgent')
+    expect(await level('Cars block our drive every shift change at the home. I nearly had a punch-up with a driver yesterday.')).not.toBe('urgent')
+    expect(assessUrgencyContext('Nobody has ever raised a hand to my dad there. No marks, no bruises, nothing.').settledBy.map(({ cue }) => cue.id)).toContain('no-one-at-risk')
+  })
+
+  it('still pages a threat or violence aimed at someone, and harm that is not denied', async () => {
+    expect(await level('A carer said she wanted to throttle my mum and then pushed her into the chair. Mum is terrified.')).toBe('urgent')
+    expect(await level('I was sure he was going to kill me, he had his hands round my throat and I couldnt breathe.')).toBe('urgent')
+    expect(assessUrgencyContext('Someone has raised a hand to my dad there, he has marks and bruises.').settledBy.map(({ cue }) => cue.id)).not.toContain('no-one-at-risk')
+  })
+})
