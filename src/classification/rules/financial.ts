@@ -11,7 +11,8 @@ export const financialRules: SafetyRuleDefinition[] = [
     describes: 'money or belongings being taken',
     phrases: [
       /(?:took|taking|takes|take|stole|stolen|steal|stealing|steals|nicked|pinched|helped (?:him|her|them)selves to|using|used|uses|emptied|drained|spending|spent|selling|sold|sells|pawned) (?!(?:my|our|his|her|their) own |up )(?:\w+ ){0,3}(?:money|cash|bank cards?|debit cards?|credit cards?|pension|savings|benefits|jewell?e?ry|rings?|valuables|belongings|purse|wallet|possessions)/,
-      /(?:took|taking|takes|take|stole|stolen|steal|stealing|nicked|selling|sold) POSS (?:\w+ )?(?:phone|mobile|things|stuff|handbag|tv|ipad|tablet|clothes|food|shopping)/,
+      /(?:took|taking|takes|take|stole|stolen|steal|stealing|nicked|selling|sold) POSS (?:\w+ )?(?:phone|mobile|things|stuff|handbag|tv|ipad|clothes|food|shopping)/,
+      /(?:stole|stolen|steal|stealing|nicked|selling|sold|pawned) POSS (?:\w+ )?tablet/,
       /(?:purse|wallet|bank account|money tin|savings) (?:\w+ ){0,3}(?:empty|emptied|short|cleared out)/,
       /(?:making|make|makes|made|forcing|forced|pressured|getting|gets|got) (?:PERSON )?(?:to )?sign (?:\w+ )?(?:cheques?|checks|over|wills?|power of attorney|loans?|bank \w+|things (?:she|he) (?:doesnt|didnt|cant))/,
       /withdrawals? (?:\w+ ){0,4}(?:never|didnt|did not|not) (?:made|make|do|did)/,
@@ -30,8 +31,10 @@ export const financialRules: SafetyRuleDefinition[] = [
       'carer took my purse and my bank card is gone',
       'a worker at the home is selling residents\' belongings online',
       'staff stole my nans wedding ring off her finger while she slept',
+      'the night carer stole her tablet and sold it',
     ],
     doesNotMatch: [
+      'My son took his ADHD tablet twice this morning by mistake',
       'Mums clothes keep going missing in the laundry',
       'wifi is terrible for residents',
       'My son\'s social worker keeps changing',

@@ -543,3 +543,19 @@ describe('lookalikes read in set 48 (tricky calm about anger and threats, dev)',
     expect(assessUrgencyContext('Someone has raised a hand to my dad there, he has marks and bruises.').settledBy.map(({ cue }) => cue.id)).not.toContain('no-one-at-risk')
   })
 })
+
+describe('lookalikes read in set 50 (calm messages that only look like a risk to life, dev)', () => {
+  it('does not page a figure of speech, a crisis years back, a screening question, a denial or a will made with a hospice', async () => {
+    expect(await level('Killing myself trying to find a parking space at the hospital every visit, please add more spaces.')).not.toBe('urgent')
+    expect(await level('My brother was in the mental health unit 3 years back after trying to end his life. He is very well now and works as a gardener.')).not.toBe('urgent')
+    expect(await level('The crisis worker kept asking if I had plans to end my life, when I only rang about my prescription.')).not.toBe('urgent')
+    expect(await level('Took my daughter to A&E after a fall at school. Nothing to do with self harm, but the nurse kept asking about it.')).not.toBe('urgent')
+    expect(await level('Mum has made her will and planned her funeral with the nurse at the hospice. She feels calm now.')).not.toBe('urgent')
+  })
+
+  it('still pages the same words said of a crisis now', async () => {
+    expect(await level('I keep thinking about killing myself, I have the tablets here.')).toBe('urgent')
+    expect(await level('My brother tried to end his life 3 years back and last night he cut himself again.')).toBe('urgent')
+    expect(await level('I have plans to end my life tonight and I have made my will.')).toBe('urgent')
+  })
+})
