@@ -107,6 +107,7 @@ export const settledCues: UrgencyCue[] = [
       /(?:no one|no ones|nobody|nobodys|none of (?:them|the \w+)) (?:is|was|were|has been|s been|got|became|is being) (?:seriously |badly |really )?(?:ill|unwell|hurt|harmed|injured|affected)|no (?:ill|lasting|harmful|bad) effects|no (?:further|more|other) (?:incidents|problems|episodes|falls|issues)(?! since (?:yesterday|last night|this morning))/,
       /(?:dont|do not|didnt|did not) know of (?:anyone|anybody|any one) (?:being |getting )?(?:hurt|harmed|injured)|not aware of (?:anyone|anybody) (?:being |getting )?(?:hurt|harmed|injured)/,
       /(?:no one|no ones|nobody|nobodys|never) (?:has |s |have )?(?:ever )?(?:raised a hand|laid a (?:hand|finger)) (?:to|on)|(?:no one|nobody|nobodys|no ones) (?:is|s|was|has been|s been) (?:\w+ )?(?:hurting|harming|hitting|hurt|harmed|hit) (?:her|him|them|me)|no (?:marks|bruises|bruising|injuries|scratches)(?: \|)? (?:and )?no (?:marks|bruises|bruising|injuries|scratches)/,
+      /(?:hes|shes|he is|she is|he has|she has|they have|theyve|theyre|they are|im|i am|ive) (?:\w+ and )?not (?:come to (?:any )?harm|(?:been )?suicidal|a (?:risk|danger) to (?:him|her|them|my)sel(?:f|ves)|a risk to (?:anyone|anybody))|(?:hasnt|has not|havent|have not) come to (?:any )?harm|(?:no one|nobody|nobodys) (?:\w+ )?harmed that i know of/,
     ],
   },
   {

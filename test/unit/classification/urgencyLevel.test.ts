@@ -553,6 +553,14 @@ describe('lookalikes read in set 50 (calm messages that only look like a risk to
     expect(await level('Mum has made her will and planned her funeral with the nurse at the hospice. She feels calm now.')).not.toBe('urgent')
   })
 
+  it('reads a plain denial of harm or of a crisis as no one at risk now', () => {
+    const settledBy = (text: string) => assessUrgencyContext(text).settledBy.map(({ cue }) => cue.id)
+    expect(settledBy('He is settled and not a risk to himself or anyone, but his leave keeps being cancelled.')).toContain('no-one-at-risk')
+    expect(settledBy('She means her own house, she is not suicidal.')).toContain('no-one-at-risk')
+    expect(settledBy('His tablets were missed at lunch. He has not come to harm.')).toContain('no-one-at-risk')
+    expect(settledBy('Staff say he is not a risk to himself, but he has a rope in his room.')).not.toContain('no-one-at-risk')
+  })
+
   it('still pages the same words said of a crisis now', async () => {
     expect(await level('I keep thinking about killing myself, I have the tablets here.')).toBe('urgent')
     expect(await level('My brother tried to end his life 3 years back and last night he cut himself again.')).toBe('urgent')
