@@ -145,6 +145,7 @@ const concernStandsAloneMargin = 0.5
  * set lost a worker's report of an outbreak the concern model read far over its urgent line.
  */
 const inHandOverConcernMargin = 0.3
+
 /**
  * Staffing and hygiene worries, and a worker's report, page only when someone is harmed now, however sure the model is
  * ("two staff for 20 residents", "managers told us not to write incidents down").
@@ -238,8 +239,9 @@ export class EmbeddedClassifier implements FeedbackClassifier {
   /**
    * An urgent reading held at high when the in-hand model reads the whole message as serious but over or in hand
    * (dealt with, reported, checked, in the past, no one at risk now), in words no cue list holds. Never for risk to
-   * life (named, or read by the risk-to-life model), sexual abuse, an emergency, a sentence showing someone harmed or in danger now, or a cue that it goes on
-   * (the abuser "now volunteering with children", "every night", "nothing was done").
+   * life (named, or read by the risk-to-life model), sexual abuse, an emergency, a sentence showing someone harmed or
+   * in danger now, or a cue that it goes on (the abuser "now volunteering with children", "every night", "nothing was
+   * done", records rewritten).
    */
   heldInHand(text: string, rules: SafetyFinding, prediction: ModelPrediction, risk: RiskAssessment): RiskAssessment {
     if (risk.level !== 'urgent' || isNeverLowered(risk.categories, rules.signposts.includes('immediate-danger') ? 'immediate-danger' : undefined)) return risk
@@ -251,7 +253,6 @@ export class EmbeddedClassifier implements FeedbackClassifier {
     const strongest = sentenceScoringHighest(text, sentence => this.model.inHandMargin(sentence))
     return { ...risk, level: 'high', reason: `${risk.reason} High rather than urgent because the in-hand model reads the message as over or in hand, most of all ${quoteSentence(strongest)}.` }
   }
-
 
   /** Whether the concern model alone reads the text as calm (below high): a condition for an LLM to lower urgent. */
   readsAsCalm(text: string): boolean {

@@ -300,8 +300,8 @@ export function trainRiskToLifeModel(examples: SafetyExamples, ordinaryComments:
 
 /**
  * Sets whose serious-but-not-immediate lines (and mixed-inbox `high` lines) teach the in-hand model, against their
- * urgent lines: the dev sets with such lines, and 42, written as serious-not-immediate lines only (which trains
- * nothing else). Validation and blind sets are never listed.
+ * urgent lines: the dev sets with such lines, 42 (serious-not-immediate lines only) and 46 (the urgent/in-hand
+ * boundary, written as its training data), which train nothing else. Validation and blind sets are never listed.
  */
 export const inHandTrainingSets = [
   ...outsideWriterTrainingSets,
