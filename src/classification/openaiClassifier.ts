@@ -4,7 +4,7 @@ import type { Logger } from '../logger'
 import type { EmbeddedClassifier } from './embeddedClassifier'
 import { loadPrompt } from './prompts'
 import { redactPersonalData } from './redact'
-import { detectSignposting } from './signposting'
+import { speaksOfDangerNow } from './signposting'
 import { riskCategories, riskLevelOrder, riskLevels, type RiskCategory, themeNames } from './taxonomy'
 import type { Classification, FeedbackClassifier, FeedbackContext, RiskAssessment } from './types'
 
@@ -203,16 +203,13 @@ function quotesTheText(reason: string, text: string): boolean {
   return false
 }
 
-function isDangerNow(text: string): boolean {
-  return detectSignposting(text).includes('immediate-danger')
-}
 
 function mayLowerUrgent(ours: RiskAssessment, llm: RiskAssessment, { text, redacted }: { text: string; redacted: string }, concernCalm: boolean): boolean {
   if (llm.level !== 'high') return false
   if (!concernCalm) return false
   if (ours.categories.some(category => neverLoweredCategories.has(category))) return false
   if (llm.categories.some(category => neverLoweredCategories.has(category))) return false
-  if (isDangerNow(text)) return false
+  if (speaksOfDangerNow(text)) return false
   // The LLM saw the redacted text, so its quotation may carry redaction markers.
   return quotesTheText(llm.reason, text) || quotesTheText(llm.reason, redacted)
 }

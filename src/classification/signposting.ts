@@ -5,7 +5,7 @@ import { assessInOtherLanguages } from './multilingualSafety'
 import { showsSignsOfRiskToLife } from './embeddedClassifier'
 import { loadEmbeddedModel } from './model'
 import type { SignpostKind } from './rules'
-import { assessUrgencyContext, signpostingByRules } from './safetyRules'
+import { assessSafety, assessUrgencyContext, signpostingByRules, withContext } from './safetyRules'
 
 const order: SignpostKind[] = ['immediate-danger', 'mental-health-crisis', 'abuse']
 
@@ -45,19 +45,33 @@ export function detectSignposting(text: string): SignpostKind[] {
 }
 
 /**
- * The English safety rules, plus what the models read that no rule named: crisis help for a risk to life the concern
- * model reads as urgent ("ive written letters for my kids, im by the river") or the risk-to-life model reads signs of
- * ("cancel my repeats, wont need them after sunday"), and 999 when the concern model reads urgent and a sentence shows
- * someone harmed or in danger now ("on the bathroom floor since 6 this morning and freezing").
+ * Whether a message speaks of danger happening now: an emergency phrase in any language, or the concern model reading
+ * it as urgent with a sentence that shows someone harmed or in danger now. Narrower than the help lines (which any
+ * urgent reading gets): an LLM may never lower such a message.
+ */
+export function speaksOfDangerNow(text: string): boolean {
+  if (signpostingByRules(text).includes('immediate-danger') || assessInOtherLanguages(text).signposts.includes('immediate-danger')) return true
+  return loadEmbeddedModel().assessConcern(text).level === 'urgent' && assessUrgencyContext(text).atRiskNow !== undefined
+}
+
+/**
+ * The English safety rules, plus what the rules and models read that no signposting phrase named: crisis help for a
+ * risk to life the concern model reads as urgent ("ive written letters for my kids, im by the river") or the
+ * risk-to-life model reads signs of ("cancel my repeats, wont need them after sunday"), and 999 when the rules read the
+ * message as urgent ("the night carer turned up drunk and is alone with my dad now"), or the concern model does and a
+ * sentence shows someone harmed at a time the message does not place in the past: help lines cost a calm reader
+ * little, and someone in danger must not go without them.
  */
 function englishSignposting(text: string): SignpostKind[] {
   const kinds = signpostingByRules(text)
   if (kinds.includes('mental-health-crisis') && kinds.includes('immediate-danger')) return kinds
   const { concern, riskToLifeMargin } = loadEmbeddedModel().readRisk(text)
-  const signsOfRiskToLife = !kinds.includes('mental-health-crisis') && showsSignsOfRiskToLife(text, riskToLifeMargin)
-  if (concern.level !== 'urgent' && !signsOfRiskToLife) return kinds
+  const crisis = !kinds.includes('mental-health-crisis') && (showsSignsOfRiskToLife(text, riskToLifeMargin) || (concern.level === 'urgent' && concern.category === 'risk-to-life'))
+  const rules = kinds.includes('immediate-danger') ? undefined : assessSafety(text)
+  const danger = rules !== undefined && (rules.level === 'urgent' || (concern.level === 'urgent' && withContext(rules, text).context.harmShown !== undefined))
+  if (!crisis && !danger) return kinds
   const added = new Set<SignpostKind>(kinds)
-  if (signsOfRiskToLife || concern.category === 'risk-to-life') added.add('mental-health-crisis')
-  if (concern.level === 'urgent' && !added.has('immediate-danger') && assessUrgencyContext(text).atRiskNow !== undefined) added.add('immediate-danger')
+  if (crisis) added.add('mental-health-crisis')
+  if (danger) added.add('immediate-danger')
   return order.filter(kind => added.has(kind))
 }

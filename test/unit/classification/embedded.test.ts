@@ -1,4 +1,5 @@
 import { createEmbeddedClassifier, detectSignposting, reasonWithoutQuotations, riskLevelOrder, themeNames } from '../../../src/classification'
+import { speaksOfDangerNow } from '../../../src/classification/signposting'
 import { themes } from '../../../src/classification/taxonomy'
 
 const classifier = createEmbeddedClassifier()
@@ -151,6 +152,15 @@ describe('signposting', () => {
   it('gives 999 when the concern model reads danger shown happening now that no rule names', () => {
     expect(detectSignposting("Dad has been on the bathroom floor since 6 this morning, the carers can't lift him and he's freezing")).toContain('immediate-danger')
     expect(detectSignposting('Mum was on the floor last year but the GP checked her and she is fine')).not.toContain('immediate-danger')
+  })
+
+  it('gives 999 at once when the rules read a message as urgent, though it names no emergency', () => {
+    expect(detectSignposting('The night carer turned up drunk and is alone with my dad now.')).toContain('immediate-danger')
+  })
+
+  it('keeps danger now narrower than help lines: an LLM may lower what the rules alone read as urgent', () => {
+    expect(speaksOfDangerNow('The night carer turned up drunk and is alone with my dad now.')).toBe(false)
+    expect(speaksOfDangerNow('she has collapsed and is not breathing')).toBe(true)
   })
 
   it('does not signpost ordinary feedback or a denial', () => {
