@@ -1,4 +1,4 @@
-import { LinearLayer, type StoredLinearLayer, type SparseVector, Vectoriser } from './vectors'
+import { type EncodedFeatures, type FeatureSpace, LinearLayer, type StoredLinearLayer, type SparseVector, Vectoriser } from './vectors'
 import type { WordVectors } from './wordVectors'
 import type { RiskCategory } from './taxonomy'
 
@@ -55,10 +55,10 @@ export class ConcernModel {
   private readonly highThreshold: number
   private readonly calmThreshold: number
 
-  constructor(stored: StoredConcernLayer, wordVectors?: WordVectors) {
+  constructor(stored: StoredConcernLayer, space: FeatureSpace, wordVectors?: WordVectors) {
     this.features = stored.features
     const embedding = wordVectors !== undefined && stored.embeddingWeight ? { vectors: wordVectors, weight: stored.embeddingWeight } : undefined
-    this.vectoriser = new Vectoriser(stored.features, stored.idf, embedding)
+    this.vectoriser = new Vectoriser(stored.features, stored.idf, embedding, space)
     this.urgentLayer = new LinearLayer(stored.urgent)
     this.categoryLayer = new LinearLayer(stored.categories)
     this.urgentThreshold = stored.urgentThreshold
@@ -66,8 +66,8 @@ export class ConcernModel {
     this.calmThreshold = stored.calmThreshold
   }
 
-  assess(counts: Map<string, number>): ConcernAssessment {
-    const vector = this.vectoriser.vectoriseEmbedded(counts)
+  assess(encoded: EncodedFeatures): ConcernAssessment {
+    const vector = this.vectoriser.vectoriseEncoded(encoded)
     const score = this.urgentLayer.scores(vector)[0] as number
     const level = score >= this.urgentThreshold ? 'urgent' : score >= this.highThreshold ? 'high' : 'none'
     if (level === 'none') return { score, margin: score - this.urgentThreshold, level, confidentlyCalm: score < this.calmThreshold, category: 'unsafe-care', evidence: [] }
@@ -123,15 +123,15 @@ export class ThresholdedModel {
   private readonly layer: LinearLayer
   private readonly threshold: number
 
-  constructor(stored: StoredThresholdedLayer, wordVectors?: WordVectors) {
+  constructor(stored: StoredThresholdedLayer, space: FeatureSpace, wordVectors?: WordVectors) {
     const embedding = wordVectors !== undefined && stored.embeddingWeight ? { vectors: wordVectors, weight: stored.embeddingWeight } : undefined
-    this.vectoriser = new Vectoriser(stored.features, stored.idf, embedding)
+    this.vectoriser = new Vectoriser(stored.features, stored.idf, embedding, space)
     this.layer = new LinearLayer(stored.layer)
     this.threshold = stored.threshold
   }
 
   /** How far the score is above the threshold (negative below it). */
-  margin(counts: Map<string, number>): number {
-    return (this.layer.scores(this.vectoriser.vectoriseEmbedded(counts))[0] as number) - this.threshold
+  margin(encoded: EncodedFeatures): number {
+    return (this.layer.scores(this.vectoriser.vectoriseEncoded(encoded))[0] as number) - this.threshold
   }
 }

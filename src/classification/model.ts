@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ConcernModel, type ConcernAssessment, ThresholdedModel, type StoredConcernLayer, type StoredThresholdedLayer } from './concernModel'
-import { LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
+import { type EncodedFeatures, FeatureSpace, LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
 import { featureCounts } from './features'
 import type { FeedbackContext } from './types'
 import { type StoredWordVectors, WordVectors } from './wordVectors'
 import { isShortComplaintInPositiveWords, isShortPraiseInNegativeWords, lexiconFeatures } from './sentimentLexicon'
 
-export { LinearLayer, type SparseVector, type StoredLinearLayer, tfidfVector, Vectoriser } from './vectors'
+export { LinearLayer, type SparseVector, type StoredLinearLayer, Vectoriser } from './vectors'
 
 /** Theme scores are linear; a theme is given when its score reaches its threshold (the best one if none does). */
 export interface StoredThemeLayer extends StoredLinearLayer {
@@ -60,6 +60,8 @@ export interface ModelPrediction {
 
 export class EmbeddedModel {
   readonly version: string
+  /** Every model's features, so a text's are looked up once for all of them. */
+  private readonly space = new FeatureSpace()
   private readonly vectoriser: Vectoriser
   private readonly themeLayer: LinearLayer
   private readonly themeThresholds: number[]
@@ -77,7 +79,7 @@ export class EmbeddedModel {
     this.version = data.version
     const wordVectors = data.wordVectors === undefined ? undefined : new WordVectors(data.wordVectors)
     const embedding = wordVectors === undefined || !data.embeddingWeight ? undefined : { vectors: wordVectors, weight: data.embeddingWeight }
-    this.vectoriser = new Vectoriser(data.features, data.idf, embedding)
+    this.vectoriser = new Vectoriser(data.features, data.idf, embedding, this.space)
     this.themeLayer = new LinearLayer(data.themes)
     this.themeThresholds = data.themes.thresholds
     this.slopes = data.themes.calibration.slopes
@@ -85,9 +87,9 @@ export class EmbeddedModel {
     this.sentimentLayer = new LinearLayer(data.sentiment)
     this.stackerWeights = Float64Array.from(data.sentiment.stacker.weights)
     this.stackerBias = Float64Array.from(data.sentiment.stacker.bias)
-    this.concernModel = new ConcernModel(data.concern, wordVectors)
-    this.riskToLifeModel = new ThresholdedModel(data.riskToLife, wordVectors)
-    this.inHandModel = new ThresholdedModel(data.inHand, wordVectors)
+    this.concernModel = new ConcernModel(data.concern, this.space, wordVectors)
+    this.riskToLifeModel = new ThresholdedModel(data.riskToLife, this.space, wordVectors)
+    this.inHandModel = new ThresholdedModel(data.inHand, this.space, wordVectors)
   }
 
   get themeNames(): string[] {
@@ -96,28 +98,28 @@ export class EmbeddedModel {
 
   /** The concern model alone, for checks that need nothing else (signposting on every chat message). */
   assessConcern(text: string): ConcernAssessment {
-    return this.concernModel.assess(featureCounts(text))
+    return this.concernModel.assess(this.encode(text))
   }
 
   /** Both risk models on one reading of the text's features (signposting, on every chat message, needs both). */
   readRisk(text: string): { concern: ConcernAssessment; riskToLifeMargin: number } {
-    const counts = featureCounts(text)
-    return { concern: this.concernModel.assess(counts), riskToLifeMargin: this.riskToLifeModel.margin(counts) }
+    const encoded = this.encode(text)
+    return { concern: this.concernModel.assess(encoded), riskToLifeMargin: this.riskToLifeModel.margin(encoded) }
   }
 
   /** The risk-to-life model alone: how far the text's score is above its threshold. */
   riskToLifeMargin(text: string): number {
-    return this.riskToLifeModel.margin(featureCounts(text))
+    return this.riskToLifeModel.margin(this.encode(text))
   }
 
   /** The in-hand model alone: how far the text reads as serious but over or in hand (negative below its line). */
   inHandMargin(text: string): number {
-    return this.inHandModel.margin(featureCounts(text))
+    return this.inHandModel.margin(this.encode(text))
   }
 
   predict(text: string, context: FeedbackContext = {}): ModelPrediction {
-    const counts = featureCounts(text, context)
-    const vector = this.vectoriser.vectoriseEmbedded(counts)
+    const encoded = this.encode(text, context)
+    const vector = this.vectoriser.vectoriseEncoded(encoded)
     const themeScores = this.themeLayer.scores(vector)
     const themes = pickThemes(themeScores, this.themeThresholds, this.themeLayer.outputs)
     const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
@@ -125,7 +127,11 @@ export class EmbeddedModel {
     const sentimentProbabilities = softmax(sentimentLogits)
     const read = expectedSentiment(sentimentLogits)
     const sentiment = read < 4 && isShortComplaintInPositiveWords(text) ? 4 : read > 3 && isShortPraiseInNegativeWords(text) ? 2 : read
-    return { themeProbabilities, themes, sentimentProbabilities, sentiment, concern: this.concernModel.assess(counts), riskToLifeMargin: this.riskToLifeModel.margin(counts) }
+    return { themeProbabilities, themes, sentimentProbabilities, sentiment, concern: this.concernModel.assess(encoded), riskToLifeMargin: this.riskToLifeModel.margin(encoded) }
+  }
+
+  private encode(text: string, context: FeedbackContext = {}): EncodedFeatures {
+    return this.space.encode(featureCounts(text, context))
   }
 }
 

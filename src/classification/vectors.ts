@@ -58,17 +58,74 @@ export function embeddingOf(stored: StoredWordVectors | undefined, weight: numbe
   return stored === undefined || weight === 0 ? undefined : { vectors: new WordVectors(stored), weight }
 }
 
+/** A text's features that some model knows, found once and shared by every model that scores the text. */
+export interface EncodedFeatures {
+  /** Ids in the feature space, in the order the text's counts list them. */
+  ids: Int32Array
+  /** 1 + log(count) for each. */
+  termWeights: Float64Array
+}
+
+/**
+ * Every feature name any of the models sharing it knows (and every word with a vector), each with an id. A text's
+ * counts are looked up here once, instead of once in each model's vocabulary.
+ */
+export class FeatureSpace {
+  private readonly idOf = new Map<string, number>()
+  readonly names: string[] = []
+
+  add(names: Iterable<string>): void {
+    for (const name of names) {
+      if (this.idOf.has(name)) continue
+      this.idOf.set(name, this.names.length)
+      this.names.push(name)
+    }
+  }
+
+  get size(): number {
+    return this.names.length
+  }
+
+  encode(counts: ReadonlyMap<string, number>): EncodedFeatures {
+    const ids = new Int32Array(counts.size)
+    const termWeights = new Float64Array(counts.size)
+    let found = 0
+    for (const [feature, count] of counts) {
+      const id = this.idOf.get(feature)
+      if (id === undefined) continue
+      ids[found] = id
+      termWeights[found] = 1 + Math.log(count)
+      found++
+    }
+    return { ids: ids.subarray(0, found), termWeights: termWeights.subarray(0, found) }
+  }
+}
+
+/** What a vectoriser needs to know of each feature of its space, by id: built when first used, again if the space grew. */
+interface SpaceTables {
+  size: number
+  column: Int32Array
+  block: Uint8Array
+  wordRow: Int32Array
+  /** The IDF that weighs a word's vector in the mean: its own, or the largest for a word too rare to be a feature. */
+  wordIdf: Float64Array
+}
+
 export class Vectoriser {
   private readonly featureIndex: Map<string, number>
   private readonly largestIdf: number
+  private tables: SpaceTables | undefined
 
   constructor(
     features: readonly string[],
     private readonly idf: readonly number[],
     private readonly embedding?: Embedding,
+    private readonly space = new FeatureSpace(),
   ) {
     this.featureIndex = new Map(features.map((feature, index) => [feature, index]))
     this.largestIdf = idf.reduce((largest, value) => Math.max(largest, value), 1)
+    space.add(features)
+    if (embedding !== undefined) space.add(embedding.vectors.words.map(word => `w:${word}`))
   }
 
   /** Columns of the tf-idf features. */
@@ -81,52 +138,61 @@ export class Vectoriser {
     return this.featureIndex.size + (this.embedding?.vectors.dimensions ?? 0)
   }
 
-  vectorise(counts: Map<string, number>): SparseVector {
-    return tfidfVector(counts, this.featureIndex, this.idf)
-  }
-
   /** The tf-idf vector with the word-vector block appended. */
-  vectoriseEmbedded(counts: Map<string, number>): SparseVector {
-    return this.embed(this.vectorise(counts), counts)
+  vectoriseEmbedded(counts: ReadonlyMap<string, number>): SparseVector {
+    return this.vectoriseEncoded(this.space.encode(counts))
   }
 
-  /** The tf-idf vector of these counts with the word-vector block appended (unchanged when there is none). */
-  embed(vector: SparseVector, counts: Map<string, number>): SparseVector {
+  /** The same, from features already found in this vectoriser's space. */
+  vectoriseEncoded(encoded: EncodedFeatures): SparseVector {
+    const tables = this.tablesFor()
+    const vector = tfidfOf(encoded, tables, this.idf)
     if (this.embedding === undefined) return vector
-    // A word too rare to be a feature is weighted as the rarest feature.
-    const idfOf = (feature: string): number => {
-      const index = this.featureIndex.get(feature)
-      return index === undefined ? this.largestIdf : (this.idf[index] as number)
-    }
-    return withDenseBlock(vector, this.embedding.vectors.meanOf(counts, idfOf), this.featureIndex.size, this.embedding.weight)
+    return withDenseBlock(vector, this.embedding.vectors.meanOfRows(encoded, tables.wordRow, tables.wordIdf), this.featureIndex.size, this.embedding.weight)
+  }
+
+  private tablesFor(): SpaceTables {
+    const { names } = this.space
+    if (this.tables?.size === names.length) return this.tables
+    const vectors = this.embedding?.vectors
+    const column = new Int32Array(names.length)
+    const block = new Uint8Array(names.length)
+    const wordRow = new Int32Array(names.length)
+    const wordIdf = new Float64Array(names.length)
+    names.forEach((name, id) => {
+      const index = this.featureIndex.get(name)
+      column[id] = index ?? -1
+      block[id] = blockOf(name)
+      wordRow[id] = (vectors !== undefined && name.startsWith('w:') ? vectors.rowOf(name.slice(2)) : undefined) ?? -1
+      wordIdf[id] = index === undefined ? this.largestIdf : (this.idf[index] as number)
+    })
+    this.tables = { size: names.length, column, block, wordRow, wordIdf }
+    return this.tables
   }
 }
 
-/**
- * Sub-linear term frequency times IDF; each block of features (words and pairs, letter runs, the rest) scaled to
- * unit length and weighted, then the whole scaled to unit length.
- */
 const blockByPrefix = new Map(Object.entries(featureBlocks).map(([prefix, block]) => [prefix.charCodeAt(0), block]))
 
 function blockOf(feature: string): number {
   return blockByPrefix.get(feature.charCodeAt(0)) ?? 2
 }
 
-export function tfidfVector(
-  counts: Map<string, number>,
-  featureIndex: ReadonlyMap<string, number>,
-  idf: ArrayLike<number>,
-  blockWeights: readonly number[] = defaultBlockWeights,
-): SparseVector {
+/**
+ * Sub-linear term frequency times IDF; each block of features (words and pairs, letter runs, the rest) scaled to
+ * unit length and weighted, then the whole scaled to unit length.
+ */
+function tfidfOf(encoded: EncodedFeatures, tables: SpaceTables, idf: readonly number[], blockWeights: readonly number[] = defaultBlockWeights): SparseVector {
   const indices: number[] = []
   const values: number[] = []
   const blocks: number[] = []
   const blockSquares = blockWeights.map(() => 0)
-  for (const [feature, count] of counts) {
-    const index = featureIndex.get(feature)
-    if (index === undefined) continue
-    const value = (1 + Math.log(count)) * (idf[index] as number)
-    const block = blockOf(feature)
+  const { ids, termWeights } = encoded
+  for (let entry = 0; entry < ids.length; entry++) {
+    const id = ids[entry] as number
+    const index = tables.column[id] as number
+    if (index < 0) continue
+    const value = (termWeights[entry] as number) * (idf[index] as number)
+    const block = tables.block[id] as number
     indices.push(index)
     values.push(value)
     blocks.push(block)
