@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { FuzzyVocabulary } from './fuzzy'
 import { knownWords } from './knownWords'
+import { LiteralPrefilter } from './literalPrefilter'
 import { type Negation, type SafetyRuleDefinition, safetyRuleDefinitions, type SignpostKind } from './rules'
 import { ordinaryWords, safetyWords } from './safetyLexicon'
 import { type UrgencyCue, ongoingCues, presenceCues, settledCues } from './rules/context'
@@ -44,6 +45,7 @@ export function compileRule(definition: SafetyRuleDefinition): SafetyRule {
 }
 
 const rules: SafetyRule[] = safetyRuleDefinitions.map(compileRule)
+const rulePrefilter = new LiteralPrefilter(rules.flatMap(rule => [rule.pattern, ...(rule.signPatterns ?? []), ...(rule.ordinaryReasons ? [rule.ordinaryReasons] : [])]))
 
 /** A short hash of every rule's id, level, categories, signposting, negation and phrases: part of the classifier version. */
 export const safetyRulesVersion: string = createHash('sha256')
@@ -176,6 +178,8 @@ interface ReadText {
   starts: number[]
   /** Each sentence's segment of `joined`. */
   segments: string[]
+  /** False for a rule's expression only when it cannot match `joined` (see LiteralPrefilter). */
+  mayMatch: (pattern: RegExp) => boolean
 }
 
 /**
@@ -200,7 +204,8 @@ function readText(text: string): ReadText {
     joined += segment + '|'
   }
   const segments = starts.map((start, index) => joined.slice(start, starts[index + 1] ?? joined.length))
-  return { joined: joined === '' ? ' ' : joined, sentences, starts, segments }
+  const read = joined === '' ? ' ' : joined
+  return { joined: read, sentences, starts, segments, mayMatch: rulePrefilter.possibleIn(read) }
 }
 
 function sentenceAt(read: ReadText, index: number): string {
@@ -216,6 +221,7 @@ interface RuleMatch {
 }
 
 function firstMatchOf(pattern: RegExp, rule: SafetyRule, read: ReadText): RuleMatch | undefined {
+  if (!read.mayMatch(pattern)) return undefined
   pattern.lastIndex = 0
   for (let match = pattern.exec(read.joined); match !== null; match = pattern.exec(read.joined)) {
     if (!isNegated(read.joined, match.index, rule.negation)) return { rule, phrase: match[0].trim(), sentence: sentenceAt(read, match.index) }
