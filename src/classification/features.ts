@@ -17,36 +17,61 @@ export const defaultFeatureOptions: FeatureOptions = { minimumCharacters: 2, max
  * A comment answering a specific question also has that question, and each of its words paired with it ("q:").
  * (The person's overall rating is read by the sentiment stacker only: as features here it made themes worse.)
  */
-export function featureCounts(text: string, { question = 'why' }: FeedbackContext = {}, options: FeatureOptions = defaultFeatureOptions): Map<string, number> {
-  const tokens = featureTokens(text)
+export function featureCounts(text: string, context: FeedbackContext = {}, options: FeatureOptions = defaultFeatureOptions): Map<string, number> {
   const counts = new Map<string, number>()
   const add = (feature: string): void => {
     counts.set(feature, (counts.get(feature) ?? 0) + 1)
   }
-  if (tokens.length === 0) add('w:<empty>')
+  visitFeatures(text, context, options, {
+    word: (token, pair) => {
+      const [word, ...runs] = wordFeatures(token, options)
+      add(word as string)
+      if (pair !== undefined) add(pair)
+      for (const run of runs) add(run)
+    },
+    other: add,
+  })
+  return counts
+}
+
+/** One word's own features, in order: the word, then its letter runs. They depend on the word alone, so may be cached. */
+export function wordFeatures(token: string, options: FeatureOptions = defaultFeatureOptions): string[] {
+  const features = [`w:${token}`]
+  const padded = ` ${token} `
+  for (let size = options.minimumCharacters; size <= options.maximumCharacters; size++) {
+    for (let start = 0; start + size <= padded.length; start++) features.push(`c:${padded.slice(start, start + size)}`)
+  }
+  return features
+}
+
+export interface FeatureVisitor {
+  /** Each word in turn, with the pair it makes with the word before (undefined when pairs are not used). */
+  word(token: string, pair: string | undefined): void
+  /** Every other feature, in order. */
+  other(feature: string): void
+}
+
+/** The features of a text in the order `featureCounts` counts them; a word's own features are left to the visitor. */
+export function visitFeatures(text: string, { question = 'why' }: FeedbackContext, options: FeatureOptions, visitor: FeatureVisitor): void {
+  const tokens = featureTokens(text)
+  if (tokens.length === 0) visitor.other('w:<empty>')
   let previous = '<s>'
   for (const token of tokens) {
-    add(`w:${token}`)
-    if (options.bigrams) add(`b:${previous} ${token}`)
+    visitor.word(token, options.bigrams ? `b:${previous} ${token}` : undefined)
     previous = token
-    const padded = ` ${token} `
-    for (let size = options.minimumCharacters; size <= options.maximumCharacters; size++) {
-      for (let start = 0; start + size <= padded.length; start++) add(`c:${padded.slice(start, start + size)}`)
-    }
   }
-  if (options.bigrams && tokens.length > 0) add(`b:${previous} </s>`)
-  add(`p:${lengthBucket(tokens.length)}`)
-  if (/!/.test(text)) add('p:!')
-  if (/!!/.test(text)) add('p:!!')
-  if (/\?/.test(text)) add('p:?')
-  if (/[:;]-?[)D]|\u263a|\u{1f60a}|\u{1f642}|\u{1f600}|\u{1f44d}/u.test(text)) add('p:smile')
-  if (/:-?\(|\u2639|\u{1f61e}|\u{1f620}|\u{1f621}/u.test(text)) add('p:frown')
-  if (/\b[A-Z]{4,}\b/.test(text)) add('p:shout')
+  if (options.bigrams && tokens.length > 0) visitor.other(`b:${previous} </s>`)
+  visitor.other(`p:${lengthBucket(tokens.length)}`)
+  if (/!/.test(text)) visitor.other('p:!')
+  if (/!!/.test(text)) visitor.other('p:!!')
+  if (/\?/.test(text)) visitor.other('p:?')
+  if (/[:;]-?[)D]|\u263a|\u{1f60a}|\u{1f642}|\u{1f600}|\u{1f44d}/u.test(text)) visitor.other('p:smile')
+  if (/:-?\(|\u2639|\u{1f61e}|\u{1f620}|\u{1f621}/u.test(text)) visitor.other('p:frown')
+  if (/\b[A-Z]{4,}\b/.test(text)) visitor.other('p:shout')
   if (question !== 'why') {
-    add(`q:${question}`)
-    for (const token of tokens) add(`q:${question} ${token}`)
+    visitor.other(`q:${question}`)
+    for (const token of tokens) visitor.other(`q:${question} ${token}`)
   }
-  return counts
 }
 
 const contrastWord = /\b(but|however|although|though|whereas|yet)\b/gi

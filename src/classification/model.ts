@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ConcernModel, type ConcernAssessment, ThresholdedModel, type StoredConcernLayer, type StoredThresholdedLayer } from './concernModel'
 import { type EncodedFeatures, FeatureSpace, LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
-import { featureCounts } from './features'
 import type { FeedbackContext } from './types'
 import { type StoredWordVectors, WordVectors } from './wordVectors'
 import { isShortComplaintInPositiveWords, isShortPraiseInNegativeWords, lexiconFeatures } from './sentimentLexicon'
@@ -131,7 +130,7 @@ export class EmbeddedModel {
   }
 
   private encode(text: string, context: FeedbackContext = {}): EncodedFeatures {
-    return this.space.encode(featureCounts(text, context))
+    return this.space.encodeText(text, context)
   }
 }
 

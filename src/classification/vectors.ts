@@ -1,5 +1,6 @@
 /** Sparse tf-idf vectors and the int8 linear layers that score them, shared by the theme and concern models. */
-import { defaultBlockWeights, featureBlocks } from './features'
+import { defaultBlockWeights, defaultFeatureOptions, featureBlocks, visitFeatures, wordFeatures } from './features'
+import type { FeedbackContext } from './types'
 import { type StoredWordVectors, WordVectors } from './wordVectors'
 
 /** One linear layer, stored as int8 weights (feature-major) with a scale per output, in base64. */
@@ -73,6 +74,10 @@ export interface EncodedFeatures {
 export class FeatureSpace {
   private readonly idOf = new Map<string, number>()
   readonly names: string[] = []
+  /** By word: the ids of its own features (the word, -1 when unknown, then its known letter runs). */
+  private readonly wordIds = new Map<string, Int32Array>()
+  /** Counts by id while a text is encoded, all zero between texts. */
+  private scratch = new Float64Array(0)
 
   add(names: Iterable<string>): void {
     for (const name of names) {
@@ -80,6 +85,7 @@ export class FeatureSpace {
       this.idOf.set(name, this.names.length)
       this.names.push(name)
     }
+    this.wordIds.clear()
   }
 
   get size(): number {
@@ -98,6 +104,49 @@ export class FeatureSpace {
       found++
     }
     return { ids: ids.subarray(0, found), termWeights: termWeights.subarray(0, found) }
+  }
+
+  /**
+   * The same as `encode(featureCounts(text, context))`, without naming every feature: a word's own features (most of
+   * them, as letter runs) are looked up the first time the word is seen and kept.
+   */
+  encodeText(text: string, context: FeedbackContext = {}): EncodedFeatures {
+    if (this.scratch.length !== this.names.length) this.scratch = new Float64Array(this.names.length)
+    const counts = this.scratch
+    const order: number[] = []
+    const count = (id: number): void => {
+      if (id < 0) return
+      if (counts[id] === 0) order.push(id)
+      counts[id] += 1
+    }
+    visitFeatures(text, context, defaultFeatureOptions, {
+      word: (token, pair) => {
+        const ids = this.idsOfWord(token)
+        count(ids[0] as number)
+        if (pair !== undefined) count(this.idOf.get(pair) ?? -1)
+        for (let index = 1; index < ids.length; index++) count(ids[index] as number)
+      },
+      other: feature => count(this.idOf.get(feature) ?? -1),
+    })
+    const ids = Int32Array.from(order)
+    const termWeights = new Float64Array(order.length)
+    order.forEach((id, entry) => {
+      termWeights[entry] = 1 + Math.log(counts[id] as number)
+      counts[id] = 0
+    })
+    return { ids, termWeights }
+  }
+
+  private idsOfWord(token: string): Int32Array {
+    let ids = this.wordIds.get(token)
+    if (ids === undefined) {
+      const [word, ...runs] = wordFeatures(token)
+      ids = Int32Array.from([this.idOf.get(word as string) ?? -1, ...runs.flatMap(run => this.idOf.get(run) ?? [])])
+      // Bounded: a flood of made-up words cannot grow it without end.
+      if (this.wordIds.size >= 50_000) this.wordIds.clear()
+      this.wordIds.set(token, ids)
+    }
+    return ids
   }
 }
 
