@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Logger } from '../logger'
 import { EmbeddedClassifier } from './embeddedClassifier'
+import { compileRuleExpressions } from './safetyRules'
 import type { SignpostKind } from './rules'
 import type { Signposting } from './signposting'
 import { MultilingualClassifier } from './multilingualClassifier'
@@ -28,11 +29,13 @@ const warmUpTexts = [
 ]
 
 /**
- * Runs the safety rules and the embedded model over a few texts, twice. V8 compiles a regular expression on its first
- * use and again, to machine code, on its second; for the rules' large patterns each step took up to 2 s, during which
- * the process did nothing else. Without this, the first messages after a start, perhaps an urgent one, waited for it.
+ * Compiles every rule expression, then runs the safety rules and the embedded model over a few texts, twice, so the
+ * other expressions they use are compiled too. V8 compiles a regular expression on its first use and again, to
+ * machine code, on its second; for the rules' large patterns each step took up to 2 s, during which the process did
+ * nothing else. Without this, the first messages after a start, perhaps an urgent one, waited for it.
  */
 export function warmUpClassification(): void {
+  compileRuleExpressions()
   const classifier = new EmbeddedClassifier()
   for (let round = 0; round < 2; round++) {
     for (const text of warmUpTexts) {

@@ -45,7 +45,22 @@ export function compileRule(definition: SafetyRuleDefinition): SafetyRule {
 }
 
 const rules: SafetyRule[] = safetyRuleDefinitions.map(compileRule)
-const rulePrefilter = new LiteralPrefilter(rules.flatMap(rule => [rule.pattern, ...(rule.signPatterns ?? []), ...(rule.ordinaryReasons ? [rule.ordinaryReasons] : [])]))
+const ruleExpressions = rules.flatMap(rule => [rule.pattern, ...(rule.signPatterns ?? []), ...(rule.ordinaryReasons ? [rule.ordinaryReasons] : [])])
+const rulePrefilter = new LiteralPrefilter(ruleExpressions)
+
+/**
+ * Runs every rule expression twice. V8 compiles an expression on its first use and to machine code on its second;
+ * for the large ones each step takes up to a second or two, and the prefilter means a rule may first be used by the
+ * message that needs it, perhaps an urgent one. Called at start-up (see warmUpClassification).
+ */
+export function compileRuleExpressions(): void {
+  for (let round = 0; round < 2; round++) {
+    for (const pattern of ruleExpressions) {
+      pattern.lastIndex = 0
+      pattern.exec(' |')
+    }
+  }
+}
 
 /** A short hash of every rule's id, level, categories, signposting, negation and phrases: part of the classifier version. */
 export const safetyRulesVersion: string = createHash('sha256')
