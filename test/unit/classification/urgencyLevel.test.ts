@@ -567,3 +567,29 @@ describe('lookalikes read in set 50 (calm messages that only look like a risk to
     expect(await level('I have plans to end my life tonight and I have made my will.')).toBe('urgent')
   })
 })
+
+describe('lookalikes read in set 51 (tricky calm from care homes, hospitals and crisis services, dev)', () => {
+  it('does not page an accident of speech, a course about risk, a joke said to be one, or a crisis years back', async () => {
+    expect(await level('The car park at the surgery is dreadful, I almost killed myself tripping over a kerb with my walking frame.')).not.toBe('urgent')
+    expect(await level('We had our ligature awareness session on Tuesday. Does the policy need signing by every nurse?')).not.toBe('urgent')
+    expect(await level('Our physio says he will kill me if I skip my exercises again. He is only joking, he is lovely.')).not.toBe('urgent')
+    expect(await level('The crisis team saw me back in 2019 when I wanted to end it all. Life is so much better now.')).not.toBe('urgent')
+    expect(await level('The cafe closes at 5 and relatives are starving by the time visiting ends, please keep it open.')).not.toBe('urgent')
+    expect(await level('Dad\'s glasses have been missing for a week, the home says it is looking for them.')).not.toBe('urgent')
+  })
+
+  it('reads a postponement as no harm, and denials and a return home as no one at risk now', () => {
+    const settledBy = (text: string) => assessUrgencyContext(text).settledBy.map(({ cue }) => cue.id)
+    expect(assessUrgencyContext('The fire drill keeps getting pushed back.').harmShown).toBeUndefined()
+    expect(settledBy('The lift was broken for a day. Nobody was dropped or hurt.')).toContain('no-one-at-risk')
+    expect(settledBy('She was upset on the ward. Shes home now and her skin is fine.')).toContain('well-now')
+  })
+
+  it('still pages the same words when they tell of harm now', async () => {
+    expect(await level('I nearly killed myself last night, I took all my tablets.')).toBe('urgent')
+    expect(await level('The nurse says he will kill me if I tell anyone and I am scared.')).toBe('urgent')
+    expect(await level('My mum has been missing from the care home for two hours and nobody is looking.')).toBe('urgent')
+    expect(await level('I wanted to end it all back in 2019 and I want to again now, I have the tablets.')).toBe('urgent')
+    expect(assessUrgencyContext('A carer pushed him back into the chair and he is crying.').harmShown).toBeDefined()
+  })
+})
