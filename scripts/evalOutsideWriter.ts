@@ -2,7 +2,7 @@
  * Risk figures on the outside-writer sets (test/classification/fixtures/outside-writer), written by someone who
  * never saw the rules or the model. From the third issue #12 session the first set is development data (its misses were
  * read and their causes fixed in general form), so its figures are in-sample; see the README there. The dev sets also
- * train the concern model (outsideWriterTrainingSets in concernTrainer.ts); validation and blind sets never do.
+ * train the concern model (concernTrainingSets in concernTrainer.ts); validation and blind sets never do.
  * Usage: npm run eval:outside-writer [-- outside-writer-2]   (a folder under test/classification/fixtures; regulator-inbox-dev is development data)
  */
 import fs from 'node:fs'

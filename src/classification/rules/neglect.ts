@@ -26,6 +26,8 @@ export const neglectRules: SafetyRuleDefinition[] = [
       /(?:nothing|no food|no water) (?:to eat|to drink) (?:for|all|since)/,
       /(?:left|leave|leaves|leaving) (?:PERSON )?(?:alone |unattended )?(?:for hours|all (?:night|day)|overnight|for days)/,
       /wasting away/,
+      // Call bells or sensor mats disabled on purpose so staff are left alone: no one can call for help.
+      /(?:switch\w*|unplug\w*|disconnect\w*|turn\w*) (?:off |out )?(?:the |their |all the )?(?:call bells?|buzzers?|sensor mats?|door alarms?) (?:\w+ ){0,3}so (?:we|they|staff|the (?:night )?staff|carers|nurses) (?:can|could|(?:are|re|were|arent|werent) not|dont|do not|wont|will not) (?:rest|sleep|have a (?:break|rest|kip|nap|sleep)|get some sleep|be disturbed|get disturbed|disturbed|bothered)/,
       /skin and bone/,
       /lost so much weight/,
       /(?:hasnt|havent|hadnt|not|wasnt|isnt) (?:eaten|drunk|eating|drinking|had (?:a drink|anything to (?:eat|drink)|any (?:food|fluids|water)))(?: properly| anything| much)? (?:for|in|since|all)/,
@@ -54,8 +56,10 @@ export const neglectRules: SafetyRuleDefinition[] = [
       'the carer comes every day and leaves him in a soaking pad',
       'my mum fell out of bed at 2am and was left on the floor till the morning shift came',
       'my wife is bedbound and no carers have turned up for 3 days, she has no food or water',
+      'The senior unplugs the call bells at midnight so we can rest. Thirty residents.',
     ],
     doesNotMatch: [
+      'The call bells were switched off for ten minutes so the engineer could test them.',
       'I went green when the nurse showed me the needle but it was fine',
       'the post is piling up at the office because they are short staffed',
       'as a family we felt left out in the cold by the discharge team',

@@ -16,7 +16,8 @@ describe('embedded classifier', () => {
   it('does not treat a denial as an allegation ("no one hit him")', async () => {
     const result = await classifier.classifyFeedback('no one hit him, he fell because his slippers were loose and staff rang us straight away')
     expect(result.risk.level).not.toBe('urgent')
-    expect(result.risk.categories).not.toContain('physical')
+    // No rule reads a hit. (Since session 33 the concern model alone reads this one at high, as possible physical abuse.)
+    expect(result.risk.reason).not.toMatch(/^Rule physical/)
   })
 
   it('understands text-speak and misspellings of suicide', async () => {

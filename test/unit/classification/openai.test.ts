@@ -83,13 +83,13 @@ describe('OpenAI classifier', () => {
 
   describe('lowering an embedded urgent', () => {
     // Embedded: urgent by the rule for swearing at someone; the concern model alone reads it as calm.
-    const banter = 'One carer swore at my dad once as a joke and he swore back, they get on well.'
+    const banter = 'One carer swore at my dad once and he swore back, they get on well.'
     const highWith = (reason: string, categories: string[] = ['psychological']): FakeReply =>
       OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 2, risk: { level: 'high', categories, reason } })
 
     it('lowers it to high when the LLM quotes the words and the concern model reads the text as calm, keeping both opinions', async () => {
       expect(embedded.classifySync(banter).risk.level).toBe('urgent')
-      fake.script(highWith('Mutual banter: "swore at my dad once as a joke and he swore back", not abuse.'))
+      fake.script(highWith('Mutual banter: "swore at my dad once and he swore back", not abuse.'))
       const result = await classifier().classifyFeedback(banter)
       expect(result.risk.level).toBe('high')
       expect(result.risk.reason).toMatch(/^High rather than urgent: the LLM reads it as high/)
@@ -110,7 +110,7 @@ describe('OpenAI classifier', () => {
     })
 
     it('never goes below high, even when the LLM says there is nothing', async () => {
-      fake.script(OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 2, risk: { level: 'none', categories: [], reason: 'Says "swore at my dad once as a joke".' } }))
+      fake.script(OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 2, risk: { level: 'none', categories: [], reason: 'Says "swore at my dad once and he swore back".' } }))
       expect((await classifier().classifyFeedback(banter)).risk.level).toBe('urgent')
     })
 

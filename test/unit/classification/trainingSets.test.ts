@@ -1,17 +1,25 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { inHandTrainingSets, loadInHandExamples, loadRiskToLifeExamples, outsideWriterTrainingSets, readSafetyFile, riskToLifeTrainingSets } from '../../../src/classification/training/concernTrainer'
+import { concernTrainingSets, inHandTrainingSets, loadInHandExamples, loadRiskToLifeExamples, loadSafetyExamples, readSafetyFile, riskToLifeTrainingSets } from '../../../src/classification/training/concernTrainer'
 
 const fixtures = path.resolve(__dirname, '..', '..', 'classification', 'fixtures')
 const lines = (set: string, file: string) => readSafetyFile(path.join(fixtures, set, file)) as { text: string; part?: string }[]
 
 describe('what trains the models', () => {
   it('never trains on a validation set or the blind one', () => {
-    for (const set of new Set([...outsideWriterTrainingSets, ...riskToLifeTrainingSets, ...inHandTrainingSets])) {
+    for (const set of new Set([...concernTrainingSets, ...riskToLifeTrainingSets, ...inHandTrainingSets])) {
       const readme = fs.readFileSync(path.join(fixtures, set, 'README.md'), 'utf8')
       const kept = /\*\*Validation/.test(readme) || /\(blind\)/.test(readme.split('\n')[0] ?? '')
       expect({ set, kept }).toEqual({ set, kept: false })
     }
+  })
+
+  it('trains the concern model on the tricky-calm dev sets, and the risk-to-life model not', () => {
+    const concernCalm = new Set(loadSafetyExamples().calm.map(example => example.text))
+    const { calm: riskToLifeCalm } = loadRiskToLifeExamples()
+    const tricky = lines('outside-writer-51', 'calm.jsonl')
+    expect(tricky.every(line => concernCalm.has(line.text))).toBe(true)
+    expect(riskToLifeCalm.some(example => tricky.some(line => line.text === example.text))).toBe(false)
   })
 
   it('trains the risk-to-life model on lines about a risk to life, against calm lines with the same signs', () => {

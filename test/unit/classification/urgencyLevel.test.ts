@@ -581,6 +581,8 @@ describe('lookalikes read in set 51 (tricky calm from care homes, hospitals and 
   it('reads a postponement as no harm, and denials and a return home as no one at risk now', () => {
     const settledBy = (text: string) => assessUrgencyContext(text).settledBy.map(({ cue }) => cue.id)
     expect(assessUrgencyContext('The fire drill keeps getting pushed back.').harmShown).toBeUndefined()
+    expect(assessUrgencyContext('I could not wake up in time because the new tablets make me drowsy.').harmShown).toBeUndefined()
+    expect(assessUrgencyContext('Mum is so drowsy since the new tablets and she cannot wake properly.').harmShown).toBeDefined()
     expect(settledBy('The lift was broken for a day. Nobody was dropped or hurt.')).toContain('no-one-at-risk')
     expect(settledBy('She was upset on the ward. Shes home now and her skin is fine.')).toContain('well-now')
   })
