@@ -1,4 +1,5 @@
-import { type EncodedFeatures, type FeatureSpace, LinearLayer, type StoredLinearLayer, type SparseVector, Vectoriser } from './vectors'
+import type { EncodedFeatures } from './features'
+import { type FeatureSpace, LinearLayer, type StoredLinearLayer, type SparseVector, Vectoriser } from './vectors'
 import type { WordVectors } from './wordVectors'
 import type { RiskCategory } from './taxonomy'
 

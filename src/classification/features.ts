@@ -8,6 +8,14 @@ export interface FeatureOptions {
   bigrams: boolean
 }
 
+/** A text's features that some model knows, found once and shared by every model that scores the text. */
+export interface EncodedFeatures {
+  /** Ids in the feature space, in the order the text's counts list them. */
+  ids: Int32Array
+  /** 1 + log(count) for each. */
+  termWeights: Float64Array
+}
+
 export const defaultFeatureOptions: FeatureOptions = { minimumCharacters: 2, maximumCharacters: 5, bigrams: true }
 
 /**

@@ -1,5 +1,5 @@
 /** Sparse tf-idf vectors and the int8 linear layers that score them, shared by the theme and concern models. */
-import { defaultBlockWeights, defaultFeatureOptions, featureBlocks, visitFeatures, wordFeatures } from './features'
+import { defaultBlockWeights, defaultFeatureOptions, type EncodedFeatures, featureBlocks, visitFeatures, wordFeatures } from './features'
 import type { FeedbackContext } from './types'
 import { type StoredWordVectors, WordVectors } from './wordVectors'
 
@@ -57,14 +57,6 @@ export interface Embedding {
 /** The block for a model's stored word vectors at this weight; none without vectors or at weight 0. */
 export function embeddingOf(stored: StoredWordVectors | undefined, weight: number): Embedding | undefined {
   return stored === undefined || weight === 0 ? undefined : { vectors: new WordVectors(stored), weight }
-}
-
-/** A text's features that some model knows, found once and shared by every model that scores the text. */
-export interface EncodedFeatures {
-  /** Ids in the feature space, in the order the text's counts list them. */
-  ids: Int32Array
-  /** 1 + log(count) for each. */
-  termWeights: Float64Array
 }
 
 /**

