@@ -80,10 +80,6 @@ export class FeatureSpace {
     this.wordIds.clear()
   }
 
-  get size(): number {
-    return this.names.length
-  }
-
   encode(counts: ReadonlyMap<string, number>): EncodedFeatures {
     const ids = new Int32Array(counts.size)
     const termWeights = new Float64Array(counts.size)
@@ -167,11 +163,6 @@ export class Vectoriser {
     this.largestIdf = idf.reduce((largest, value) => Math.max(largest, value), 1)
     space.add(features)
     if (embedding !== undefined) space.add(embedding.vectors.words.map(word => `w:${word}`))
-  }
-
-  /** Columns of the tf-idf features. */
-  get featureCount(): number {
-    return this.featureIndex.size
   }
 
   /** Columns: the tf-idf features, then the word-vector block. */
