@@ -95,21 +95,29 @@ export function combineRisk(rules: SafetyFinding, ...models: RiskAssessment[]): 
 const alwaysUrgentCategories = new Set<RiskCategory>(['risk-to-life', 'sexual'])
 
 /**
- * A safety phrase marks a message urgent on its own. When the concern model, reading the whole message, is confident
- * it is calm ("years ago a carer was rough with my gran, it was dealt with"), the phrase still gets an inspector
- * within a working day, but does not page anyone: false alarms teach people to ignore alarms. Risk to life, sexual
- * abuse and emergencies happening now are never held back, nor is a finding whose own sentence the concern model
- * reads as urgent: praise around it dilutes the whole message ("he is still scared because a nurse slapped him last night", added
- * to a chat that began "the nurses were lovely").
+ * A safety phrase marks a message urgent on its own when the concern model, reading the whole message, reads it as
+ * urgent too, or a sentence shows someone harmed or in danger now, or the message says it goes on. Otherwise, when the
+ * model reads the message below urgent ("dad keeps saying he's starving, he isn't, but still"), or reads it as calm
+ * with confidence whatever else it says ("years ago a carer was rough with my gran, it was dealt with"), the phrase
+ * still gets an inspector within a working day, but does not page anyone: false alarms teach people to ignore alarms.
+ * Risk to life, sexual abuse and emergencies happening now are never held back, nor is a finding whose own sentence
+ * the concern model reads as urgent: praise around it dilutes the whole message ("he is still scared because a nurse
+ * slapped him last night", added to a chat that began "the nurses were lovely").
  */
 export function weighRulesAgainstConcern(rules: SafetyFinding, concern: ConcernAssessment, readsUrgent: (sentence: string) => boolean): SafetyFinding {
-  if (rules.level !== 'urgent' || !concern.confidentlyCalm) return rules
+  if (rules.level !== 'urgent' || concern.level === 'urgent') return rules
+  const { harmShown, ongoingBy, atRiskNowSaid } = rules.context
+  const harmNow = harmShown !== undefined || ongoingBy.length > 0 || atRiskNowSaid
+  if (harmNow && !concern.confidentlyCalm) return rules
   if (rules.signposts.includes('immediate-danger') || rules.categories.some(category => alwaysUrgentCategories.has(category))) return rules
   const [strongest, ...others] = rules.signals as [SafetySignal, ...SafetySignal[]]
   if (readsUrgent(strongest.sentence)) return rules
+  const because = concern.confidentlyCalm
+    ? 'the concern model reads the whole message as calm'
+    : `the concern model reads the whole message as ${concern.level === 'high' ? 'serious but not urgent' : 'calm'}, and no sentence shows someone harmed or in danger now`
   const reason =
     `Rule ${strongest.ruleId} (${describeCategories(strongest.categories)}) found ${strongest.describes} in ${quoteSentence(strongest.sentence)}. ` +
-    `High rather than urgent because the concern model reads the whole message as calm.` +
+    `High rather than urgent because ${because}.` +
     describeOtherSignals(others)
   return { ...rules, level: 'high', reason, signals: [{ ...strongest, level: 'high' }, ...others] }
 }

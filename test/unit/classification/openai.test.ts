@@ -82,36 +82,36 @@ describe('OpenAI classifier', () => {
   })
 
   describe('lowering an embedded urgent', () => {
-    // Embedded: urgent by the rule for swearing at someone; the concern model alone reads it as calm.
-    const banter = 'One carer swore at my dad once and he swore back, they get on well.'
-    const highWith = (reason: string, categories: string[] = ['psychological']): FakeReply =>
-      OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 2, risk: { level: 'high', categories, reason } })
+    // Embedded: urgent by the rule for someone hurt ("pushes him"), said to go on for weeks; the concern model alone reads it as calm.
+    const brokenChair = "Dad's wheelchair at the care home has had a flat tyre for three weeks so he's stuck in the lounge unless someone pushes him in a spare."
+    const highWith = (reason: string, categories: string[] = ['unsafe-care']): FakeReply =>
+      OpenAiFake.classification({ themes: ['Provision of medical equipment'], sentiment: 4, risk: { level: 'high', categories, reason } })
 
     it('lowers it to high when the LLM quotes the words and the concern model reads the text as calm, keeping both opinions', async () => {
-      expect(embedded.classifySync(banter).risk.level).toBe('urgent')
-      fake.script(highWith('Mutual banter: "swore at my dad once and he swore back", not abuse.'))
-      const result = await classifier().classifyFeedback(banter)
+      expect(embedded.classifySync(brokenChair).risk.level).toBe('urgent')
+      fake.script(highWith('A broken wheelchair: "flat tyre for three weeks", no one hurt.'))
+      const result = await classifier().classifyFeedback(brokenChair)
       expect(result.risk.level).toBe('high')
       expect(result.risk.reason).toMatch(/^High rather than urgent: the LLM reads it as high/)
       expect(result.opinions).toEqual({
         embedded: expect.objectContaining({ level: 'urgent' }),
-        llm: expect.objectContaining({ level: 'high', reason: expect.stringContaining('swore at my dad once') }),
+        llm: expect.objectContaining({ level: 'high', reason: expect.stringContaining('flat tyre for three weeks') }),
       })
     })
 
     it('keeps urgent when the LLM does not quote the person\'s words', async () => {
-      fake.script(highWith('This sounds like friendly banter between a carer and a resident.'))
-      expect((await classifier().classifyFeedback(banter)).risk.level).toBe('urgent')
+      fake.script(highWith('This sounds like equipment that needs repair, not harm.'))
+      expect((await classifier().classifyFeedback(brokenChair)).risk.level).toBe('urgent')
     })
 
     it('keeps urgent when the quotation is not in the text', async () => {
-      fake.script(highWith('The writer says "they are just having a laugh together".'))
-      expect((await classifier().classifyFeedback(banter)).risk.level).toBe('urgent')
+      fake.script(highWith('The writer says "the chair is being fixed next week".'))
+      expect((await classifier().classifyFeedback(brokenChair)).risk.level).toBe('urgent')
     })
 
     it('never goes below high, even when the LLM says there is nothing', async () => {
-      fake.script(OpenAiFake.classification({ themes: ['Staff manner & personal attributes'], sentiment: 2, risk: { level: 'none', categories: [], reason: 'Says "swore at my dad once and he swore back".' } }))
-      expect((await classifier().classifyFeedback(banter)).risk.level).toBe('urgent')
+      fake.script(OpenAiFake.classification({ themes: ['Provision of medical equipment'], sentiment: 4, risk: { level: 'none', categories: [], reason: 'Says "flat tyre for three weeks".' } }))
+      expect((await classifier().classifyFeedback(brokenChair)).risk.level).toBe('urgent')
     })
 
     it('keeps urgent when the concern model does not read the text as calm', async () => {

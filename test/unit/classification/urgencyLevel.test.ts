@@ -595,3 +595,21 @@ describe('lookalikes read in set 51 (tricky calm from care homes, hospitals and 
     expect(assessUrgencyContext('A carer pushed him back into the chair and he is crying.').harmShown).toBeDefined()
   })
 })
+
+describe('a safety phrase the concern model reads below urgent, with no one shown harmed now', () => {
+  const reasonOf = async (text: string): Promise<string> => (await classifier.classifyFeedback(text)).risk.reason
+
+  it('sends it to an inspector within a day without paging, and says why', async () => {
+    const laughing = "Staff at the day centre chat over the top of the service users in their own language and laugh, and my dad is convinced they're laughing at him. I don't think anyone's being cruel but it's upsetting him and now he doesn't want to go."
+    expect(await level(laughing)).toBe('high')
+    expect(await reasonOf(laughing)).toMatch(/^Rule psychological\.\S+ .*High rather than urgent because the concern model reads the whole message as (?:calm|serious but not urgent), and no sentence shows someone harmed or in danger now\./)
+    expect(await level("My brother's left in his wheelchair all day without being repositioned. He says his back aches.")).toBe('high')
+    expect(await level("Ward took my husband's phone off him for 5 days and nothing was written down to say why")).toBe('high')
+  })
+
+  it('still pages when a sentence shows harm now or says it goes on, though the model reads the message below urgent', async () => {
+    expect(await level('The carer visits every day and leaves him in a soaking pad')).toBe('urgent')
+    expect(await level('My dad on ward 4 is starving to death, he has not been fed for three days and nobody helps him eat.')).toBe('urgent')
+    expect(await level("A swimming coach abused me when I was 12, twenty years ago. I have just found out he is now volunteering at a children's respite centre.")).toBe('urgent')
+  })
+})
