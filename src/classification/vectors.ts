@@ -33,13 +33,15 @@ export class LinearLayer {
 
   scores(vector: SparseVector): Float64Array {
     const width = this.outputs.length
+    const { weights, scales, bias } = this
+    const { indices, values } = vector
     const raw = new Float64Array(width)
-    for (let entry = 0; entry < vector.indices.length; entry++) {
-      const offset = (vector.indices[entry] as number) * width
-      const value = vector.values[entry] as number
-      for (let output = 0; output < width; output++) raw[output] += value * (this.weights[offset + output] as number)
+    for (let entry = 0, count = indices.length; entry < count; entry++) {
+      const offset = (indices[entry] as number) * width
+      const value = values[entry] as number
+      for (let output = 0; output < width; output++) raw[output] += value * (weights[offset + output] as number)
     }
-    for (let output = 0; output < width; output++) raw[output] = raw[output]! * this.scales[output]! + this.bias[output]!
+    for (let output = 0; output < width; output++) raw[output] = raw[output]! * scales[output]! + bias[output]!
     return raw
   }
 
@@ -118,10 +120,13 @@ export class FeatureSpace {
     })
     const ids = Int32Array.from(order)
     const termWeights = new Float64Array(order.length)
-    order.forEach((id, entry) => {
-      termWeights[entry] = 1 + Math.log(counts[id] as number)
+    for (let entry = 0; entry < ids.length; entry++) {
+      const id = ids[entry] as number
+      const times = counts[id] as number
+      // Most features occur once in a text, and 1 + log(1) is 1.
+      termWeights[entry] = times === 1 ? 1 : 1 + Math.log(times)
       counts[id] = 0
-    })
+    }
     return { ids, termWeights }
   }
 

@@ -1,5 +1,6 @@
 import { featureCounts } from '../features'
-import { type EmbeddedModelData, type StoredStacker, stackerInputs } from '../model'
+import { type EmbeddedModelData, poolSentenceScores, type StoredStacker, stackerInputs } from '../model'
+import { splitSentences } from '../text'
 import { embeddingOf, Vectoriser } from '../vectors'
 import type { StoredWordVectors } from '../wordVectors'
 import { themeNames } from '../taxonomy'
@@ -23,6 +24,8 @@ export interface TrainingOptions {
   /** Pretrained word vectors (see wordVectorTable.ts) and the weight of their block; none when absent or weight 0. */
   wordVectors?: StoredWordVectors
   embeddingWeight: number
+  /** The weight of a theme's best sentence score beside the whole comment's (see poolSentenceScores); 0 for none. */
+  sentenceWeight: number
   log: (message: string) => void
 }
 
@@ -36,6 +39,7 @@ export const defaultTrainingOptions: TrainingOptions = {
   folds: 5,
   seed: 20240601,
   embeddingWeight: 0.8,
+  sentenceWeight: 0.35,
   log: () => undefined,
 }
 
@@ -80,6 +84,15 @@ function scoresOf(models: BinaryLinear[], matrix: SparseRows, row: number): Floa
   return Float64Array.from(models, model => rowDot(matrix, row, model.weights) + model.bias)
 }
 
+/** A comment's theme scores, pooled with its sentences' as the committed model pools them. */
+function themeScoresOf(models: FittedModels, rows: SparseRows, row: number, comment: LabelledComment, sentenceWeight: number): Float64Array {
+  const whole = scoresOf(models.themes, rows, row)
+  const sentences = sentenceWeight === 0 ? [] : splitSentences(comment.text)
+  if (sentences.length < 2) return whole
+  const sentenceRows = vectoriseAll(sentences.map(text => ({ ...comment, text })), models.vectoriser)
+  return poolSentenceScores(whole, sentences.map((_, index) => scoresOf(models.themes, sentenceRows, index)), sentenceWeight)
+}
+
 interface OutOfFold {
   themes: Float64Array[]
   sentiment: (Float64Array | undefined)[]
@@ -95,8 +108,8 @@ function outOfFoldScores(comments: LabelledComment[], options: TrainingOptions):
     const held = comments.flatMap((comment, index) => (index % options.folds === fold ? [index] : []))
     const rows = vectoriseAll(held.map(index => comments[index] as LabelledComment), models.vectoriser)
     held.forEach((index, row) => {
-      themes[index] = scoresOf(models.themes, rows, row)
       const comment = comments[index] as LabelledComment
+      themes[index] = themeScoresOf(models, rows, row, comment, options.sentenceWeight)
       sentiment[index] = comment.sentiment === undefined ? undefined : stackerInputs(scoresOf(models.sentiment, rows, row), comment.text, comment)
     })
     options.log(`  cross-validation fold ${fold + 1}/${options.folds} done`)
@@ -335,6 +348,7 @@ export function trainEmbeddedModel(comments: LabelledComment[], examples: RiskEx
       ...quantise(models.themes, [...themeNames]),
       calibration: { slopes: calibration.map(item => Number(item.slope.toPrecision(6))), intercepts: calibration.map(item => Number(item.intercept.toPrecision(6))) },
       thresholds: thresholds.map(value => Number(value.toFixed(4))),
+      ...(options.sentenceWeight > 0 ? { sentenceWeight: options.sentenceWeight } : {}),
     },
     sentiment: { ...quantise(models.sentiment, sentimentValues.map(String)), stacker },
     concern,

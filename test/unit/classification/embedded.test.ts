@@ -1,4 +1,5 @@
 import { createEmbeddedClassifier, detectSignposting, reasonWithoutQuotations, riskLevelOrder, themeNames } from '../../../src/classification'
+import { poolSentenceScores } from '../../../src/classification/model'
 import { speaksOfDangerNow } from '../../../src/classification/signposting'
 import { themes } from '../../../src/classification/taxonomy'
 
@@ -116,6 +117,17 @@ describe('embedded classifier', () => {
     expect(result.themes).toContain('Labelling not possible')
     expect(result.classifier.name).toBe('embedded')
     expect(result.classifier.version).toMatch(/fft-v6/)
+  })
+
+  it('finds a theme told in one sentence of a longer comment, which the rest of the comment would dilute', async () => {
+    const result = await classifier.classifyFeedback('Lovely friendly staff who listened to me. They explained my treatment options clearly. The waiting room toilets were filthy.')
+    expect(result.themes).toEqual(expect.arrayContaining(['Staff manner & personal attributes', 'Environment & Facilities']))
+  })
+
+  it('pools each theme score with its best sentence by the stored weight, and leaves a one-sentence comment as it is', () => {
+    const whole = Float64Array.from([0, 1])
+    expect(Array.from(poolSentenceScores(whole, [Float64Array.from([2, 0]), Float64Array.from([-1, 0.5])], 0.25))).toEqual([0.5, 0.875])
+    expect(poolSentenceScores(whole, [Float64Array.from([2, 0])], 0.25)).toBe(whole)
   })
 
   it('maps every theme to a major category and a key question', () => {
