@@ -114,7 +114,12 @@ export class FeatureSpace {
         const ids = this.idsOfWord(token)
         count(ids[0] as number)
         if (pair !== undefined) count(this.idOf.get(pair) ?? -1)
-        for (let index = 1; index < ids.length; index++) count(ids[index] as number)
+        // Inline, not by count(): a word has about twenty letter runs, and this runs for every word of every text.
+        for (let index = 1; index < ids.length; index++) {
+          const id = ids[index] as number
+          if (counts[id] === 0) order.push(id)
+          counts[id] += 1
+        }
       },
       other: feature => count(this.idOf.get(feature) ?? -1),
     })
