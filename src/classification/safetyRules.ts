@@ -206,6 +206,24 @@ const jokeMarks = /😂|🤣|😆|😹|😜|😝|\b(?:banter|only joking|just jo
 const fearNamed = /\b(?:scared|frightened|terrified|afraid|petrified|worried|serious|seriously|not joking|wasnt joking)\b/i
 const jokingThreats = /\b(?:(?:tried|try|trying|going|gonna|want|wants|wanted) to |(?:ill|i will|he will|she will|hell|shell|will|would|d) )?(?:kill|murder|strangle|throttle|batter) (?:me|him|her|us|them|you|my \w+|his \w+|her \w+|the \w+)\b/g
 
+/** Lookalikes read as if their words were not there, in this order; a joking threat only beside a joke mark. */
+const lookalikes = [figurative, topicMentions, hypotheticalQuestions]
+const lookalikesBesideAJoke = [...lookalikes, jokingThreats]
+const lookalikePrefilter = new LiteralPrefilter(lookalikesBesideAJoke)
+
+/** A sentence's words without its lookalikes; an expression that cannot match (see LiteralPrefilter) is not run. */
+function withoutLookalikes(segment: string, patterns: readonly RegExp[]): string {
+  let may = lookalikePrefilter.possibleIn(segment)
+  for (const pattern of patterns) {
+    if (!may(pattern)) continue
+    const replaced = segment.replace(pattern, ' ')
+    if (replaced === segment) continue
+    segment = replaced
+    may = lookalikePrefilter.possibleIn(segment)
+  }
+  return segment
+}
+
 function readText(text: string): ReadText {
   const sentences = splitSentences(text)
   const starts: number[] = []
@@ -214,9 +232,7 @@ function readText(text: string): ReadText {
     starts.push(joined.length)
     const nearby = `${sentence} ${sentences[index + 1] ?? ''}`
     const joking = jokeMarks.test(nearby) && !fearNamed.test(nearby)
-    let segment = ` ${correctedTokens(sentence).join(' ')} `.replace(figurative, ' ').replace(topicMentions, ' ').replace(hypotheticalQuestions, ' ')
-    if (joking) segment = segment.replace(jokingThreats, ' ')
-    joined += segment + '|'
+    joined += withoutLookalikes(` ${correctedTokens(sentence).join(' ')} `, joking ? lookalikesBesideAJoke : lookalikes) + '|'
   }
   const segments = starts.map((start, index) => joined.slice(start, starts[index + 1] ?? joined.length))
   const read = joined === '' ? ' ' : joined
